@@ -1,0 +1,55 @@
+import OpenAI, { APIConnectionTimeoutError, APIError } from 'openai'
+import { AppError } from '@/lib/errors'
+
+/** How to reach an OpenAI-compatible server (OpenAI itself, Ollama, vLLM, LM Studio). */
+export type OpenAIConnection = {
+  apiKey: string
+  baseURL?: string
+  timeoutMs?: number
+  /** Retries on 408/409/429/5xx and dropped connections, with the SDK's exponential backoff. */
+  maxRetries?: number
+}
+
+const DEFAULT_TIMEOUT_MS = 60_000
+const DEFAULT_MAX_RETRIES = 2
+
+export function createOpenAIClient(connection: OpenAIConnection): OpenAI {
+  return new OpenAI({
+    apiKey: connection.apiKey,
+    baseURL: connection.baseURL,
+    timeout: connection.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    maxRetries: connection.maxRetries ?? DEFAULT_MAX_RETRIES,
+  })
+}
+
+function retryAfterSeconds(error: APIError): number | undefined {
+  const header = error.headers?.get('retry-after')
+  const seconds = header ? Number(header) : Number.NaN
+  return Number.isFinite(seconds) && seconds > 0 ? seconds : undefined
+}
+
+/**
+ * The failure a visitor sees once the SDK has given up. The message is ours,
+ * never the upstream one: servers echo (parts of) the API key in auth errors.
+ * The upstream error stays as `cause` for the server log.
+ */
+export function serviceUnavailable(error: unknown, service: 'embedding' | 'language model'): AppError {
+  if (error instanceof AppError) return error
+  const subject = `The ${service} service`
+  if (error instanceof APIConnectionTimeoutError) {
+    return new AppError('unavailable', `${subject} did not answer in time. Please try again shortly.`, { cause: error })
+  }
+  if (error instanceof APIError && (error.status === 401 || error.status === 403)) {
+    return new AppError('unavailable', `${subject} refused this server's credentials.`, { cause: error })
+  }
+  if (error instanceof APIError && error.status === 429) {
+    return new AppError('unavailable', `${subject} is busy right now. Please try again shortly.`, {
+      cause: error,
+      retryAfterSeconds: retryAfterSeconds(error),
+    })
+  }
+  const status = error instanceof APIError && error.status ? ` (HTTP ${error.status})` : ''
+  return new AppError('unavailable', `${subject} is not answering${status}. Please try again shortly.`, {
+    cause: error,
+  })
+}

@@ -1,0 +1,42 @@
+import { AppError } from '@/lib/errors'
+import type { Claims, Database, Queryable } from './types'
+
+/**
+ * The three ways into the database. Role and claims are transaction-local
+ * (`set_config(..., true)`), so nothing of one request survives into the next one
+ * on a pooled connection or on PGlite's single session.
+ */
+async function asRole<T>(
+  db: Database,
+  role: 'authenticated' | 'anon',
+  claims: Claims,
+  fn: (tx: Queryable) => Promise<T>,
+): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.query(
+      "select set_config('role', $1, true), set_config('request.jwt.claims', $2, true)",
+      [role, JSON.stringify({ ...claims, role })],
+    )
+    return fn(tx)
+  })
+}
+
+/** A signed-in user's request: RLS applies as `authenticated` with these claims. */
+export async function withUser<T>(db: Database, claims: Claims, fn: (tx: Queryable) => Promise<T>): Promise<T> {
+  if (!claims.sub) throw new AppError('unauthorized', 'Sign in to continue.')
+  return asRole(db, 'authenticated', claims, fn)
+}
+
+/** A visitor of a public tenant: RLS applies as `anon`; the server puts tenant_id in the claims. */
+export function withAnon<T>(db: Database, claims: Claims, fn: (tx: Queryable) => Promise<T>): Promise<T> {
+  const { sub: _ignored, ...rest } = claims
+  return asRole(db, 'anon', rest, fn)
+}
+
+/**
+ * Bypasses RLS. Only for migrations, the CLI, seeding and tightly scoped system tasks
+ * (host-to-tenant resolution, session lookup); never to read tenant data for a request.
+ */
+export function withService<T>(db: Database, fn: (tx: Queryable) => Promise<T>): Promise<T> {
+  return db.transaction(fn)
+}

@@ -1,0 +1,44 @@
+import { PGlite, type Transaction } from '@electric-sql/pglite'
+import { vector } from '@electric-sql/pglite-pgvector'
+import { acquireDataDirLock } from './data-dir-lock'
+import type { Database, Queryable, Row } from './types'
+
+function wrap(tx: Transaction | PGlite): Queryable {
+  return {
+    async query<T extends Row>(sql: string, params: readonly unknown[] = []) {
+      const result = await tx.query<T>(sql, params as unknown[])
+      return result.rows
+    },
+    async exec(sql: string) {
+      await tx.exec(sql)
+    },
+  }
+}
+
+/**
+ * Embedded Postgres. PGlite is a single session: its transaction mutex serialises
+ * every request, so transaction-local settings cannot leak between requests.
+ * `dataDir` undefined = in memory (tests).
+ */
+export async function openPglite(dataDir?: string): Promise<Database> {
+  const release = dataDir ? acquireDataDirLock(dataDir) : () => {}
+  let pg: PGlite
+  try {
+    pg = await PGlite.create({ dataDir, extensions: { vector } })
+    await pg.exec('set search_path to "$user", public, extensions')
+  } catch (error) {
+    release()
+    throw error
+  }
+  return {
+    kind: 'pglite',
+    transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
+    async close() {
+      try {
+        await pg.close()
+      } finally {
+        release()
+      }
+    },
+  }
+}

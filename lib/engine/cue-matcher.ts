@@ -1,0 +1,137 @@
+import { CUE_WEIGHTS, FUNCTION_WORDS, INTENSIFIERS, NEGATORS, type CueGroups } from './lexicon'
+import { CLAUSE_BREAK, stem, tokenize } from './tokenize'
+
+/*
+ * Turns a cue lexicon into scores. Matching is on stems, longest phrase first, so
+ * "burning desire" counts once rather than also as "burning" and "desire".
+ */
+
+/** A negated cue still says something about the topic ("I can't pay my rent" is about money), so it counts less instead of flipping. */
+export const NEGATED_FACTOR = 0.25
+export const INTENSIFIED_FACTOR = 1.5
+const NEGATION_REACH = 3
+const INTENSIFIER_REACH = 2
+
+interface Cue<L> {
+  label: L
+  /** Token patterns; "=word" matches the exact word, anything else matches the stem. */
+  pattern: string[]
+  weight: number
+}
+
+export interface Token {
+  raw: string
+  stem: string
+}
+
+export interface CueHit<L> {
+  label: L
+  weight: number
+  negated: boolean
+  intensified: boolean
+}
+
+export type CueIndex<L> = Map<string, Cue<L>[]>
+
+function patternOf(cue: string): string[] {
+  if (cue.startsWith('=')) return [cue]
+  return tokenize(cue).filter((token) => token !== CLAUSE_BREAK)
+}
+
+function keyOf(part: string): string {
+  return part.startsWith('=') ? part.slice(1) : part
+}
+
+/** Builds an index from first token to the cues that start with it, longest first. */
+export function compileCues<L extends string | number>(lexicon: Record<L, CueGroups>): CueIndex<L> {
+  const index: CueIndex<L> = new Map()
+  for (const label of Object.keys(lexicon) as L[]) {
+    const groups = lexicon[label]
+    for (const strength of Object.keys(CUE_WEIGHTS) as (keyof CueGroups)[]) {
+      for (const cue of groups[strength] ?? []) {
+        const pattern = patternOf(cue)
+        const first = pattern[0]
+        if (first === undefined) continue
+        const bucket = index.get(keyOf(first)) ?? []
+        bucket.push({ label, pattern, weight: CUE_WEIGHTS[strength] })
+        index.set(keyOf(first), bucket)
+      }
+    }
+  }
+  for (const bucket of index.values()) bucket.sort((a, b) => b.pattern.length - a.pattern.length)
+  return index
+}
+
+const negators = new Set(NEGATORS)
+const intensifiers = new Set(INTENSIFIERS)
+const functionWords = new Set(FUNCTION_WORDS)
+
+export function toTokens(text: string): (Token | null)[] {
+  const raws = text
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02bc`]/g, "'")
+    .match(/[a-z0-9]+(?:'[a-z]+)?|[.,;:!?()\u2014]/g) ?? []
+  return raws.map((raw) =>
+    /^[.,;:!?()\u2014]$/.test(raw) || raw === 'but' ? null : { raw, stem: stem(raw.replace(/'s$/, '')) },
+  )
+}
+
+function partMatches(part: string, token: Token | null | undefined): boolean {
+  if (!token) return false
+  return part.startsWith('=') ? token.raw === part.slice(1) : token.stem === part
+}
+
+function isNegated(tokens: (Token | null)[], at: number): boolean {
+  let contentSeen = 0
+  for (let i = at - 1; i >= 0 && contentSeen < NEGATION_REACH; i -= 1) {
+    const token = tokens[i]
+    if (!token) return false
+    if (negators.has(token.raw)) return true
+    if (!functionWords.has(token.raw)) contentSeen += 1
+  }
+  return false
+}
+
+function isIntensified(tokens: (Token | null)[], at: number): boolean {
+  for (let i = at - 1; i >= Math.max(0, at - INTENSIFIER_REACH); i -= 1) {
+    const token = tokens[i]
+    if (!token) return false
+    if (intensifiers.has(token.raw)) return true
+  }
+  return false
+}
+
+/** Every cue occurrence in the text, with negation and intensity already applied to its weight. */
+export function matchCues<L>(tokens: (Token | null)[], index: CueIndex<L>): CueHit<L>[] {
+  const hits: CueHit<L>[] = []
+  let at = 0
+  while (at < tokens.length) {
+    const token = tokens[at]
+    const candidates = token ? [...(index.get(token.stem) ?? []), ...(index.get(token.raw) ?? [])] : []
+    const matched = candidates.filter((cue) => cue.pattern.every((part, offset) => partMatches(part, tokens[at + offset])))
+    const length = Math.max(0, ...matched.map((cue) => cue.pattern.length))
+    if (length === 0) {
+      at += 1
+      continue
+    }
+    const negated = isNegated(tokens, at)
+    const intensified = isIntensified(tokens, at)
+    const factor = (negated ? NEGATED_FACTOR : 1) * (intensified ? INTENSIFIED_FACTOR : 1)
+    const seen = new Set<L>()
+    for (const cue of matched) {
+      // One occurrence scores once per label even when two cue spellings collapse to one stem.
+      if (cue.pattern.length !== length || seen.has(cue.label)) continue
+      seen.add(cue.label)
+      hits.push({ label: cue.label, weight: cue.weight * factor, negated, intensified })
+    }
+    at += length
+  }
+  return hits
+}
+
+/** Sums hit weights per label, starting every label at zero. */
+export function sumHits<L extends string | number>(labels: readonly L[], hits: CueHit<L>[]): Record<L, number> {
+  const totals = Object.fromEntries(labels.map((label) => [label, 0])) as Record<L, number>
+  for (const hit of hits) totals[hit.label] += hit.weight
+  return totals
+}

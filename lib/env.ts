@@ -1,0 +1,93 @@
+import { z } from 'zod'
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional()
+
+const optionalUrl = optionalString.pipe(z.url({ message: 'must be a URL' }).optional())
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, { message: 'must start with postgres:// or postgresql://' })
+      .optional(),
+  ),
+  PGLITE_DATA_DIR: optionalString.default('.data/pglite'),
+  PLATFORM_DOMAIN: optionalString.default('localhost'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: optionalUrl,
+  OPENAI_MODEL: optionalString.default('gpt-4o-mini'),
+  OPENAI_EMBEDDING_MODEL: optionalString.default('text-embedding-3-small'),
+  OPENAI_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(60_000),
+  NEXT_PUBLIC_SUPABASE_URL: optionalUrl,
+  NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: optionalString,
+  UPLOAD_MAX_MB: z.coerce.number().positive().max(1024).default(20),
+  TRUST_PROXY: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((value) => value === 'true' || value === '1'),
+})
+
+export type Env = z.infer<typeof envSchema>
+
+export type Modes = {
+  database: 'pglite' | 'postgres'
+  auth: 'local' | 'supabase'
+  llm: 'openai' | 'offline'
+}
+
+export type Config = Env & { modes: Modes }
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'ConfigError'
+  }
+}
+
+/** Validates an environment once; a bad value fails loudly with every problem named. */
+export function parseEnv(source: Record<string, string | undefined>): Config {
+  const result = envSchema.safeParse(source)
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)
+    throw new ConfigError(`Invalid environment configuration:\n${lines.join('\n')}`)
+  }
+  const env = result.data
+  const supabaseUrl = env.NEXT_PUBLIC_SUPABASE_URL
+  const supabaseKey = env.NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY
+  if (Boolean(supabaseUrl) !== Boolean(supabaseKey)) {
+    throw new ConfigError(
+      'Invalid environment configuration:\n  NEXT_PUBLIC_SUPABASE_URL and NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY must be set together',
+    )
+  }
+  if (supabaseUrl && !env.DATABASE_URL) {
+    throw new ConfigError(
+      'Invalid environment configuration:\n  Supabase auth needs DATABASE_URL (the Supabase Postgres connection string)',
+    )
+  }
+  return {
+    ...env,
+    modes: {
+      database: env.DATABASE_URL ? 'postgres' : 'pglite',
+      auth: supabaseUrl ? 'supabase' : 'local',
+      llm: env.OPENAI_API_KEY || env.OPENAI_BASE_URL ? 'openai' : 'offline',
+    },
+  }
+}
+
+let cached: Config | undefined
+
+export function config(): Config {
+  cached ??= parseEnv(process.env)
+  return cached
+}
+
+/** Tests change the environment between cases; this forgets the parsed copy. */
+export function resetConfigForTests(): void {
+  cached = undefined
+}

@@ -1,0 +1,116 @@
+import { ZodError } from 'zod'
+
+/**
+ * The one error type of the API. Every failure that reaches a route handler is
+ * turned into `{ error: { code, message, details? } }` with the status below.
+ */
+export const errorStatus = {
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  storage_full: 413,
+  unsupported_media_type: 415,
+  unprocessable: 422,
+  locked: 429,
+  rate_limited: 429,
+  limit_reached: 429,
+  tenant_inactive: 403,
+  csrf: 403,
+  unavailable: 503,
+  internal: 500,
+} as const
+
+export type ErrorCode = keyof typeof errorStatus
+
+export class AppError extends Error {
+  readonly code: ErrorCode
+  readonly status: number
+  readonly details?: unknown
+  readonly retryAfterSeconds?: number
+
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: { details?: unknown; retryAfterSeconds?: number; cause?: unknown } = {},
+  ) {
+    super(message, { cause: options.cause })
+    this.name = 'AppError'
+    this.code = code
+    this.status = errorStatus[code]
+    this.details = options.details
+    this.retryAfterSeconds = options.retryAfterSeconds
+  }
+}
+
+export function isAppError(value: unknown): value is AppError {
+  return value instanceof AppError
+}
+
+/** Field messages of a zod failure, keyed by dotted path. */
+export function zodFieldErrors(error: ZodError): Record<string, string> {
+  const fields: Record<string, string> = {}
+  for (const issue of error.issues) {
+    const key = issue.path.join('.') || '_'
+    fields[key] ??= issue.message
+  }
+  return fields
+}
+
+export function badRequestFromZod(error: ZodError, message = 'The request is not valid.'): AppError {
+  return new AppError('bad_request', message, { details: { fields: zodFieldErrors(error) } })
+}
+
+const pgCodeMap: Record<string, { code: ErrorCode; message: string }> = {
+  '23505': { code: 'conflict', message: 'That already exists.' },
+  '42501': { code: 'forbidden', message: 'You are not allowed to do that.' },
+  '22P02': { code: 'bad_request', message: 'A value has the wrong format.' },
+  '23503': { code: 'not_found', message: 'A referenced item does not exist.' },
+  '23514': { code: 'bad_request', message: 'A value is out of range.' },
+  '22001': { code: 'bad_request', message: 'A value is too long.' },
+}
+
+// SQLSTATEs our own triggers and functions raise; their messages are written for people.
+const customPgCodes: Record<string, ErrorCode> = {
+  OR403: 'forbidden',
+  OR404: 'not_found',
+  OR409: 'conflict',
+  OR429: 'limit_reached',
+}
+
+/** Maps anything thrown below a route to an AppError; unknown failures become `internal`. */
+export function toAppError(error: unknown): AppError {
+  if (isAppError(error)) return error
+  if (error instanceof ZodError) return badRequestFromZod(error)
+  const pgCode = (error as { code?: unknown } | null)?.code
+  if (typeof pgCode === 'string' && customPgCodes[pgCode]) {
+    return new AppError(customPgCodes[pgCode], (error as Error).message, { cause: error })
+  }
+  if (typeof pgCode === 'string' && pgCodeMap[pgCode]) {
+    const mapped = pgCodeMap[pgCode]
+    return new AppError(mapped.code, mapped.message, { cause: error })
+  }
+  return new AppError('internal', 'Something went wrong on our side.', { cause: error })
+}
+
+export function errorBody(error: AppError): { error: { code: ErrorCode; message: string; details?: unknown } } {
+  return {
+    error: {
+      code: error.code,
+      message: error.message,
+      ...(error.details === undefined ? {} : { details: error.details }),
+    },
+  }
+}
+
+export function errorResponse(error: unknown): Response {
+  const appError = toAppError(error)
+  if (appError.status >= 500) console.error('[api]', appError.code, appError.cause ?? appError)
+  const headers: Record<string, string> = { 'content-type': 'application/json' }
+  if (appError.retryAfterSeconds !== undefined) {
+    headers['retry-after'] = String(Math.max(1, Math.ceil(appError.retryAfterSeconds)))
+  }
+  return new Response(JSON.stringify(errorBody(appError)), { status: appError.status, headers })
+}
