@@ -49,8 +49,11 @@ const PAIR_SEED = mix(FNV_OFFSET ^ 2)
 const GRAM_SEED = mix(FNV_OFFSET ^ 3)
 const SIGN_SEED = 0x9e3779b9
 
+// Keys are cut to 30 bits so V8 keeps them as small integers: Map lookups on
+// them are several times faster than on heap-allocated doubles.
 function count(counts: Map<number, number>, hash: number): void {
-  counts.set(hash, (counts.get(hash) ?? 0) + 1)
+  const key = hash & 0x3fffffff
+  counts.set(key, (counts.get(key) ?? 0) + 1)
 }
 
 function featureWords(text: string): string[] {
@@ -113,7 +116,8 @@ export class LocalEmbedder implements EmbeddingProvider {
 function normalise(vector: Float64Array): number[] {
   let sumOfSquares = 0
   for (const value of vector) sumOfSquares += value * value
-  if (sumOfSquares === 0) return Array.from(vector)
-  const norm = Math.sqrt(sumOfSquares)
-  return Array.from(vector, (value) => value / norm)
+  const scale = sumOfSquares === 0 ? 0 : 1 / Math.sqrt(sumOfSquares)
+  const unit = new Array<number>(vector.length)
+  for (let index = 0; index < vector.length; index += 1) unit[index] = (vector[index] ?? 0) * scale
+  return unit
 }

@@ -4,14 +4,16 @@
  * must agree on what a "word" is, or retrieval and answer selection drift apart.
  */
 
-// Question words and glue words: they match everything, so they say nothing.
+// Question words, glue words and the vaguest verbs ("I need help to know..."):
+// they match everything, so they say nothing.
 const STOPWORDS = new Set(
   (
     'a an and are as at be been being but by can could did do does doing for from had has have having ' +
     'he her hers him his how i if in into is it its itself me my myself no nor not of off on or our ours ' +
     'she should so such than that the their theirs them then there these they this those through to too ' +
     'us was we were what when where which while who whom why will with would you your yours ' +
-    'about also am any just let may might much must shall some very want wants tell'
+    'about also am any just let may might much must shall some very want wants tell ' +
+    'get gets need needs know like please help thing things really'
   ).split(' '),
 )
 

@@ -1,5 +1,5 @@
 import { CUE_WEIGHTS, FUNCTION_WORDS, INTENSIFIERS, NEGATORS, type CueGroups } from './lexicon'
-import { CLAUSE_BREAK, stem, tokenize } from './tokenize'
+import { tokenize, type Token } from './tokenize'
 
 /*
  * Turns a cue lexicon into scores. Matching is on stems, longest phrase first, so
@@ -19,11 +19,6 @@ interface Cue<L> {
   weight: number
 }
 
-export interface Token {
-  raw: string
-  stem: string
-}
-
 export interface CueHit<L> {
   label: L
   weight: number
@@ -35,7 +30,7 @@ export type CueIndex<L> = Map<string, Cue<L>[]>
 
 function patternOf(cue: string): string[] {
   if (cue.startsWith('=')) return [cue]
-  return tokenize(cue).filter((token) => token !== CLAUSE_BREAK)
+  return tokenize(cue).flatMap((token) => (token ? [token.stem] : []))
 }
 
 function keyOf(part: string): string {
@@ -58,23 +53,16 @@ export function compileCues<L extends string | number>(lexicon: Record<L, CueGro
       }
     }
   }
-  for (const bucket of index.values()) bucket.sort((a, b) => b.pattern.length - a.pattern.length)
+  // Longest first, then strongest: when two spellings share a stem the stronger one counts.
+  for (const bucket of index.values()) {
+    bucket.sort((a, b) => b.pattern.length - a.pattern.length || b.weight - a.weight)
+  }
   return index
 }
 
 const negators = new Set(NEGATORS)
 const intensifiers = new Set(INTENSIFIERS)
 const functionWords = new Set(FUNCTION_WORDS)
-
-export function toTokens(text: string): (Token | null)[] {
-  const raws = text
-    .toLowerCase()
-    .replace(/[\u2018\u2019\u02bc`]/g, "'")
-    .match(/[a-z0-9]+(?:'[a-z]+)?|[.,;:!?()\u2014]/g) ?? []
-  return raws.map((raw) =>
-    /^[.,;:!?()\u2014]$/.test(raw) || raw === 'but' ? null : { raw, stem: stem(raw.replace(/'s$/, '')) },
-  )
-}
 
 function partMatches(part: string, token: Token | null | undefined): boolean {
   if (!token) return false

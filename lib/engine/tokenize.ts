@@ -5,9 +5,6 @@
  * so any stem the rules produce matches on both sides.
  */
 
-/** A clause break (punctuation or "but") ends the reach of negators and intensifiers. */
-export const CLAUSE_BREAK = '|'
-
 const PLURALS = ['ies', 'es', 's'] as const
 const SUFFIXES = [
   'fulness', 'iveness', 'ousness', 'ation', 'ingly', 'ness', 'ment', 'less', 'edly',
@@ -51,29 +48,26 @@ export function stem(word: string): string {
   return current
 }
 
-function normaliseApostrophes(text: string): string {
-  return text.toLowerCase().replace(/[\u2018\u2019\u02bc`]/g, "'")
+export interface Token {
+  /** The word as written, lowercased (contractions kept whole: "don't"). */
+  raw: string
+  stem: string
 }
 
-/** Lowercase words with apostrophes kept inside contractions (so "don't" stays one token). */
-export function words(text: string): string[] {
-  return normaliseApostrophes(text).match(/[a-z0-9]+(?:'[a-z]+)?/g) ?? []
-}
+/** Punctuation that ends a clause; "but" acts the same way. */
+const CLAUSE_END = /^[.,;:!?()\u2014]$/
 
 /**
- * Stemmed tokens with clause breaks: punctuation that ends a clause and the word "but"
- * become CLAUSE_BREAK markers, so "not X, but Y" does not negate Y.
+ * Lowercase tokens in order; a clause break is `null`, so the reach of a negator or an
+ * intensifier stops there ("not X, but Y" does not negate Y).
  */
-export function tokenize(text: string): string[] {
-  const tokens: string[] = []
-  const pieces = normaliseApostrophes(text).match(/[a-z0-9]+(?:'[a-z]+)?|[.,;:!?()\u2014]/g) ?? []
-  for (const piece of pieces) {
-    const isBreak = /^[.,;:!?()\u2014]$/.test(piece) || piece === 'but'
-    if (isBreak) {
-      if (tokens.at(-1) !== CLAUSE_BREAK) tokens.push(CLAUSE_BREAK)
-    } else {
-      tokens.push(stem(piece.replace(/'s$/, '')))
-    }
-  }
-  return tokens
+export function tokenize(text: string): (Token | null)[] {
+  const pieces =
+    text
+      .toLowerCase()
+      .replace(/[\u2018\u2019\u02bc`]/g, "'")
+      .match(/[a-z0-9]+(?:'[a-z]+)?|[.,;:!?()\u2014]/g) ?? []
+  return pieces.map((raw) =>
+    CLAUSE_END.test(raw) || raw === 'but' ? null : { raw, stem: stem(raw.replace(/'s$/, '')) },
+  )
 }

@@ -23,15 +23,25 @@ function damaged(filename: string, cause: unknown): AppError {
   return new AppError('unprocessable', `${filename} could not be read: the PDF is damaged.`, { cause })
 }
 
-/** The text of each page, in page order. */
+/**
+ * pdf.js ends every laid-out line with a newline, so a sentence wrapped over three
+ * lines would look like three to the sentence splitter. Lines are joined back into
+ * running text (a hyphen at a line end is kept, without a space); what is lost is
+ * line structure that PDFs do not reliably carry anyway.
+ */
+function unwrapLines(pageText: string): string {
+  return pageText.replace(/-\n(?=\S)/g, '-').replace(/[ \t]*\n[ \t]*/g, ' ')
+}
+
+/** The running text of each page, in page order. */
 export async function extractPdfPages(filename: string, bytes: Uint8Array): Promise<string[]> {
   const pdf = await openPdf(filename, bytes)
   try {
     const { text } = await extractText(pdf, { mergePages: false })
-    return text
+    return text.map(unwrapLines)
   } catch (error) {
     throw damaged(filename, error)
   } finally {
-    await pdf.destroy()
+    await pdf.loadingTask.destroy()
   }
 }

@@ -1,0 +1,50 @@
+import type { Queryable } from '@/lib/db'
+
+/**
+ * Action names the audit trail knows. Kept as a union so a typo is a type error, not a
+ * row nobody can filter for.
+ */
+export type AuditAction =
+  | 'tenant.create'
+  | 'tenant.update'
+  | 'tenant.delete'
+  | 'member.add'
+  | 'member.invite'
+  | 'member.role_change'
+  | 'member.remove'
+  | 'knowledge.add'
+  | 'knowledge.delete'
+  | 'personality.update'
+  | 'plan.update'
+
+export type AuditEntry = {
+  /** null = the platform's own chain (e.g. the record of a tenant's deletion). */
+  tenantId: string | null
+  action: AuditAction
+  targetType?: string | null
+  targetId?: string | null
+  before?: unknown
+  after?: unknown
+  ip?: string | null
+}
+
+/**
+ * Appends one row to the tenant's hash chain. Call it inside the same transaction as the
+ * change it records, so a change that fails leaves no row. The actor is taken from the
+ * transaction's verified claims by the SQL function, never from here.
+ */
+export async function recordAudit(tx: Queryable, entry: AuditEntry): Promise<number> {
+  const rows = await tx.query<{ id: number | string }>(
+    'select app_private.write_audit($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7) as id',
+    [
+      entry.tenantId,
+      entry.action,
+      entry.targetType ?? null,
+      entry.targetId ?? null,
+      entry.before === undefined || entry.before === null ? null : JSON.stringify(entry.before),
+      entry.after === undefined || entry.after === null ? null : JSON.stringify(entry.after),
+      entry.ip ?? null,
+    ],
+  )
+  return Number(rows[0]?.id)
+}

@@ -1,0 +1,94 @@
+import { getDatabase, withService } from '@/lib/db'
+
+export type TenantStatus = 'trial' | 'active' | 'suspended' | 'cancelled'
+
+/** Routing fields only: enough to find a tenant and decide whether it is serving. */
+export type TenantRoute = {
+  id: string
+  slug: string
+  name: string
+  domain: string | null
+  status: TenantStatus
+  publicAccess: boolean
+  trialEndsAt: Date | null
+  serving: boolean
+}
+
+type RouteRow = {
+  id: string
+  slug: string
+  name: string
+  domain: string | null
+  status: TenantStatus
+  public_access: boolean
+  trial_ends_at: Date | string | null
+}
+
+const ttlMs = 30_000
+const cache = new Map<string, { route: TenantRoute | null; expires: number }>()
+
+export function isServing(status: TenantStatus, trialEndsAt: Date | null, now = new Date()): boolean {
+  if (status === 'active') return true
+  return status === 'trial' && (trialEndsAt === null || trialEndsAt.getTime() > now.getTime())
+}
+
+function toRoute(row: RouteRow): TenantRoute {
+  const trialEndsAt = row.trial_ends_at === null ? null : new Date(row.trial_ends_at)
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    domain: row.domain,
+    status: row.status,
+    publicAccess: row.public_access,
+    trialEndsAt,
+    serving: isServing(row.status, trialEndsAt),
+  }
+}
+
+// Host resolution happens before anyone is known, so it is a system task: it reads the
+// routing columns of one tenant and nothing else.
+async function lookup(column: 'slug' | 'domain', value: string): Promise<TenantRoute | null> {
+  const key = `${column}:${value}`
+  const hit = cache.get(key)
+  if (hit && hit.expires > Date.now()) return hit.route
+  const db = await getDatabase()
+  const rows = await withService(db, (tx) =>
+    tx.query<RouteRow>(
+      `select id, slug, name, domain, status, public_access, trial_ends_at
+         from public.tenants where ${column} = $1`,
+      [value],
+    ),
+  )
+  const route = rows[0] ? toRoute(rows[0]) : null
+  cache.set(key, { route, expires: Date.now() + ttlMs })
+  return route
+}
+
+const slugShape = /^[a-z0-9][a-z0-9-]{1,46}[a-z0-9]$/
+
+export function resolveTenantBySlug(slug: string): Promise<TenantRoute | null> {
+  const normalised = slug.toLowerCase()
+  if (!slugShape.test(normalised)) return Promise.resolve(null)
+  return lookup('slug', normalised)
+}
+
+export function resolveTenantByDomain(domain: string): Promise<TenantRoute | null> {
+  return lookup('domain', domain.toLowerCase())
+}
+
+/** `<slug>.<platformDomain>` or a tenant's own domain; the port is ignored. */
+export async function resolveTenantByHost(host: string, platformDomain: string): Promise<TenantRoute | null> {
+  const hostname = host.toLowerCase().replace(/:\d+$/, '').replace(/\.$/, '')
+  const platform = platformDomain.toLowerCase()
+  if (hostname.endsWith(`.${platform}`)) {
+    const sub = hostname.slice(0, -(platform.length + 1))
+    if (!sub.includes('.')) return resolveTenantBySlug(sub)
+  }
+  return resolveTenantByDomain(hostname)
+}
+
+/** Called after a tenant's slug, domain or status changes, or a tenant is deleted. */
+export function invalidateTenantRoutes(): void {
+  cache.clear()
+}
