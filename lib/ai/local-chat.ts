@@ -21,13 +21,13 @@ export class LocalChat implements ChatProvider {
   readonly model = 'local-extractive-v1'
   readonly offline = true
 
-  async complete(messages: ChatMessage[], _opts?: ChatOptions): Promise<ChatCompletion> {
+  async complete(messages: ChatMessage[]): Promise<ChatCompletion> {
     const text = this.answer(messages)
     return { text, usage: { promptTokens: estimatePromptTokens(messages), completionTokens: countTokens(text) } }
   }
 
   async *stream(messages: ChatMessage[], opts?: ChatOptions): AsyncIterable<ChatStreamEvent> {
-    const { text, usage } = await this.complete(messages, opts)
+    const { text, usage } = await this.complete(messages)
     for (const token of text.match(/\S+\s*/g) ?? []) {
       if (opts?.signal?.aborted) return
       yield { type: 'token', text: token }

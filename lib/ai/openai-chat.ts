@@ -1,12 +1,10 @@
 import type OpenAI from 'openai'
 import { AppError } from '@/lib/errors'
 import type { ChatCompletion, ChatMessage, ChatOptions, ChatProvider, ChatStreamEvent, TokenUsage } from './chat'
-import { createOpenAIClient, serviceUnavailable, type OpenAIConnection } from './openai-client'
+import { createOpenAIClient, DEFAULT_TIMEOUT_MS, serviceUnavailable, type OpenAIConnection } from './openai-client'
 import { countTokens, estimatePromptTokens } from './tokens'
 
 export type OpenAIChatOptions = OpenAIConnection & { model: string }
-
-const DEFAULT_TIMEOUT_MS = 60_000
 
 type ApiUsage = { prompt_tokens: number; completion_tokens: number } | null | undefined
 
@@ -46,6 +44,7 @@ export class OpenAIChat implements ChatProvider {
   readonly model: string
   readonly offline = false
   private readonly client: OpenAI
+  private readonly apiKey: string
   private readonly timeoutMs: number
   // OpenAI's newer models refuse `max_tokens`; compatible servers (Ollama, vLLM)
   // have long understood `max_tokens` but not always its successor.
@@ -53,6 +52,7 @@ export class OpenAIChat implements ChatProvider {
 
   constructor(options: OpenAIChatOptions) {
     this.client = createOpenAIClient(options)
+    this.apiKey = options.apiKey
     this.model = options.model
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
     this.tokenLimitField = options.baseURL ? 'max_tokens' : 'max_completion_tokens'
@@ -122,6 +122,6 @@ export class OpenAIChat implements ChatProvider {
 
   /** The caller's own abort stays what it is; everything else becomes `unavailable`. */
   private failure(error: unknown, signal: AbortSignal | undefined): unknown {
-    return signal?.aborted ? error : serviceUnavailable(error, 'language model')
+    return signal?.aborted ? error : serviceUnavailable(error, 'language model', this.apiKey)
   }
 }

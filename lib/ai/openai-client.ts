@@ -10,7 +10,7 @@ export type OpenAIConnection = {
   maxRetries?: number
 }
 
-const DEFAULT_TIMEOUT_MS = 60_000
+export const DEFAULT_TIMEOUT_MS = 60_000
 const DEFAULT_MAX_RETRIES = 2
 
 export function createOpenAIClient(connection: OpenAIConnection): OpenAI {
@@ -28,28 +28,37 @@ function retryAfterSeconds(error: APIError): number | undefined {
   return Number.isFinite(seconds) && seconds > 0 ? seconds : undefined
 }
 
+/** The upstream error for the server log, with any echo of the key cut out. */
+function redacted(error: unknown, apiKey: string): unknown {
+  if (!(error instanceof Error) || !apiKey || !error.message.includes(apiKey)) return error
+  const copy = new Error(error.message.replaceAll(apiKey, '[redacted]'))
+  copy.name = error.name
+  return copy
+}
+
 /**
  * The failure a visitor sees once the SDK has given up. The message is ours,
  * never the upstream one: servers echo (parts of) the API key in auth errors.
- * The upstream error stays as `cause` for the server log.
+ * The upstream error, key redacted, stays as `cause` for the server log.
  */
-export function serviceUnavailable(error: unknown, service: 'embedding' | 'language model'): AppError {
+export function serviceUnavailable(error: unknown, service: 'embedding' | 'language model', apiKey: string): AppError {
   if (error instanceof AppError) return error
+  const cause = redacted(error, apiKey)
   const subject = `The ${service} service`
   if (error instanceof APIConnectionTimeoutError) {
-    return new AppError('unavailable', `${subject} did not answer in time. Please try again shortly.`, { cause: error })
+    return new AppError('unavailable', `${subject} did not answer in time. Please try again shortly.`, { cause })
   }
   if (error instanceof APIError && (error.status === 401 || error.status === 403)) {
-    return new AppError('unavailable', `${subject} refused this server's credentials.`, { cause: error })
+    return new AppError('unavailable', `${subject} refused this server's credentials.`, { cause })
   }
   if (error instanceof APIError && error.status === 429) {
     return new AppError('unavailable', `${subject} is busy right now. Please try again shortly.`, {
-      cause: error,
+      cause,
       retryAfterSeconds: retryAfterSeconds(error),
     })
   }
   const status = error instanceof APIError && error.status ? ` (HTTP ${error.status})` : ''
   return new AppError('unavailable', `${subject} is not answering${status}. Please try again shortly.`, {
-    cause: error,
+    cause,
   })
 }

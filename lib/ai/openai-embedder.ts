@@ -23,12 +23,14 @@ const DEFAULT_BATCH_SIZE = 96
 export class OpenAIEmbedder implements EmbeddingProvider {
   readonly model: string
   private readonly client: OpenAI
+  private readonly apiKey: string
   private readonly requestedDimensions: number | undefined
   private readonly batchSize: number
   private knownDimensions: number | undefined
 
   constructor(options: OpenAIEmbedderOptions) {
     this.client = createOpenAIClient(options)
+    this.apiKey = options.apiKey
     this.model = options.model
     this.requestedDimensions = options.dimensions
     this.batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE
@@ -62,7 +64,7 @@ export class OpenAIEmbedder implements EmbeddingProvider {
         ...(this.requestedDimensions === undefined ? {} : { dimensions: this.requestedDimensions }),
       })
     } catch (error) {
-      throw serviceUnavailable(error, 'embedding')
+      throw serviceUnavailable(error, 'embedding', this.apiKey)
     }
     const byIndex = [...response.data].sort((a, b) => a.index - b.index)
     if (byIndex.length !== texts.length) {

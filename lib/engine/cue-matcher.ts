@@ -1,4 +1,4 @@
-import { CUE_WEIGHTS, FUNCTION_WORDS, INTENSIFIERS, NEGATORS, type CueGroups } from './lexicon'
+import { CUE_WEIGHTS, DIMINISHERS, FUNCTION_WORDS, INTENSIFIERS, NEGATORS, type CueGroups } from './lexicon'
 import { tokenize, type Token } from './tokenize'
 
 /*
@@ -9,8 +9,9 @@ import { tokenize, type Token } from './tokenize'
 /** A negated cue still says something about the topic ("I can't pay my rent" is about money), so it counts less instead of flipping. */
 export const NEGATED_FACTOR = 0.25
 export const INTENSIFIED_FACTOR = 1.5
+export const DIMINISHED_FACTOR = 0.6
 const NEGATION_REACH = 3
-const INTENSIFIER_REACH = 2
+const MODIFIER_REACH = 2
 
 interface Cue<L> {
   label: L
@@ -21,9 +22,8 @@ interface Cue<L> {
 
 export interface CueHit<L> {
   label: L
+  /** The cue's weight after negation and intensity. */
   weight: number
-  negated: boolean
-  intensified: boolean
 }
 
 export type CueIndex<L> = Map<string, Cue<L>[]>
@@ -38,9 +38,9 @@ function keyOf(part: string): string {
 }
 
 /** Builds an index from first token to the cues that start with it, longest first. */
-export function compileCues<L extends string | number>(lexicon: Record<L, CueGroups>): CueIndex<L> {
+export function compileCues<L extends string | number>(labels: readonly L[], lexicon: Record<L, CueGroups>): CueIndex<L> {
   const index: CueIndex<L> = new Map()
-  for (const label of Object.keys(lexicon) as L[]) {
+  for (const label of labels) {
     const groups = lexicon[label]
     for (const strength of Object.keys(CUE_WEIGHTS) as (keyof CueGroups)[]) {
       for (const cue of groups[strength] ?? []) {
@@ -62,6 +62,7 @@ export function compileCues<L extends string | number>(lexicon: Record<L, CueGro
 
 const negators = new Set(NEGATORS)
 const intensifiers = new Set(INTENSIFIERS)
+const diminishers = new Set(DIMINISHERS)
 const functionWords = new Set(FUNCTION_WORDS)
 
 function partMatches(part: string, token: Token | null | undefined): boolean {
@@ -80,13 +81,15 @@ function isNegated(tokens: (Token | null)[], at: number): boolean {
   return false
 }
 
-function isIntensified(tokens: (Token | null)[], at: number): boolean {
-  for (let i = at - 1; i >= Math.max(0, at - INTENSIFIER_REACH); i -= 1) {
+/** The nearest intensifier or diminisher just before the cue, within its clause. */
+function intensityAt(tokens: (Token | null)[], at: number): number {
+  for (let i = at - 1; i >= Math.max(0, at - MODIFIER_REACH); i -= 1) {
     const token = tokens[i]
-    if (!token) return false
-    if (intensifiers.has(token.raw)) return true
+    if (!token) return 1
+    if (intensifiers.has(token.raw)) return INTENSIFIED_FACTOR
+    if (diminishers.has(token.raw)) return DIMINISHED_FACTOR
   }
-  return false
+  return 1
 }
 
 /** Every cue occurrence in the text, with negation and intensity already applied to its weight. */
@@ -96,21 +99,21 @@ export function matchCues<L>(tokens: (Token | null)[], index: CueIndex<L>): CueH
   while (at < tokens.length) {
     const token = tokens[at]
     const candidates = token ? [...(index.get(token.stem) ?? []), ...(index.get(token.raw) ?? [])] : []
-    const matched = candidates.filter((cue) => cue.pattern.every((part, offset) => partMatches(part, tokens[at + offset])))
+    const matched = candidates
+      .filter((cue) => cue.pattern.every((part, offset) => partMatches(part, tokens[at + offset])))
+      .sort((a, b) => b.weight - a.weight)
     const length = Math.max(0, ...matched.map((cue) => cue.pattern.length))
     if (length === 0) {
       at += 1
       continue
     }
-    const negated = isNegated(tokens, at)
-    const intensified = isIntensified(tokens, at)
-    const factor = (negated ? NEGATED_FACTOR : 1) * (intensified ? INTENSIFIED_FACTOR : 1)
+    const factor = (isNegated(tokens, at) ? NEGATED_FACTOR : 1) * intensityAt(tokens, at)
     const seen = new Set<L>()
     for (const cue of matched) {
-      // One occurrence scores once per label even when two cue spellings collapse to one stem.
+      // One occurrence scores once per label, at its strongest, when two spellings meet one word.
       if (cue.pattern.length !== length || seen.has(cue.label)) continue
       seen.add(cue.label)
-      hits.push({ label: cue.label, weight: cue.weight * factor, negated, intensified })
+      hits.push({ label: cue.label, weight: cue.weight * factor })
     }
     at += length
   }

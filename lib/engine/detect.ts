@@ -24,15 +24,15 @@ export interface DetectOptions {
 }
 
 /** Momentum: the latest turn adds this much to its element, each older turn half as much. */
-export const MOMENTUM_WEIGHT = 0.75
+const MOMENTUM_WEIGHT = 0.75
 const MOMENTUM_DECAY = 0.5
 const MOMENTUM_TURNS = 5
 /** Aether takes over when it has cues of its own and trails the leader by less than one weak cue. */
 const CLEAR_MARGIN = 1
 const NO_SIGNAL_CONFIDENCE = 0.2
 
-const elementIndex = compileCues(ELEMENT_CUES)
-const phaseIndex = compileCues(PHASE_CUES)
+const elementIndex = compileCues(ELEMENTS, ELEMENT_CUES)
+const phaseIndex = compileCues(PHASES, PHASE_CUES)
 
 function momentumPrior(history: readonly TurnReading[]): Record<Element, number> {
   const prior = sumHits(ELEMENTS, [])

@@ -29,7 +29,3 @@ export const PHASE_DESCRIPTIONS: Record<Phase, string> = {
   2: 'Deepening and challenge: the person is in the middle of it, meeting resistance and going deeper.',
   3: 'Integration and mastery: the person is bringing it together, drawing lessons and sharing them.',
 }
-
-export function isCycleElement(element: Element): element is CycleElement {
-  return element !== 'aether'
-}

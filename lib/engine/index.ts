@@ -1,7 +1,7 @@
 export * from './elements'
 export * from './facets'
 export * from './voice'
-export { detectElement, detectPhase, phaseForDepth, MOMENTUM_WEIGHT } from './detect'
+export { detectElement, detectPhase, phaseForDepth } from './detect'
 export type { Detection, DetectOptions, TurnReading } from './detect'
 export {
   buildClassificationPrompt,

@@ -34,7 +34,8 @@ export const ELEMENT_CUES: Record<Element, CueGroups> = {
       'procrastination', 'burnout', 'burned out', 'burnt out', 'quit my job', 'change my life',
       'reinvent', 'rebel', 'compete', 'competition', 'success', 'succeed', 'win', 'hustle',
       'fight for', 'stand up for', 'take action', 'momentum', 'desire', 'potential', 'bravely',
-      'new venture', 'initiative', 'challenge myself',
+      'new venture', 'initiative', 'challenge myself', 'startup', 'investor', 'all in', 'art',
+      'artist', 'play small',
     ],
     weak: ['energy', 'build', 'start', 'want more', 'career', 'project', 'change', 'fire', 'power', 'strong', 'bigger'],
   },
@@ -120,7 +121,7 @@ export const ELEMENT_CUES: Record<Element, CueGroups> = {
       'intuition', 'calling', 'destiny', 'fate', 'path', 'journey', 'balance', 'harmony', 'peace',
       'infinite', 'ritual', 'ceremony', 'religion', 'belief', 'sign', 'signs', 'being',
       'bring together', 'come together', 'everything is connected', 'part of something',
-      'center', 'centre', 'authentic', 'alive', 'wonder why',
+      'center', 'centre', 'the point of', 'authentic', 'alive', 'wonder why',
       'mortality', 'death', 'die', 'grace', 'gratitude', 'blessing', 'energy of', 'light',
     ],
     weak: ['everything', 'life', 'deeper', 'world', 'all of it', 'nothing matters', 'spaciousness'],
@@ -188,6 +189,9 @@ export const INTENSIFIERS: readonly string[] = [
   'utterly', 'absolutely', 'super', 'truly', 'terribly', 'desperately', 'intensely', 'such',
   'overwhelmingly', 'seriously', 'painfully',
 ]
+
+/** Words that soften the cue right after them ("a bit sad", "slightly worried"). */
+export const DIMINISHERS: readonly string[] = ['slightly', 'somewhat', 'mildly', 'bit', 'kinda', 'sorta', 'fairly']
 
 /**
  * Words skipped when measuring how far back a negator may sit, so "not about my body or

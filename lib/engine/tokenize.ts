@@ -1,8 +1,8 @@
 /*
- * A small, deterministic tokeniser for the offline detector. Light stemming lets
- * "feelings", "feeling" and "felt"-free variants meet the same lexicon stem, so new
- * wording generalises without a dictionary. Cues and input go through the same code,
- * so any stem the rules produce matches on both sides.
+ * A small, deterministic tokeniser for the offline detector. Light suffix stripping lets
+ * "feel", "feeling" and "feelings" meet one lexicon stem, so new wording generalises
+ * without a dictionary. Cues and input go through the same code, so whatever stem the
+ * rules produce (even an odd one like "monei") matches on both sides.
  */
 
 const PLURALS = ['ies', 'es', 's'] as const

@@ -10,8 +10,41 @@ function cl100k(): Tiktoken {
   return encoder
 }
 
+// Byte-pair encoding slows down faster than linearly with the length of a run without
+// whitespace (10,000 "=" take seconds). Such runs, which real prose never has, are
+// encoded in slices: tokenising stays linear, at the price of maybe a token too many
+// per slice in the count.
+const LONG_RUN = /\S{256,}/g
+const RUN_SLICE = 64
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff
+}
+
+function encode(text: string): number[] {
+  const encoding = cl100k()
+  const tokens: number[] = []
+  const append = (part: string) => {
+    for (const token of encoding.encode(part)) tokens.push(token)
+  }
+  let done = 0
+  for (const match of text.matchAll(LONG_RUN)) {
+    append(text.slice(done, match.index))
+    const runEnd = match.index + match[0].length
+    for (let start = match.index; start < runEnd; ) {
+      let end = Math.min(start + RUN_SLICE, runEnd)
+      if (isLowSurrogate(text.charCodeAt(end))) end += 1 // never halve an emoji
+      append(text.slice(start, end))
+      start = end
+    }
+    done = runEnd
+  }
+  append(text.slice(done))
+  return tokens
+}
+
 export function countTokens(text: string): number {
-  return cl100k().encode(text).length
+  return encode(text).length
 }
 
 /**
@@ -23,15 +56,16 @@ export function countTokens(text: string): number {
  */
 export function splitByTokens(text: string, maxTokens: number): string[] {
   const encoding = cl100k()
-  const tokens = encoding.encode(text)
+  const tokens = encode(text)
   const pieces: string[] = []
   let start = 0
   while (start < tokens.length) {
     let end = Math.min(start + maxTokens, tokens.length)
     let piece = encoding.decode(tokens.slice(start, end))
-    const cutsCharacter = () => end < tokens.length && piece.endsWith('\uFFFD')
-    while (end - start > 1 && (cutsCharacter() || countTokens(piece.trim()) > maxTokens)) {
-      end -= 1
+    for (;;) {
+      const excess = end < tokens.length && piece.endsWith('\uFFFD') ? 1 : countTokens(piece.trim()) - maxTokens
+      if (excess <= 0 || end - start <= 1) break
+      end = Math.max(start + 1, end - excess)
       piece = encoding.decode(tokens.slice(start, end))
     }
     if (piece.trim()) pieces.push(piece.trim())

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ChatMessage, ChatStreamEvent } from '@/lib/ai/chat'
 import { LocalChat } from '@/lib/ai/local-chat'
-import { LocalEmbedder } from '@/lib/ai/local-embedder'
-import { OpenAIChat } from '@/lib/ai/openai-chat'
-import { OpenAIEmbedder } from '@/lib/ai/openai-embedder'
-import { createChatProvider, createEmbeddingProvider } from '@/lib/ai/providers'
 import { countTokens } from '@/lib/ai/tokens'
 
 const messages: ChatMessage[] = [
@@ -49,26 +45,5 @@ describe('countTokens', () => {
   it('counts cl100k_base tokens', () => {
     expect(countTokens('')).toBe(0)
     expect(countTokens('hello world')).toBe(2)
-  })
-})
-
-describe('provider selection', () => {
-  const base = { openaiModel: 'gpt-4o-mini', openaiEmbeddingModel: 'text-embedding-3-small' }
-
-  it('chooses the offline providers when neither key nor base URL is set', () => {
-    expect(createChatProvider(base)).toBeInstanceOf(LocalChat)
-    expect(createEmbeddingProvider(base)).toBeInstanceOf(LocalEmbedder)
-  })
-
-  it('chooses the OpenAI providers when a key is set', () => {
-    const config = { ...base, openaiApiKey: 'sk-test' }
-    expect(createChatProvider(config)).toBeInstanceOf(OpenAIChat)
-    expect(createEmbeddingProvider(config)).toBeInstanceOf(OpenAIEmbedder)
-  })
-
-  it('chooses the OpenAI providers for a keyless compatible server', () => {
-    const config = { ...base, openaiBaseUrl: 'http://127.0.0.1:11434/v1', embeddingDimensions: 768 }
-    expect(createChatProvider(config).offline).toBe(false)
-    expect(createEmbeddingProvider(config).dimensions).toBe(768)
   })
 })

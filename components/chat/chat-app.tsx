@@ -1,0 +1,111 @@
+'use client'
+
+import { useEffect, useRef, useState } from 'react'
+import { Alert } from '@/components/ui/alert'
+import { ChatNotice } from './chat-notice'
+import { Composer } from './composer'
+import { ConversationList } from './conversation-list'
+import { MessageBubble } from './message-bubble'
+import { useConversations } from './use-conversations'
+import { useOracleChat } from './use-oracle-chat'
+
+export type ChatAppProps = {
+  slug: string
+  tenantName: string
+  assistantName: string
+  greeting: string
+  /** Members keep history and give feedback; public visitors chat without either. */
+  mode: 'member' | 'visitor'
+  signInHref: string
+}
+
+export function ChatApp({ slug, tenantName, assistantName, greeting, mode, signInHref }: ChatAppProps) {
+  const member = mode === 'member'
+  const { conversations, loading, refresh } = useConversations(slug, member)
+  const chat = useOracleChat(slug, () => void refresh())
+  const [showHistory, setShowHistory] = useState(false)
+  const endRef = useRef<HTMLDivElement>(null)
+  const lastContent = chat.messages.at(-1)?.content
+
+  useEffect(() => {
+    endRef.current?.scrollIntoView({ block: 'end', behavior: 'smooth' })
+  }, [chat.messages.length, lastContent])
+
+  const history = member ? (
+    <ConversationList
+      conversations={conversations}
+      activeId={chat.conversationId}
+      loading={loading}
+      onSelect={(id) => {
+        setShowHistory(false)
+        void chat.open(id)
+      }}
+      onNew={() => {
+        setShowHistory(false)
+        chat.startNew()
+      }}
+    />
+  ) : null
+
+  return (
+    <div className="mx-auto flex w-full max-w-6xl flex-1 gap-6 px-3 py-4 sm:px-6">
+      {history ? <aside className="hidden w-64 shrink-0 lg:block">{history}</aside> : null}
+      <div className="flex min-w-0 flex-1 flex-col">
+        {history ? (
+          <div className="mb-3 lg:hidden">
+            <button
+              type="button"
+              aria-expanded={showHistory}
+              aria-controls="mobile-history"
+              onClick={() => setShowHistory((value) => !value)}
+              className="rounded-lg border border-stone-300 bg-white px-3 py-1.5 text-sm font-medium text-stone-800 shadow-sm"
+            >
+              {showHistory ? 'Hide conversations' : 'Conversations'}
+            </button>
+            {showHistory ? (
+              <div id="mobile-history" className="mt-2 max-h-80 rounded-xl border border-stone-200 bg-stone-50 p-3">
+                {history}
+              </div>
+            ) : null}
+          </div>
+        ) : null}
+
+        {!member ? (
+          <Alert tone="info" className="mb-3">
+            You are chatting as a visitor: nothing is saved.{' '}
+            <a href={signInHref} className="font-medium underline">
+              Sign in
+            </a>{' '}
+            to keep your conversations.
+          </Alert>
+        ) : null}
+
+        <section aria-label={`Conversation with ${assistantName}`} className="flex-1">
+          {chat.messages.length === 0 && !chat.loadingThread ? (
+            <div className="rounded-2xl border border-stone-200 bg-white px-5 py-8 text-center shadow-sm sm:px-10">
+              <p className="text-xl font-semibold text-stone-900">{greeting}</p>
+              <p className="mx-auto mt-2 max-w-lg text-stone-600">
+                Ask {assistantName} anything about {tenantName}. Answers are grounded in {tenantName}’s own documents, with sources you can open.
+              </p>
+            </div>
+          ) : null}
+          {chat.loadingThread ? <p className="py-6 text-center text-stone-600">Loading the conversation…</p> : null}
+          <div role="log" aria-busy={chat.streaming} aria-label="Messages">
+            <ol className="space-y-4">
+              {chat.messages.map((message) => (
+                <MessageBubble key={message.key} message={message} slug={slug} assistantName={assistantName} canGiveFeedback={member} />
+              ))}
+            </ol>
+          </div>
+          <div ref={endRef} />
+        </section>
+
+        <div className="sticky bottom-0 mt-4 space-y-3 bg-gradient-to-t from-stone-50 from-70% pt-3 pb-2">
+          {chat.error ? <ChatNotice error={chat.error} signInHref={signInHref} /> : null}
+          <Composer onSend={(text) => void chat.send(text)} onStop={chat.stop} streaming={chat.streaming} disabled={chat.loadingThread} placeholder={`Message ${assistantName}…`} />
+          <p className="text-center text-xs text-stone-600">Answers can be wrong; open the sources to check them.</p>
+        </div>
+      </div>
+    </div>
+  )
+}

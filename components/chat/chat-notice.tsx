@@ -1,0 +1,48 @@
+import { Alert } from '@/components/ui/alert'
+import type { ApiError } from '@/lib/ui/api-error'
+import { retryAfterSentence } from '@/lib/ui/retry-after'
+
+/** Turns an oracle failure into a notice a person can act on. */
+export function ChatNotice({ error, signInHref }: { error: ApiError; signInHref: string }) {
+  if (error.code === 'limit_reached') {
+    return (
+      <Alert tone="warning" title="Limit reached">
+        <p>{error.message}</p>
+        <p className="mt-1 font-medium">{retryAfterSentence(error.retryAfterSeconds)}</p>
+      </Alert>
+    )
+  }
+  if (error.status === 429) {
+    return (
+      <Alert tone="warning" title="Slow down a little">
+        <p>{error.message}</p>
+        <p className="mt-1 font-medium">{retryAfterSentence(error.retryAfterSeconds)}</p>
+      </Alert>
+    )
+  }
+  if (error.status === 401) {
+    return (
+      <Alert tone="info" title="Please sign in">
+        <p>
+          Your session has ended.{' '}
+          <a className="font-medium underline" href={signInHref}>
+            Sign in again
+          </a>{' '}
+          to keep talking.
+        </p>
+      </Alert>
+    )
+  }
+  if (error.code === 'tenant_inactive') {
+    return (
+      <Alert tone="warning" title="This assistant is paused">
+        {error.message}
+      </Alert>
+    )
+  }
+  return (
+    <Alert tone="error" title={error.code === 'network' ? 'Connection problem' : 'Something went wrong'}>
+      {error.message}
+    </Alert>
+  )
+}

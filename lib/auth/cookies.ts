@@ -1,0 +1,71 @@
+import { config } from '@/lib/env'
+
+/** The local mode's session cookie. */
+export const SESSION_COOKIE = 'oracle_session'
+
+/** Reads one cookie from a `Cookie` header value. */
+export function readCookie(header: string | null, name: string): string | null {
+  if (!header) return null
+  for (const part of header.split(';')) {
+    const index = part.indexOf('=')
+    if (index < 0) continue
+    if (part.slice(0, index).trim() !== name) continue
+    const value = part.slice(index + 1).trim()
+    try {
+      return decodeURIComponent(value)
+    } catch {
+      return null
+    }
+  }
+  return null
+}
+
+/** Every cookie of a `Cookie` header, in the shape @supabase/ssr's getAll expects. */
+export function parseCookies(header: string | null): { name: string; value: string }[] {
+  if (!header) return []
+  return header
+    .split(';')
+    .map((part) => {
+      const index = part.indexOf('=')
+      return index < 0 ? null : { name: part.slice(0, index).trim(), value: part.slice(index + 1).trim() }
+    })
+    .filter((cookie): cookie is { name: string; value: string } => cookie !== null && cookie.name !== '')
+    .map(({ name, value }) => {
+      try {
+        return { name, value: decodeURIComponent(value) }
+      } catch {
+        return { name, value }
+      }
+    })
+}
+
+/** Secure cookies only over https (a trusted proxy may say so in X-Forwarded-Proto). */
+export function isHttps(request: Request): boolean {
+  if (new URL(request.url).protocol === 'https:') return true
+  return config().TRUST_PROXY && request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https'
+}
+
+export function sessionCookie(token: string, expiresAt: Date, secure: boolean, now: Date): string {
+  const maxAge = Math.max(0, Math.floor((expiresAt.getTime() - now.getTime()) / 1000))
+  return [
+    `${SESSION_COOKIE}=${token}`,
+    'Path=/',
+    'HttpOnly',
+    'SameSite=Lax',
+    `Max-Age=${maxAge}`,
+    `Expires=${expiresAt.toUTCString()}`,
+    ...(secure ? ['Secure'] : []),
+  ].join('; ')
+}
+
+export function clearedSessionCookie(secure: boolean): string {
+  return [
+    `${SESSION_COOKIE}=`,
+    'Path=/',
+    'HttpOnly',
+    'SameSite=Lax',
+    'Max-Age=0',
+    'Expires=Thu, 01 Jan 1970 00:00:00 GMT',
+    ...(secure ? ['Secure'] : []),
+  ].join('; ')
+}

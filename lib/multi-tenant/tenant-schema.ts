@@ -1,0 +1,98 @@
+import { z } from 'zod'
+import { brandVoiceSchema, elementalSignatureSchema, maiaPersonalitySchema } from '@/lib/engine/voice'
+import { limitsOverrideSchema, planTierSchema } from './plans'
+
+/**
+ * Slugs that would collide with the platform's own paths or hosts
+ * (`<slug>.<PLATFORM_DOMAIN>` and `/t/<slug>`), or that invite phishing.
+ */
+export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
+  'www', 'api', 'admin', 'app', 't', 'static', '_next', 'assets', 'auth', 'login', 'logout',
+  'signup', 'register', 'dashboard', 'invite', 'invites', 'platform', 'console', 'account',
+  'accounts', 'settings', 'billing', 'support', 'help', 'docs', 'status', 'health', 'mail',
+  'email', 'smtp', 'cdn', 'media', 'images', 'files', 'public', 'root', 'system', 'oracle',
+  'tenant', 'tenants', 'dev', 'staging', 'test', 'demo-admin', 'security', 'abuse', 'no-reply',
+])
+
+export const TENANT_STATUSES = ['trial', 'active', 'suspended', 'cancelled'] as const
+export type TenantStatus = (typeof TENANT_STATUSES)[number]
+
+export const slugSchema = z
+  .string()
+  .trim()
+  .min(3, { message: 'must be at least 3 characters' })
+  .max(48, { message: 'must be at most 48 characters' })
+  .regex(/^[a-z0-9][a-z0-9-]*[a-z0-9]$/, {
+    message: 'may contain only lowercase letters, digits and hyphens, and must start and end with a letter or digit',
+  })
+  .refine((slug) => !RESERVED_SLUGS.has(slug), { message: 'is reserved; choose another slug' })
+
+const label = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?'
+const hostname = new RegExp(`^(?:${label}\\.)+[a-z]{2,63}$`)
+
+/** A bare host name (no scheme, port or path), stored lowercase. */
+export const domainSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(253, { message: 'must be at most 253 characters' })
+  .regex(hostname, { message: 'must be a host name such as chat.example.com (no scheme, port or path)' })
+
+const nameSchema = z
+  .string()
+  .trim()
+  .min(1, { message: 'must not be empty' })
+  .max(120, { message: 'must be at most 120 characters' })
+
+const featuresSchema = z
+  .record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,63}$/, { message: 'feature names are letters, digits and underscores' }), z.boolean())
+  .refine((features) => Object.keys(features).length <= 50, { message: 'must have at most 50 features' })
+
+const trialEndsAtSchema = z.iso
+  .datetime({ offset: true, message: 'must be an ISO 8601 date-time such as 2026-12-31T00:00:00Z' })
+  .transform((value) => new Date(value))
+
+const statusSchema = z.enum(TENANT_STATUSES)
+
+export const tenantCreateSchema = z.object({
+  name: nameSchema,
+  slug: slugSchema,
+  domain: domainSchema.nullable().optional(),
+  brandVoice: brandVoiceSchema.prefault({}),
+  elementalSignature: elementalSignatureSchema.prefault({}),
+  maiaPersonality: maiaPersonalitySchema.prefault({}),
+  planTier: planTierSchema.default('starter'),
+  limits: limitsOverrideSchema.optional(),
+  features: featuresSchema.default({}),
+  status: statusSchema.default('active'),
+  trialEndsAt: trialEndsAtSchema.nullable().optional(),
+  publicAccess: z.boolean().default(false),
+})
+export type TenantCreateInput = z.infer<typeof tenantCreateSchema>
+
+/** A PUT changes the fields it names; each named object replaces the stored one, except limits, which merge. */
+export const tenantUpdateSchema = z
+  .object({
+    name: nameSchema.optional(),
+    slug: slugSchema.optional(),
+    domain: domainSchema.nullable().optional(),
+    brandVoice: brandVoiceSchema.optional(),
+    elementalSignature: elementalSignatureSchema.optional(),
+    maiaPersonality: maiaPersonalitySchema.optional(),
+    planTier: planTierSchema.optional(),
+    limits: limitsOverrideSchema.optional(),
+    features: featuresSchema.optional(),
+    status: statusSchema.optional(),
+    trialEndsAt: trialEndsAtSchema.nullable().optional(),
+    publicAccess: z.boolean().optional(),
+  })
+  .refine((body) => Object.values(body).some((value) => value !== undefined), {
+    message: 'name at least one field to change',
+  })
+export type TenantUpdateInput = z.infer<typeof tenantUpdateSchema>
+
+export const tenantDeleteSchema = z.object({
+  confirm: z.string({ message: "type the tenant's slug to confirm the deletion" }).trim().min(1, {
+    message: "type the tenant's slug to confirm the deletion",
+  }),
+})

@@ -1,0 +1,40 @@
+import { AppError } from '@/lib/errors'
+
+/** A trial with no end date set gets this many days from the moment it starts. */
+export const DEFAULT_TRIAL_DAYS = 14
+
+export function defaultTrialEnd(now = new Date()): Date {
+  return new Date(now.getTime() + DEFAULT_TRIAL_DAYS * 24 * 60 * 60 * 1000)
+}
+
+/**
+ * Tenants answer on `<slug>.<platformDomain>`; a custom domain inside the platform's own
+ * namespace would shadow that routing (or the platform console itself).
+ */
+export function assertDomainOffPlatform(domain: string | null | undefined, platformDomain: string): void {
+  if (!domain) return
+  const platform = platformDomain.toLowerCase()
+  if (domain === platform || domain.endsWith(`.${platform}`)) {
+    throw new AppError('bad_request', 'The request is not valid.', {
+      details: { fields: { domain: `must not be ${platform} or one of its subdomains; tenants get <slug>.${platform} automatically` } },
+    })
+  }
+}
+
+type PgError = { code?: unknown; constraint?: unknown; constraint_name?: unknown; message?: unknown }
+
+/** Turns a unique violation on slug or domain into a 409 that names the field; anything else is rethrown. */
+export function rethrowTenantConflict(error: unknown): never {
+  const pg = (error ?? {}) as PgError
+  if (pg.code === '23505') {
+    const where = [pg.constraint, pg.constraint_name, pg.message].filter((part) => typeof part === 'string').join(' ')
+    const field = where.includes('domain') ? 'domain' : where.includes('slug') ? 'slug' : undefined
+    if (field) {
+      throw new AppError('conflict', `Another tenant already uses that ${field}.`, {
+        details: { fields: { [field]: 'is already taken' } },
+        cause: error,
+      })
+    }
+  }
+  throw error
+}

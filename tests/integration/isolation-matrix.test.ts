@@ -1,0 +1,268 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { withService } from '@/lib/db'
+import { createTestDatabase, type TestDatabase } from '../support/test-database'
+import {
+  ACTORS,
+  actorScope,
+  attempt,
+  seedIsolationWorld,
+  type Actor,
+  type IsolationWorld,
+  type Outcome,
+  type Statement,
+  type TenantFixture,
+} from '../support/isolation-fixtures'
+
+/*
+ * The isolation matrix: every table in `public` x select/insert/update/delete x every
+ * kind of caller. Each cell says what must happen:
+ *   allow  the statement reads or changes the target row(s)
+ *   zero   the statement runs but RLS hides the target: 0 rows read or changed
+ *   perm   42501 permission denied (no grant)
+ *   check  42501 new row violates row-level security policy (WITH CHECK)
+ *   or403 / or409  our own triggers refuse
+ * Actors (see actorScope): anon has no tenant claim; visitor claims the public home
+ * tenant; private visitor claims the private other tenant and reaches for its rows;
+ * outsider is the other tenant's admin reaching into home; viewer/user/admin are home's
+ * members; platform is a platform admin; service bypasses RLS and proves each
+ * statement is valid, so every denial is a real denial and not a broken statement.
+ */
+const MATRIX = `
+table                    op      anon   visitor  private  outsider  viewer  user   admin  platform  service
+tenants                  select  zero   allow    zero     zero      allow   allow  allow  allow     allow
+tenants                  insert  perm   perm     perm     check     check   check  check  allow     allow
+tenants                  update  perm   perm     perm     zero      zero    zero   allow  allow     allow
+tenants                  delete  perm   perm     perm     zero      zero    zero   zero   allow     allow
+tenant_users             select  perm   perm     perm     zero      allow   zero   allow  allow     allow
+tenant_users             insert  perm   perm     perm     check     check   check  allow  allow     allow
+tenant_users             update  perm   perm     perm     zero      zero    zero   allow  allow     allow
+tenant_users             delete  perm   perm     perm     zero      zero    zero   allow  allow     allow
+platform_admins          select  perm   perm     perm     zero      zero    zero   zero   allow     allow
+platform_admins          insert  perm   perm     perm     perm      perm    perm   perm   perm      allow
+platform_admins          update  perm   perm     perm     perm      perm    perm   perm   perm      allow
+platform_admins          delete  perm   perm     perm     perm      perm    perm   perm   perm      allow
+tenant_knowledge         select  zero   allow    zero     zero      allow   allow  allow  allow     allow
+tenant_knowledge         insert  perm   perm     perm     check     check   check  allow  allow     allow
+tenant_knowledge         update  perm   perm     perm     zero      zero    zero   allow  allow     allow
+tenant_knowledge         delete  perm   perm     perm     zero      zero    zero   allow  allow     allow
+tenant_knowledge_chunks  select  zero   allow    zero     zero      allow   allow  allow  allow     allow
+tenant_knowledge_chunks  insert  perm   perm     perm     check     check   check  allow  allow     allow
+tenant_knowledge_chunks  update  perm   perm     perm     zero      zero    zero   allow  allow     allow
+tenant_knowledge_chunks  delete  perm   perm     perm     zero      zero    zero   allow  allow     allow
+tenant_conversations     select  perm   perm     perm     zero      zero    allow  zero   zero      allow
+tenant_conversations     insert  perm   perm     perm     check     check   allow  allow  check     allow
+tenant_conversations     update  perm   perm     perm     zero      zero    allow  zero   zero      allow
+tenant_conversations     delete  perm   perm     perm     zero      zero    allow  zero   zero      allow
+tenant_messages          select  perm   perm     perm     zero      zero    allow  zero   zero      allow
+tenant_messages          insert  perm   perm     perm     check     check   allow  check  check     allow
+tenant_messages          update  perm   perm     perm     zero      zero    allow  zero   zero      allow
+tenant_messages          delete  perm   perm     perm     zero      zero    allow  zero   zero      allow
+tenant_usage             select  perm   perm     perm     zero      zero    zero   allow  allow     allow
+tenant_usage             insert  perm   perm     perm     perm      perm    perm   perm   perm      allow
+tenant_usage             update  perm   perm     perm     perm      perm    perm   perm   perm      allow
+tenant_usage             delete  perm   perm     perm     perm      perm    perm   perm   perm      allow
+tenant_usage_daily       select  perm   perm     perm     zero      zero    zero   allow  allow     allow
+tenant_usage_daily       insert  perm   perm     perm     perm      perm    perm   perm   perm      allow
+tenant_usage_daily       update  perm   perm     perm     perm      perm    perm   perm   perm      allow
+tenant_usage_daily       delete  perm   perm     perm     perm      perm    perm   perm   perm      allow
+tenant_invitations       select  perm   perm     perm     zero      zero    zero   allow  allow     allow
+tenant_invitations       insert  perm   perm     perm     check     check   check  allow  allow     allow
+tenant_invitations       update  perm   perm     perm     perm      perm    perm   perm   perm      allow
+tenant_invitations       delete  perm   perm     perm     zero      zero    zero   allow  allow     allow
+audit_logs               select  perm   perm     perm     zero      zero    zero   allow  allow     allow
+audit_logs               insert  perm   perm     perm     perm      perm    perm   perm   perm      allow
+audit_logs               update  perm   perm     perm     perm      perm    perm   perm   perm      allow
+audit_logs               delete  perm   perm     perm     perm      perm    perm   perm   perm      allow
+`
+
+const OPERATIONS = ['select', 'insert', 'update', 'delete'] as const
+type Operation = (typeof OPERATIONS)[number]
+type Context = { t: TenantFixture; uid: string | null; world: IsolationWorld }
+type TableProbe = Record<Operation, (c: Context) => Statement>
+
+const count = (sql: string, params: unknown[]): Statement => ({
+  sql: `select count(*)::int as n from ${sql}`,
+  params,
+  counts: true,
+})
+const write = (sql: string, params: unknown[] = []): Statement => ({ sql, params, counts: false })
+// The CTE counts rows the statement really changed; RLS-hidden rows count zero.
+const change = (sql: string, params: unknown[]): Statement => ({
+  sql: `with changed as (${sql} returning 1) select count(*)::int as n from changed`,
+  params,
+  counts: true,
+})
+
+/** How each table is touched: always the target tenant's rows, never a tenant filter left to chance. */
+const PROBES: Record<string, TableProbe> = {
+  tenants: {
+    select: (c) => count('public.tenants where id = $1', [c.t.id]),
+    insert: () => write("insert into public.tenants (name, slug) values ('Matrix', 'matrix-new')"),
+    update: (c) => change("update public.tenants set name = 'Renamed' where id = $1", [c.t.id]),
+    delete: (c) => change('delete from public.tenants where id = $1', [c.t.id]),
+  },
+  tenant_users: {
+    select: (c) => count('public.tenant_users where tenant_id = $1 and user_id = $2', [c.t.id, c.t.viewerId]),
+    insert: (c) =>
+      write("insert into public.tenant_users (tenant_id, user_id, role) values ($1, $2, 'viewer')", [
+        c.t.id,
+        c.world.lonerId,
+      ]),
+    update: (c) =>
+      change("update public.tenant_users set role = 'user' where tenant_id = $1 and user_id = $2", [
+        c.t.id,
+        c.t.viewerId,
+      ]),
+    delete: (c) => change('delete from public.tenant_users where tenant_id = $1 and user_id = $2', [c.t.id, c.t.viewerId]),
+  },
+  platform_admins: {
+    select: (c) => count('public.platform_admins where user_id = $1', [c.world.platformAdminId]),
+    insert: (c) => write('insert into public.platform_admins (user_id) values ($1)', [c.world.lonerId]),
+    update: (c) => change('update public.platform_admins set created_at = now() where user_id = $1', [c.world.platformAdminId]),
+    delete: (c) => change('delete from public.platform_admins where user_id = $1', [c.world.platformAdminId]),
+  },
+  tenant_knowledge: {
+    select: (c) => count('public.tenant_knowledge where tenant_id = $1', [c.t.id]),
+    insert: (c) =>
+      write(
+        "insert into public.tenant_knowledge (tenant_id, title, content, content_hash) values ($1, 'Matrix', 'text', 'matrix')",
+        [c.t.id],
+      ),
+    update: (c) => change("update public.tenant_knowledge set title = 'Renamed' where id = $1", [c.t.knowledgeId]),
+    delete: (c) => change('delete from public.tenant_knowledge where id = $1', [c.t.knowledgeId]),
+  },
+  tenant_knowledge_chunks: {
+    select: (c) => count('public.tenant_knowledge_chunks where tenant_id = $1', [c.t.id]),
+    insert: (c) =>
+      write(
+        `insert into public.tenant_knowledge_chunks (tenant_id, knowledge_id, chunk_index, content, embedding_model)
+         values ($1, $2, 999, 'matrix chunk', 'matrix')`,
+        [c.t.id, c.t.knowledgeId],
+      ),
+    update: (c) => change("update public.tenant_knowledge_chunks set embedding_model = 'renamed' where tenant_id = $1", [c.t.id]),
+    delete: (c) => change('delete from public.tenant_knowledge_chunks where tenant_id = $1', [c.t.id]),
+  },
+  tenant_conversations: {
+    select: (c) => count('public.tenant_conversations where id = $1', [c.t.conversationId]),
+    // Starting one's own conversation; starting one for somebody else is a direct-access case.
+    insert: (c) => write('insert into public.tenant_conversations (tenant_id, user_id) values ($1, $2)', [c.t.id, c.uid]),
+    update: (c) => change("update public.tenant_conversations set title = 'Renamed' where id = $1", [c.t.conversationId]),
+    delete: (c) => change('delete from public.tenant_conversations where id = $1', [c.t.conversationId]),
+  },
+  tenant_messages: {
+    select: (c) => count('public.tenant_messages where conversation_id = $1', [c.t.conversationId]),
+    // Posting into the target conversation as its owner: only the owner may.
+    insert: (c) =>
+      write(
+        "insert into public.tenant_messages (tenant_id, conversation_id, user_id, role, content) values ($1, $2, $3, 'user', 'hi')",
+        [c.t.id, c.t.conversationId, c.t.userId],
+      ),
+    update: (c) => change('update public.tenant_messages set feedback = 1 where conversation_id = $1', [c.t.conversationId]),
+    delete: (c) => change('delete from public.tenant_messages where conversation_id = $1', [c.t.conversationId]),
+  },
+  tenant_usage: {
+    select: (c) => count('public.tenant_usage where tenant_id = $1', [c.t.id]),
+    insert: (c) => write("insert into public.tenant_usage (tenant_id, period) values ($1, '2020-01-01')", [c.t.id]),
+    update: (c) => change('update public.tenant_usage set messages = 0 where tenant_id = $1', [c.t.id]),
+    delete: (c) => change('delete from public.tenant_usage where tenant_id = $1', [c.t.id]),
+  },
+  tenant_usage_daily: {
+    select: (c) => count('public.tenant_usage_daily where tenant_id = $1', [c.t.id]),
+    insert: (c) => write("insert into public.tenant_usage_daily (tenant_id, day) values ($1, '2020-01-01')", [c.t.id]),
+    update: (c) => change('update public.tenant_usage_daily set messages = 0 where tenant_id = $1', [c.t.id]),
+    delete: (c) => change('delete from public.tenant_usage_daily where tenant_id = $1', [c.t.id]),
+  },
+  tenant_invitations: {
+    select: (c) => count('public.tenant_invitations where tenant_id = $1', [c.t.id]),
+    // Inviting in one's own name; naming another inviter is a direct-access case.
+    insert: (c) =>
+      write(
+        `insert into public.tenant_invitations (tenant_id, email, role, token_hash, invited_by)
+         values ($1, 'new@matrix.test', 'viewer', repeat('a', 64), $2)`,
+        [c.t.id, c.uid],
+      ),
+    update: (c) => change("update public.tenant_invitations set role = 'admin' where tenant_id = $1", [c.t.id]),
+    delete: (c) => change('delete from public.tenant_invitations where tenant_id = $1', [c.t.id]),
+  },
+  audit_logs: {
+    select: (c) => count('public.audit_logs where tenant_id = $1', [c.t.id]),
+    insert: (c) => write("insert into public.audit_logs (tenant_id, action, hash) values ($1, 'forged.entry', 'x')", [c.t.id]),
+    update: (c) => change("update public.audit_logs set action = 'forged.entry' where tenant_id = $1", [c.t.id]),
+    delete: (c) => change('delete from public.audit_logs where tenant_id = $1', [c.t.id]),
+  },
+}
+
+type Cell = { table: string; op: Operation; actor: Actor; expected: Outcome }
+
+function parseMatrix(text: string): Cell[] {
+  const [header, ...lines] = text.trim().split('\n').map((line) => line.trim().split(/\s+/))
+  const columns = header?.slice(2) ?? []
+  const actors = columns.map((column) => (column === 'private' ? 'privateVisitor' : column))
+  if (actors.join() !== ACTORS.join()) throw new Error(`matrix columns must be ${ACTORS.join(', ')}`)
+  return lines.flatMap(([table = '', op = '', ...outcomes]) =>
+    outcomes.map((expected, index) => ({
+      table,
+      op: op as Operation,
+      actor: ACTORS[index] as Actor,
+      expected: expected as Outcome,
+    })),
+  )
+}
+
+const CELLS = parseMatrix(MATRIX)
+const DENIALS: readonly string[] = ['zero', 'perm', 'check', 'or403', 'or409']
+
+let db: TestDatabase
+let world: IsolationWorld
+
+beforeAll(async () => {
+  db = await createTestDatabase()
+  world = await seedIsolationWorld(db)
+})
+afterAll(async () => {
+  await db.close()
+})
+
+describe('the isolation matrix itself', () => {
+  it('has an entry for every table in public, so a new table without one fails here', async () => {
+    const rows = await withService(db, (tx) =>
+      tx.query<{ tablename: string }>("select tablename from pg_tables where schemaname = 'public' order by 1"),
+    )
+    const inMatrix = [...new Set(CELLS.map((cell) => cell.table))].sort()
+    expect(inMatrix).toEqual(rows.map((row) => row.tablename))
+    expect(Object.keys(PROBES).sort()).toEqual(inMatrix)
+  })
+
+  it('gives every table all four operations with a known outcome for every actor', () => {
+    for (const table of Object.keys(PROBES)) {
+      const ops = CELLS.filter((cell) => cell.table === table).map((cell) => cell.op)
+      expect([...new Set(ops)].sort()).toEqual([...OPERATIONS].sort())
+      expect(ops).toHaveLength(OPERATIONS.length * ACTORS.length)
+    }
+    for (const cell of CELLS) expect(['allow', ...DENIALS]).toContain(cell.expected)
+  })
+
+  it('pairs every allowed case with a denied one in the same table and operation', () => {
+    for (const table of Object.keys(PROBES)) {
+      for (const op of OPERATIONS) {
+        const row = CELLS.filter((cell) => cell.table === table && cell.op === op)
+        expect(row.some((cell) => cell.expected === 'allow'), `${table} ${op} allows someone`).toBe(true)
+        expect(row.some((cell) => DENIALS.includes(cell.expected)), `${table} ${op} denies someone`).toBe(true)
+      }
+    }
+  })
+})
+
+describe.each(Object.keys(PROBES))('%s', (table) => {
+  const cells = CELLS.filter((cell) => cell.table === table)
+  it.each(cells.map((cell) => [cell.op, cell.actor, cell.expected, cell] as const))(
+    '%s as %s: %s',
+    async (_op, _actor, _expected, cell) => {
+      const scope = actorScope(db, world, cell.actor)
+      const probe = PROBES[table]?.[cell.op]
+      if (!probe) throw new Error(`no probe for ${table} ${cell.op}`)
+      const statement = probe({ t: scope.target, uid: scope.uid, world })
+      expect(await attempt(scope.run, statement)).toBe(cell.expected)
+    },
+  )
+})

@@ -1,0 +1,101 @@
+import { withService, type Database } from '@/lib/db'
+import { hashPassword, setPasswordCostForTests } from '@/lib/auth/password'
+import { startSession } from '@/lib/auth/session-store'
+import { SESSION_COOKIE } from '@/lib/auth/cookies'
+
+/*
+ * Service-level set-up for tests: rows are inserted directly, bypassing RLS, so a test
+ * can arrange any situation before it acts through the real routes and services.
+ */
+
+// Production scrypt costs ~0.5 s per hash; the suite hashes many passwords.
+setPasswordCostForTests({ N: 1024, r: 8, p: 1 })
+
+export const DEFAULT_TEST_PASSWORD = 'correct-horse-battery'
+/** The origin test requests come from; route handlers are called with http://localhost URLs. */
+export const TEST_ORIGIN = 'http://localhost'
+
+export async function createUser(
+  db: Database,
+  input: { email: string; password?: string },
+): Promise<{ userId: string; email: string }> {
+  const email = input.email.trim().toLowerCase()
+  const hash = await hashPassword(input.password ?? DEFAULT_TEST_PASSWORD)
+  const rows = await withService(db, (tx) =>
+    tx.query<{ id: string }>(
+      'insert into auth.users (email, encrypted_password, email_confirmed_at) values ($1, $2, now()) returning id',
+      [email, hash],
+    ),
+  )
+  return { userId: String(rows[0]?.id), email }
+}
+
+/** A `Cookie` header value carrying a fresh session for the user. */
+export async function loginCookie(db: Database, userId: string): Promise<string> {
+  const session = await withService(db, (tx) => startSession(tx, { userId, userAgent: 'vitest', ip: null }))
+  return `${SESSION_COOKIE}=${session.token}`
+}
+
+/**
+ * Headers of a signed-in, same-origin browser request. State-changing requests that
+ * carry a session cookie must name an allowed Origin (CSRF check in lib/api/route.ts).
+ */
+export function signedInHeaders(cookie: string, extra: Record<string, string> = {}): Record<string, string> {
+  return { cookie, origin: TEST_ORIGIN, 'content-type': 'application/json', ...extra }
+}
+
+export async function makePlatformAdmin(db: Database, userId: string): Promise<void> {
+  await withService(db, (tx) =>
+    tx.query('insert into public.platform_admins (user_id) values ($1) on conflict do nothing', [userId]),
+  )
+}
+
+export async function addMember(
+  db: Database,
+  tenantId: string,
+  userId: string,
+  role: 'admin' | 'user' | 'viewer',
+): Promise<void> {
+  await withService(db, (tx) =>
+    tx.query(
+      `insert into public.tenant_users (tenant_id, user_id, role) values ($1, $2, $3)
+       on conflict (tenant_id, user_id) do update set role = excluded.role`,
+      [tenantId, userId, role],
+    ),
+  )
+}
+
+export type TestTenantInput = {
+  slug: string
+  name?: string
+  domain?: string | null
+  status?: 'trial' | 'active' | 'suspended' | 'cancelled'
+  publicAccess?: boolean
+  planTier?: 'starter' | 'professional' | 'enterprise'
+  limits?: Record<string, number | null>
+  trialEndsAt?: Date | null
+}
+
+export async function createTenant(db: Database, input: TestTenantInput): Promise<{ id: string; slug: string }> {
+  const rows = await withService(db, (tx) =>
+    tx.query<{ id: string; slug: string }>(
+      `insert into public.tenants (slug, name, domain, status, public_access, plan_tier, limits, trial_ends_at)
+       values ($1, $2, $3, $4, $5, $6, coalesce($7::jsonb,
+         '{"conversationsPerMonth": 1000, "tokensPerMonth": null, "storageMb": 10240, "members": null}'::jsonb), $8)
+       returning id, slug`,
+      [
+        input.slug,
+        input.name ?? input.slug,
+        input.domain ?? null,
+        input.status ?? 'active',
+        input.publicAccess ?? false,
+        input.planTier ?? 'starter',
+        input.limits ? JSON.stringify(input.limits) : null,
+        input.trialEndsAt ?? null,
+      ],
+    ),
+  )
+  const row = rows[0]
+  if (!row) throw new Error('createTenant inserted nothing')
+  return { id: row.id, slug: row.slug }
+}

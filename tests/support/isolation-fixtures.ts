@@ -1,0 +1,207 @@
+import { withAnon, withService, withUser, type Database, type Queryable } from '@/lib/db'
+
+/*
+ * Shared set-up for the isolation suites: two fully populated tenants (every table has
+ * rows for both), one user per role, a platform admin and a user who belongs nowhere,
+ * plus a way to run one statement as any actor and name what happened.
+ */
+
+export type TenantFixture = {
+  id: string
+  slug: string
+  adminId: string
+  userId: string
+  viewerId: string
+  knowledgeId: string
+  /** Owned by the tenant's `user` member: conversations are private to their owner. */
+  conversationId: string
+}
+
+export type IsolationWorld = {
+  /** Public and active: the tenant the matrix acts on. */
+  home: TenantFixture
+  /** Private: its admin is the matrix's outsider. */
+  other: TenantFixture
+  platformAdminId: string
+  /** Signed up, member of no tenant. */
+  lonerId: string
+}
+
+export async function seedUsers(tx: Queryable, emails: string[]): Promise<string[]> {
+  const rows = await tx.query<{ id: string; email: string }>(
+    'insert into auth.users (email, email_confirmed_at) select unnest($1::text[]), now() returning id, email',
+    [emails],
+  )
+  const byEmail = new Map(rows.map((row) => [row.email, String(row.id)]))
+  return emails.map((email) => byEmail.get(email) ?? '')
+}
+
+export async function seedTenant(
+  tx: Queryable,
+  input: { slug: string; publicAccess: boolean; status?: string },
+): Promise<string> {
+  const rows = await tx.query<{ id: string }>(
+    'insert into public.tenants (slug, name, public_access, status) values ($1, $1, $2, $3) returning id',
+    [input.slug, input.publicAccess, input.status ?? 'active'],
+  )
+  return String(rows[0]?.id)
+}
+
+export async function seedKnowledge(tx: Queryable, tenantId: string, title: string, content: string): Promise<string> {
+  const rows = await tx.query<{ id: string }>(
+    `insert into public.tenant_knowledge (tenant_id, title, content, content_hash, byte_size)
+     values ($1, $2, $3, md5($3), octet_length($3)) returning id`,
+    [tenantId, title, content],
+  )
+  return String(rows[0]?.id)
+}
+
+async function seedPopulatedTenant(tx: Queryable, slug: string, publicAccess: boolean): Promise<TenantFixture> {
+  const [adminId = '', userId = '', viewerId = ''] = await seedUsers(
+    tx,
+    ['admin', 'user', 'viewer'].map((role) => `${role}@${slug}.test`),
+  )
+  const id = await seedTenant(tx, { slug, publicAccess })
+  await tx.query(
+    `insert into public.tenant_users (tenant_id, user_id, role)
+     values ($1, $2, 'admin'), ($1, $3, 'user'), ($1, $4, 'viewer')`,
+    [id, adminId, userId, viewerId],
+  )
+  const knowledgeId = await seedKnowledge(tx, id, `${slug} handbook`, `How ${slug} works.`)
+  await tx.query(
+    `insert into public.tenant_knowledge_chunks (tenant_id, knowledge_id, chunk_index, content, embedding_model)
+     values ($1, $2, 0, $3, 'fixture'), ($1, $2, 1, $4, 'fixture')`,
+    [id, knowledgeId, `${slug} opening hours`, `${slug} refund policy`],
+  )
+  const conversation = await tx.query<{ id: string }>(
+    'insert into public.tenant_conversations (tenant_id, user_id, title) values ($1, $2, $3) returning id',
+    [id, userId, `${slug} private thread`],
+  )
+  const conversationId = String(conversation[0]?.id)
+  await tx.query(
+    `insert into public.tenant_messages (tenant_id, conversation_id, user_id, role, content)
+     values ($1, $2, $3, 'user', 'a question'), ($1, $2, $3, 'assistant', 'an answer')`,
+    [id, conversationId, userId],
+  )
+  await tx.query(
+    // Knowledge storage triggers may already have opened this month's row.
+    `insert into public.tenant_usage (tenant_id, period, conversations, messages)
+     values ($1, date_trunc('month', now() at time zone 'utc')::date, 1, 2)
+     on conflict (tenant_id, period) do update set conversations = 1, messages = 2`,
+    [id],
+  )
+  await tx.query(
+    'insert into public.tenant_usage_daily (tenant_id, day, conversations, messages) values ($1, current_date, 1, 2)',
+    [id],
+  )
+  await tx.query(
+    `insert into public.tenant_invitations (tenant_id, email, role, token_hash, invited_by)
+     values ($1, $2, 'viewer', encode(sha256(convert_to($2, 'UTF8')), 'hex'), $3)`,
+    [id, `invitee@${slug}.test`, adminId],
+  )
+  await tx.query("select app_private.write_audit($1, 'tenant.create', 'tenant', $2)", [id, id])
+  await tx.query("select app_private.write_audit($1, 'member.add', 'user', $2)", [id, userId])
+  return { id, slug, adminId, userId, viewerId, knowledgeId, conversationId }
+}
+
+export async function seedIsolationWorld(db: Database): Promise<IsolationWorld> {
+  return withService(db, async (tx) => {
+    const home = await seedPopulatedTenant(tx, 'home-tenant', true)
+    const other = await seedPopulatedTenant(tx, 'other-tenant', false)
+    const [platformAdminId = '', lonerId = ''] = await seedUsers(tx, ['platform@admin.test', 'loner@nowhere.test'])
+    await tx.query('insert into public.platform_admins (user_id) values ($1)', [platformAdminId])
+    return { home, other, platformAdminId, lonerId }
+  })
+}
+
+export const ACTORS = [
+  'anon',
+  'visitor',
+  'privateVisitor',
+  'outsider',
+  'viewer',
+  'user',
+  'admin',
+  'platform',
+  'service',
+] as const
+export type Actor = (typeof ACTORS)[number]
+
+export type Runner = <T>(fn: (tx: Queryable) => Promise<T>) => Promise<T>
+
+export type ActorScope = {
+  /** The tenant whose rows the actor reaches for. */
+  target: TenantFixture
+  /** The actor's own user id (the service acts on behalf of the target's `user`). */
+  uid: string | null
+  run: Runner
+}
+
+function signedIn(db: Database, sub: string): Runner {
+  return (fn) => withUser(db, { sub, email: `${sub}@claims.test` }, fn)
+}
+
+/**
+ * anon: no tenant claim. visitor: claims the public home tenant. privateVisitor: claims
+ * the private other tenant and reaches for its rows. outsider: admin of the other
+ * tenant reaching into home. viewer/user/admin: members of home. platform: platform
+ * admin, member of nothing. service: bypasses RLS (proves each statement is valid).
+ */
+export function actorScope(db: Database, world: IsolationWorld, actor: Actor): ActorScope {
+  const { home, other } = world
+  switch (actor) {
+    case 'anon':
+      return { target: home, uid: null, run: (fn) => withAnon(db, {}, fn) }
+    case 'visitor':
+      return { target: home, uid: null, run: (fn) => withAnon(db, { tenant_id: home.id }, fn) }
+    case 'privateVisitor':
+      return { target: other, uid: null, run: (fn) => withAnon(db, { tenant_id: other.id }, fn) }
+    case 'outsider':
+      return { target: home, uid: other.adminId, run: signedIn(db, other.adminId) }
+    case 'viewer':
+      return { target: home, uid: home.viewerId, run: signedIn(db, home.viewerId) }
+    case 'user':
+      return { target: home, uid: home.userId, run: signedIn(db, home.userId) }
+    case 'admin':
+      return { target: home, uid: home.adminId, run: signedIn(db, home.adminId) }
+    case 'platform':
+      return { target: home, uid: world.platformAdminId, run: signedIn(db, world.platformAdminId) }
+    case 'service':
+      return { target: home, uid: home.userId, run: (fn) => withService(db, fn) }
+  }
+}
+
+/** allow / zero (ran, touched nothing) / perm (42501 privilege) / check (42501 RLS) / our ORnnn. */
+export type Outcome = 'allow' | 'zero' | 'perm' | 'check' | `or${number}`
+
+export type Statement = { sql: string; params?: unknown[]; counts: boolean }
+
+class Rollback {
+  constructor(readonly affected: number) {}
+}
+
+/** Names a database failure; anything unexpected comes back verbatim so the test shows it. */
+export function denialOf(error: unknown): Outcome | string {
+  const { code, message } = (error ?? {}) as { code?: string; message?: string }
+  if (code === '42501' && /row-level security/.test(message ?? '')) return 'check'
+  if (code === '42501' && /permission denied/.test(message ?? '')) return 'perm'
+  if (code && /^OR\d{3}$/.test(code)) return code.toLowerCase() as Outcome
+  return `unexpected ${code ?? 'error'}: ${message ?? String(error)}`
+}
+
+/**
+ * Runs one statement in its own transaction and always rolls it back, so cases never
+ * see each other's writes. Counting statements return one row `{ n }`.
+ */
+export async function attempt(run: Runner, statement: Statement): Promise<Outcome | string> {
+  try {
+    await run(async (tx) => {
+      const rows = await tx.query<{ n?: number }>(statement.sql, statement.params ?? [])
+      throw new Rollback(statement.counts ? Number(rows[0]?.n ?? 0) : 1)
+    })
+  } catch (error) {
+    if (error instanceof Rollback) return error.affected > 0 ? 'allow' : 'zero'
+    return denialOf(error)
+  }
+  return 'unexpected: the transaction did not roll back'
+}
