@@ -14,13 +14,13 @@ export type ChatAppProps = {
   tenantName: string
   assistantName: string
   greeting: string
-  /** Members keep history and give feedback; public visitors chat without either. */
-  mode: 'member' | 'visitor'
+  /** Members keep history and give feedback; viewers only read their history; visitors chat without either. */
+  mode: 'member' | 'viewer' | 'visitor'
   signInHref: string
 }
 
 export function ChatApp({ slug, tenantName, assistantName, greeting, mode, signInHref }: ChatAppProps) {
-  const member = mode === 'member'
+  const member = mode !== 'visitor'
   const { conversations, loading, refresh } = useConversations(slug, member)
   const chat = useOracleChat(slug, () => void refresh())
   const [showHistory, setShowHistory] = useState(false)
@@ -70,7 +70,7 @@ export function ChatApp({ slug, tenantName, assistantName, greeting, mode, signI
           </div>
         ) : null}
 
-        {!member ? (
+        {mode === 'visitor' ? (
           <Alert tone="info" className="mb-3">
             You are chatting as a visitor: nothing is saved.{' '}
             <a href={signInHref} className="font-medium underline">
@@ -102,7 +102,11 @@ export function ChatApp({ slug, tenantName, assistantName, greeting, mode, signI
 
         <div className="sticky bottom-0 mt-4 space-y-3 bg-gradient-to-t from-stone-50 from-70% pt-3 pb-2">
           {chat.error ? <ChatNotice error={chat.error} signInHref={signInHref} /> : null}
-          <Composer onSend={(text) => void chat.send(text)} onStop={chat.stop} streaming={chat.streaming} disabled={chat.loadingThread} placeholder={`Message ${assistantName}…`} />
+          {mode === 'viewer' ? (
+            <Alert tone="info">Your role is viewer: you can read your past conversations, but not ask new questions.</Alert>
+          ) : (
+            <Composer onSend={(text) => void chat.send(text)} onStop={chat.stop} streaming={chat.streaming} disabled={chat.loadingThread} placeholder={`Message ${assistantName}…`} />
+          )}
           <p className="text-center text-xs text-stone-600">Answers can be wrong; open the sources to check them.</p>
         </div>
       </div>

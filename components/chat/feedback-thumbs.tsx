@@ -13,22 +13,22 @@ function Thumb({ up }: { up: boolean }) {
   )
 }
 
-/** Thumbs up/down on an answer, stored through the feedback route; the other thumb changes it. */
+/** Thumbs up/down on an answer, stored through the feedback route; pressing the chosen one again clears it. */
 export function FeedbackThumbs({ slug, messageId, initial }: { slug: string; messageId: string; initial: Feedback }) {
   const [value, setValue] = useState<Feedback>(initial)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
 
   async function send(next: 1 | -1) {
-    if (value === next) return
     const previous = value
-    setValue(next)
+    const chosen = value === next ? null : next
+    setValue(chosen)
     setBusy(true)
     setError(null)
     try {
       await apiFetch(`/api/tenant/${encodeURIComponent(slug)}/messages/${encodeURIComponent(messageId)}/feedback`, {
         method: 'POST',
-        json: { value: next },
+        json: { value: chosen },
       })
     } catch (cause) {
       setValue(previous)

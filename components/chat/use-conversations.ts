@@ -16,7 +16,7 @@ export function useConversations(slug: string, enabled: boolean) {
       const body = await apiFetch(`/api/tenant/${encodeURIComponent(slug)}/conversations`)
       setConversations(readConversationList(body))
     } catch {
-      // The list is a convenience; the chat itself still works and reports its own errors.
+      // The list is a convenience: it stays empty, and the chat reports its own errors.
     } finally {
       setLoading(false)
     }

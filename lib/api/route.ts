@@ -1,12 +1,17 @@
 import type { z } from 'zod'
 import { AppError, badRequestFromZod, errorResponse } from '@/lib/errors'
+import { assertSameOrigin } from '@/lib/auth/csrf'
 
 type Handler<C> = (request: Request, context: C) => Promise<Response>
 
-/** Wraps a route handler once so every failure leaves as the one JSON error shape. */
+/**
+ * Wraps a route handler once so every failure leaves as the one JSON error shape, and
+ * cookie-authenticated state changes from another origin are refused (403 csrf).
+ */
 export function route<C>(handler: Handler<C>): Handler<C> {
   return async (request, context) => {
     try {
+      assertSameOrigin(request)
       return await handler(request, context)
     } catch (error) {
       return errorResponse(error)

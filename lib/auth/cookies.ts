@@ -20,23 +20,9 @@ export function readCookie(header: string | null, name: string): string | null {
   return null
 }
 
-/** Every cookie of a `Cookie` header, in the shape @supabase/ssr's getAll expects. */
-export function parseCookies(header: string | null): { name: string; value: string }[] {
-  if (!header) return []
-  return header
-    .split(';')
-    .map((part) => {
-      const index = part.indexOf('=')
-      return index < 0 ? null : { name: part.slice(0, index).trim(), value: part.slice(index + 1).trim() }
-    })
-    .filter((cookie): cookie is { name: string; value: string } => cookie !== null && cookie.name !== '')
-    .map(({ name, value }) => {
-      try {
-        return { name, value: decodeURIComponent(value) }
-      } catch {
-        return { name, value }
-      }
-    })
+/** Supabase's auth cookies are `sb-<project>-auth-token`, split into `.0`, `.1`... when large. */
+export function isSupabaseAuthCookie(name: string): boolean {
+  return name.startsWith('sb-') && name.includes('-auth-token')
 }
 
 /** Secure cookies only over https (a trusted proxy may say so in X-Forwarded-Proto). */

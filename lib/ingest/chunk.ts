@@ -1,5 +1,5 @@
 import { splitSections } from './sections'
-import { renderPieces, sectionUnits, type Piece, type Unit } from './units'
+import { pieceTokens, renderPieces, sectionUnits, type Piece, type Unit } from './units'
 import { countTokens } from './tokens'
 
 export interface Chunk {
@@ -22,11 +22,12 @@ interface PackedChunk {
   tokenCount: number
 }
 
-// Each join between elements usually costs about one token ("\n\n", or a space that
-// does not merge); the sum is a cheap upper estimate, checked exactly on emit.
+// Counting every candidate exactly would re-encode a chunk per added unit. Parts counted
+// on their own plus a token per join ("\n\n", a space that does not merge) is usually a
+// little high, now and then a token low; emit counts exactly and settles it.
 function estimate(overlap: readonly Piece[], units: readonly Unit[]): number {
   const parts = overlap.length + units.length
-  const sum = overlap.reduce((total, piece) => total + piece.tokens, 0) + units.reduce((total, unit) => total + unit.tokens, 0)
+  const sum = overlap.reduce((total, piece) => total + pieceTokens(piece), 0) + units.reduce((total, unit) => total + unit.tokens, 0)
   return sum + Math.max(0, parts - 1)
 }
 
@@ -36,9 +37,11 @@ function trailingSentences(pieces: readonly Piece[], budget: number): Piece[] {
   let used = 0
   for (let i = pieces.length - 1; i >= 0; i -= 1) {
     const piece = pieces[i]
-    if (!piece || !piece.wholeSentence || used + piece.tokens > budget) break
+    if (!piece?.wholeSentence) break
+    const tokens = pieceTokens(piece)
+    if (used + tokens > budget) break
     tail.unshift(piece)
-    used += piece.tokens
+    used += tokens
   }
   return tail
 }
@@ -52,8 +55,9 @@ function packSection(units: readonly Unit[], maxTokens: number, overlapTokens: n
   const emit = () => {
     let pieces = [...overlap, ...taken.flatMap((unit) => unit.pieces)]
     let content = renderPieces(pieces)
-    let tokenCount = countTokens(content)
-    // The estimate can be a token or two low; give back the last units, then the overlap.
+    const lone = overlap.length === 0 && taken.length === 1 ? taken[0] : undefined
+    let tokenCount = lone ? lone.tokens : countTokens(content) // a lone unit is already counted exactly
+    // When the estimate was low: give back the last units, then the overlap.
     while (tokenCount > maxTokens && (taken.length > 1 || overlap.length > 0)) {
       if (taken.length > 1) {
         taken.pop()

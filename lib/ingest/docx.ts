@@ -28,7 +28,7 @@ export function htmlToMarkdownText(html: string): string {
     .replace(/<\/(p|ul|ol|table|tr|blockquote)>/gi, '\n\n')
     .replace(/<\/t[dh]>/gi, ' ')
     .replace(/<[^>]*>/g, '')
-  return decodeEntities(text)
+  return decodeEntities(text).replace(/\n{3,}/g, '\n\n').trim()
 }
 
 export async function extractDocxText(filename: string, bytes: Uint8Array): Promise<string> {

@@ -7,7 +7,8 @@ function errorName(error: unknown): string {
 
 async function openPdf(filename: string, bytes: Uint8Array) {
   try {
-    // pdf.js may take ownership of the buffer it is given, so it gets a copy.
+    // pdf.js may take ownership of the buffer it is given, so it gets a copy; and a
+    // damaged upload must not flood the log with pdf.js warnings.
     return await getDocumentProxy(bytes.slice(), { verbosity: 0 })
   } catch (error) {
     if (errorName(error) === 'PasswordException') {

@@ -11,10 +11,11 @@ function cl100k(): Tiktoken {
 }
 
 // Byte-pair encoding slows down faster than linearly with the length of a run without
-// whitespace (10,000 "=" take seconds). Such runs, which real prose never has, are
+// whitespace (a run of 10,000 letters takes seconds). Such runs, which real prose never has, are
 // encoded in slices: tokenising stays linear, at the price of maybe a token too many
 // per slice in the count.
-const LONG_RUN = /\S{256,}/g
+const LONG_RUN_LENGTH = 256
+const LONG_RUN = new RegExp(`\\S{${LONG_RUN_LENGTH},}`, 'g')
 const RUN_SLICE = 64
 
 function isLowSurrogate(code: number): boolean {
@@ -25,10 +26,13 @@ function encode(text: string): number[] {
   const encoding = cl100k()
   const tokens: number[] = []
   const append = (part: string) => {
-    for (const token of encoding.encode(part)) tokens.push(token)
+    if (!part) return
+    // No special tokens: "<|endoftext|>" in a document is ordinary text, not a reason to throw.
+    for (const token of encoding.encode(part, [], [])) tokens.push(token)
   }
   let done = 0
-  for (const match of text.matchAll(LONG_RUN)) {
+  const runs = text.length >= LONG_RUN_LENGTH ? text.matchAll(LONG_RUN) : []
+  for (const match of runs) {
     append(text.slice(done, match.index))
     const runEnd = match.index + match[0].length
     for (let start = match.index; start < runEnd; ) {
@@ -47,6 +51,11 @@ export function countTokens(text: string): number {
   return encode(text).length
 }
 
+export interface TokenPiece {
+  text: string
+  tokens: number
+}
+
 /**
  * Cuts a text into consecutive pieces of at most `maxTokens` tokens each, trimmed.
  * A cut never falls inside a character: token boundaries can split a UTF-8 sequence
@@ -54,21 +63,23 @@ export function countTokens(text: string): number {
  * token. A piece re-encoded on its own can also need a token more than its slice
  * did, so every piece is measured again before it is accepted.
  */
-export function splitByTokens(text: string, maxTokens: number): string[] {
+export function splitByTokens(text: string, maxTokens: number): TokenPiece[] {
   const encoding = cl100k()
   const tokens = encode(text)
-  const pieces: string[] = []
+  const pieces: TokenPiece[] = []
   let start = 0
   while (start < tokens.length) {
     let end = Math.min(start + maxTokens, tokens.length)
-    let piece = encoding.decode(tokens.slice(start, end))
+    let piece = encoding.decode(tokens.slice(start, end)).trim()
+    let count = 0
     for (;;) {
-      const excess = end < tokens.length && piece.endsWith('\uFFFD') ? 1 : countTokens(piece.trim()) - maxTokens
-      if (excess <= 0 || end - start <= 1) break
-      end = Math.max(start + 1, end - excess)
-      piece = encoding.decode(tokens.slice(start, end))
+      const cutsCharacter = end < tokens.length && piece.endsWith('\uFFFD')
+      if (!cutsCharacter || end - start <= 1) count = countTokens(piece)
+      if ((!cutsCharacter && count <= maxTokens) || end - start <= 1) break
+      end = Math.max(start + 1, end - (cutsCharacter ? 1 : count - maxTokens))
+      piece = encoding.decode(tokens.slice(start, end)).trim()
     }
-    if (piece.trim()) pieces.push(piece.trim())
+    if (piece) pieces.push({ text: piece, tokens: count })
     start = end
   }
   return pieces

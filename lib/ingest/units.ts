@@ -1,3 +1,4 @@
+import { splitSentences } from './sentences'
 import { countTokens, splitByTokens } from './tokens'
 
 /** What separated a piece from the one before it in the source. */
@@ -5,10 +6,11 @@ export type Join = ' ' | '\n' | '\n\n'
 
 export interface Piece {
   text: string
-  tokens: number
   join: Join
   /** False for a fragment of an over-long sentence; only whole sentences are carried as overlap. */
   wholeSentence: boolean
+  /** Counted on first use (see pieceTokens): most sentences sit in paragraphs counted whole. */
+  tokens?: number
 }
 
 /** The smallest run of pieces the packer keeps together: a paragraph, a sentence or a fragment. */
@@ -18,8 +20,10 @@ export interface Unit {
   tokens: number
 }
 
-// A fixed locale keeps sentence boundaries the same on every machine.
-const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' })
+export function pieceTokens(piece: Piece): number {
+  piece.tokens ??= countTokens(piece.text.trim())
+  return piece.tokens
+}
 
 export function renderPieces(pieces: readonly Piece[]): string {
   return pieces
@@ -31,22 +35,27 @@ export function renderPieces(pieces: readonly Piece[]): string {
 function sentencesOf(paragraph: string): Piece[] {
   const pieces: Piece[] = []
   let join: Join = '\n\n'
-  for (const { segment } of sentenceSegmenter.segment(paragraph)) {
+  for (const segment of splitSentences(paragraph)) {
     const text = segment.trimEnd()
-    if (text.trim()) pieces.push({ text, tokens: countTokens(text.trim()), join, wholeSentence: true })
+    if (text.trim()) pieces.push({ text, join, wholeSentence: true })
     join = segment.slice(text.length).includes('\n') ? '\n' : ' '
   }
   return pieces
 }
 
 function sentenceUnits(sentence: Piece, maxTokens: number): Unit[] {
-  if (sentence.tokens <= maxTokens) return [{ pieces: [sentence], tokens: sentence.tokens }]
+  const tokens = pieceTokens(sentence)
+  if (tokens <= maxTokens) return [{ pieces: [sentence], tokens }]
   // The last resort: one sentence longer than a whole chunk is cut by tokens.
-  return splitByTokens(sentence.text, maxTokens).map((text, i) => {
-    const tokens = countTokens(text)
-    return { pieces: [{ text, tokens, join: i === 0 ? sentence.join : ' ', wholeSentence: false }], tokens }
-  })
+  return splitByTokens(sentence.text, maxTokens).map(({ text, tokens: pieceCount }, i) => ({
+    pieces: [{ text, tokens: pieceCount, join: i === 0 ? sentence.join : ' ', wholeSentence: false }],
+    tokens: pieceCount,
+  }))
 }
+
+// No token is anywhere near this long on average, so a paragraph with more characters
+// than this per allowed token cannot fit in a chunk and is not worth counting whole.
+const MAX_CHARS_PER_TOKEN = 12
 
 /**
  * A section as units, coarsest first: a paragraph that fits in one chunk stays whole,
@@ -58,9 +67,10 @@ export function sectionUnits(sectionText: string, maxTokens: number): Unit[] {
   for (const paragraph of sectionText.split(/\n[ \t]*\n/)) {
     const sentences = sentencesOf(paragraph.trim())
     if (sentences.length === 0) continue
-    const tokens = countTokens(renderPieces(sentences))
+    const text = renderPieces(sentences)
+    const tokens = text.length <= maxTokens * MAX_CHARS_PER_TOKEN ? countTokens(text) : Infinity
     if (tokens <= maxTokens) units.push({ pieces: sentences, tokens })
-    else units.push(...sentences.flatMap((sentence) => sentenceUnits(sentence, maxTokens)))
+    else for (const sentence of sentences) units.push(...sentenceUnits(sentence, maxTokens))
   }
   return units
 }

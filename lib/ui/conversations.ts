@@ -39,14 +39,19 @@ const messageRow = z
   })
   .loose()
 
-function listFrom(body: unknown, key: string): unknown[] {
+/** The first array found at one of `paths` (dotted) in the body, or the body itself when it is one. */
+function listFrom(body: unknown, paths: string[]): unknown[] {
   if (Array.isArray(body)) return body
-  const inner = (body as Record<string, unknown> | null)?.[key]
-  return Array.isArray(inner) ? inner : []
+  for (const path of paths) {
+    let value: unknown = body
+    for (const key of path.split('.')) value = (value as Record<string, unknown> | null)?.[key]
+    if (Array.isArray(value)) return value
+  }
+  return []
 }
 
 export function readConversationList(body: unknown): ConversationSummary[] {
-  return listFrom(body, 'conversations').flatMap((raw) => {
+  return listFrom(body, ['items', 'conversations']).flatMap((raw) => {
     const parsed = conversationRow.safeParse(raw)
     if (!parsed.success) return []
     const row = parsed.data
@@ -63,7 +68,7 @@ export function readConversationList(body: unknown): ConversationSummary[] {
 }
 
 export function readConversationMessages(body: unknown): ChatMessage[] {
-  return listFrom(body, 'messages').flatMap((raw) => {
+  return listFrom(body, ['conversation.messages', 'messages']).flatMap((raw) => {
     const parsed = messageRow.safeParse(raw)
     if (!parsed.success) return []
     const row = parsed.data

@@ -19,3 +19,15 @@ export function safeUrl(url: string): string | null {
 export function markdownUrlTransform(url: string): string | null {
   return safeUrl(url)
 }
+
+/**
+ * Where to go after signing in: only a path on this site ("/dashboard"), never another
+ * origin ("//evil.example", "https://...", "/\\evil.example"), so the link cannot be
+ * turned into an open redirect.
+ */
+export function safeNextPath(next: string | null | undefined, fallback: string): string {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return fallback
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(next)) return fallback
+  return next
+}

@@ -5,6 +5,9 @@ import {
   ACTORS,
   actorScope,
   attempt,
+  changedRows as change,
+  countRows as count,
+  plainStatement as write,
   seedIsolationWorld,
   type Actor,
   type IsolationWorld,
@@ -80,20 +83,7 @@ type Operation = (typeof OPERATIONS)[number]
 type Context = { t: TenantFixture; uid: string | null; world: IsolationWorld }
 type TableProbe = Record<Operation, (c: Context) => Statement>
 
-const count = (sql: string, params: unknown[]): Statement => ({
-  sql: `select count(*)::int as n from ${sql}`,
-  params,
-  counts: true,
-})
-const write = (sql: string, params: unknown[] = []): Statement => ({ sql, params, counts: false })
-// The CTE counts rows the statement really changed; RLS-hidden rows count zero.
-const change = (sql: string, params: unknown[]): Statement => ({
-  sql: `with changed as (${sql} returning 1) select count(*)::int as n from changed`,
-  params,
-  counts: true,
-})
-
-/** How each table is touched: always the target tenant's rows, never a tenant filter left to chance. */
+/** How each table is touched: always rows of the tenant the actor reaches for (ActorScope.target). */
 const PROBES: Record<string, TableProbe> = {
   tenants: {
     select: (c) => count('public.tenants where id = $1', [c.t.id]),

@@ -99,3 +99,27 @@ export async function createTenant(db: Database, input: TestTenantInput): Promis
   if (!row) throw new Error('createTenant inserted nothing')
   return { id: row.id, slug: row.slug }
 }
+
+/** A route-handler request: JSON body, optional session cookie, same-origin by default. */
+export function apiRequest(
+  path: string,
+  options: { method?: string; body?: unknown; cookie?: string; headers?: Record<string, string> } = {},
+): Request {
+  const headers: Record<string, string> = { origin: TEST_ORIGIN, ...options.headers }
+  if (options.cookie) headers.cookie = options.cookie
+  if (options.body !== undefined) headers['content-type'] ??= 'application/json'
+  return new Request(`${TEST_ORIGIN}${path}`, {
+    method: options.method ?? (options.body === undefined ? 'GET' : 'POST'),
+    headers,
+    body: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
+  })
+}
+
+/** The `name=value` pairs a response sets, ready to send back as a `Cookie` header. */
+export function cookieFrom(response: Response): string {
+  return response.headers
+    .getSetCookie()
+    .map((line) => line.split(';')[0] ?? '')
+    .filter((pair) => !pair.endsWith('='))
+    .join('; ')
+}

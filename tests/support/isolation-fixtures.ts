@@ -171,10 +171,30 @@ export function actorScope(db: Database, world: IsolationWorld, actor: Actor): A
   }
 }
 
-/** allow / zero (ran, touched nothing) / perm (42501 privilege) / check (42501 RLS) / our ORnnn. */
-export type Outcome = 'allow' | 'zero' | 'perm' | 'check' | `or${number}`
+/**
+ * allow / zero (ran, touched nothing) / perm (42501 privilege) / check (42501 RLS
+ * WITH CHECK) / fk (23503, a foreign key that includes tenant_id) / our own ORnnn.
+ */
+export type Outcome = 'allow' | 'zero' | 'perm' | 'check' | 'fk' | `or${number}`
 
 export type Statement = { sql: string; params?: unknown[]; counts: boolean }
+
+/** `select count(*)` over `from` (a table and its where clause): allow when any row is visible. */
+export const countRows = (from: string, params: unknown[] = []): Statement => ({
+  sql: `select count(*)::int as n from ${from}`,
+  params,
+  counts: true,
+})
+
+/** A statement whose success is the whole answer (inserts). */
+export const plainStatement = (sql: string, params: unknown[] = []): Statement => ({ sql, params, counts: false })
+
+/** An update or delete, counting the rows it really changed: RLS-hidden rows count zero. */
+export const changedRows = (sql: string, params: unknown[] = []): Statement => ({
+  sql: `with changed as (${sql} returning 1) select count(*)::int as n from changed`,
+  params,
+  counts: true,
+})
 
 class Rollback {
   constructor(readonly affected: number) {}
@@ -185,6 +205,7 @@ export function denialOf(error: unknown): Outcome | string {
   const { code, message } = (error ?? {}) as { code?: string; message?: string }
   if (code === '42501' && /row-level security/.test(message ?? '')) return 'check'
   if (code === '42501' && /permission denied/.test(message ?? '')) return 'perm'
+  if (code === '23503') return 'fk'
   if (code && /^OR\d{3}$/.test(code)) return code.toLowerCase() as Outcome
   return `unexpected ${code ?? 'error'}: ${message ?? String(error)}`
 }

@@ -85,6 +85,14 @@ describe('chunkText', () => {
     expect(chunks.map((chunk) => chunk.content).join(' ')).toBe(words.join(' '))
   })
 
+  it('cuts a run of thousands of characters without whitespace into chunks that fit, losing nothing', () => {
+    const run = 'abcdefghij'.repeat(1_000)
+    const chunks = chunkText(run, { maxTokens: 120, overlapTokens: 20 })
+    expect(chunks.length).toBeGreaterThan(3)
+    for (const chunk of chunks) expect(tokens(chunk.content)).toBeLessThanOrEqual(120)
+    expect(chunks.map((chunk) => chunk.content).join('')).toBe(run)
+  })
+
   it('cuts long text without spaces between characters, never inside one', () => {
     const text = '東京の天気は晴れです😀ñandú'.repeat(200)
     const chunks = chunkText(text, { maxTokens: 64, overlapTokens: 8 })
@@ -123,6 +131,11 @@ describe('chunkText', () => {
   it('returns the same chunks for the same input', () => {
     const text = `# Same\n\n${numberedSentences('same', 80)}\n\n${'x'.repeat(3000)}`
     expect(chunkText(text, { maxTokens: 90, overlapTokens: 25 })).toEqual(chunkText(text, { maxTokens: 90, overlapTokens: 25 }))
+  })
+
+  it('treats special-token text such as <|endoftext|> as ordinary words', () => {
+    const text = 'Models end a sample with <|endoftext|> when they are done.'
+    expect(chunkText(text)).toEqual([{ index: 0, content: text, tokenCount: encoder.encode(text, [], []).length }])
   })
 
   it('rejects an overlap as large as the chunk itself', () => {

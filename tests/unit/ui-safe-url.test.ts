@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { safeUrl } from '@/lib/ui/safe-url'
+import { safeNextPath, safeUrl } from '@/lib/ui/safe-url'
 
 describe('safeUrl', () => {
   it('keeps web, mail and relative links', () => {
@@ -17,5 +17,17 @@ describe('safeUrl', () => {
     expect(safeUrl('\u0001javascript:alert(1)')).toBeNull()
     expect(safeUrl('data:text/html;base64,PHNjcmlwdD4=')).toBeNull()
     expect(safeUrl('vbscript:msgbox(1)')).toBeNull()
+  })
+})
+
+describe('safeNextPath', () => {
+  it('keeps paths on this site', () => {
+    expect(safeNextPath('/dashboard/knowledge?tab=1', '/')).toBe('/dashboard/knowledge?tab=1')
+  })
+
+  it('falls back for other origins and odd input', () => {
+    for (const next of ['//evil.example', '/\\evil.example', 'https://evil.example', 'dashboard', '', null, undefined, '/a\nb']) {
+      expect(safeNextPath(next, '/home')).toBe('/home')
+    }
   })
 })

@@ -1,0 +1,30 @@
+import { headers } from 'next/headers'
+import { redirect } from 'next/navigation'
+import type { ReactNode } from 'react'
+import { ConsoleHeader } from '@/components/admin/console-header'
+import { Alert } from '@/components/ui/alert'
+import { getSessionFromHeaders } from '@/lib/auth'
+
+export const metadata = { title: { default: 'Console', template: '%s · Console' } }
+
+export default async function ConsoleLayout({ children }: { children: ReactNode }) {
+  const session = await getSessionFromHeaders(await headers())
+  if (!session) redirect('/login?next=/admin')
+  if (!session.isPlatformAdmin) {
+    return (
+      <main id="main" className="mx-auto max-w-xl px-4 py-16">
+        <Alert tone="warning" title="Platform admins only">
+          You are signed in as {session.email}, which is not a platform administrator. Tenant admins manage their organisation from its own site, under Dashboard.
+        </Alert>
+      </main>
+    )
+  }
+  return (
+    <div className="min-h-screen">
+      <ConsoleHeader email={session.email} />
+      <main id="main" className="mx-auto max-w-6xl px-3 py-6 sm:px-6">
+        {children}
+      </main>
+    </div>
+  )
+}

@@ -1,0 +1,83 @@
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import { AuditLogViewer } from '@/components/admin/audit-log-viewer'
+import { DeleteTenantForm } from '@/components/admin/delete-tenant-form'
+import { TenantSettingsForm } from '@/components/admin/tenant-settings-form'
+import { MembersPanel } from '@/components/dashboard/members-panel'
+import { UsagePanel } from '@/components/dashboard/usage-panel'
+import { StatusBadge } from '@/components/ui/badge'
+import { Card, CardHeader, PageHeader } from '@/components/ui/card'
+import { isAppError } from '@/lib/errors'
+import { getTenant, type Tenant } from '@/lib/multi-tenant/tenants'
+import { requirePlatformAdmin } from '../../_data/console-actor'
+import { tenantSiteUrl } from '../../../_data/site-url'
+
+export const metadata = { title: 'Tenant' }
+
+async function loadTenant(id: string): Promise<{ tenant: Tenant; userId: string }> {
+  const { actor, db } = await requirePlatformAdmin()
+  try {
+    return { tenant: await getTenant(db, actor, id), userId: String(actor.claims.sub) }
+  } catch (error) {
+    if (isAppError(error) && error.code === 'not_found') notFound()
+    throw error
+  }
+}
+
+export default async function TenantDetailPage({ params }: { params: Promise<{ id: string }> }) {
+  const { tenant, userId } = await loadTenant((await params).id)
+  const site = await tenantSiteUrl(tenant.slug)
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href="/admin" className="text-indigo-700 underline-offset-2 hover:underline">
+          ← Tenants
+        </Link>
+      </p>
+      <PageHeader
+        title={tenant.name}
+        description={
+          <span className="flex flex-wrap items-center gap-2">
+            <StatusBadge status={tenant.effectiveStatus} />
+            <span className="capitalize">{tenant.planTier} plan</span>·
+            <a href={site} className="text-indigo-700 underline underline-offset-2">
+              {site.replace(/^https?:\/\//, '')}
+            </a>
+            <span aria-hidden>·</span>
+            <Link href={`/t/${tenant.slug}`} className="text-indigo-700 underline underline-offset-2">
+              /t/{tenant.slug}
+            </Link>
+          </span>
+        }
+      />
+      <div className="space-y-6">
+        <Card>
+          <CardHeader title="Plan, limits and status" />
+          <TenantSettingsForm tenant={tenant} />
+        </Card>
+        <section aria-labelledby="usage-heading">
+          <h2 id="usage-heading" className="mb-3 text-lg font-semibold text-stone-900">
+            Usage
+          </h2>
+          <UsagePanel tenantId={tenant.id} />
+        </section>
+        <section aria-labelledby="members-heading">
+          <h2 id="members-heading" className="mb-3 text-lg font-semibold text-stone-900">
+            Members
+          </h2>
+          <MembersPanel tenantId={tenant.id} currentUserId={userId} />
+        </section>
+        <section aria-labelledby="audit-heading">
+          <h2 id="audit-heading" className="mb-3 text-lg font-semibold text-stone-900">
+            Audit log
+          </h2>
+          <AuditLogViewer endpoint={`/api/admin/tenants/${tenant.id}/audit-logs`} />
+        </section>
+        <Card className="border-red-200">
+          <CardHeader title="Delete tenant" />
+          <DeleteTenantForm tenantId={tenant.id} slug={tenant.slug} />
+        </Card>
+      </div>
+    </>
+  )
+}

@@ -1,0 +1,18 @@
+import { AuthCard } from '@/components/auth/auth-card'
+import { AuthForm } from '@/components/auth/auth-form'
+import { safeNextPath } from '@/lib/ui/safe-url'
+
+export const metadata = { title: 'Sign in' }
+
+type Props = { searchParams: Promise<{ next?: string }> }
+
+export default async function PlatformLoginPage({ searchParams }: Props) {
+  const next = safeNextPath((await searchParams).next, '/admin')
+  return (
+    <main id="main" className="flex min-h-screen flex-col justify-center">
+      <AuthCard title="Sign in to the console" subtitle="For platform administrators of Elemental Oracle." footer={<a href="/" className="underline underline-offset-2">Back to the home page</a>}>
+        <AuthForm mode="login" next={next} />
+      </AuthCard>
+    </main>
+  )
+}

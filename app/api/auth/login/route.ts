@@ -1,0 +1,19 @@
+import { json, parseJson, route } from '@/lib/api/route'
+import { withCookies } from '@/lib/auth/auth-result'
+import { acceptInviteAfterSignIn } from '@/lib/auth/invite-on-sign-in'
+import { authProvider } from '@/lib/auth/provider'
+import { loginSchema } from '@/lib/auth/schemas'
+
+export const dynamic = 'force-dynamic'
+
+/**
+ * `{ email, password, inviteToken? }` -> `{ user, invitation? }` and a new session cookie.
+ * A wrong password and an unknown email get the same 401; repeated failures 429.
+ */
+export const POST = route(async (request: Request) => {
+  const auth = await authProvider()
+  const { inviteToken, ...credentials } = await parseJson(request, loginSchema)
+  const result = await auth.signIn(request, credentials)
+  const invitation = await acceptInviteAfterSignIn(request, result.claims, inviteToken)
+  return withCookies(json({ user: result.user, ...(invitation ? { invitation } : {}) }), result)
+})

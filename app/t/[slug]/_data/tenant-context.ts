@@ -1,0 +1,94 @@
+import { headers } from 'next/headers'
+import { cache } from 'react'
+import { getSessionFromHeaders, type Session } from '@/lib/auth'
+import { loadIdentity, type Membership } from '@/lib/auth/account'
+import { getDatabase, withAnon, withUser } from '@/lib/db'
+import { config } from '@/lib/env'
+import { isAppError } from '@/lib/errors'
+import { loadOracleProfile, type OracleProfile } from '@/lib/multi-tenant/oracle-profile'
+import { resolveTenantByHost, resolveTenantBySlug, type TenantRoute } from '@/lib/multi-tenant/tenant-directory'
+import { getTenant, type Tenant } from '@/lib/multi-tenant/tenants'
+
+export type TenantContext = {
+  tenant: TenantRoute
+  session: Session | null
+  /** '' on the tenant's own host (the proxy rewrites `/x` to `/t/<slug>/x`), `/t/<slug>` on the platform host. */
+  basePath: string
+  /** The full tenant record, readable by its admins and platform admins only. */
+  adminView: Tenant | null
+  /** The signed-in user's role in this tenant; null for visitors and non-members. */
+  role: Membership['role'] | null
+  branding: Branding
+}
+
+/** How the tenant presents itself on its site. */
+export type Branding = { assistantName: string; greeting: string; element: string }
+
+function brandingOf(tenant: TenantRoute, voice: Pick<OracleProfile, 'brandVoice' | 'maiaPersonality' | 'elementalSignature'> | null): Branding {
+  return {
+    assistantName: voice?.maiaPersonality.name ?? 'Maia',
+    greeting: voice?.brandVoice.greeting || `Welcome to ${tenant.name}`,
+    element: voice?.elementalSignature.primary ?? 'aether',
+  }
+}
+
+/**
+ * The tenant's voice as the caller may read it under RLS: members through their claims,
+ * visitors of a public tenant as `anon`. Anyone else (or a paused tenant) gets null.
+ */
+async function loadVoice(tenant: TenantRoute, session: Session | null): Promise<OracleProfile | null> {
+  if (!session && !tenant.publicAccess) return null
+  const db = await getDatabase()
+  const read = (tx: Parameters<typeof loadOracleProfile>[0]) => loadOracleProfile(tx, tenant.id)
+  try {
+    return session ? await withUser(db, session.claims, read) : await withAnon(db, { tenant_id: tenant.id }, read)
+  } catch (error) {
+    if (isAppError(error) && (error.code === 'not_found' || error.code === 'tenant_inactive')) return null
+    throw error
+  }
+}
+
+async function basePathFor(tenant: TenantRoute, host: string | null): Promise<string> {
+  if (host) {
+    const byHost = await resolveTenantByHost(host, config().PLATFORM_DOMAIN)
+    if (byHost?.id === tenant.id) return ''
+  }
+  return `/t/${tenant.slug}`
+}
+
+async function loadAdminView(tenant: TenantRoute, session: Session | null): Promise<Tenant | null> {
+  if (!session) return null
+  try {
+    return await getTenant(await getDatabase(), { claims: session.claims, ip: null }, tenant.id)
+  } catch (error) {
+    // Members who are not admins are refused: they simply get the member's view.
+    if (isAppError(error) && (error.code === 'forbidden' || error.code === 'not_found')) return null
+    throw error
+  }
+}
+
+async function roleIn(tenant: TenantRoute, session: Session | null): Promise<Membership['role'] | null> {
+  if (!session) return null
+  const identity = await loadIdentity(session)
+  return identity.memberships.find((membership) => membership.tenantId === tenant.id)?.role ?? null
+}
+
+/** Everything a tenant page needs to know about where it is and who is asking; once per request. */
+export const loadTenantContext = cache(async (slug: string): Promise<TenantContext | null> => {
+  const tenant = await resolveTenantBySlug(slug)
+  if (!tenant) return null
+  const requestHeaders = await headers()
+  const session = await getSessionFromHeaders(requestHeaders)
+  const [basePath, adminView, role, voice] = await Promise.all([
+    basePathFor(tenant, requestHeaders.get('host')),
+    loadAdminView(tenant, session),
+    roleIn(tenant, session),
+    loadVoice(tenant, session),
+  ])
+  return { tenant, session, basePath, adminView, role, branding: brandingOf(tenant, voice ?? adminView) }
+})
+
+export function tenantHref(context: Pick<TenantContext, 'basePath'>, path = '/'): string {
+  const joined = `${context.basePath}${path === '/' ? '' : path}`
+  return joined || '/'
+}

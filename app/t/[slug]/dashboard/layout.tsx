@@ -1,0 +1,37 @@
+import { notFound, redirect } from 'next/navigation'
+import type { ReactNode } from 'react'
+import { DashboardNav } from '@/components/dashboard/dashboard-nav'
+import { Alert } from '@/components/ui/alert'
+import { loadTenantContext, tenantHref } from '../_data/tenant-context'
+
+type Props = { children: ReactNode; params: Promise<{ slug: string }> }
+
+export default async function DashboardLayout({ children, params }: Props) {
+  const context = await loadTenantContext((await params).slug)
+  if (!context) notFound()
+  const home = tenantHref(context, '/dashboard')
+  if (!context.session) redirect(`${tenantHref(context, '/login')}?next=${encodeURIComponent(home)}`)
+  if (!context.adminView) {
+    return (
+      <div className="mx-auto w-full max-w-2xl px-4 py-12">
+        <Alert tone="warning" title="Admins only">
+          The dashboard of {context.tenant.name} is for its administrators. You are signed in as {context.session.email}.
+        </Alert>
+      </div>
+    )
+  }
+  const items = [
+    { href: home, label: 'Knowledge' },
+    { href: `${home}/personality`, label: 'Personality' },
+    { href: `${home}/members`, label: 'Members' },
+    { href: `${home}/usage`, label: 'Usage' },
+    { href: `${home}/audit`, label: 'Audit log' },
+  ]
+  return (
+    <div className="mx-auto w-full max-w-6xl px-3 py-6 sm:px-6">
+      <p className="text-sm font-medium text-stone-600">{context.tenant.name} · Dashboard</p>
+      <DashboardNav items={items} label="Dashboard sections" />
+      {children}
+    </div>
+  )
+}

@@ -1,0 +1,163 @@
+'use client'
+
+import { useCallback, useEffect, useState, type FormEvent } from 'react'
+import { Alert } from '@/components/ui/alert'
+import { Badge } from '@/components/ui/badge'
+import { Button } from '@/components/ui/button'
+import { SelectField, TextField } from '@/components/ui/field'
+import { apiFetch } from '@/lib/ui/api'
+import { errorMessage } from '@/lib/ui/api-error'
+import { formatDateTime, formatNumber } from '@/lib/ui/format'
+import { AuditChange } from './audit-change'
+import { AUDIT_ACTION_GROUPS, type AuditPage } from './audit-log-types'
+
+type Filters = { action: string; from: string; to: string; tenantId: string }
+const emptyFilters: Filters = { action: '', from: '', to: '', tenantId: '' }
+const PAGE_SIZE = 25
+
+type Props = {
+  endpoint: string
+  /** Platform log: filter by tenant (`platform` = the platform's own rows) and show the tenant column. */
+  tenants?: { id: string; name: string }[]
+}
+
+function queryOf(filters: Filters, page: number): string {
+  const params = new URLSearchParams({ page: String(page), pageSize: String(PAGE_SIZE) })
+  for (const key of ['action', 'from', 'to', 'tenantId'] as const) if (filters[key]) params.set(key, filters[key])
+  return params.toString()
+}
+
+export function AuditLogViewer({ endpoint, tenants }: Props) {
+  const [draft, setDraft] = useState<Filters>(emptyFilters)
+  const [filters, setFilters] = useState<Filters>(emptyFilters)
+  const [page, setPage] = useState(1)
+  const [data, setData] = useState<AuditPage | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [loading, setLoading] = useState(true)
+  const tenantNames = new Map((tenants ?? []).map((tenant) => [tenant.id, tenant.name]))
+
+  const load = useCallback(async () => {
+    setLoading(true)
+    setError(null)
+    try {
+      setData(await apiFetch<AuditPage>(`${endpoint}?${queryOf(filters, page)}`))
+    } catch (cause) {
+      setError(errorMessage(cause))
+    } finally {
+      setLoading(false)
+    }
+  }, [endpoint, filters, page])
+
+  useEffect(() => {
+    void load()
+  }, [load])
+
+  function apply(event: FormEvent) {
+    event.preventDefault()
+    setPage(1)
+    setFilters(draft)
+  }
+
+  const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1
+  return (
+    <div className="space-y-4">
+      <form onSubmit={apply} className="grid gap-3 rounded-xl border border-stone-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-5 lg:items-end">
+        <SelectField label="Action" value={draft.action} onChange={(event) => setDraft({ ...draft, action: event.target.value })}>
+          <option value="">All actions</option>
+          {AUDIT_ACTION_GROUPS.map((group) => (
+            <option key={group} value={group}>
+              {group}.*
+            </option>
+          ))}
+        </SelectField>
+        {tenants ? (
+          <SelectField label="Tenant" value={draft.tenantId} onChange={(event) => setDraft({ ...draft, tenantId: event.target.value })}>
+            <option value="">All</option>
+            <option value="platform">Platform only</option>
+            {tenants.map((tenant) => (
+              <option key={tenant.id} value={tenant.id}>
+                {tenant.name}
+              </option>
+            ))}
+          </SelectField>
+        ) : null}
+        <TextField label="From" type="date" value={draft.from} onChange={(event) => setDraft({ ...draft, from: event.target.value })} />
+        <TextField label="To" type="date" value={draft.to} onChange={(event) => setDraft({ ...draft, to: event.target.value })} />
+        <div className="flex gap-2">
+          <Button type="submit">Filter</Button>
+          <Button
+            variant="ghost"
+            onClick={() => {
+              setDraft(emptyFilters)
+              setFilters(emptyFilters)
+              setPage(1)
+            }}
+          >
+            Reset
+          </Button>
+        </div>
+      </form>
+
+      {error ? <Alert tone="error">{error}</Alert> : null}
+      {data ? (
+        <div className="flex flex-wrap items-center gap-3 text-sm text-stone-700">
+          <span>{formatNumber(data.total)} entries</span>
+          {data.chain.ok ? (
+            <Badge tone="green">Hash chain intact ({formatNumber(data.chain.checked)} rows checked)</Badge>
+          ) : (
+            <Badge tone="red">Tampering detected at entry #{data.chain.firstBrokenId}</Badge>
+          )}
+        </div>
+      ) : null}
+
+      <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white shadow-sm">
+        <table className="min-w-full text-left text-sm">
+          <caption className="sr-only">Audit log entries, newest first</caption>
+          <thead className="bg-stone-100 text-xs tracking-wide text-stone-700 uppercase">
+            <tr>
+              <th scope="col" className="px-3 py-2">When</th>
+              {tenants ? <th scope="col" className="px-3 py-2">Tenant</th> : null}
+              <th scope="col" className="px-3 py-2">Who</th>
+              <th scope="col" className="px-3 py-2">Action</th>
+              <th scope="col" className="px-3 py-2">Target</th>
+              <th scope="col" className="px-3 py-2">Change</th>
+              <th scope="col" className="px-3 py-2">IP</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-stone-200">
+            {data?.items.map((entry) => (
+              <tr key={entry.id} className="align-top">
+                <td className="px-3 py-2 whitespace-nowrap text-stone-700">{formatDateTime(entry.createdAt)}</td>
+                {tenants ? <td className="px-3 py-2">{entry.tenantId ? (tenantNames.get(entry.tenantId) ?? 'Deleted tenant') : 'Platform'}</td> : null}
+                <td className="px-3 py-2 break-all">{entry.actorEmail ?? 'system'}</td>
+                <td className="px-3 py-2 font-mono text-xs whitespace-nowrap">{entry.action}</td>
+                <td className="px-3 py-2 text-stone-700">
+                  {entry.targetType ?? '—'}
+                  {entry.targetId ? <span className="block max-w-[12rem] truncate font-mono text-xs text-stone-600" title={entry.targetId}>{entry.targetId}</span> : null}
+                </td>
+                <td className="px-3 py-2">
+                  <AuditChange before={entry.before} after={entry.after} />
+                </td>
+                <td className="px-3 py-2 font-mono text-xs text-stone-600">{entry.ip ?? '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {data && data.items.length === 0 ? <p className="px-3 py-6 text-center text-stone-600">No entries match these filters.</p> : null}
+        {loading && !data ? <p className="px-3 py-6 text-center text-stone-600">Loading…</p> : null}
+      </div>
+
+      <nav aria-label="Audit log pages" className="flex items-center justify-between gap-3">
+        <Button variant="secondary" size="sm" disabled={page <= 1 || loading} onClick={() => setPage(page - 1)}>
+          Newer
+        </Button>
+        <span className="text-sm text-stone-700">
+          Page {page} of {pages}
+        </span>
+        <Button variant="secondary" size="sm" disabled={page >= pages || loading} onClick={() => setPage(page + 1)}>
+          Older
+        </Button>
+      </nav>
+    </div>
+  )
+}

@@ -1,0 +1,67 @@
+'use client'
+
+import { useState, type FormEvent } from 'react'
+import { Alert } from '@/components/ui/alert'
+import { Button } from '@/components/ui/button'
+import { SelectField, TextField } from '@/components/ui/field'
+import { apiFetch } from '@/lib/ui/api'
+import { ApiError, errorMessage } from '@/lib/ui/api-error'
+import { CopyField } from './copy-field'
+import { ROLE_HINTS, ROLES, type AddResult, type Role } from './members-types'
+
+/** Adds an existing account at once; an unknown address gets an invitation link to pass on. */
+export function InviteMemberForm({ tenantId, onAdded }: { tenantId: string; onAdded: () => void }) {
+  const [email, setEmail] = useState('')
+  const [role, setRole] = useState<Role>('user')
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<unknown>(null)
+  const [result, setResult] = useState<AddResult | null>(null)
+  const fields = error instanceof ApiError ? error.fields : {}
+
+  async function submit(event: FormEvent) {
+    event.preventDefault()
+    setBusy(true)
+    setError(null)
+    setResult(null)
+    try {
+      const added = await apiFetch<AddResult>(`/api/admin/tenants/${tenantId}/members`, { method: 'POST', json: { email, role } })
+      setResult(added)
+      setEmail('')
+      onAdded()
+    } catch (cause) {
+      setError(cause)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <div className="space-y-3">
+      <form onSubmit={submit} className="grid gap-3 sm:grid-cols-[1fr_12rem_auto] sm:items-start" noValidate>
+        <TextField label="Email address" type="email" required autoComplete="off" value={email} onChange={(event) => setEmail(event.target.value)} error={fields.email} />
+        <SelectField label="Role" value={role} onChange={(event) => setRole(event.target.value as Role)} error={fields.role} hint={ROLE_HINTS[role]}>
+          {ROLES.map((option) => (
+            <option key={option} value={option}>
+              {option}
+            </option>
+          ))}
+        </SelectField>
+        <Button type="submit" busy={busy} className="sm:mt-6">
+          Add member
+        </Button>
+      </form>
+      {error && !fields.email && !fields.role ? <Alert tone="error">{errorMessage(error)}</Alert> : null}
+      {result && 'member' in result ? (
+        <Alert tone="success">
+          {result.member.email} was added as {result.member.role}.
+        </Alert>
+      ) : null}
+      {result && 'invitation' in result ? (
+        <Alert tone="success" title={`Invitation created for ${result.invitation.email}`}>
+          <p className="mb-2">There is no account with this address yet. Send them this link; it works once and expires in 7 days.</p>
+          <CopyField label="Invitation link" value={result.invitation.acceptUrl} />
+        </Alert>
+      ) : null}
+    </div>
+  )
+}

@@ -1,0 +1,66 @@
+'use client'
+
+import { useCallback, useEffect, useState } from 'react'
+import { Alert } from '@/components/ui/alert'
+import { Badge } from '@/components/ui/badge'
+import { Card, CardHeader } from '@/components/ui/card'
+import { apiFetch } from '@/lib/ui/api'
+import { errorMessage } from '@/lib/ui/api-error'
+import { formatDateTime } from '@/lib/ui/format'
+import { InviteMemberForm } from './invite-member-form'
+import { MemberRow } from './member-row'
+import type { MemberList } from './members-types'
+
+export function MembersPanel({ tenantId, currentUserId }: { tenantId: string; currentUserId: string }) {
+  const [list, setList] = useState<MemberList | null>(null)
+  const [error, setError] = useState<string | null>(null)
+
+  const load = useCallback(async () => {
+    try {
+      setList(await apiFetch<MemberList>(`/api/admin/tenants/${tenantId}/members`))
+      setError(null)
+    } catch (cause) {
+      setError(errorMessage(cause))
+    }
+  }, [tenantId])
+
+  useEffect(() => {
+    void load()
+  }, [load])
+
+  return (
+    <div className="space-y-6">
+      <Card>
+        <CardHeader title="Invite someone" description="People with an account are added at once; others get an invitation link." />
+        <InviteMemberForm tenantId={tenantId} onAdded={() => void load()} />
+      </Card>
+      <Card>
+        <CardHeader title="Members" description="A tenant always keeps at least one admin." />
+        {error ? <Alert tone="error">{error}</Alert> : null}
+        {!list && !error ? <p className="text-stone-600">Loading…</p> : null}
+        {list ? (
+          <ul className="divide-y divide-stone-200">
+            {list.members.map((member) => (
+              <MemberRow key={member.userId} tenantId={tenantId} member={member} isSelf={member.userId === currentUserId} onChanged={() => void load()} />
+            ))}
+          </ul>
+        ) : null}
+      </Card>
+      {list && list.invitations.length > 0 ? (
+        <Card>
+          <CardHeader title="Pending invitations" />
+          <ul className="divide-y divide-stone-200">
+            {list.invitations.map((invitation) => (
+              <li key={invitation.id ?? invitation.email} className="flex flex-wrap items-center justify-between gap-2 py-3">
+                <span className="font-medium break-all text-stone-900">{invitation.email}</span>
+                <span className="flex items-center gap-2 text-sm text-stone-600">
+                  <Badge>{invitation.role}</Badge> expires {formatDateTime(invitation.expiresAt)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
+    </div>
+  )
+}

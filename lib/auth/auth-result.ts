@@ -1,0 +1,24 @@
+import type { Claims } from '@/lib/db'
+
+/** Cookies and headers an auth action wants on its response. */
+export type CookieChanges = { setCookies: string[]; headers: Record<string, string> }
+
+/**
+ * After sign-up or sign-in. `claims` is null when Supabase waits for the user to
+ * confirm their email (no session yet).
+ */
+export type SignedIn = CookieChanges & {
+  user: { id: string; email: string }
+  claims: Claims | null
+}
+
+export type Credentials = { email: string; password: string }
+export type PasswordChange = { currentPassword: string; newPassword: string }
+
+/** Puts an auth action's cookies (and Supabase's no-cache headers) on a response. */
+export function withCookies(response: Response, changes: CookieChanges): Response {
+  for (const cookie of changes.setCookies) response.headers.append('set-cookie', cookie)
+  for (const [name, value] of Object.entries(changes.headers)) response.headers.set(name, value)
+  if (changes.setCookies.length > 0) response.headers.set('cache-control', 'private, no-store')
+  return response
+}

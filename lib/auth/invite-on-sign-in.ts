@@ -1,0 +1,29 @@
+import { clientIp } from '@/lib/api/client-ip'
+import { getDatabase, type Claims } from '@/lib/db'
+import { toAppError } from '@/lib/errors'
+import { acceptInvitation, type AcceptedInvitation } from '@/lib/multi-tenant/invitations'
+
+export type InvitationOutcome = { accepted: AcceptedInvitation } | { error: { code: string; message: string } }
+
+/**
+ * Sign-up and sign-in may carry the token of /invite/<token>. The account or session is
+ * kept even when the invitation cannot be used (expired, another address); the
+ * response says why.
+ */
+export async function acceptInviteAfterSignIn(
+  request: Request,
+  claims: Claims | null,
+  token: string | undefined,
+): Promise<InvitationOutcome | undefined> {
+  if (!token) return undefined
+  if (!claims) {
+    return { error: { code: 'unauthorized', message: 'Confirm your email address, then sign in to accept the invitation.' } }
+  }
+  try {
+    return { accepted: await acceptInvitation(await getDatabase(), claims, token, clientIp(request)) }
+  } catch (error) {
+    const appError = toAppError(error)
+    if (appError.status >= 500) throw appError
+    return { error: { code: appError.code, message: appError.message } }
+  }
+}

@@ -1,0 +1,241 @@
+import type { ChatProvider, TokenUsage } from '@/lib/ai/chat'
+import type { EmbeddingProvider } from '@/lib/ai/embeddings'
+import { countTokens } from '@/lib/ai/tokens'
+import type { Queryable } from '@/lib/db'
+import type { Classifier } from '@/lib/engine'
+import { AppError } from '@/lib/errors'
+import { storeExchange, type Thread } from './conversation-threads'
+import { estimateExchangeTokens, planAnswer } from './oracle-answer'
+import { admitExchange, releaseAdmission, type Admission } from './oracle-admission'
+import { embedQuery, PASSAGES_PER_ANSWER, retrievePassages, toSources } from './oracle-knowledge'
+import { loadOracleProfile, type OracleProfile, type VoiceDraft } from './oracle-profile'
+import { readMessage } from './oracle-reading'
+import type { OracleEvent, OracleMeta, OracleResult, OracleUsage } from './oracle-types'
+import { recordExchange } from './usage'
+
+/** Runs one unit of work in its own transaction, under the caller's identity. */
+export type TransactionScope = <T>(fn: (tx: Queryable) => Promise<T>) => Promise<T>
+
+export type TenantMAIADeps = {
+  chat: ChatProvider
+  embedder: EmbeddingProvider
+  /** Replaces the chat provider's classification call (the offline detector stays the fallback). */
+  classify?: Classifier
+  /** The dashboard's preview: this unsaved voice answers; nothing is stored or counted. */
+  preview?: VoiceDraft
+}
+
+export type InteractionOptions = {
+  /** Continue this thread of the caller's; absent = start a new one. */
+  conversationId?: string | null
+  /** The client's count of turns so far, used when there is no stored thread (visitors). */
+  conversationDepth?: number
+  /** Stops the model when the caller goes away. */
+  signal?: AbortSignal
+}
+
+/**
+ * A tenant's assistant for one request. The engine (elements, phases, facets, prompts) is
+ * shared; the voice, knowledge, limits and history are the tenant's, read under RLS.
+ *
+ * Given a TransactionScope, each step runs in a short transaction of its own and the model
+ * is called outside any: admission (limits, thread) -> reading and retrieval -> the answer
+ * -> recording. A failure after admission undoes it (see oracle-admission.ts). Given a
+ * single transaction, every step runs in it.
+ */
+export class TenantMAIA {
+  private readonly run: TransactionScope
+  private profile: OracleProfile | undefined
+
+  constructor(
+    readonly tenantId: string,
+    db: Queryable | TransactionScope,
+    private readonly deps: TenantMAIADeps,
+  ) {
+    this.run = typeof db === 'function' ? db : (fn) => fn(db)
+  }
+
+  /** Loads the tenant's voice, personality, signature, limits and status; 404 / 403 tenant_inactive. */
+  async initialize(): Promise<OracleProfile> {
+    this.profile = await this.run((tx) => loadOracleProfile(tx, this.tenantId))
+    return this.profile
+  }
+
+  /** The whole answer at once. `userId` null = a visitor of a public tenant (nothing stored). */
+  async processInteraction(input: string, userId: string | null, options: InteractionOptions = {}): Promise<OracleResult> {
+    let meta: OracleMeta | undefined
+    let response = ''
+    for await (const event of this.interact(input, userId, options, false)) {
+      if (event.type === 'meta') {
+        const { type: _type, ...rest } = event
+        meta = rest
+      } else if (event.type === 'token') {
+        response += event.text
+      } else if (meta) {
+        return { ...meta, response, usage: event.usage, messageId: event.messageId }
+      }
+    }
+    throw new AppError('unavailable', 'The answer was cut off. Please try again.')
+  }
+
+  /** `meta` first, then `token`s as the model writes them, then `done` once the answer is stored. */
+  streamInteraction(input: string, userId: string | null, options: InteractionOptions = {}): AsyncGenerator<OracleEvent> {
+    return this.interact(input, userId, options, true)
+  }
+
+  private requireProfile(): OracleProfile {
+    if (!this.profile) throw new Error('Call TenantMAIA.initialize() before asking.')
+    return this.profile
+  }
+
+  private voice(profile: OracleProfile): VoiceDraft {
+    return this.deps.preview ?? profile
+  }
+
+  private assertMayAsk(profile: OracleProfile, userId: string | null): void {
+    if (this.deps.preview) return
+    if (userId && !profile.canChat) {
+      throw new AppError('forbidden', 'Only members with the user or admin role can ask this assistant.')
+    }
+    if (!userId && !profile.visiting) throw new AppError('unauthorized', 'Sign in to ask this assistant.')
+  }
+
+  private async *interact(
+    input: string,
+    userId: string | null,
+    options: InteractionOptions,
+    streaming: boolean,
+  ): AsyncGenerator<OracleEvent> {
+    const profile = this.requireProfile()
+    this.assertMayAsk(profile, userId)
+    const askedAt = new Date()
+    const admission = await this.run((tx) =>
+      admitExchange(tx, {
+        tenantId: this.tenantId,
+        userId: this.deps.preview ? null : userId,
+        conversationId: options.conversationId ?? null,
+        input,
+        counted: !this.deps.preview,
+        estimateTokens: this.deps.chat.offline
+          ? undefined
+          : (history: Thread['history']) => estimateExchangeTokens(input, history, PASSAGES_PER_ANSWER),
+      }),
+    )
+    const spent: TokenUsage = { promptTokens: 0, completionTokens: 0 }
+    let settled = false
+    let answer = ''
+    let promptTokens = 0
+    let answerUsage: TokenUsage | undefined
+    try {
+      const thread = admission.thread
+      const [vector, reading] = await Promise.all([
+        embedQuery(this.deps.embedder, input),
+        readMessage({
+          chat: this.deps.chat,
+          classify: this.deps.classify,
+          input,
+          readings: thread?.readings ?? [],
+          conversationDepth: thread ? thread.depth : (options.conversationDepth ?? 0),
+          signal: options.signal,
+        }),
+      ])
+      addUsage(spent, reading.usage)
+      const passages = await this.run((tx) => retrievePassages(tx, this.tenantId, this.deps.embedder, input, vector))
+      const meta: OracleMeta = {
+        element: reading.element,
+        phase: reading.phase,
+        facet: { id: reading.facet.id, name: reading.facet.name },
+        knowledgeSources: toSources(passages),
+        conversationId: thread?.id ?? null,
+        offline: this.deps.chat.offline,
+      }
+      yield { type: 'meta', ...meta }
+
+      const plan = planAnswer({
+        chat: this.deps.chat,
+        streaming,
+        tenantName: profile.name,
+        voice: this.voice(profile),
+        reading,
+        passages,
+        history: thread?.history ?? [],
+        input,
+        newThread: !thread || thread.depth === 0,
+        signal: options.signal,
+      })
+      promptTokens = plan.promptTokens
+      for await (const event of plan.events) {
+        if (event.type === 'done') {
+          answerUsage = event.usage
+        } else {
+          answer += event.text
+          yield { type: 'token', text: event.text }
+        }
+      }
+      // A stream that ends without usage was stopped by the caller's signal.
+      if (!answerUsage) throw new AppError('unavailable', 'The answer was cut off before it was complete.')
+      addUsage(spent, answerUsage)
+
+      const messageId = await this.run(async (tx) => {
+        const id =
+          thread && userId && !this.deps.preview
+            ? await storeExchange(tx, {
+                tenantId: this.tenantId,
+                userId,
+                conversationId: thread.id,
+                input,
+                response: answer,
+                askedAt,
+                element: reading.element,
+                phase: reading.phase,
+                facetId: reading.facet.id,
+                sources: meta.knowledgeSources,
+                tokensIn: spent.promptTokens,
+                tokensOut: spent.completionTokens,
+                offline: meta.offline,
+              })
+            : null
+        if (admission.counted) await recordExchange(tx, settlement(this.tenantId, admission, spent, reading.element))
+        return id
+      })
+      settled = true
+      yield { type: 'done', usage: usageOf(spent, meta.offline), messageId }
+    } finally {
+      if (!settled) {
+        // Whatever stopped the answer (an error, or the caller leaving mid-stream), the model
+        // spent what it spent: the prompt and whatever it wrote.
+        if (!answerUsage && promptTokens > 0) addUsage(spent, { promptTokens, completionTokens: countTokens(answer) })
+        await this.run((tx) => releaseAdmission(tx, this.tenantId, admission, spent)).catch((error: unknown) => {
+          console.error('[oracle] could not undo a failed exchange', error)
+        })
+      }
+    }
+  }
+}
+
+function addUsage(total: TokenUsage, more: TokenUsage): void {
+  total.promptTokens += more.promptTokens
+  total.completionTokens += more.completionTokens
+}
+
+function usageOf(spent: TokenUsage, offline: boolean): OracleUsage {
+  return {
+    promptTokens: spent.promptTokens,
+    completionTokens: spent.completionTokens,
+    totalTokens: spent.promptTokens + spent.completionTokens,
+    offline,
+  }
+}
+
+function settlement(tenantId: string, admission: Admission, spent: TokenUsage, element: OracleMeta['element']) {
+  return {
+    tenantId,
+    period: admission.period,
+    reserved: admission.reservation?.tokens ?? 0,
+    tokensIn: spent.promptTokens,
+    tokensOut: spent.completionTokens,
+    messages: 2,
+    newConversation: admission.consumedConversation,
+    element,
+  }
+}

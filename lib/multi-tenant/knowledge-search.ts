@@ -1,0 +1,1 @@
+export const EXACT_SEARCH_MAX_CHUNKS = 20_000

@@ -1,0 +1,93 @@
+import type { Queryable } from '@/lib/db'
+import type { Element } from '@/lib/engine/elements'
+import { AppError } from '@/lib/errors'
+
+/*
+ * The oracle's side of the usage counters. Every change is one call of a security definer
+ * function (migration 20261123004001) that checks the caller and the tenant's own limit in
+ * a single conditional update, so concurrent requests cannot overshoot a limit.
+ */
+
+/** First day of the month after `now`, UTC: when monthly limits start over. */
+export function nextPeriodStart(now = new Date()): Date {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1))
+}
+
+export function secondsToNextPeriod(now = new Date()): number {
+  return Math.max(1, Math.ceil((nextPeriodStart(now).getTime() - now.getTime()) / 1000))
+}
+
+function limitReached(what: string): AppError {
+  return new AppError('limit_reached', `This organisation has reached its monthly ${what} limit. It resets at the start of next month.`, {
+    retryAfterSeconds: secondsToNextPeriod(),
+  })
+}
+
+/** Counts the start of a new thread; 429 limit_reached when the month's conversations are used up. */
+export async function consumeConversation(tx: Queryable, tenantId: string): Promise<{ period: string }> {
+  const rows = await tx.query<{ accepted: boolean; period: string }>(
+    'select accepted, usage_period::text as period from app_private.consume_conversation($1)',
+    [tenantId],
+  )
+  const row = rows[0]
+  if (!row?.accepted) throw limitReached('conversation')
+  return { period: row.period }
+}
+
+/** Sets aside the tokens an answer may use; 429 limit_reached when that would pass the month's token limit. */
+export async function reserveTokens(tx: Queryable, tenantId: string, estimate: number): Promise<{ period: string }> {
+  const rows = await tx.query<{ accepted: boolean; period: string }>(
+    'select accepted, usage_period::text as period from app_private.reserve_tokens($1, $2)',
+    [tenantId, Math.ceil(estimate)],
+  )
+  const row = rows[0]
+  if (!row?.accepted) throw limitReached('token')
+  return { period: row.period }
+}
+
+export type ExchangeRecord = {
+  tenantId: string
+  /** The period the reservation was made in (a month may end mid-answer); null = the current one. */
+  period: string | null
+  reserved: number
+  tokensIn: number
+  tokensOut: number
+  messages: number
+  newConversation: boolean
+  element: Element | null
+}
+
+export async function recordExchange(tx: Queryable, record: ExchangeRecord): Promise<void> {
+  await tx.query('select app_private.record_exchange($1, $2::date, $3, $4, $5, $6, $7, $8)', [
+    record.tenantId,
+    record.period,
+    record.reserved,
+    record.tokensIn,
+    record.tokensOut,
+    record.messages,
+    record.newConversation,
+    record.element,
+  ])
+}
+
+export type ExchangeRelease = {
+  tenantId: string
+  period: string | null
+  reserved: number
+  /** Tokens the model spent before the failure: still counted. */
+  tokensIn: number
+  tokensOut: number
+  /** The failed exchange would have started a thread: give its unit back. */
+  returnConversation: boolean
+}
+
+export async function releaseExchange(tx: Queryable, release: ExchangeRelease): Promise<void> {
+  await tx.query('select app_private.release_exchange($1, $2::date, $3, $4, $5, $6)', [
+    release.tenantId,
+    release.period,
+    release.reserved,
+    release.tokensIn,
+    release.tokensOut,
+    release.returnConversation,
+  ])
+}

@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { POST as login } from '@/app/api/auth/login/route'
+import { GET as sessionRoute } from '@/app/api/auth/session/route'
+import { POST as revokeOthers } from '@/app/api/auth/sessions/revoke-others/route'
+import { setDatabaseForTests } from '@/lib/db'
+import { createUser, loginCookie } from '@/tests/support/auth'
+import { createTestDatabase, type TestDatabase } from '@/tests/support/test-database'
+
+let db: TestDatabase
+let cookie: string
+
+beforeAll(async () => {
+  db = await createTestDatabase()
+  setDatabaseForTests(db)
+  const { userId } = await createUser(db, { email: 'csrf@example.com', password: 'csrf password 1' })
+  cookie = await loginCookie(db, userId)
+})
+afterAll(async () => {
+  setDatabaseForTests(undefined)
+  await db.close()
+})
+
+const revoke = (headers: Record<string, string>, url = 'http://app.example.com/api/auth/sessions/revoke-others') =>
+  revokeOthers(new Request(url, { method: 'POST', headers }))
+
+describe('CSRF check on cookie-authenticated state changes', () => {
+  it.each([
+    ['another site', { origin: 'https://evil.example' }],
+    ['a sibling subdomain', { origin: 'http://tenant.app.example.com' }],
+    ['the same host on another port', { origin: 'http://app.example.com:8080' }],
+    ['an opaque origin', { origin: 'null' }],
+    ['no Origin and no Sec-Fetch-Site', {}],
+    ['Sec-Fetch-Site cross-site', { 'sec-fetch-site': 'cross-site' }],
+    ['Sec-Fetch-Site same-site', { 'sec-fetch-site': 'same-site' }],
+  ])('refuses a request from %s with 403 csrf', async (_label, headers) => {
+    const response = await revoke({ cookie, ...headers })
+    expect(response.status).toBe(403)
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('csrf')
+  })
+
+  it('accepts the same origin, by Origin or by Sec-Fetch-Site', async () => {
+    expect((await revoke({ cookie, origin: 'http://app.example.com' })).status).toBe(200)
+    expect((await revoke({ cookie, 'sec-fetch-site': 'same-origin' })).status).toBe(200)
+  })
+
+  it('compares against the Host header the request arrived with', async () => {
+    const response = await revoke(
+      { cookie, host: 'tenant.example.org', origin: 'https://tenant.example.org' },
+      'http://internal:3000/api/auth/sessions/revoke-others',
+    )
+    expect(response.status).toBe(200)
+  })
+
+  it('leaves reads and cookie-less requests alone', async () => {
+    const read = await sessionRoute(new Request('http://app.example.com/api/auth/session', { headers: { cookie, origin: 'https://evil.example' } }))
+    expect(read.status).toBe(200)
+    const cookieless = await login(
+      new Request('http://app.example.com/api/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'csrf@example.com', password: 'csrf password 1' }),
+      }),
+    )
+    expect(cookieless.status).toBe(200)
+  })
+})

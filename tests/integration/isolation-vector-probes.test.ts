@@ -1,0 +1,215 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { LocalEmbedder } from '@/lib/ai/local-embedder'
+import { toPgVector } from '@/lib/ai/embeddings'
+import { withAnon, withService, withUser, type Claims, type Queryable } from '@/lib/db'
+import { createTestDatabase, type TestDatabase } from '../support/test-database'
+import { seedKnowledge, seedTenant, seedUsers } from '../support/isolation-fixtures'
+
+/*
+ * Vector search must never return another tenant's chunk, and the SQL below has no
+ * tenant filter at all: row-level security alone decides. Every probe uses the exact
+ * text of another tenant's chunk as the query, so without RLS that foreign chunk would
+ * be the nearest row (distance 0): the service-role control case shows it is.
+ */
+
+type Spec = { key: string; publicAccess: boolean; status: 'active' | 'suspended'; chunks: number }
+const SPECS: Spec[] = [
+  { key: 'empty', publicAccess: true, status: 'active', chunks: 0 },
+  { key: 'single', publicAccess: true, status: 'active', chunks: 1 },
+  { key: 'many', publicAccess: false, status: 'active', chunks: 40 },
+  { key: 'wide', publicAccess: true, status: 'active', chunks: 25 },
+  { key: 'dormant', publicAccess: true, status: 'suspended', chunks: 3 },
+]
+const TOPICS = ['refund policy', 'opening hours', 'billing cycle', 'data retention', 'onboarding checklist',
+  'password reset', 'shipping times', 'breathing practice', 'contract renewal', 'api rate limits']
+const MODEL = new LocalEmbedder()
+
+type ProbeTenant = Spec & { id: string; memberId: string }
+type ProbeChunk = { id: string; tenantId: string; text: string; vector: string }
+
+let db: TestDatabase
+let tenants: ProbeTenant[] = []
+let chunks: ProbeChunk[] = []
+let lonerId = ''
+let probesRun = 0
+
+function chunkText(tenantKey: string, index: number): string {
+  const topic = TOPICS[index % TOPICS.length]
+  return `${tenantKey} handbook section ${index}: our ${topic} covers case ${index * 7 + 3} and its exceptions.`
+}
+
+async function seedProbeTenant(tx: Queryable, spec: Spec): Promise<{ tenant: ProbeTenant; chunks: ProbeChunk[] }> {
+  const [memberId = ''] = await seedUsers(tx, [`member@${spec.key}.probe`])
+  const id = await seedTenant(tx, { slug: `probe-${spec.key}`, publicAccess: spec.publicAccess, status: spec.status })
+  await tx.query("insert into public.tenant_users (tenant_id, user_id, role) values ($1, $2, 'viewer')", [id, memberId])
+  const tenant = { ...spec, id, memberId }
+  if (spec.chunks === 0) return { tenant, chunks: [] }
+  const texts = Array.from({ length: spec.chunks }, (_, index) => chunkText(spec.key, index))
+  const vectors = texts.map((text) => toPgVector(MODEL.embedOne(text)))
+  const knowledgeId = await seedKnowledge(tx, id, `${spec.key} handbook`, texts.join('\n'))
+  const rows = await tx.query<{ id: string; content: string }>(
+    `insert into public.tenant_knowledge_chunks (tenant_id, knowledge_id, chunk_index, content, embedding, embedding_model)
+     select $1, $2, (n - 1)::int, text, vector::extensions.vector, $5
+       from unnest($3::text[], $4::text[]) with ordinality as chunk(text, vector, n)
+     returning id, content`,
+    [id, knowledgeId, texts, vectors, MODEL.model],
+  )
+  const idByText = new Map(rows.map((row) => [row.content, String(row.id)]))
+  return {
+    tenant,
+    chunks: texts.map((text, index) => ({ id: idByText.get(text) ?? '', tenantId: id, text, vector: vectors[index] ?? '' })),
+  }
+}
+
+beforeAll(async () => {
+  db = await createTestDatabase()
+  await withService(db, async (tx) => {
+    for (const spec of SPECS) {
+      const seeded = await seedProbeTenant(tx, spec)
+      tenants.push(seeded.tenant)
+      chunks = chunks.concat(seeded.chunks)
+    }
+    ;[lonerId = ''] = await seedUsers(tx, ['loner@nowhere.probe'])
+  })
+})
+afterAll(async () => {
+  console.log(`vector probes run: ${probesRun}`)
+  await db.close()
+})
+
+const tenant = (key: string): ProbeTenant => {
+  const found = tenants.find((candidate) => candidate.key === key)
+  if (!found) throw new Error(`no probe tenant ${key}`)
+  return found
+}
+const foreignTo = (tenantId: string) => chunks.filter((chunk) => chunk.tenantId !== tenantId)
+
+/** The ten nearest chunks the caller can see; deliberately no tenant filter. */
+async function nearest(tx: Queryable, vector: string): Promise<{ id: string; tenant_id: string }[]> {
+  probesRun += 1
+  return tx.query(
+    'select id, tenant_id from public.tenant_knowledge_chunks order by embedding <=> $1::extensions.vector limit 10',
+    [vector],
+  )
+}
+
+/** Runs every probe in one transaction and returns the tenants of all rows that came back. */
+async function tenantsSeen(run: (fn: (tx: Queryable) => Promise<string[]>) => Promise<string[]>, probes: ProbeChunk[]) {
+  return run(async (tx) => {
+    const seen: string[] = []
+    for (const probe of probes) seen.push(...(await nearest(tx, probe.vector)).map((row) => row.tenant_id))
+    return seen
+  })
+}
+
+describe('the probes are dangerous', () => {
+  it('finds each probe text’s own chunk first when RLS is bypassed (the control case)', async () => {
+    const firsts = await withService(db, async (tx) => {
+      const found: string[] = []
+      for (const chunk of chunks) found.push((await nearest(tx, chunk.vector))[0]?.id ?? '')
+      return found
+    })
+    expect(firsts).toEqual(chunks.map((chunk) => chunk.id))
+  })
+})
+
+describe('members see only their own tenant', () => {
+  it.each(['empty', 'single', 'many', 'wide'])('a member of %s gets zero foreign rows for every other tenant’s text', async (key) => {
+    const own = tenant(key)
+    const probes = foreignTo(own.id)
+    const seen = await tenantsSeen((fn) => withUser(db, { sub: own.memberId }, fn), probes)
+    expect(probes.length).toBeGreaterThan(20)
+    expect(seen.filter((tenantId) => tenantId !== own.id)).toEqual([])
+    expect(seen.length).toBe(probes.length * Math.min(own.chunks, 10))
+  })
+
+  it('finds a member’s own chunk first for its own text (the search works under RLS)', async () => {
+    for (const key of ['single', 'many']) {
+      const own = tenant(key)
+      const ownChunks = chunks.filter((chunk) => chunk.tenantId === own.id)
+      const firsts = await withUser(db, { sub: own.memberId }, async (tx) => {
+        const found: string[] = []
+        for (const chunk of ownChunks) found.push((await nearest(tx, chunk.vector))[0]?.id ?? '')
+        return found
+      })
+      expect(firsts).toEqual(ownChunks.map((chunk) => chunk.id))
+    }
+  })
+
+  it('runs at least 100 cross-tenant member probes', () => {
+    const memberProbes = ['empty', 'single', 'many', 'wide'].reduce((sum, key) => sum + foreignTo(tenant(key).id).length, 0)
+    expect(memberProbes).toBeGreaterThanOrEqual(100)
+  })
+
+  it('returns nothing through match_tenant_chunks when a member names another tenant', async () => {
+    const member = tenant('wide')
+    const rows = await withUser(db, { sub: member.memberId }, async (tx) => {
+      const found: unknown[] = []
+      for (const probe of foreignTo(member.id)) {
+        probesRun += 1
+        found.push(
+          ...(await tx.query('select chunk_id from public.match_tenant_chunks($1, $2::extensions.vector, $3, $4, 10, -1)', [
+            probe.tenantId,
+            probe.vector,
+            probe.text,
+            MODEL.model,
+          ])),
+        )
+      }
+      return found
+    })
+    expect(rows).toEqual([])
+  })
+})
+
+describe('visitors see only the public tenant they visit', () => {
+  it.each(['empty', 'single', 'wide'])('a visitor of %s gets zero foreign rows for every other tenant’s text', async (key) => {
+    const visited = tenant(key)
+    const probes = foreignTo(visited.id)
+    const seen = await tenantsSeen((fn) => withAnon(db, { tenant_id: visited.id }, fn), probes)
+    expect(seen.filter((tenantId) => tenantId !== visited.id)).toEqual([])
+    expect(seen.length).toBe(probes.length * Math.min(visited.chunks, 10))
+  })
+})
+
+describe('an empty tenant scope returns nothing', () => {
+  const sample = () => chunks.filter((_, index) => index % 7 === 0)
+  const expectNothing = async (run: (fn: (tx: Queryable) => Promise<string[]>) => Promise<string[]>) => {
+    expect(await tenantsSeen(run, sample())).toEqual([])
+  }
+
+  it('for a signed-in user who belongs to no tenant', async () => {
+    await expectNothing((fn) => withUser(db, { sub: lonerId }, fn))
+  })
+
+  it('for a signed-in non-member even when the claims name a public tenant', async () => {
+    await expectNothing((fn) => withUser(db, { sub: lonerId, tenant_id: tenant('wide').id }, fn))
+  })
+
+  it('for an anonymous caller without a tenant claim', async () => {
+    await expectNothing((fn) => withAnon(db, {}, fn))
+  })
+
+  it('for a visitor claiming a private tenant', async () => {
+    await expectNothing((fn) => withAnon(db, { tenant_id: tenant('many').id }, fn))
+  })
+
+  it('for a visitor claiming a public tenant that is suspended', async () => {
+    await expectNothing((fn) => withAnon(db, { tenant_id: tenant('dormant').id }, fn))
+  })
+
+  const MALFORMED: [string, unknown][] = [
+    ['an empty string', ''],
+    ['a word', 'not-a-tenant'],
+    ['36 dashes', '-'.repeat(36)],
+    ['hex digits grouped wrongly', `${'0'.repeat(34)}-0`],
+    ['a uuid in braces', '{00000000-0000-4000-8000-000000000000}'],
+    ['an unknown uuid', '00000000-0000-4000-8000-000000000000'],
+    ['a number', 42],
+    ['an object', { id: 'x' }],
+    ['an injection attempt', "' or true --"],
+  ]
+  it.each(MALFORMED)('for a visitor whose tenant claim is %s', async (_label, claim) => {
+    await expectNothing((fn) => withAnon(db, { tenant_id: claim } as Claims, fn))
+  })
+})

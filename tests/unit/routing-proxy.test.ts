@@ -1,0 +1,63 @@
+import { NextRequest } from 'next/server'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { resetConfigForTests } from '@/lib/env'
+
+// The directory reads the database; here it knows two tenants by host.
+vi.mock('@/lib/multi-tenant/tenant-directory', () => ({
+  resolveTenantByHost: async (host: string) =>
+    ({ 'sterling-law.oracle.test': { slug: 'sterling-law' }, 'ask.sterlinglaw.com': { slug: 'sterling-law' } })[host] ?? null,
+}))
+
+const { proxy } = await import('@/proxy')
+
+beforeAll(() => {
+  process.env.PLATFORM_DOMAIN = 'oracle.test'
+  resetConfigForTests()
+})
+afterAll(() => {
+  delete process.env.PLATFORM_DOMAIN
+  resetConfigForTests()
+})
+
+function request(url: string, headers: Record<string, string> = {}): NextRequest {
+  return new NextRequest(url, { headers: { host: new URL(url).host, ...headers } })
+}
+
+// NextResponse.next/rewrite encode the headers handed to the app as x-middleware-request-*.
+const forwardedSlug = (response: Response) => response.headers.get('x-middleware-request-x-tenant-slug')
+const rewrite = (response: Response) => {
+  const target = response.headers.get('x-middleware-rewrite')
+  return target ? new URL(target).pathname + new URL(target).search : null
+}
+
+describe('proxy', () => {
+  it('rewrites a tenant subdomain to its pages and tells the app which tenant it resolved', async () => {
+    const response = await proxy(request('http://sterling-law.oracle.test:3000/chat?q=1'))
+    expect(rewrite(response)).toBe('/t/sterling-law/chat?q=1')
+    expect(forwardedSlug(response)).toBe('sterling-law')
+  })
+
+  it('replaces a client-sent x-tenant-slug with the resolved one on tenant hosts', async () => {
+    const response = await proxy(request('http://ask.sterlinglaw.com/api/tenant/sterling-law/oracle', { 'x-tenant-slug': 'luna-wellness' }))
+    expect(rewrite(response)).toBeNull()
+    expect(forwardedSlug(response)).toBe('sterling-law')
+  })
+
+  it('drops a client-sent x-tenant-slug on the platform host', async () => {
+    const response = await proxy(request('http://oracle.test/api/admin/tenants', { 'x-tenant-slug': 'luna-wellness' }))
+    expect(rewrite(response)).toBeNull()
+    expect(response.headers.get('x-middleware-override-headers')).not.toContain('x-tenant-slug')
+    expect(forwardedSlug(response)).toBeNull()
+  })
+
+  it('sends unknown hosts and the console on a tenant host to the not-found route', async () => {
+    expect(rewrite(await proxy(request('http://unknown.example/')))).toBe('/_unknown-host')
+    expect(rewrite(await proxy(request('http://sterling-law.oracle.test/admin')))).toBe('/_unknown-host')
+  })
+
+  it('answers API calls to unknown hosts with the JSON 404', async () => {
+    const response = await proxy(request('http://unknown.example/api/health'))
+    expect(response.status).toBe(404)
+    expect(await response.json()).toEqual({ error: { code: 'not_found', message: 'Nothing is served at this address.' } })
+  })
+})
