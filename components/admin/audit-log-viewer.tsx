@@ -1,13 +1,12 @@
 'use client'
 
-import { useCallback, useEffect, useState, type FormEvent } from 'react'
+import { useState, type FormEvent } from 'react'
 import { Alert } from '@/components/ui/alert'
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
 import { SelectField, TextField } from '@/components/ui/field'
-import { apiFetch } from '@/lib/ui/api'
-import { errorMessage } from '@/lib/ui/api-error'
 import { formatDateTime, formatNumber } from '@/lib/ui/format'
+import { useApiQuery } from '@/lib/ui/use-api-query'
 import { AuditChange } from './audit-change'
 import { AUDIT_ACTION_GROUPS, type AuditPage } from './audit-log-types'
 
@@ -31,26 +30,9 @@ export function AuditLogViewer({ endpoint, tenants }: Props) {
   const [draft, setDraft] = useState<Filters>(emptyFilters)
   const [filters, setFilters] = useState<Filters>(emptyFilters)
   const [page, setPage] = useState(1)
-  const [data, setData] = useState<AuditPage | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [loading, setLoading] = useState(true)
+  const { data, error: failure, loading } = useApiQuery<AuditPage>(`${endpoint}?${queryOf(filters, page)}`)
+  const error = failure?.message ?? null
   const tenantNames = new Map((tenants ?? []).map((tenant) => [tenant.id, tenant.name]))
-
-  const load = useCallback(async () => {
-    setLoading(true)
-    setError(null)
-    try {
-      setData(await apiFetch<AuditPage>(`${endpoint}?${queryOf(filters, page)}`))
-    } catch (cause) {
-      setError(errorMessage(cause))
-    } finally {
-      setLoading(false)
-    }
-  }, [endpoint, filters, page])
-
-  useEffect(() => {
-    void load()
-  }, [load])
 
   function apply(event: FormEvent) {
     event.preventDefault()

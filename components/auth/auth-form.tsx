@@ -14,6 +14,8 @@ type Props = {
   next: string
   /** Pre-filled and locked, e.g. the address an invitation was sent to. */
   email?: string
+  /** Signing in or up through an invitation accepts it in the same request. */
+  inviteToken?: string
   submitLabel?: string
 }
 
@@ -21,7 +23,7 @@ type Props = {
  * Email + password against the auth routes. On success the page is reloaded at `next`
  * so server components render with the new session cookie.
  */
-export function AuthForm({ mode, next, email: fixedEmail, submitLabel }: Props) {
+export function AuthForm({ mode, next, email: fixedEmail, inviteToken, submitLabel }: Props) {
   const [email, setEmail] = useState(fixedEmail ?? '')
   const [password, setPassword] = useState('')
   const [busy, setBusy] = useState(false)
@@ -33,7 +35,7 @@ export function AuthForm({ mode, next, email: fixedEmail, submitLabel }: Props) 
     setBusy(true)
     setError(null)
     try {
-      await apiFetch(`/api/auth/${mode}`, { method: 'POST', json: { email, password } })
+      await apiFetch(`/api/auth/${mode}`, { method: 'POST', json: { email, password, ...(inviteToken ? { inviteToken } : {}) } })
       window.location.assign(next)
     } catch (cause) {
       setError(cause instanceof Error ? cause : new Error(errorMessage(cause)))

@@ -1,30 +1,15 @@
 'use client'
 
-import { useCallback, useEffect, useState } from 'react'
-import { apiFetch } from '@/lib/ui/api'
 import type { ConversationSummary } from '@/lib/ui/chat-types'
 import { readConversationList } from '@/lib/ui/conversations'
+import { useApiQuery } from '@/lib/ui/use-api-query'
+
+const EMPTY: ConversationSummary[] = []
 
 /** The signed-in member's own threads; visitors have none, so nothing is fetched for them. */
 export function useConversations(slug: string, enabled: boolean) {
-  const [conversations, setConversations] = useState<ConversationSummary[]>([])
-  const [loading, setLoading] = useState(enabled)
-
-  const refresh = useCallback(async () => {
-    if (!enabled) return
-    try {
-      const body = await apiFetch(`/api/tenant/${encodeURIComponent(slug)}/conversations`)
-      setConversations(readConversationList(body))
-    } catch {
-      // The list is a convenience: it stays empty, and the chat reports its own errors.
-    } finally {
-      setLoading(false)
-    }
-  }, [slug, enabled])
-
-  useEffect(() => {
-    void refresh()
-  }, [refresh])
-
-  return { conversations, loading, refresh }
+  const query = useApiQuery<unknown>(enabled ? `/api/tenant/${encodeURIComponent(slug)}/conversations` : null)
+  // A failed list stays empty: the chat itself reports its own errors.
+  const conversations = query.data === null ? EMPTY : readConversationList(query.data)
+  return { conversations, loading: query.loading && query.data === null, refresh: query.reload }
 }

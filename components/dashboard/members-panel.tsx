@@ -1,38 +1,23 @@
 'use client'
 
-import { useCallback, useEffect, useState } from 'react'
 import { Alert } from '@/components/ui/alert'
 import { Badge } from '@/components/ui/badge'
 import { Card, CardHeader } from '@/components/ui/card'
-import { apiFetch } from '@/lib/ui/api'
-import { errorMessage } from '@/lib/ui/api-error'
 import { formatDateTime } from '@/lib/ui/format'
+import { useApiQuery } from '@/lib/ui/use-api-query'
 import { InviteMemberForm } from './invite-member-form'
 import { MemberRow } from './member-row'
 import type { MemberList } from './members-types'
 
 export function MembersPanel({ tenantId, currentUserId }: { tenantId: string; currentUserId: string }) {
-  const [list, setList] = useState<MemberList | null>(null)
-  const [error, setError] = useState<string | null>(null)
-
-  const load = useCallback(async () => {
-    try {
-      setList(await apiFetch<MemberList>(`/api/admin/tenants/${tenantId}/members`))
-      setError(null)
-    } catch (cause) {
-      setError(errorMessage(cause))
-    }
-  }, [tenantId])
-
-  useEffect(() => {
-    void load()
-  }, [load])
+  const { data: list, error: failure, reload } = useApiQuery<MemberList>(`/api/admin/tenants/${tenantId}/members`)
+  const error = failure?.message ?? null
 
   return (
     <div className="space-y-6">
       <Card>
         <CardHeader title="Invite someone" description="People with an account are added at once; others get an invitation link." />
-        <InviteMemberForm tenantId={tenantId} onAdded={() => void load()} />
+        <InviteMemberForm tenantId={tenantId} onAdded={reload} />
       </Card>
       <Card>
         <CardHeader title="Members" description="A tenant always keeps at least one admin." />
@@ -41,7 +26,7 @@ export function MembersPanel({ tenantId, currentUserId }: { tenantId: string; cu
         {list ? (
           <ul className="divide-y divide-stone-200">
             {list.members.map((member) => (
-              <MemberRow key={member.userId} tenantId={tenantId} member={member} isSelf={member.userId === currentUserId} onChanged={() => void load()} />
+              <MemberRow key={member.userId} tenantId={tenantId} member={member} isSelf={member.userId === currentUserId} onChanged={reload} />
             ))}
           </ul>
         ) : null}

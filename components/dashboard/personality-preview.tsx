@@ -76,7 +76,7 @@ export function PersonalityPreview({ previewUrl, tenantName, draft }: { previewU
       </form>
       {error ? <Alert tone="error">{error}</Alert> : null}
       {answer ? (
-        <div className="rounded-lg border border-stone-200 bg-stone-50 p-4" aria-live="polite">
+        <div role="region" aria-label="Preview answer" aria-live="polite" className="rounded-lg border border-stone-200 bg-stone-50 p-4">
           <div className="mb-2 flex flex-wrap items-center gap-2">
             <span className="text-sm font-semibold text-stone-800">{draft.name || 'Assistant'}</span>
             <ElementBadge element={answer.element} phase={answer.phase} facet={answer.facet} />

@@ -34,7 +34,9 @@ async function sessionClaims(supabase: SupabaseRequestClient): Promise<SignedIn[
 
 export async function signUp(request: Request, input: Credentials): Promise<SignedIn> {
   const supabase = clientFor(request)
-  const { data, error } = await supabase.client.auth.signUp(input)
+  // With email confirmation on, the link in the email comes back to the callback route.
+  const emailRedirectTo = `${new URL(request.url).origin}/api/auth/callback`
+  const { data, error } = await supabase.client.auth.signUp({ ...input, options: { emailRedirectTo } })
   if (error) throw fromSupabaseError(error)
   if (!data.user) throw new AppError('unavailable', 'Supabase Auth did not return the new account.')
   // With email confirmation on, Supabase returns no session until the address is confirmed.
@@ -55,6 +57,14 @@ export async function signOut(request: Request): Promise<CookieChanges> {
   const supabase = clientFor(request)
   // Clears the cookies even when the server no longer knows the session.
   await supabase.client.auth.signOut({ scope: 'local' })
+  return changes(supabase)
+}
+
+/** The confirmation link's PKCE code becomes a session (the verifier cookie was set at sign-up). */
+export async function exchangeConfirmationCode(request: Request, code: string): Promise<CookieChanges> {
+  const supabase = clientFor(request)
+  const { error } = await supabase.client.auth.exchangeCodeForSession(code)
+  if (error) throw fromSupabaseError(error)
   return changes(supabase)
 }
 

@@ -1,5 +1,6 @@
 import { createServerClient, parseCookieHeader, serializeCookieHeader, type CookieOptions } from '@supabase/ssr'
 import type { SupabaseClient } from '@supabase/supabase-js'
+import type { WebSocketLikeConstructor } from '@supabase/realtime-js'
 import type { NextRequest, NextResponse } from 'next/server'
 import { AppError } from '@/lib/errors'
 import { config } from '@/lib/env'
@@ -7,6 +8,24 @@ import type { Claims } from '@/lib/db'
 import { isSupabaseAuthCookie } from './cookies'
 
 type CookieWrite = { name: string; value: string; options: CookieOptions }
+
+/**
+ * supabase-js builds a Realtime client with every client and needs a WebSocket
+ * constructor for it; Node 20 has no global WebSocket. The server never opens a
+ * Realtime channel, so it gets a constructor that refuses to be used.
+ */
+class NoServerRealtime {
+  constructor() {
+    throw new Error('Supabase Realtime is not used on the server.')
+  }
+}
+
+function clientOptions(secure: boolean) {
+  return {
+    cookieOptions: { httpOnly: true, secure, sameSite: 'lax' as const, path: '/' },
+    realtime: { transport: NoServerRealtime as unknown as WebSocketLikeConstructor },
+  }
+}
 
 /** A per-request Supabase client and the cookies it wants written to the response. */
 export type SupabaseRequestClient = {
@@ -35,7 +54,7 @@ export function supabaseForRequest(cookieHeader: string | null, secure: boolean)
   const writes = new Map<string, CookieWrite>()
   const headers: Record<string, string> = {}
   const client = createServerClient(url, key, {
-    cookieOptions: { httpOnly: true, secure, sameSite: 'lax', path: '/' },
+    ...clientOptions(secure),
     cookies: {
       getAll: () => current,
       setAll(cookies, cacheHeaders) {
@@ -86,7 +105,7 @@ export async function refreshSupabaseSession(
   let response = makeResponse(request)
   const secure = request.nextUrl.protocol === 'https:'
   const supabase = createServerClient(url, key, {
-    cookieOptions: { httpOnly: true, secure, sameSite: 'lax', path: '/' },
+    ...clientOptions(secure),
     cookies: {
       getAll: () => request.cookies.getAll(),
       setAll(cookies, cacheHeaders) {

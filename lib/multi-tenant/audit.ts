@@ -34,8 +34,10 @@ export type AuditEntry = {
  * transaction's verified claims by the SQL function, never from here.
  */
 export async function recordAudit(tx: Queryable, entry: AuditEntry): Promise<number> {
+  // `::text::jsonb`, not `::jsonb`: postgres.js JSON-encodes a parameter it is told is
+  // jsonb, so an already-stringified value would be stored as a JSON string.
   const rows = await tx.query<{ id: number | string }>(
-    'select app_private.write_audit($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7) as id',
+    'select app_private.write_audit($1, $2, $3, $4, $5::text::jsonb, $6::text::jsonb, $7) as id',
     [
       entry.tenantId,
       entry.action,

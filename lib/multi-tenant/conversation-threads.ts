@@ -99,7 +99,7 @@ export async function storeExchange(tx: Queryable, exchange: StoredExchange): Pr
   const rows = await tx.query<{ id: string }>(
     `insert into public.tenant_messages
        (tenant_id, conversation_id, user_id, role, content, element, phase, facet, sources, tokens_in, tokens_out, offline, created_at)
-     values ($1, $2, $3, 'assistant', $4, $5, $6, $7, $8::jsonb, $9, $10, $11, greatest(clock_timestamp(), $12::timestamptz + interval '1 millisecond'))
+     values ($1, $2, $3, 'assistant', $4, $5, $6, $7, $8::text::jsonb, $9, $10, $11, greatest(clock_timestamp(), $12::timestamptz + interval '1 millisecond'))
      returning id`,
     [
       exchange.tenantId,

@@ -29,8 +29,9 @@ export type VoiceDraft = {
 }
 
 export function tenantInactive(status: TenantStatus): AppError {
-  const reason = status === 'cancelled' ? 'has been cancelled' : status === 'trial' ? 'trial has ended' : 'is suspended'
-  return new AppError('tenant_inactive', `This organisation's assistant is not available: its account ${reason}.`)
+  const reason =
+    status === 'cancelled' ? 'its account has been cancelled' : status === 'trial' ? 'its trial has ended' : 'its account is suspended'
+  return new AppError('tenant_inactive', `This organisation's assistant is not available: ${reason}.`)
 }
 
 /**

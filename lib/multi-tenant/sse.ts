@@ -50,22 +50,30 @@ const STREAM_HEADERS = {
 export async function eventStreamResponse(events: AsyncGenerator<OracleEvent>, onCancel: () => void): Promise<Response> {
   const first = await events.next()
   const encoder = new TextEncoder()
+  // A pull still waiting for the producer when the client leaves must not write to the closed stream.
+  let cancelled = false
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
       if (first.done) controller.close()
       else controller.enqueue(encoder.encode(oracleFrame(first.value)))
     },
     async pull(controller) {
+      let frame: string | null
       try {
         const next = await events.next()
-        if (next.done) controller.close()
-        else controller.enqueue(encoder.encode(oracleFrame(next.value)))
+        frame = next.done ? null : oracleFrame(next.value)
       } catch (error) {
+        if (cancelled) return
         controller.enqueue(encoder.encode(errorFrame(error)))
         controller.close()
+        return
       }
+      if (cancelled) return
+      if (frame === null) controller.close()
+      else controller.enqueue(encoder.encode(frame))
     },
     async cancel() {
+      cancelled = true
       onCancel()
       await events.return(undefined)
     },

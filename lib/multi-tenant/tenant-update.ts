@@ -12,20 +12,20 @@ import { assertDomainOffPlatform, defaultTrialEnd, rethrowTenantConflict } from 
 
 type Field = keyof TenantUpdateInput
 
-// Each API field, its column, how its value is sent, and which audit action records it.
-const FIELDS: Record<Field, { column: string; cast: '' | '::jsonb'; action: AuditAction; platformOnly: boolean }> = {
+// Each API field, its column, how its value is sent (JSON as text, see recordAudit), and which audit action records it.
+const FIELDS: Record<Field, { column: string; cast: '' | '::text::jsonb'; action: AuditAction; platformOnly: boolean }> = {
   name: { column: 'name', cast: '', action: 'tenant.update', platformOnly: false },
   slug: { column: 'slug', cast: '', action: 'tenant.update', platformOnly: true },
   domain: { column: 'domain', cast: '', action: 'tenant.update', platformOnly: true },
   status: { column: 'status', cast: '', action: 'tenant.update', platformOnly: true },
   trialEndsAt: { column: 'trial_ends_at', cast: '', action: 'tenant.update', platformOnly: true },
   publicAccess: { column: 'public_access', cast: '', action: 'tenant.update', platformOnly: false },
-  brandVoice: { column: 'brand_voice', cast: '::jsonb', action: 'personality.update', platformOnly: false },
-  elementalSignature: { column: 'elemental_signature', cast: '::jsonb', action: 'personality.update', platformOnly: false },
-  maiaPersonality: { column: 'maia_personality', cast: '::jsonb', action: 'personality.update', platformOnly: false },
+  brandVoice: { column: 'brand_voice', cast: '::text::jsonb', action: 'personality.update', platformOnly: false },
+  elementalSignature: { column: 'elemental_signature', cast: '::text::jsonb', action: 'personality.update', platformOnly: false },
+  maiaPersonality: { column: 'maia_personality', cast: '::text::jsonb', action: 'personality.update', platformOnly: false },
   planTier: { column: 'plan_tier', cast: '', action: 'plan.update', platformOnly: true },
-  limits: { column: 'limits', cast: '::jsonb', action: 'plan.update', platformOnly: true },
-  features: { column: 'features', cast: '::jsonb', action: 'plan.update', platformOnly: true },
+  limits: { column: 'limits', cast: '::text::jsonb', action: 'plan.update', platformOnly: true },
+  features: { column: 'features', cast: '::text::jsonb', action: 'plan.update', platformOnly: true },
 }
 
 type Comparable = Omit<Tenant, 'trialEndsAt'> & { trialEndsAt: string | null }
@@ -60,7 +60,7 @@ function changedFields(current: Tenant, next: Comparable): Field[] {
 }
 
 function sqlValue(field: Field, next: Comparable): unknown {
-  return FIELDS[field].cast === '::jsonb' ? JSON.stringify(next[field]) : next[field]
+  return FIELDS[field].cast !== '' ? JSON.stringify(next[field]) : next[field]
 }
 
 /**

@@ -39,11 +39,12 @@ export async function createTenant(db: Database, actor: Actor, input: TenantCrea
   const trialEndsAt = input.trialEndsAt ?? (input.status === 'trial' ? defaultTrialEnd() : null)
   const tenant = await withUser(db, actor.claims, async (tx) => {
     if (!(await isPlatformAdmin(tx))) throw new AppError('forbidden', 'Only a platform admin can create tenants.')
+    // JSON goes in as text and is cast in SQL, the one encoding both drivers agree on.
     const rows = await tx
       .query<TenantRow>(
         `insert into public.tenants (name, slug, domain, brand_voice, elemental_signature, maia_personality,
            plan_tier, limits, features, status, trial_ends_at, public_access)
-         values ($1, $2, $3, $4::jsonb, $5::jsonb, $6::jsonb, $7, $8::jsonb, $9::jsonb, $10, $11, $12)
+         values ($1, $2, $3, $4::text::jsonb, $5::text::jsonb, $6::text::jsonb, $7, $8::text::jsonb, $9::text::jsonb, $10, $11, $12)
          returning ${TENANT_COLUMNS}`,
         [
           input.name,

@@ -8,7 +8,6 @@ const allowedSchemes = new Set(['http', 'https', 'mailto'])
 
 /** The URL when it is relative or uses an allowed scheme; otherwise null (the link is dropped). */
 export function safeUrl(url: string): string | null {
-  // eslint-disable-next-line no-control-regex
   const compact = url.replace(/[\u0000-\u0020\u007f-\u009f]/g, '')
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(compact)
   if (!scheme) return url.trim()
@@ -27,7 +26,6 @@ export function markdownUrlTransform(url: string): string | null {
  */
 export function safeNextPath(next: string | null | undefined, fallback: string): string {
   if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return fallback
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(next)) return fallback
   return next
 }

@@ -1,10 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { POST as login } from '@/app/api/auth/login/route'
-import { GET as sessionRoute } from '@/app/api/auth/session/route'
-import { POST as revokeOthers } from '@/app/api/auth/sessions/revoke-others/route'
+import { POST as loginRoute } from '@/app/api/auth/login/route'
+import { GET as getSession } from '@/app/api/auth/session/route'
+import { POST as revokeOthersRoute } from '@/app/api/auth/sessions/revoke-others/route'
 import { setDatabaseForTests } from '@/lib/db'
-import { createUser, loginCookie } from '@/tests/support/auth'
+import { createUser, loginCookie, withoutParams } from '@/tests/support/auth'
 import { createTestDatabase, type TestDatabase } from '@/tests/support/test-database'
+
+const login = withoutParams(loginRoute)
+const sessionRoute = withoutParams(getSession)
+const revokeOthers = withoutParams(revokeOthersRoute)
 
 let db: TestDatabase
 let cookie: string

@@ -1,12 +1,15 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { POST as login } from '@/app/api/auth/login/route'
-import { POST as signup } from '@/app/api/auth/signup/route'
+import { POST as loginRoute } from '@/app/api/auth/login/route'
+import { POST as signupRoute } from '@/app/api/auth/signup/route'
 import { IP_LIMIT, LOCKOUT } from '@/lib/auth/abuse-limits'
 import { setClockForTests } from '@/lib/auth/clock'
 import { setDatabaseForTests } from '@/lib/db'
 import { resetConfigForTests } from '@/lib/env'
-import { apiRequest, createUser } from '@/tests/support/auth'
+import { apiRequest, createUser, withoutParams } from '@/tests/support/auth'
 import { createTestDatabase, type TestDatabase } from '@/tests/support/test-database'
+
+const login = withoutParams(loginRoute)
+const signup = withoutParams(signupRoute)
 
 let db: TestDatabase
 const password = 'the right password'

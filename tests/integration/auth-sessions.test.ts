@@ -1,16 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DELETE as deleteAccount } from '@/app/api/auth/account/route'
-import { POST as login } from '@/app/api/auth/login/route'
-import { POST as changePassword } from '@/app/api/auth/password/route'
-import { GET as sessionRoute } from '@/app/api/auth/session/route'
+import { DELETE as deleteAccountRoute } from '@/app/api/auth/account/route'
+import { POST as loginRoute } from '@/app/api/auth/login/route'
+import { POST as changePasswordRoute } from '@/app/api/auth/password/route'
+import { GET as getSession } from '@/app/api/auth/session/route'
 import { DELETE as revokeSession } from '@/app/api/auth/sessions/[id]/route'
-import { POST as revokeOthers } from '@/app/api/auth/sessions/revoke-others/route'
-import { GET as listSessions } from '@/app/api/auth/sessions/route'
+import { POST as revokeOthersRoute } from '@/app/api/auth/sessions/revoke-others/route'
+import { GET as listSessionsRoute } from '@/app/api/auth/sessions/route'
 import { setClockForTests } from '@/lib/auth/clock'
 import { SESSION_TTL_MS } from '@/lib/auth/session-store'
 import { setDatabaseForTests, withService } from '@/lib/db'
-import { addMember, apiRequest, cookieFrom, createTenant, createUser, loginCookie } from '@/tests/support/auth'
+import { addMember, apiRequest, cookieFrom, createTenant, createUser, loginCookie, withoutParams } from '@/tests/support/auth'
 import { createTestDatabase, type TestDatabase } from '@/tests/support/test-database'
+
+const deleteAccount = withoutParams(deleteAccountRoute)
+const login = withoutParams(loginRoute)
+const changePassword = withoutParams(changePasswordRoute)
+const sessionRoute = withoutParams(getSession)
+const revokeOthers = withoutParams(revokeOthersRoute)
+const listSessions = withoutParams(listSessionsRoute)
 
 let db: TestDatabase
 const password = 'first password here'

@@ -1,11 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { POST as login } from '@/app/api/auth/login/route'
-import { POST as logout } from '@/app/api/auth/logout/route'
-import { GET as sessionRoute } from '@/app/api/auth/session/route'
-import { POST as signup } from '@/app/api/auth/signup/route'
+import { POST as loginRoute } from '@/app/api/auth/login/route'
+import { POST as logoutRoute } from '@/app/api/auth/logout/route'
+import { GET as getSession } from '@/app/api/auth/session/route'
+import { POST as signupRoute } from '@/app/api/auth/signup/route'
 import { setDatabaseForTests, withService } from '@/lib/db'
-import { addMember, apiRequest, cookieFrom, createTenant, createUser, makePlatformAdmin } from '@/tests/support/auth'
+import { addMember, apiRequest, cookieFrom, createTenant, createUser, makePlatformAdmin, withoutParams } from '@/tests/support/auth'
 import { createTestDatabase, type TestDatabase } from '@/tests/support/test-database'
+
+const login = withoutParams(loginRoute)
+const logout = withoutParams(logoutRoute)
+const sessionRoute = withoutParams(getSession)
+const signup = withoutParams(signupRoute)
 
 let db: TestDatabase
 const password = 'a sturdy passphrase'

@@ -112,7 +112,10 @@ describe('memberships', () => {
   it('an admin can step down once another admin exists', async () => {
     const withSecondAdmin: Runner = (fn) =>
       admin()(async (tx) => {
-        await tx.query(insertMember(world.home.id, world.lonerId, 'admin').sql, [world.home.id, world.lonerId, 'admin'])
+        await tx.query("insert into public.tenant_users (tenant_id, user_id, role) values ($1, $2, 'admin')", [
+          world.home.id,
+          world.lonerId,
+        ])
         return fn(tx)
       })
     expect(await attempt(withSecondAdmin, setRole(world.home.adminId, 'user'))).toBe('allow')

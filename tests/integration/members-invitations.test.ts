@@ -1,13 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { POST as addRoute } from '@/app/api/admin/tenants/[id]/members/route'
-import { POST as acceptRoute } from '@/app/api/auth/invitations/accept/route'
-import { POST as login } from '@/app/api/auth/login/route'
-import { GET as sessionRoute } from '@/app/api/auth/session/route'
-import { POST as signup } from '@/app/api/auth/signup/route'
+import { POST as acceptInvitation } from '@/app/api/auth/invitations/accept/route'
+import { POST as loginRoute } from '@/app/api/auth/login/route'
+import { GET as getSession } from '@/app/api/auth/session/route'
+import { POST as signupRoute } from '@/app/api/auth/signup/route'
 import { setDatabaseForTests, withService } from '@/lib/db'
 import { invitationTokenHash, previewInvitation } from '@/lib/multi-tenant/invitations'
-import { addMember, apiRequest, cookieFrom, createTenant, createUser, loginCookie } from '@/tests/support/auth'
+import { addMember, apiRequest, cookieFrom, createTenant, createUser, loginCookie, withoutParams } from '@/tests/support/auth'
 import { createTestDatabase, type TestDatabase } from '@/tests/support/test-database'
+
+const acceptRoute = withoutParams(acceptInvitation)
+const login = withoutParams(loginRoute)
+const sessionRoute = withoutParams(getSession)
+const signup = withoutParams(signupRoute)
 
 let db: TestDatabase
 let tenant: { id: string }

@@ -5,7 +5,7 @@ import { withService, type Database } from '@/lib/db'
 import { resetConfigForTests } from '@/lib/env'
 import { invalidateTenantRoutes } from '@/lib/multi-tenant/tenant-directory'
 import { SseParser, type SseEvent } from '@/lib/ui/sse'
-import { addMember, createUser, loginCookie, signedInHeaders, TEST_ORIGIN } from '../support/auth'
+import { addMember, createTenant, createUser, loginCookie, signedInHeaders, TEST_ORIGIN } from '../support/auth'
 
 /*
  * Set-up shared by the oracle suites: members with live sessions, knowledge written
@@ -51,6 +51,27 @@ export async function seedKnowledge(db: Database, tenantId: string, embedder: Em
 export async function setTenantColumns(db: Database, tenantId: string, assignments: string, params: unknown[] = []): Promise<void> {
   await withService(db, (tx) => tx.query(`update public.tenants set ${assignments} where id = $1`, [tenantId, ...params]))
   invalidateTenantRoutes()
+}
+
+export type LimitSettings = {
+  conversationsPerMonth?: number | null
+  tokensPerMonth?: number | null
+  storageMb?: number | null
+  members?: number | null
+}
+
+/**
+ * A tenant with the given limits. The limits are written with `::text::jsonb`: postgres.js
+ * sends a string bound to a bare `$n::jsonb` as a JSON string, not as the object it spells.
+ */
+export async function createLimitedTenant(
+  db: Database,
+  input: { slug: string; name?: string; publicAccess?: boolean; planTier?: 'starter' | 'professional' | 'enterprise' },
+  limits: LimitSettings,
+): Promise<{ id: string; slug: string }> {
+  const tenant = await createTenant(db, input)
+  await setTenantColumns(db, tenant.id, 'limits = $2::text::jsonb', [JSON.stringify(limits)])
+  return tenant
 }
 
 export type AskOptions = { cookie?: string; stream?: boolean; headers?: Record<string, string> }

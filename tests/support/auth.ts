@@ -123,3 +123,10 @@ export function cookieFrom(response: Response): string {
     .filter((pair) => !pair.endsWith('='))
     .join('; ')
 }
+
+/** A handler of a route without dynamic segments, callable with just the request. */
+export function withoutParams(
+  handler: (request: Request, context: { params: Promise<Record<string, never>> }) => Promise<Response>,
+): (request: Request) => Promise<Response> {
+  return (request) => handler(request, { params: Promise.resolve({}) })
+}

@@ -1,3 +1,4 @@
+import Link from 'next/link'
 import { AuthCard } from '@/components/auth/auth-card'
 import { AuthForm } from '@/components/auth/auth-form'
 import { safeNextPath } from '@/lib/ui/safe-url'
@@ -10,7 +11,11 @@ export default async function PlatformLoginPage({ searchParams }: Props) {
   const next = safeNextPath((await searchParams).next, '/admin')
   return (
     <main id="main" className="flex min-h-screen flex-col justify-center">
-      <AuthCard title="Sign in to the console" subtitle="For platform administrators of Elemental Oracle." footer={<a href="/" className="underline underline-offset-2">Back to the home page</a>}>
+      <AuthCard title="Sign in to the console" subtitle="For platform administrators of Elemental Oracle." footer={
+          <Link href="/" className="underline underline-offset-2">
+            Back to the home page
+          </Link>
+        }>
         <AuthForm mode="login" next={next} />
       </AuthCard>
     </main>

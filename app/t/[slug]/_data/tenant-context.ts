@@ -3,10 +3,10 @@ import { cache } from 'react'
 import { getSessionFromHeaders, type Session } from '@/lib/auth'
 import { loadIdentity, type Membership } from '@/lib/auth/account'
 import { getDatabase, withAnon, withUser } from '@/lib/db'
-import { config } from '@/lib/env'
 import { isAppError } from '@/lib/errors'
 import { loadOracleProfile, type OracleProfile } from '@/lib/multi-tenant/oracle-profile'
-import { resolveTenantByHost, resolveTenantBySlug, type TenantRoute } from '@/lib/multi-tenant/tenant-directory'
+import { TENANT_SLUG_HEADER } from '@/lib/multi-tenant/host-routing'
+import { resolveTenantBySlug, type TenantRoute } from '@/lib/multi-tenant/tenant-directory'
 import { getTenant, type Tenant } from '@/lib/multi-tenant/tenants'
 
 export type TenantContext = {
@@ -34,26 +34,23 @@ function brandingOf(tenant: TenantRoute, voice: Pick<OracleProfile, 'brandVoice'
 
 /**
  * The tenant's voice as the caller may read it under RLS: members through their claims,
- * visitors of a public tenant as `anon`. Anyone else (or a paused tenant) gets null.
+ * anyone else as a visitor when the tenant is public. Otherwise (or when paused) null.
  */
 async function loadVoice(tenant: TenantRoute, session: Session | null): Promise<OracleProfile | null> {
-  if (!session && !tenant.publicAccess) return null
   const db = await getDatabase()
   const read = (tx: Parameters<typeof loadOracleProfile>[0]) => loadOracleProfile(tx, tenant.id)
-  try {
-    return session ? await withUser(db, session.claims, read) : await withAnon(db, { tenant_id: tenant.id }, read)
-  } catch (error) {
+  const hidden = (error: unknown) => {
     if (isAppError(error) && (error.code === 'not_found' || error.code === 'tenant_inactive')) return null
     throw error
   }
+  const asMember = session ? await withUser(db, session.claims, read).catch(hidden) : null
+  if (asMember || !tenant.publicAccess) return asMember
+  return withAnon(db, { tenant_id: tenant.id }, read).catch(hidden)
 }
 
-async function basePathFor(tenant: TenantRoute, host: string | null): Promise<string> {
-  if (host) {
-    const byHost = await resolveTenantByHost(host, config().PLATFORM_DOMAIN)
-    if (byHost?.id === tenant.id) return ''
-  }
-  return `/t/${tenant.slug}`
+// The proxy names the tenant it resolved from the host (and drops any client-sent value).
+function basePathFor(tenant: TenantRoute, hostTenantSlug: string | null): string {
+  return hostTenantSlug === tenant.slug ? '' : `/t/${tenant.slug}`
 }
 
 async function loadAdminView(tenant: TenantRoute, session: Session | null): Promise<Tenant | null> {
@@ -79,8 +76,8 @@ export const loadTenantContext = cache(async (slug: string): Promise<TenantConte
   if (!tenant) return null
   const requestHeaders = await headers()
   const session = await getSessionFromHeaders(requestHeaders)
-  const [basePath, adminView, role, voice] = await Promise.all([
-    basePathFor(tenant, requestHeaders.get('host')),
+  const basePath = basePathFor(tenant, requestHeaders.get(TENANT_SLUG_HEADER))
+  const [adminView, role, voice] = await Promise.all([
     loadAdminView(tenant, session),
     roleIn(tenant, session),
     loadVoice(tenant, session),

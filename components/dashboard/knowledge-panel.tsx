@@ -1,0 +1,30 @@
+'use client'
+
+import { useState } from 'react'
+import { Card, CardHeader } from '@/components/ui/card'
+import { KnowledgeList } from './knowledge-list'
+import { KnowledgeSearchBox } from './knowledge-search-box'
+import { KnowledgeUploader } from './knowledge-uploader'
+
+/** Upload, search and list share one page; an upload bumps the list's version so it reloads. */
+export function KnowledgePanel({ tenantId, slug, maxMb }: { tenantId: string; slug: string; maxMb: number }) {
+  const [version, setVersion] = useState(0)
+  return (
+    <div className="space-y-6">
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card>
+          <CardHeader title="Add documents" />
+          <KnowledgeUploader tenantId={tenantId} maxMb={maxMb} onUploaded={() => setVersion((value) => value + 1)} />
+        </Card>
+        <Card>
+          <CardHeader title="Search your knowledge" description="What the assistant retrieves for a question, best match first." />
+          <KnowledgeSearchBox slug={slug} />
+        </Card>
+      </div>
+      <Card>
+        <CardHeader title="Documents" />
+        <KnowledgeList tenantId={tenantId} version={version} />
+      </Card>
+    </div>
+  )
+}

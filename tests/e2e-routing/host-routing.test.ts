@@ -1,0 +1,121 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { request } from 'node:http'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { withService } from '@/lib/db'
+import { migrate } from '@/lib/db/migrate'
+import { openPglite } from '@/lib/db/pglite-driver'
+
+/*
+ * Sends requests with different Host headers to the built app (`next start`), so the
+ * real proxy, the real directory lookup and the real pages decide what is served.
+ */
+
+const PLATFORM = 'oracle.test'
+const root = process.cwd()
+const dataDir = mkdtempSync(path.join(tmpdir(), 'routing-e2e-'))
+let server: ChildProcess | undefined
+let port = 0
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const address = probe.address()
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
+    })
+  })
+}
+
+type Reply = { status: number; body: string; type: string }
+
+function get(host: string, pathname: string, headers: Record<string, string> = {}): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path: pathname, headers: { host, ...headers } }, (res) => {
+      let body = ''
+      res.setEncoding('utf8')
+      res.on('data', (chunk: string) => (body += chunk))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, type: String(res.headers['content-type'] ?? '') }))
+    })
+    req.on('error', reject)
+    req.end()
+  })
+}
+
+async function waitForServer(): Promise<void> {
+  for (let attempt = 0; attempt < 120; attempt++) {
+    if (server?.exitCode !== null && server?.exitCode !== undefined) throw new Error(`next start exited with ${server.exitCode}`)
+    const reply = await get(PLATFORM, '/api/health').catch(() => null)
+    if (reply) return
+    await new Promise((resolve) => setTimeout(resolve, 500))
+  }
+  throw new Error('next start did not answer')
+}
+
+beforeAll(async () => {
+  if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) throw new Error('Build the app first: npm run build')
+  // The embedded database belongs to one process: prepare it, close it, then hand it to the server.
+  const db = await openPglite(dataDir)
+  await migrate(db, root)
+  await withService(db, async (tx) => {
+    await tx.query(
+      `insert into public.tenants (slug, name, domain, status, public_access) values
+         ('sterling-law', 'Sterling Routing Firm', 'ask.sterling.example', 'active', true),
+         ('luna-wellness', 'Luna Routing Studio', null, 'active', true)`,
+    )
+  })
+  await db.close()
+  port = await freePort()
+  server = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: 'production', PLATFORM_DOMAIN: PLATFORM, PGLITE_DATA_DIR: dataDir, DATABASE_URL: '' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
+  await waitForServer()
+})
+
+afterAll(async () => {
+  if (server?.pid && server.exitCode === null) {
+    const exited = new Promise((resolve) => server?.once('exit', resolve))
+    server.kill('SIGTERM')
+    await exited
+  }
+  rmSync(dataDir, { recursive: true, force: true })
+  rmSync(`${dataDir}.lock`, { force: true })
+})
+
+describe('routing by Host header on the built app', () => {
+  it('serves a tenant subdomain and its custom domain with the tenant\'s pages', async () => {
+    const direct = await get(PLATFORM, '/t/sterling-law')
+    expect(direct.status).toBe(200)
+    expect(direct.body).toContain('Sterling Routing Firm')
+    for (const host of [`sterling-law.${PLATFORM}`, `Sterling-Law.${PLATFORM.toUpperCase()}:${port}`, 'ask.sterling.example']) {
+      const reply = await get(host, '/')
+      expect(reply.status, host).toBe(200)
+      expect(reply.body, host).toContain('Sterling Routing Firm')
+    }
+  })
+
+  it('passes API calls through on tenant hosts', async () => {
+    expect((await get(`luna-wellness.${PLATFORM}`, '/api/health')).status).toBe(200)
+  })
+
+  it('answers unknown hosts with a 404 page, and their API calls with JSON', async () => {
+    const page = await get('nobody.oracle.test', '/')
+    expect(page.status).toBe(404)
+    expect(page.type).toContain('text/html')
+    expect(page.body).not.toContain('Sterling Routing Firm')
+    const api = await get('evil.example', '/api/health')
+    expect(api.status).toBe(404)
+    expect(JSON.parse(api.body)).toMatchObject({ error: { code: 'not_found' } })
+  })
+
+  it('keeps the platform console off tenant hosts and tenants off each other\'s hosts', async () => {
+    expect((await get(`sterling-law.${PLATFORM}`, '/admin')).status).toBe(404)
+    expect((await get('ask.sterling.example', '/admin')).status).toBe(404)
+    expect((await get(`sterling-law.${PLATFORM}`, '/t/luna-wellness')).status).toBe(404)
+    expect((await get(PLATFORM, '/admin')).status).not.toBe(404)
+  })
+})

@@ -1,0 +1,189 @@
+import { expect, test, type Browser, type Page } from '@playwright/test'
+import { acceptInvitationAsNewUser, signIn } from './support/auth'
+import { ask, expectNoScriptRan } from './support/chat'
+import { expectAccessible, saveScreenshots } from './support/checks'
+import { createTenantInConsole, inviteMember } from './support/console'
+import { HOSTILE_MARKDOWN, PDF } from './support/documents'
+import { platformAdmin, platformUrl, tenantUrl } from './support/hosts'
+import { ADMIN_A, MEMBER_A, MEMBER_B, TENANT_A, TENANT_B } from './support/people'
+
+/*
+ * One story, in order, against the built app on a fresh database: each step builds on
+ * the one before (tenant -> admin -> knowledge -> member -> answers -> limits).
+ */
+test.describe.configure({ mode: 'serial' })
+
+const pages: Record<'console' | 'adminA' | 'memberA' | 'memberB', Page | undefined> = { console: undefined, adminA: undefined, memberA: undefined, memberB: undefined }
+const dialogs: string[] = []
+let tenantAConsoleUrl = ''
+
+async function freshPage(browser: Browser): Promise<Page> {
+  const page = await (await browser.newContext()).newPage()
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message())
+    void dialog.dismiss()
+  })
+  return page
+}
+
+function opened(name: keyof typeof pages): Page {
+  const found = pages[name]
+  if (!found) throw new Error(`the ${name} page was not opened by an earlier step`)
+  return found
+}
+
+test('a platform admin creates a tenant in the console, with validation messages from the API', async ({ browser }) => {
+  const consolePage = (pages.console = await freshPage(browser))
+  await signIn(consolePage, platformUrl('/login'), platformAdmin.email, platformAdmin.password)
+  await expect(consolePage.getByRole('heading', { level: 1, name: 'Tenants' })).toBeVisible()
+
+  await consolePage.getByRole('link', { name: 'New tenant' }).click()
+  await consolePage.getByLabel('Name').fill(TENANT_A.name)
+  await consolePage.getByLabel('Slug').fill('admin')
+  await consolePage.getByRole('button', { name: 'Create tenant' }).click()
+  await expect(consolePage.getByText(/is reserved/)).toBeVisible()
+  await expect(consolePage.getByLabel('Slug')).toHaveAttribute('aria-invalid', 'true')
+
+  tenantAConsoleUrl = await createTenantInConsole(consolePage, TENANT_A)
+  await expect(consolePage.getByText('Hash chain intact')).toBeVisible()
+})
+
+test('the invited tenant admin uploads a PDF on the tenant host and sees it listed', async ({ browser }) => {
+  const inviteUrl = await inviteMember(opened('console'), ADMIN_A.email, 'admin')
+  const admin = (pages.adminA = await freshPage(browser))
+  await acceptInvitationAsNewUser(admin, inviteUrl, ADMIN_A.password)
+  await signIn(admin, tenantUrl(TENANT_A.slug, '/login'), ADMIN_A.email, ADMIN_A.password)
+  await admin.getByRole('link', { name: 'Dashboard' }).click()
+  await expect(admin.getByRole('heading', { level: 1, name: 'Knowledge' })).toBeVisible()
+
+  await admin.getByLabel('Choose files').setInputFiles([
+    { name: PDF.name, mimeType: 'application/pdf', buffer: await PDF.bytes() },
+    { name: HOSTILE_MARKDOWN.name, mimeType: 'text/markdown', buffer: Buffer.from(HOSTILE_MARKDOWN.text) },
+  ])
+  const uploads = admin.getByTestId('upload-item')
+  await expect(uploads).toHaveCount(2)
+  await expect(uploads.filter({ hasText: 'Added' })).toHaveCount(2)
+  const documents = admin.getByRole('list', { name: 'Documents' })
+  await expect(documents.getByText(/aurora.cove/i)).toBeVisible()
+  await expect(documents.getByText(/harbour.lantern/i)).toBeVisible()
+
+  await admin.getByLabel('Try a search').fill('check-in time')
+  await admin.getByRole('button', { name: 'Search' }).click()
+  await expect(admin.getByRole('list', { name: 'Search results' }).getByText(/score \d/).first()).toBeVisible()
+})
+
+test('a member on the tenant host asks and sees a streamed answer with a source from that PDF', async ({ browser }) => {
+  const admin = opened('adminA')
+  await admin.getByRole('link', { name: 'Members' }).click()
+  const inviteUrl = await inviteMember(admin, MEMBER_A.email, 'user')
+  expect(inviteUrl.startsWith(tenantUrl(TENANT_A.slug, '/invite/'))).toBe(true)
+
+  const member = (pages.memberA = await freshPage(browser))
+  await acceptInvitationAsNewUser(member, inviteUrl, MEMBER_A.password)
+  await expect(member.getByRole('link', { name: TENANT_A.name })).toBeVisible()
+
+  const { answer, contentType } = await ask(member, PDF.question)
+  expect(contentType).toContain('text/event-stream')
+  await expect(answer).toContainText(PDF.fact)
+  await expect(answer.getByText('Offline mode')).toBeVisible()
+  const source = answer.getByRole('button', { name: /aurora.cove/i }).first()
+  await source.click()
+  const passage = member.getByRole('dialog')
+  await expect(passage).toContainText(/check-in/i)
+  await member.keyboard.press('Escape')
+  await expect(passage).toBeHidden()
+
+  await answer.getByRole('button', { name: 'Helpful answer' }).click()
+  await expect(answer.getByRole('button', { name: 'Helpful answer' })).toHaveAttribute('aria-pressed', 'true')
+  await expect(member.getByRole('navigation', { name: 'Your conversations' }).getByRole('button').nth(1)).toBeVisible()
+})
+
+test("another tenant's member, on their own host, cannot see that PDF", async ({ browser }) => {
+  const consolePage = opened('console')
+  await createTenantInConsole(consolePage, TENANT_B)
+  const inviteUrl = await inviteMember(consolePage, MEMBER_B.email, 'user')
+
+  const member = (pages.memberB = await freshPage(browser))
+  await acceptInvitationAsNewUser(member, inviteUrl, MEMBER_B.password)
+  await signIn(member, tenantUrl(TENANT_B.slug, '/login'), MEMBER_B.email, MEMBER_B.password)
+  const { answer } = await ask(member, PDF.question)
+  await expect(answer).toContainText(/nothing relevant/i)
+  await expect(answer.getByRole('button', { name: /aurora/i })).toHaveCount(0)
+  await expect(answer).not.toContainText(/3 pm/)
+
+  const probe = await member.request.post(tenantUrl(TENANT_B.slug, `/api/tenant/${TENANT_A.slug}/knowledge/search`), {
+    headers: { origin: tenantUrl(TENANT_B.slug, '').replace(/\/$/, '') },
+    data: { query: 'Aurora Cove check-in' },
+  })
+  expect([403, 404]).toContain(probe.status())
+})
+
+test('a <script> or javascript: link inside a document never runs', async () => {
+  const member = opened('memberA')
+  const { answer } = await ask(member, HOSTILE_MARKDOWN.question)
+  await expect(answer).toContainText(/cobalt/i)
+  await answer.getByRole('button', { name: /harbour.lantern/i }).first().click()
+  await expect(member.getByRole('dialog')).toBeVisible()
+  await expectNoScriptRan(member, dialogs)
+  await member.keyboard.press('Escape')
+})
+
+test('the main pages have no serious or critical accessibility violations (screenshots saved)', async ({ browser }) => {
+  const visitor = await freshPage(browser)
+  for (const [name, url] of [
+    ['landing', platformUrl('/')],
+    ['platform-login', platformUrl('/login')],
+    ['tenant-login', tenantUrl(TENANT_A.slug, '/login')],
+  ] as const) {
+    await visitor.goto(url)
+    await expectAccessible(visitor, name)
+    await saveScreenshots(visitor, name, ['laptop', 'phone'])
+  }
+
+  const consolePage = opened('console')
+  for (const [name, url] of [
+    ['console-tenants', '/admin'],
+    ['console-tenant', tenantAConsoleUrl],
+    ['console-audit', '/admin/audit'],
+  ] as const) {
+    await consolePage.goto(url)
+    await expect(consolePage.getByRole('heading', { level: 1 })).toBeVisible()
+    await expectAccessible(consolePage, name)
+    await saveScreenshots(consolePage, name)
+  }
+
+  const member = opened('memberA')
+  await expectAccessible(member, 'chat')
+  await saveScreenshots(member, 'chat', ['laptop', 'phone'])
+
+  const admin = opened('adminA')
+  for (const section of ['', '/personality', '/members', '/usage', '/audit']) {
+    await admin.goto(tenantUrl(TENANT_A.slug, `/dashboard${section}`))
+    await expect(admin.getByRole('heading', { level: 1 })).toBeVisible()
+    if (section === '/personality') {
+      await admin.getByRole('button', { name: 'Preview answer' }).click()
+      await expect(admin.getByRole('region', { name: 'Preview answer' })).toContainText(/\w+/)
+    }
+    if (section === '/usage') await expect(admin.getByText('Conversations per day')).toBeVisible()
+    const name = `dashboard${section.replace('/', '-') || '-knowledge'}`
+    await expectAccessible(admin, name)
+    await saveScreenshots(admin, name, ['laptop', 'phone'])
+  }
+})
+
+test('the limit-reached state (429) shows when the monthly conversation limit is hit', async () => {
+  const consolePage = opened('console')
+  await consolePage.goto(tenantAConsoleUrl)
+  await consolePage.getByLabel('Conversations per month').fill('1')
+  await consolePage.getByRole('button', { name: 'Save changes' }).click()
+  await expect(consolePage.getByText('Saved.')).toBeVisible()
+
+  const member = opened('memberA')
+  await member.getByRole('button', { name: 'New conversation' }).first().click()
+  await member.getByLabel('Your message').fill('Is there parking at Aurora Cove?')
+  await member.getByLabel('Your message').press('Enter')
+  const notice = member.getByRole('status').filter({ hasText: 'Limit reached' })
+  await expect(notice).toBeVisible()
+  await expect(notice).toContainText(/You can try again in (about|a few)/)
+  await saveScreenshots(member, 'chat-limit-reached', ['phone'])
+})

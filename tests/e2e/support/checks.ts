@@ -1,0 +1,24 @@
+import AxeBuilder from '@axe-core/playwright'
+import { expect, type Page } from '@playwright/test'
+
+const SCREENSHOTS = 'test-results/screenshots'
+export const VIEWPORTS = { laptop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } } as const
+
+/** axe on the page as it is now: no serious or critical violations. */
+export async function expectAccessible(page: Page, name: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze()
+  const blocking = results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(', ')}`)
+  expect(blocking, `accessibility violations on ${name}`).toEqual([])
+}
+
+/** Full-page screenshots at the given widths, saved for people to look at (not compared). */
+export async function saveScreenshots(page: Page, name: string, widths: (keyof typeof VIEWPORTS)[] = ['laptop']): Promise<void> {
+  const original = page.viewportSize()
+  for (const width of widths) {
+    await page.setViewportSize(VIEWPORTS[width])
+    await page.screenshot({ path: `${SCREENSHOTS}/${name}-${width}.png`, fullPage: true })
+  }
+  if (original) await page.setViewportSize(original)
+}

@@ -1,0 +1,21 @@
+import { expect, type Page } from '@playwright/test'
+
+/** Creates a tenant through the console form; returns its drill-down URL. */
+export async function createTenantInConsole(page: Page, tenant: { name: string; slug: string }): Promise<string> {
+  await page.goto('/admin/tenants/new')
+  await page.getByLabel('Name').fill(tenant.name)
+  await page.getByLabel('Slug').fill(tenant.slug)
+  await Promise.all([page.waitForURL(/\/admin\/tenants\/[0-9a-f-]{36}$/), page.getByRole('button', { name: 'Create tenant' }).click()])
+  await expect(page.getByRole('heading', { level: 1, name: tenant.name })).toBeVisible()
+  return page.url()
+}
+
+/** Adds a member on a members panel (console drill-down or tenant dashboard); returns the invitation link. */
+export async function inviteMember(page: Page, email: string, role: 'admin' | 'user' | 'viewer'): Promise<string> {
+  await page.getByLabel('Email address').fill(email)
+  await page.getByLabel('Role', { exact: true }).selectOption(role)
+  await page.getByRole('button', { name: 'Add member' }).click()
+  const link = page.getByLabel('Invitation link')
+  await expect(link).toBeVisible()
+  return link.inputValue()
+}
