@@ -83,9 +83,11 @@ export function AuditLogViewer({ endpoint, tenants }: Props) {
       {error ? <Alert tone="error">{error}</Alert> : null}
       {data ? (
         <div className="flex flex-wrap items-center gap-3 text-sm text-stone-700">
-          <span>{formatNumber(data.total)} entries</span>
+          <span>
+            {formatNumber(data.total)} {data.total === 1 ? 'entry' : 'entries'}
+          </span>
           {data.chain.ok ? (
-            <Badge tone="green">Hash chain intact ({formatNumber(data.chain.checked)} rows checked)</Badge>
+            <Badge tone="green">Hash chain intact ({formatNumber(data.chain.checked)} checked)</Badge>
           ) : (
             <Badge tone="red">Tampering detected at entry #{data.chain.firstBrokenId}</Badge>
           )}
@@ -111,7 +113,9 @@ export function AuditLogViewer({ endpoint, tenants }: Props) {
               <tr key={entry.id} className="align-top">
                 <td className="px-3 py-2 whitespace-nowrap text-stone-700">{formatDateTime(entry.createdAt)}</td>
                 {tenants ? <td className="px-3 py-2">{entry.tenantId ? (tenantNames.get(entry.tenantId) ?? 'Deleted tenant') : 'Platform'}</td> : null}
-                <td className="px-3 py-2 break-all">{entry.actorEmail ?? 'system'}</td>
+                <td className="max-w-[14rem] truncate px-3 py-2" title={entry.actorEmail ?? undefined}>
+                  {entry.actorEmail ?? 'system'}
+                </td>
                 <td className="px-3 py-2 font-mono text-xs whitespace-nowrap">{entry.action}</td>
                 <td className="px-3 py-2 text-stone-700">
                   {entry.targetType ?? '—'}

@@ -22,6 +22,7 @@ export function ConsoleHeader({ email }: { email: string }) {
       </div>
       <div className="mx-auto max-w-6xl px-3 pt-2 sm:px-6">
         <DashboardNav
+          className=""
           label="Console sections"
           items={[
             { href: '/admin', label: 'Tenants' },

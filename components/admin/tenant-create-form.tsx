@@ -85,7 +85,7 @@ export function TenantCreateForm({ platformDomain }: { platformDomain: string })
           error={fields.slug}
           hint={`Lowercase letters, digits and hyphens. The site will be ${form.slug || '<slug>'}.${platformDomain}`}
         />
-        <TextField label="Custom domain (optional)" value={form.domain} onChange={(event) => set('domain', event.target.value)} error={fields.domain} hint="e.g. chat.example.com" placeholder="chat.example.com" />
+        <TextField label="Custom domain" value={form.domain} onChange={(event) => set('domain', event.target.value)} error={fields.domain} hint="Optional: the tenant's own host name, pointed at this server." placeholder="chat.example.com" />
         <SelectField label="Primary element" value={form.primary} onChange={(event) => set('primary', event.target.value)} error={fields['elementalSignature.primary']}>
           {ELEMENT_OPTIONS.map((element) => (
             <option key={element} value={element}>

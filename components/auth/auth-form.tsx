@@ -45,7 +45,8 @@ export function AuthForm({ mode, next, email: fixedEmail, inviteToken, submitLab
 
   const topError = error && !fields.email && !fields.password ? error : null
   return (
-    <form onSubmit={submit} className="space-y-4" noValidate>
+    // POST, so that a submit before the page is interactive never puts credentials in a URL.
+    <form method="post" onSubmit={submit} className="space-y-4" noValidate>
       {topError ? (
         <Alert tone="error">
           {topError.message}

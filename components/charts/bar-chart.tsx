@@ -5,7 +5,7 @@ export type Bar = { label: string; value: number }
 
 const WIDTH = 640
 const HEIGHT = 220
-const PAD = { top: 12, right: 8, bottom: 28, left: 44 }
+const PAD = { top: 14, right: 8, bottom: 34, left: 48 }
 
 function niceMax(value: number): number {
   if (value <= 0) return 1
@@ -25,9 +25,10 @@ export function BarChart({ title, bars, unit, colour = 'fill-indigo-600' }: { ti
   const plotHeight = HEIGHT - PAD.top - PAD.bottom
   const slot = plotWidth / Math.max(1, bars.length)
   const barWidth = Math.max(2, slot * 0.7)
-  const labelEvery = Math.ceil(bars.length / 8)
+  const labelEvery = Math.ceil(bars.length / 6)
   const total = bars.reduce((sum, bar) => sum + bar.value, 0)
-  const ticks = [0, max / 2, max]
+  // Counts are whole numbers: a half-way line only when it falls on one.
+  const ticks = Number.isInteger(max / 2) ? [0, max / 2, max] : [0, max]
 
   return (
     <figure className="w-full">
@@ -40,7 +41,7 @@ export function BarChart({ title, bars, unit, colour = 'fill-indigo-600' }: { ti
           return (
             <g key={tick}>
               <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y} y2={y} className="stroke-stone-200" strokeWidth="1" />
-              <text x={PAD.left - 6} y={y + 4} textAnchor="end" className="fill-stone-600 text-[11px]">
+              <text x={PAD.left - 8} y={y + 5} textAnchor="end" className="fill-stone-600 text-[15px]">
                 {formatCompact(tick)}
               </text>
             </g>
@@ -55,7 +56,7 @@ export function BarChart({ title, bars, unit, colour = 'fill-indigo-600' }: { ti
                 <title>{`${bar.label}: ${formatNumber(bar.value)} ${unit}`}</title>
               </rect>
               {index % labelEvery === 0 ? (
-                <text x={x + barWidth / 2} y={HEIGHT - 8} textAnchor="middle" className="fill-stone-600 text-[11px]">
+                <text x={x + barWidth / 2} y={HEIGHT - 10} textAnchor="middle" className="fill-stone-600 text-[15px]">
                   {bar.label}
                 </text>
               ) : null}

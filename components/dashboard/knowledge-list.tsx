@@ -25,7 +25,7 @@ export function KnowledgeList({ tenantId, version }: { tenantId: string; version
   const base = `/api/admin/tenants/${tenantId}/knowledge`
   const params = new URLSearchParams({ page: String(page), pageSize: String(PAGE_SIZE), ...(query ? { q: query } : {}) })
   const list = useApiQuery<unknown>(`${base}?${params}`, version)
-  const { items, total } = list.data === null ? { items: null, total: null } : readKnowledgePage(list.data)
+  const { items, total, storage } = list.data === null ? { items: null, total: null, storage: null } : readKnowledgePage(list.data)
   const error = deleteError ?? list.error?.message ?? null
 
   async function remove(id: string) {
@@ -57,6 +57,12 @@ export function KnowledgeList({ tenantId, version }: { tenantId: string; version
           Filter
         </Button>
       </form>
+      {storage ? (
+        <p className="text-sm text-stone-700">
+          {total !== null ? `${total} ${total === 1 ? 'document' : 'documents'} · ` : ''}
+          {formatBytes(storage.usedBytes)} of {storage.limitBytes === null ? 'unlimited' : formatBytes(storage.limitBytes)} storage used
+        </p>
+      ) : null}
       {error ? <Alert tone="error">{error}</Alert> : null}
       {items === null && !error ? <p className="text-stone-600">Loading…</p> : null}
       {items && items.length === 0 ? <EmptyState title={query ? 'No documents match' : 'No documents yet'}>{query ? 'Try another word.' : 'Upload files above to give your assistant something to answer from.'}</EmptyState> : null}
@@ -69,7 +75,7 @@ export function KnowledgeList({ tenantId, version }: { tenantId: string; version
                 <p className="mt-0.5 flex flex-wrap items-center gap-2 text-xs text-stone-600">
                   {item.sourceType ? <Badge>{item.sourceType}</Badge> : null}
                   {item.byteSize !== null ? <span>{formatBytes(item.byteSize)}</span> : null}
-                  {item.chunkCount !== null ? <span>{item.chunkCount} passages</span> : null}
+                  {item.chunkCount !== null ? <span>{item.chunkCount === 1 ? '1 passage' : `${item.chunkCount} passages`}</span> : null}
                   {item.createdAt ? <span>added {formatDateTime(item.createdAt)}</span> : null}
                 </p>
               </div>

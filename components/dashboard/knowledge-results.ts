@@ -37,12 +37,18 @@ export function readKnowledgeItem(raw: unknown): KnowledgeItem | null {
   }
 }
 
-export type KnowledgePage = { items: KnowledgeItem[]; total: number | null }
+export type KnowledgePage = { items: KnowledgeItem[]; total: number | null; storage: { usedBytes: number; limitBytes: number | null } | null }
 
 export function readKnowledgePage(body: unknown): KnowledgePage {
   const record = asRecord(body)
   const list = Array.isArray(body) ? body : (['items', 'knowledge', 'documents'].map((key) => record?.[key]).find(Array.isArray) ?? [])
-  return { items: (list as unknown[]).flatMap((raw) => readKnowledgeItem(raw) ?? []), total: num(record?.total) }
+  const storage = asRecord(record?.storage)
+  const usedBytes = num(storage?.usedBytes)
+  return {
+    items: (list as unknown[]).flatMap((raw) => readKnowledgeItem(raw) ?? []),
+    total: num(record?.total),
+    storage: usedBytes === null ? null : { usedBytes, limitBytes: num(storage?.limitBytes) },
+  }
 }
 
 /** One file's result: added (with its chunk count), already there, or refused with a reason. */
@@ -57,5 +63,6 @@ export function describeUpload(body: unknown): UploadOutcome {
   const status = text(first.status)
   if (status === 'duplicate' || first.duplicate === true) return { ok: true, message: `Already in the knowledge base${item ? ` as “${item.title}”` : ''}.` }
   if (!item) return { ok: false, message: text(first.message) ?? 'The file could not be added.' }
-  return { ok: true, message: `Added as “${item.title}”${item.chunkCount !== null ? `, ${item.chunkCount} passages` : ''}.` }
+  const passages = item.chunkCount === null ? '' : item.chunkCount === 1 ? ', 1 passage' : `, ${item.chunkCount} passages`
+  return { ok: true, message: `Added as “${item.title}”${passages}.` }
 }

@@ -3,6 +3,7 @@
 import { Alert } from '@/components/ui/alert'
 import { Badge } from '@/components/ui/badge'
 import { Card, CardHeader } from '@/components/ui/card'
+import { EmptyState } from '@/components/ui/empty-state'
 import { formatDateTime } from '@/lib/ui/format'
 import { useApiQuery } from '@/lib/ui/use-api-query'
 import { InviteMemberForm } from './invite-member-form'
@@ -23,7 +24,8 @@ export function MembersPanel({ tenantId, currentUserId }: { tenantId: string; cu
         <CardHeader title="Members" description="A tenant always keeps at least one admin." />
         {error ? <Alert tone="error">{error}</Alert> : null}
         {!list && !error ? <p className="text-stone-600">Loading…</p> : null}
-        {list ? (
+        {list && list.members.length === 0 ? <EmptyState title="No members yet">Invite the first admin above.</EmptyState> : null}
+        {list && list.members.length > 0 ? (
           <ul className="divide-y divide-stone-200">
             {list.members.map((member) => (
               <MemberRow key={member.userId} tenantId={tenantId} member={member} isSelf={member.userId === currentUserId} onChanged={reload} />

@@ -8,10 +8,13 @@ type Props = { draft: PersonalityDraft; onChange: (draft: PersonalityDraft) => v
 
 function Section({ title, description, children }: { title: string; description?: string; children: ReactNode }) {
   return (
-    <fieldset className="space-y-4 rounded-xl border border-stone-200 bg-white p-4 shadow-sm sm:p-5">
-      <legend className="px-1 text-base font-semibold text-stone-900">{title}</legend>
-      {description ? <p className="-mt-2 text-sm text-stone-600">{description}</p> : null}
-      {children}
+    <fieldset className="rounded-xl border border-stone-200 bg-white p-4 shadow-sm sm:p-5">
+      {/* Floated, the legend sits inside the card like a heading instead of on its border. */}
+      <legend className="float-left mb-1 w-full text-base font-semibold text-stone-900">{title}</legend>
+      <div className="clear-both space-y-4">
+        {description ? <p className="text-sm text-stone-600">{description}</p> : null}
+        {children}
+      </div>
     </fieldset>
   )
 }

@@ -43,8 +43,9 @@ export function useUploadQueue(url: string, field: string, describe: (body: unkn
         patch(key, { progress: 100, status: outcome.ok ? 'done' : 'failed', message: outcome.message })
         if (outcome.ok) onUploaded()
       } catch (cause) {
-        const message = cause instanceof ApiError ? cause.message : errorMessage(cause)
-        patch(key, { status: 'failed', message })
+        // A duplicate (409) is not a failure: the text is already there.
+        const duplicate = cause instanceof ApiError && cause.code === 'conflict'
+        patch(key, { status: duplicate ? 'done' : 'failed', message: errorMessage(cause) })
       }
     },
     [url, field, describe, onUploaded, patch],

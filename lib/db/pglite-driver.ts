@@ -18,13 +18,13 @@ function wrap(tx: Transaction | PGlite): Queryable {
 /**
  * Embedded Postgres. PGlite is a single session: its transaction mutex serialises
  * every request, so transaction-local settings cannot leak between requests.
- * `dataDir` undefined = in memory (tests).
+ * `dataDir` undefined = in memory (tests), optionally started from a dumped snapshot.
  */
-export async function openPglite(dataDir?: string): Promise<Database> {
+export async function openPglite(dataDir?: string, options: { snapshot?: Blob } = {}): Promise<Database> {
   const release = dataDir ? acquireDataDirLock(dataDir) : () => {}
   let pg: PGlite
   try {
-    pg = await PGlite.create({ dataDir, extensions: { vector } })
+    pg = await PGlite.create({ dataDir, loadDataDir: options.snapshot, extensions: { vector } })
     await pg.exec('set search_path to "$user", public, extensions')
   } catch (error) {
     release()
@@ -32,6 +32,7 @@ export async function openPglite(dataDir?: string): Promise<Database> {
   }
   return {
     kind: 'pglite',
+    snapshot: () => pg.dumpDataDir('none'),
     transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
     async close() {
       try {

@@ -15,6 +15,14 @@ function wrap(sql: Sql): Queryable {
   }
 }
 
+// Callers pass JSON as text (`JSON.stringify(x)` bound to `$n::jsonb`), as PGlite takes
+// it; postgres.js would otherwise stringify that text a second time into a JSON string.
+const jsonAsText = (x: unknown) => (typeof x === 'string' ? x : JSON.stringify(x))
+const jsonTypes = {
+  jsonbText: { to: 3802, from: [] as number[], serialize: jsonAsText, parse: (x: string) => JSON.parse(x) as unknown },
+  jsonText: { to: 114, from: [] as number[], serialize: jsonAsText, parse: (x: string) => JSON.parse(x) as unknown },
+}
+
 /**
  * A pooled server connection. `prepare: false` keeps it working behind Supabase's
  * transaction-mode pooler; bigint and numeric stay strings, so SQL casts counts to int.
@@ -26,6 +34,7 @@ export function openPostgres(url: string, options: { max?: number } = {}): Datab
     idle_timeout: 20,
     connect_timeout: 10,
     onnotice: () => {},
+    types: jsonTypes,
     connection: { search_path: '"$user", public, extensions', application_name: 'elemental-oracle' },
   })
   return {

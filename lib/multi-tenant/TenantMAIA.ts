@@ -4,14 +4,13 @@ import { countTokens } from '@/lib/ai/tokens'
 import type { Queryable } from '@/lib/db'
 import type { Classifier } from '@/lib/engine'
 import { AppError } from '@/lib/errors'
-import { storeExchange, type Thread } from './conversation-threads'
+import type { Thread } from './conversation-threads'
 import { estimateExchangeTokens, planAnswer } from './oracle-answer'
-import { admitExchange, releaseAdmission, type Admission } from './oracle-admission'
+import { admitExchange, needsRelease, releaseAdmission, settleAdmission } from './oracle-exchange'
 import { embedQuery, PASSAGES_PER_ANSWER, retrievePassages, toSources } from './oracle-knowledge'
 import { loadOracleProfile, type OracleProfile, type VoiceDraft } from './oracle-profile'
 import { readMessage } from './oracle-reading'
 import type { OracleEvent, OracleMeta, OracleResult, OracleUsage } from './oracle-types'
-import { recordExchange } from './usage'
 
 /** Runs one unit of work in its own transaction, under the caller's identity. */
 export type TransactionScope = <T>(fn: (tx: Queryable) => Promise<T>) => Promise<T>
@@ -40,7 +39,7 @@ export type InteractionOptions = {
  *
  * Given a TransactionScope, each step runs in a short transaction of its own and the model
  * is called outside any: admission (limits, thread) -> reading and retrieval -> the answer
- * -> recording. A failure after admission undoes it (see oracle-admission.ts). Given a
+ * -> settlement. A failure after admission undoes it (see oracle-exchange.ts). Given a
  * single transaction, every step runs in it.
  */
 export class TenantMAIA {
@@ -176,28 +175,17 @@ export class TenantMAIA {
       if (!answerUsage) throw new AppError('unavailable', 'The answer was cut off before it was complete.')
       addUsage(spent, answerUsage)
 
-      const messageId = await this.run(async (tx) => {
-        const id =
-          thread && userId && !this.deps.preview
-            ? await storeExchange(tx, {
-                tenantId: this.tenantId,
-                userId,
-                conversationId: thread.id,
-                input,
-                response: answer,
-                askedAt,
-                element: reading.element,
-                phase: reading.phase,
-                facetId: reading.facet.id,
-                sources: meta.knowledgeSources,
-                tokensIn: spent.promptTokens,
-                tokensOut: spent.completionTokens,
-                offline: meta.offline,
-              })
-            : null
-        if (admission.counted) await recordExchange(tx, settlement(this.tenantId, admission, spent, reading.element))
-        return id
-      })
+      const messageId = await this.run((tx) =>
+        settleAdmission(tx, admission, {
+          input,
+          response: answer,
+          askedAt,
+          reading,
+          sources: meta.knowledgeSources,
+          spent,
+          offline: meta.offline,
+        }),
+      )
       settled = true
       yield { type: 'done', usage: usageOf(spent, meta.offline), messageId }
     } finally {
@@ -205,9 +193,11 @@ export class TenantMAIA {
         // Whatever stopped the answer (an error, or the caller leaving mid-stream), the model
         // spent what it spent: the prompt and whatever it wrote.
         if (!answerUsage && promptTokens > 0) addUsage(spent, { promptTokens, completionTokens: countTokens(answer) })
-        await this.run((tx) => releaseAdmission(tx, this.tenantId, admission, spent)).catch((error: unknown) => {
-          console.error('[oracle] could not undo a failed exchange', error)
-        })
+        if (needsRelease(admission, spent)) {
+          await this.run((tx) => releaseAdmission(tx, admission, spent)).catch((error: unknown) => {
+            console.error('[oracle] could not undo a failed exchange', error)
+          })
+        }
       }
     }
   }
@@ -224,18 +214,5 @@ function usageOf(spent: TokenUsage, offline: boolean): OracleUsage {
     completionTokens: spent.completionTokens,
     totalTokens: spent.promptTokens + spent.completionTokens,
     offline,
-  }
-}
-
-function settlement(tenantId: string, admission: Admission, spent: TokenUsage, element: OracleMeta['element']) {
-  return {
-    tenantId,
-    period: admission.period,
-    reserved: admission.reservation?.tokens ?? 0,
-    tokensIn: spent.promptTokens,
-    tokensOut: spent.completionTokens,
-    messages: 2,
-    newConversation: admission.consumedConversation,
-    element,
   }
 }

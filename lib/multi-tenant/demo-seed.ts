@@ -85,7 +85,7 @@ export async function seedDemo(db: Database, log: Log = () => {}): Promise<SeedS
     let documentsAdded = 0
     for (const document of demo.documents) {
       if (present.has(document.title)) continue
-      await withUser(db, adminClaims, (tx) => new TenantKnowledgeBase(id, tx).addKnowledge(document))
+      await withUser(db, adminClaims, (tx) => new TenantKnowledgeBase(id, tx).addKnowledge({ ...document, sourceType: 'markdown' }))
       documentsAdded += 1
     }
     if (documentsAdded > 0) log(`added ${documentsAdded} knowledge document(s) to ${demo.tenant.slug}`)

@@ -2,6 +2,7 @@ import type { EmbeddingProvider } from '@/lib/ai/embeddings'
 import type { SourcePassage } from '@/lib/ai/local-responder'
 import type { Queryable } from '@/lib/db'
 import type { KnowledgeDocument } from '@/lib/engine'
+import { embedAll } from './knowledge-prepare'
 import type { KnowledgeSource } from './oracle-types'
 import { TenantKnowledgeBase } from './TenantKnowledgeBase'
 
@@ -11,34 +12,13 @@ export const PASSAGES_PER_ANSWER = 5
 export type RetrievedPassage = KnowledgeSource & { content: string; heading: string | null }
 
 /**
- * Hands the knowledge base a query vector computed earlier, outside any transaction:
- * the embedding call is a network round trip, and a transaction held open across it
- * would stall every other request on the embedded database.
+ * The query's vector, computed before the search's transaction opens: the embedding call
+ * is a network round trip, and a transaction held open across it would stall every other
+ * request on the embedded database. null for a query without a single word.
  */
-class PrecomputedEmbedder implements EmbeddingProvider {
-  constructor(
-    private readonly inner: EmbeddingProvider,
-    private readonly text: string,
-    private readonly vector: number[],
-  ) {}
-
-  get model(): string {
-    return this.inner.model
-  }
-
-  get dimensions(): number {
-    return this.inner.dimensions
-  }
-
-  async embed(texts: string[]): Promise<number[][]> {
-    if (texts.every((text) => text === this.text)) return texts.map(() => this.vector)
-    return this.inner.embed(texts)
-  }
-}
-
-export async function embedQuery(embedder: EmbeddingProvider, query: string): Promise<number[]> {
-  const [vector] = await embedder.embed([query])
-  return vector ?? []
+export async function embedQuery(embedder: EmbeddingProvider, query: string): Promise<string | null> {
+  const [vector] = await embedAll(embedder, [query])
+  return vector ?? null
 }
 
 /** The tenant's passages that best match the question, under the caller's RLS. */
@@ -47,18 +27,18 @@ export async function retrievePassages(
   tenantId: string,
   embedder: EmbeddingProvider,
   query: string,
-  vector: number[],
+  vector: string | null,
 ): Promise<RetrievedPassage[]> {
-  const kb = new TenantKnowledgeBase(tenantId, tx, { embedder: new PrecomputedEmbedder(embedder, query, vector) })
-  const results = await kb.search(query, { limit: PASSAGES_PER_ANSWER })
-  return results.map((result) => ({
-    id: result.id,
-    knowledgeId: result.knowledgeId,
-    title: result.title,
-    snippet: result.snippet,
-    score: result.score,
-    content: result.content,
-    heading: result.heading ?? null,
+  const kb = new TenantKnowledgeBase(tenantId, tx, { embedder })
+  const hits = await kb.searchWithEmbedding(query, vector, { limit: PASSAGES_PER_ANSWER })
+  return hits.map((hit) => ({
+    id: hit.id,
+    knowledgeId: hit.knowledgeId,
+    title: hit.title,
+    snippet: hit.snippet,
+    score: hit.score,
+    content: hit.content,
+    heading: hit.heading,
   }))
 }
 

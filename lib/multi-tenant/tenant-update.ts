@@ -55,8 +55,17 @@ function applyUpdate(current: Tenant, input: TenantUpdateInput): Comparable {
   }
 }
 
+// jsonb stores object keys in its own order, so values compare with keys sorted.
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) =>
+    inner && typeof inner === 'object' && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : inner,
+  )
+}
+
 function changedFields(current: Tenant, next: Comparable): Field[] {
-  return (Object.keys(FIELDS) as Field[]).filter((field) => JSON.stringify(current[field]) !== JSON.stringify(next[field]))
+  return (Object.keys(FIELDS) as Field[]).filter((field) => canonical(current[field]) !== canonical(next[field]))
 }
 
 function sqlValue(field: Field, next: Comparable): unknown {

@@ -43,13 +43,15 @@ create table if not exists auth.users (
 );
 
 -- The same definitions Supabase ships: identity comes only from request.jwt.claims.
+-- A transaction-local set_config leaves the setting '' (not null) after the transaction,
+-- so '' must read as "no claims" rather than fail the jsonb cast.
 create or replace function auth.uid() returns uuid
 language sql stable
 as $$
   select nullif(
     coalesce(
-      current_setting('request.jwt.claim.sub', true),
-      (current_setting('request.jwt.claims', true)::jsonb ->> 'sub')
+      nullif(current_setting('request.jwt.claim.sub', true), ''),
+      nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'sub'
     ),
     ''
   )::uuid
@@ -60,8 +62,8 @@ language sql stable
 as $$
   select nullif(
     coalesce(
-      current_setting('request.jwt.claim.role', true),
-      (current_setting('request.jwt.claims', true)::jsonb ->> 'role')
+      nullif(current_setting('request.jwt.claim.role', true), ''),
+      nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'role'
     ),
     ''
   )::text

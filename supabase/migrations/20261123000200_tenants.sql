@@ -82,7 +82,8 @@ declare
   claimed text := (select auth.jwt()) ->> 'tenant_id';
   result uuid;
 begin
-  if claimed is null or claimed !~ '^[0-9a-fA-F-]{36}$' then
+  if claimed is null
+    or claimed !~ '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$' then
     return null;
   end if;
   select t.id into result from public.tenants t

@@ -16,7 +16,9 @@
 -- Which rows come back: those whose cosine similarity reaches p_match_threshold, plus
 -- full-text hits that contain every query term (websearch_to_tsquery): an exact keyword
 -- match such as a product code is kept even when the embedding misses it. Ranking uses
--- the lexemes ORed together, so long questions still get lexical candidates.
+-- the lexemes ORed together, so long questions still get lexical candidates. Vectors are
+-- compared only with vectors of the same model; chunks embedded by another model (before
+-- a reindex) can still be found by full text, with similarity 0.
 create or replace function public.match_tenant_chunks(
   p_tenant_id uuid,
   p_query_embedding extensions.vector(1536),
@@ -74,14 +76,16 @@ begin
     end if;
   end if;
 
+  -- Counting stops one past the threshold: all the branch below needs to know.
   select count(*) into v_chunks
-  from public.tenant_knowledge_chunks c
-  where c.tenant_id = p_tenant_id and c.embedding_model = p_model;
+  from (
+    select 1 from public.tenant_knowledge_chunks c
+    where c.tenant_id = p_tenant_id and c.embedding_model = p_model
+    limit p_exact_max_chunks + 1
+  ) tenant_rows;
   if v_chunks = 0 then
-    return;
-  end if;
-
-  if v_chunks <= p_exact_max_chunks then
+    null; -- no vectors of this model (yet): full-text hits only
+  elsif v_chunks <= p_exact_max_chunks then
     with scoped as materialized (
       select c.id, c.embedding operator(extensions.<=>) p_query_embedding as distance
       from public.tenant_knowledge_chunks c
@@ -118,14 +122,16 @@ begin
       pg_catalog.row_number() over (order by pg_catalog.ts_rank_cd(c.fts, v_any_term) desc, c.id) as rank,
       c.fts operator(pg_catalog.@@) v_all_terms as all_terms
     from public.tenant_knowledge_chunks c
-    where c.tenant_id = p_tenant_id and c.embedding_model = p_model
+    where pg_catalog.numnode(v_any_term) > 0
+      and c.tenant_id = p_tenant_id
       and c.fts operator(pg_catalog.@@) v_any_term
       and (not v_filtered or c.knowledge_id = any (v_documents))
     order by pg_catalog.ts_rank_cd(c.fts, v_any_term) desc, c.id
     limit v_pool
   ), scored as (
     select c.id, c.knowledge_id, c.heading, c.content,
-      1 - (c.embedding operator(extensions.<=>) p_query_embedding) as similarity,
+      case when c.embedding_model = p_model
+        then 1 - (c.embedding operator(extensions.<=>) p_query_embedding) end as similarity,
       coalesce(1.0 / (60 + v.rank), 0) + coalesce(1.0 / (60 + t.rank), 0) as fused,
       coalesce(t.all_terms, false) as all_terms
     from (select h.id from vector_hits h union select h.id from text_hits h) candidate

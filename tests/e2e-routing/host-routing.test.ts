@@ -5,6 +5,7 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { hashPassword } from '@/lib/auth/password'
 import { withService } from '@/lib/db'
 import { migrate } from '@/lib/db/migrate'
 import { openPglite } from '@/lib/db/pglite-driver'
@@ -15,6 +16,7 @@ import { openPglite } from '@/lib/db/pglite-driver'
  */
 
 const PLATFORM = 'oracle.test'
+const ADMIN = { email: 'root@oracle.test', password: 'routing-e2e-password' }
 const root = process.cwd()
 const dataDir = mkdtempSync(path.join(tmpdir(), 'routing-e2e-'))
 let server: ChildProcess | undefined
@@ -29,20 +31,31 @@ function freePort(): Promise<number> {
   })
 }
 
-type Reply = { status: number; body: string; type: string }
+type Reply = { status: number; body: string; type: string; cookies: string[] }
 
-function get(host: string, pathname: string, headers: Record<string, string> = {}): Promise<Reply> {
+function send(host: string, pathname: string, options: { method?: string; headers?: Record<string, string>; body?: unknown } = {}): Promise<Reply> {
+  const payload = options.body === undefined ? undefined : JSON.stringify(options.body)
+  const headers = { host, ...(payload ? { 'content-type': 'application/json' } : {}), ...options.headers }
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path: pathname, headers: { host, ...headers } }, (res) => {
+    const req = request({ host: '127.0.0.1', port, path: pathname, method: options.method ?? 'GET', headers }, (res) => {
       let body = ''
       res.setEncoding('utf8')
       res.on('data', (chunk: string) => (body += chunk))
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, type: String(res.headers['content-type'] ?? '') }))
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          body,
+          type: String(res.headers['content-type'] ?? ''),
+          cookies: (res.headers['set-cookie'] ?? []).map((cookie) => cookie.split(';')[0] ?? ''),
+        }),
+      )
     })
     req.on('error', reject)
-    req.end()
+    req.end(payload)
   })
 }
+
+const get = (host: string, pathname: string) => send(host, pathname)
 
 async function waitForServer(): Promise<void> {
   for (let attempt = 0; attempt < 120; attempt++) {
@@ -59,7 +72,13 @@ beforeAll(async () => {
   // The embedded database belongs to one process: prepare it, close it, then hand it to the server.
   const db = await openPglite(dataDir)
   await migrate(db, root)
+  const hash = await hashPassword(ADMIN.password)
   await withService(db, async (tx) => {
+    const admin = await tx.query<{ id: string }>(
+      'insert into auth.users (email, encrypted_password, email_confirmed_at) values ($1, $2, now()) returning id',
+      [ADMIN.email, hash],
+    )
+    await tx.query('insert into public.platform_admins (user_id) values ($1)', [admin[0]?.id])
     await tx.query(
       `insert into public.tenants (slug, name, domain, status, public_access) values
          ('sterling-law', 'Sterling Routing Firm', 'ask.sterling.example', 'active', true),
@@ -117,5 +136,27 @@ describe('routing by Host header on the built app', () => {
     expect((await get('ask.sterling.example', '/admin')).status).toBe(404)
     expect((await get(`sterling-law.${PLATFORM}`, '/t/luna-wellness')).status).toBe(404)
     expect((await get(PLATFORM, '/admin')).status).not.toBe(404)
+  })
+})
+
+describe('host lookups after a change', () => {
+  it('routes a new custom domain at once: the API\'s invalidation reaches the proxy\'s cache', async () => {
+    expect((await get('chat.sterling.example', '/')).status).toBe(404) // now cached as unknown
+    const login = await send(PLATFORM, '/api/auth/login', { method: 'POST', body: ADMIN })
+    expect(login.status).toBe(200)
+    const cookie = login.cookies.join('; ')
+    const list = await send(PLATFORM, '/api/admin/tenants', { headers: { cookie } })
+    const tenants = (JSON.parse(list.body) as { tenants: { id: string; slug: string }[] }).tenants
+    const sterling = tenants.find((tenant) => tenant.slug === 'sterling-law')
+    const update = await send(PLATFORM, `/api/admin/tenants/${sterling?.id}`, {
+      method: 'PUT',
+      headers: { cookie, origin: `http://${PLATFORM}` },
+      body: { domain: 'chat.sterling.example' },
+    })
+    expect(update.status).toBe(200)
+    const moved = await get('chat.sterling.example', '/')
+    expect(moved.status).toBe(200)
+    expect(moved.body).toContain('Sterling Routing Firm')
+    expect((await get('ask.sterling.example', '/')).status).toBe(404)
   })
 })

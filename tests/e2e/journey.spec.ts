@@ -67,7 +67,7 @@ test('the invited tenant admin uploads a PDF on the tenant host and sees it list
   await expect(documents.getByText(/aurora.cove/i)).toBeVisible()
   await expect(documents.getByText(/harbour.lantern/i)).toBeVisible()
 
-  await admin.getByLabel('Try a search').fill('check-in time')
+  await admin.getByLabel('Try a search').fill('Aurora Cove check-in')
   await admin.getByRole('button', { name: 'Search' }).click()
   await expect(admin.getByRole('list', { name: 'Search results' }).getByText(/score \d/).first()).toBeVisible()
 })

@@ -1,78 +1,26 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DELETE as deleteTenantRoute, GET as getTenantRoute, PUT as putTenantRoute } from '@/app/api/admin/tenants/[id]/route'
-import { GET as tenantAuditRoute } from '@/app/api/admin/tenants/[id]/audit-logs/route'
 import { GET as listTenantsRoute, POST as createTenantRoute } from '@/app/api/admin/tenants/route'
-import { GET as platformAuditRoute } from '@/app/api/admin/audit-logs/route'
-import { setDatabaseForTests, withService } from '@/lib/db'
-import { resetConfigForTests } from '@/lib/env'
-import type { AuditLogEntry, ChainCheck } from '@/lib/multi-tenant/audit-logs'
-import type { Tenant } from '@/lib/multi-tenant/tenant-record'
-import { loginCookie, signedInHeaders } from '../support/auth'
+import { setDatabaseForTests } from '@/lib/db'
 import { createTestDatabase, type TestDatabase } from '../support/test-database'
-import { buildAdminWorld, type AdminWorld, type Person } from './admin-world'
+import { fieldsOf, signInEveryone, type Http, type Role } from './admin-http'
+import { buildAdminWorld } from './admin-world'
 
 let db: TestDatabase
-let world: AdminWorld
-type Role = 'platformAdmin' | 'tenantAdmin' | 'user' | 'viewer' | 'otherAdmin' | 'anonymous'
-const cookies = {} as Record<Role, string | null>
+let http: Http
 
 beforeAll(async () => {
   db = await createTestDatabase()
   setDatabaseForTests(db)
-  world = await buildAdminWorld(db, 'rt')
-  const people: Record<Exclude<Role, 'anonymous'>, Person> = {
-    platformAdmin: world.platformAdmin,
-    tenantAdmin: world.home.admin,
-    user: world.home.user,
-    viewer: world.home.viewer,
-    otherAdmin: world.other.admin,
-  }
-  for (const [role, person] of Object.entries(people)) cookies[role as Role] = await loginCookie(db, person.userId)
-  cookies.anonymous = null
+  http = await signInEveryone(db, await buildAdminWorld(db, 'rt'))
 })
 afterAll(async () => {
   setDatabaseForTests(undefined)
   await db.close()
 })
 
-// What the admin routes answer; each test asserts the part it is about.
-type Body = {
-  tenant?: Tenant
-  tenants?: Tenant[]
-  items?: AuditLogEntry[]
-  total?: number
-  chain?: ChainCheck
-  error?: { code: string; message: string; details?: { fields: Record<string, string> } }
-}
-
-const fieldsOf = (body: Body) => body.error?.details?.fields ?? {}
-
-type Handler = (request: Request, context: { params: Promise<{ id: string }> }) => Promise<Response>
-
-async function call(
-  handler: Handler,
-  role: Role,
-  options: { method?: string; path?: string; id?: string; body?: unknown; headers?: Record<string, string> } = {},
-): Promise<{ status: number; body: Body }> {
-  const cookie = cookies[role]
-  const headers = cookie ? signedInHeaders(cookie, options.headers) : { 'content-type': 'application/json', ...options.headers }
-  const request = new Request(`http://localhost${options.path ?? '/api/admin/tenants'}`, {
-    method: options.method ?? 'GET',
-    headers,
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
-  })
-  const response = await handler(request, { params: Promise.resolve({ id: options.id ?? world.home.id }) })
-  const text = await response.text()
-  return { status: response.status, body: text ? (JSON.parse(text) as Body) : {} }
-}
-
-const ROLES: Role[] = ['platformAdmin', 'tenantAdmin', 'user', 'viewer', 'otherAdmin', 'anonymous']
-
-async function statuses(run: (role: Role) => Promise<{ status: number }>): Promise<Record<Role, number>> {
-  const result = {} as Record<Role, number>
-  for (const role of ROLES) result[role] = (await run(role)).status
-  return result
-}
+const call: Http['call'] = (...args) => http.call(...args)
+const statuses: Http['statuses'] = (run) => http.statuses(run)
 
 describe('GET /api/admin/tenants', () => {
   it('lists all tenants for platform admins and administered ones for others; 401 anonymous', async () => {
@@ -214,70 +162,5 @@ describe('DELETE /api/admin/tenants/[id]', () => {
     expect((await call(deleteTenantRoute, 'platformAdmin', { method: 'DELETE', id, body: { confirm: 'rt-home' } })).status).toBe(400)
     expect((await call(deleteTenantRoute, 'platformAdmin', { method: 'DELETE', id, body: { confirm: 'scratch-co' } })).status).toBe(204)
     expect((await call(getTenantRoute, 'platformAdmin', { id })).status).toBe(404)
-  })
-})
-
-describe('GET /api/admin/tenants/[id]/audit-logs', () => {
-  it('shows the trail with its chain check to the tenant\'s admins and platform admins only', async () => {
-    const path = `/api/admin/tenants/${world.home.id}/audit-logs?pageSize=100`
-    expect(await statuses((role) => call(tenantAuditRoute, role, { path }))).toEqual({
-      platformAdmin: 200,
-      tenantAdmin: 200,
-      user: 403,
-      viewer: 403,
-      otherAdmin: 404,
-      anonymous: 401,
-    })
-    const { body } = await call(tenantAuditRoute, 'tenantAdmin', { path })
-    expect(body.chain).toEqual({ ok: true, checked: body.total, firstBrokenId: null })
-    const actions = (body.items ?? []).map((item) => item.action)
-    expect(actions).toEqual(expect.arrayContaining(['personality.update', 'tenant.update', 'plan.update']))
-  })
-
-  it('answers 400 for a malformed filter', async () => {
-    const { status, body } = await call(tenantAuditRoute, 'tenantAdmin', { path: `/api/admin/tenants/${world.home.id}/audit-logs?from=soon` })
-    expect(status).toBe(400)
-    expect(fieldsOf(body).from).toBeTruthy()
-  })
-})
-
-describe('GET /api/admin/audit-logs', () => {
-  it('is for platform admins only and includes the platform\'s own rows', async () => {
-    const path = '/api/admin/audit-logs?pageSize=200'
-    expect(await statuses((role) => call(platformAuditRoute, role, { path }))).toEqual({
-      platformAdmin: 200,
-      tenantAdmin: 403,
-      user: 403,
-      viewer: 403,
-      otherAdmin: 403,
-      anonymous: 401,
-    })
-    const { body } = await call(platformAuditRoute, 'platformAdmin', { path: '/api/admin/audit-logs?tenantId=platform' })
-    expect((body.items ?? []).map((item) => item.action)).toContain('tenant.delete')
-    expect(body.chain?.ok).toBe(true)
-  })
-})
-
-describe('client IP in audit rows', () => {
-  async function lastIp(): Promise<string | null> {
-    const rows = await withService(db, (tx) =>
-      tx.query<{ ip: string | null }>('select ip from public.audit_logs where tenant_id = $1 order by id desc limit 1', [world.home.id]),
-    )
-    return rows[0]?.ip ?? null
-  }
-
-  it('ignores X-Forwarded-For unless TRUST_PROXY says a proxy of ours sets it', async () => {
-    const headers = { 'x-forwarded-for': '198.51.100.4, 10.0.0.1' }
-    await call(putTenantRoute, 'tenantAdmin', { method: 'PUT', body: { name: 'Untrusted hop' }, headers })
-    expect(await lastIp()).toBeNull()
-    process.env.TRUST_PROXY = 'true'
-    resetConfigForTests()
-    try {
-      await call(putTenantRoute, 'tenantAdmin', { method: 'PUT', body: { name: 'Trusted hop' }, headers })
-      expect(await lastIp()).toBe('198.51.100.4')
-    } finally {
-      delete process.env.TRUST_PROXY
-      resetConfigForTests()
-    }
   })
 })

@@ -198,6 +198,15 @@ describe('updating tenants', () => {
     expect(updated.name).toBe('Home Tenant')
   })
 
+  it('writes nothing when the values are the same, whatever order their keys come in', async () => {
+    const tenant = await getTenant(db, actorOf(world.home.admin), world.home.id)
+    const before = await auditActions(world.home.id)
+    const reversed = Object.fromEntries(Object.entries(tenant.maiaPersonality).reverse())
+    const updated = await updateTenant(db, actorOf(world.home.admin), world.home.id, change({ maiaPersonality: reversed }))
+    expect(updated.updatedAt).toBe(tenant.updatedAt)
+    expect(await auditActions(world.home.id)).toEqual(before)
+  })
+
   it('backs the 403 with the database: a tenant admin updating plan_tier directly is refused', async () => {
     const error = await withUser(db, actorOf(world.home.admin).claims, (tx) =>
       tx.query("update public.tenants set plan_tier = 'enterprise' where id = $1", [world.home.id]),

@@ -3,7 +3,7 @@ import { POST as loginRoute } from '@/app/api/auth/login/route'
 import { POST as signupRoute } from '@/app/api/auth/signup/route'
 import { IP_LIMIT, LOCKOUT } from '@/lib/auth/abuse-limits'
 import { setClockForTests } from '@/lib/auth/clock'
-import { setDatabaseForTests } from '@/lib/db'
+import { setDatabaseForTests, withService } from '@/lib/db'
 import { resetConfigForTests } from '@/lib/env'
 import { apiRequest, createUser, withoutParams } from '@/tests/support/auth'
 import { createTestDatabase, type TestDatabase } from '@/tests/support/test-database'
@@ -76,6 +76,19 @@ describe('failed-login lockout', () => {
     advance(LOCKOUT.windowMs + 1)
     expect((await attempt(email, 'wrong again')).status).toBe(401)
     expect((await attempt(email, password)).status).toBe(200)
+  })
+
+  it('loses no failure when attempts arrive at once (atomic upsert; meaningful on a real server)', async () => {
+    const { email } = await createUser(db, { email: 'stampede@example.com', password })
+    const statuses = await Promise.all(Array.from({ length: 8 }, (_, i) => attempt(email, `parallel guess ${i}`)))
+    expect(statuses.every((response) => response.status === 401)).toBe(true)
+    const rows = await withService(db, (tx) =>
+      tx.query<{ failures: number; locked: boolean }>(
+        'select failures, locked_until is not null as locked from auth.login_failures where email = $1',
+        [email],
+      ),
+    )
+    expect(rows[0]).toEqual({ failures: 8, locked: true })
   })
 
   it('locks an unknown address exactly like a real one, so lockout does not reveal accounts', async () => {

@@ -87,6 +87,16 @@ describe('data access', () => {
     expect(after[0]?.who).not.toBe('authenticated')
   })
 
+  it('binds JSON text and arrays the same way on every driver', async () => {
+    const rows = await withService(db, (tx) =>
+      tx.query<{ kind: string; value: unknown; tags: string[] }>(
+        'select jsonb_typeof($1::jsonb) as kind, $1::jsonb as value, $2::text[] as tags',
+        [JSON.stringify({ a: 1 }), ['x', 'y']],
+      ),
+    )
+    expect(rows[0]).toEqual({ kind: 'object', value: { a: 1 }, tags: ['x', 'y'] })
+  })
+
   it('refuses withUser without a subject', async () => {
     await expect(withUser(db, {}, async () => 1)).rejects.toMatchObject({ code: 'unauthorized' })
   })

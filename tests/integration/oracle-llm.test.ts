@@ -5,8 +5,10 @@ import { setDatabaseForTests, withService } from '@/lib/db'
 import { createTenant } from '../support/auth'
 import { startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai'
 import { createTestDatabase, type TestDatabase } from '../support/test-database'
+import { SseParser } from '@/lib/ui/sse'
 import {
   countRows,
+  eventually,
   oracleRequest,
   readEvents,
   seedKnowledge,
@@ -193,6 +195,29 @@ describe('when the model server fails', () => {
     const usage = await usageRow(db, tenant.id)
     expect(usage.conversations).toBe(before.usage.conversations)
     // The classification call did complete, and what the model spent still counts.
+    expect(usage.tokens_in).toBeGreaterThan(before.usage.tokens_in)
+  })
+
+  it('undoes the exchange when the client leaves mid-answer, still counting what the model spent', async () => {
+    await seedOnce()
+    const before = await snapshot()
+    fake.chunkDelayMs = 100
+    const response = await ask('How long do refunds take?', true)
+    const reader = response.body?.getReader()
+    if (!reader) throw new Error('no body')
+    const parser = new SseParser()
+    const decoder = new TextDecoder()
+    const seen: string[] = []
+    while (!seen.includes('token')) {
+      const { value, done } = await reader.read()
+      if (done) throw new Error('the stream ended before the first token')
+      seen.push(...parser.push(decoder.decode(value, { stream: true })).map((event) => event.event))
+    }
+    await reader.cancel()
+    await eventually(async () => (await usageRow(db, tenant.id)).tokens_reserved === 0)
+    await expectNothingKept(before, response)
+    const usage = await usageRow(db, tenant.id)
+    expect(usage.conversations).toBe(before.usage.conversations)
     expect(usage.tokens_in).toBeGreaterThan(before.usage.tokens_in)
   })
 })

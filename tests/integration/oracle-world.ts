@@ -143,3 +143,12 @@ export async function countRows(db: Database, table: 'tenant_conversations' | 't
   )
   return rows[0]?.n ?? 0
 }
+
+/** Polls until `check` holds (work that finishes after a response, such as undoing a cancelled answer). */
+export async function eventually(check: () => Promise<boolean>, attempts = 100): Promise<void> {
+  for (let attempt = 0; attempt < attempts; attempt += 1) {
+    if (await check()) return
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+  throw new Error('the condition never became true')
+}

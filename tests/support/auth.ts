@@ -8,7 +8,7 @@ import { SESSION_COOKIE } from '@/lib/auth/cookies'
  * can arrange any situation before it acts through the real routes and services.
  */
 
-// Production scrypt costs ~0.5 s per hash; the suite hashes many passwords.
+// Production scrypt costs ~0.4 s and 128 MiB per hash; the suite hashes many passwords.
 setPasswordCostForTests({ N: 1024, r: 8, p: 1 })
 
 export const DEFAULT_TEST_PASSWORD = 'correct-horse-battery'
@@ -76,11 +76,13 @@ export type TestTenantInput = {
   trialEndsAt?: Date | null
 }
 
+// `$7::text::jsonb`: postgres.js would JSON-encode a string bound straight to a jsonb
+// parameter a second time (it arrives as a jsonb string, not an object).
 export async function createTenant(db: Database, input: TestTenantInput): Promise<{ id: string; slug: string }> {
   const rows = await withService(db, (tx) =>
     tx.query<{ id: string; slug: string }>(
       `insert into public.tenants (slug, name, domain, status, public_access, plan_tier, limits, trial_ends_at)
-       values ($1, $2, $3, $4, $5, $6, coalesce($7::jsonb,
+       values ($1, $2, $3, $4, $5, $6, coalesce($7::text::jsonb,
          '{"conversationsPerMonth": 1000, "tokensPerMonth": null, "storageMb": 10240, "members": null}'::jsonb), $8)
        returning id, slug`,
       [

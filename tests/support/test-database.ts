@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
 import postgres from 'postgres'
+import { inject } from 'vitest'
 import { migrate } from '@/lib/db/migrate'
 import { openPglite } from '@/lib/db/pglite-driver'
 import { openPostgres } from '@/lib/db/postgres-driver'
@@ -14,7 +16,9 @@ export type TestDatabase = Database & { label: string }
 export async function createTestDatabase(): Promise<TestDatabase> {
   const serverUrl = process.env.TEST_DATABASE_URL
   if (!serverUrl) {
-    const db = await openPglite()
+    const snapshotFile = inject('pgliteSnapshot')
+    const snapshot = snapshotFile ? new Blob([await readFile(snapshotFile)]) : undefined
+    const db = await openPglite(undefined, { snapshot })
     await migrate(db)
     return { ...db, label: 'pglite' }
   }

@@ -7,8 +7,8 @@ const cheap = { N: 1024, r: 8, p: 1 }
 afterEach(() => setPasswordCostForTests(undefined))
 
 describe('scrypt password hashes', () => {
-  it('defaults to the production parameters: N = 2^16, r = 8, p = 1 (64 MiB)', () => {
-    expect(productionCost).toEqual({ N: 65536, r: 8, p: 1 })
+  it('defaults to the production parameters: N = 2^17, r = 8, p = 1 (128 MiB)', () => {
+    expect(productionCost).toEqual({ N: 131072, r: 8, p: 1 })
   })
 
   it('verifies the right password and rejects a wrong one', async () => {

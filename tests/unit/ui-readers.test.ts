@@ -30,13 +30,17 @@ describe('conversation readers', () => {
 
 describe('knowledge readers', () => {
   it('reads a page of documents in either casing', () => {
-    const page = readKnowledgePage({ items: [{ id: 'k1', title: 'Policies', source_type: 'pdf', byte_size: '2048', chunk_count: 3 }], total: 1 })
-    expect(page).toEqual({ items: [{ id: 'k1', title: 'Policies', sourceType: 'pdf', filename: null, category: null, byteSize: 2048, chunkCount: 3, createdAt: null }], total: 1 })
+    const page = readKnowledgePage({ items: [{ id: 'k1', title: 'Policies', source_type: 'pdf', byte_size: '2048', chunk_count: 3 }], total: 1, storage: { usedBytes: 2048, limitBytes: null } })
+    expect(page).toEqual({
+      items: [{ id: 'k1', title: 'Policies', sourceType: 'pdf', filename: null, category: null, byteSize: 2048, chunkCount: 3, createdAt: null }],
+      total: 1,
+      storage: { usedBytes: 2048, limitBytes: null },
+    })
   })
 
   it('describes one file’s upload result: added, duplicate or refused with the reason', () => {
-    expect(describeUpload({ results: [{ filename: 'a.pdf', status: 'created', knowledge: { id: 'k1', title: 'A', chunkCount: 2 } }] })).toEqual({ ok: true, message: 'Added as “A”, 2 passages.' })
-    expect(describeUpload({ results: [{ status: 'duplicate', knowledge: { id: 'k1', title: 'A' } }] })).toEqual({ ok: true, message: 'Already in the knowledge base as “A”.' })
+    expect(describeUpload({ results: [{ filename: 'a.pdf', status: 'created', id: 'k1', title: 'A', chunkCount: 2 }] })).toEqual({ ok: true, message: 'Added as “A”, 2 passages.' })
+    expect(describeUpload({ results: [{ filename: 'a.pdf', status: 'duplicate', id: 'k1', title: 'A' }] })).toEqual({ ok: true, message: 'Already in the knowledge base as “A”.' })
     expect(describeUpload({ results: [{ filename: 'b.pdf', error: { code: 'unprocessable', message: 'The PDF is encrypted.' } }] })).toEqual({ ok: false, message: 'The PDF is encrypted.' })
     expect(describeUpload(null).ok).toBe(false)
   })

@@ -1,6 +1,9 @@
+import { headers } from 'next/headers'
 import Link from 'next/link'
+import { redirect } from 'next/navigation'
 import { AuthCard } from '@/components/auth/auth-card'
 import { AuthForm } from '@/components/auth/auth-form'
+import { getSessionFromHeaders } from '@/lib/auth'
 import { safeNextPath } from '@/lib/ui/safe-url'
 
 export const metadata = { title: 'Sign in' }
@@ -9,13 +12,19 @@ type Props = { searchParams: Promise<{ next?: string }> }
 
 export default async function PlatformLoginPage({ searchParams }: Props) {
   const next = safeNextPath((await searchParams).next, '/admin')
+  const session = await getSessionFromHeaders(await headers())
+  if (session?.isPlatformAdmin) redirect(next)
   return (
     <main id="main" className="flex min-h-screen flex-col justify-center">
-      <AuthCard title="Sign in to the console" subtitle="For platform administrators of Elemental Oracle." footer={
+      <AuthCard
+        title="Sign in to the console"
+        subtitle="For platform administrators of Elemental Oracle."
+        footer={
           <Link href="/" className="underline underline-offset-2">
             Back to the home page
           </Link>
-        }>
+        }
+      >
         <AuthForm mode="login" next={next} />
       </AuthCard>
     </main>

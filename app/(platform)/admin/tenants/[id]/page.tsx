@@ -8,6 +8,7 @@ import { UsagePanel } from '@/components/dashboard/usage-panel'
 import { StatusBadge } from '@/components/ui/badge'
 import { Card, CardHeader, PageHeader } from '@/components/ui/card'
 import { isAppError } from '@/lib/errors'
+import { capitalise } from '@/lib/ui/format'
 import { getTenant, type Tenant } from '@/lib/multi-tenant/tenants'
 import { requirePlatformAdmin } from '../../_data/console-actor'
 import { tenantSiteUrl } from '../../../_data/site-url'
@@ -39,7 +40,8 @@ export default async function TenantDetailPage({ params }: { params: Promise<{ i
         description={
           <span className="flex flex-wrap items-center gap-2">
             <StatusBadge status={tenant.effectiveStatus} />
-            <span className="capitalize">{tenant.planTier} plan</span>·
+            <span>{capitalise(tenant.planTier)} plan</span>
+            <span aria-hidden>·</span>
             <a href={site} className="text-indigo-700 underline underline-offset-2">
               {site.replace(/^https?:\/\//, '')}
             </a>
