@@ -1,7 +1,14 @@
-import { createHash } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import postgres from 'postgres'
 import { padToColumn, toPgVector, type EmbeddingProvider } from '../lib/ai/embeddings'
 import { hashPassword } from '../lib/auth/password'
 import { withService, type Database } from '../lib/db'
+import { migrate } from '../lib/db/migrate'
+import { openPglite } from '../lib/db/pglite-driver'
+import { openPostgres } from '../lib/db/postgres-driver'
 
 /*
  * The oracle benchmark's world, written straight into a fresh database before the app
@@ -65,4 +72,50 @@ export async function seedBenchWorld(
     }
   }
   return members
+}
+
+export type BenchDatabase = {
+  label: string
+  db: Database
+  /** What the app needs in its environment to use this database. */
+  env: Record<string, string>
+  /** Closes the set-up connection; the app opens its own. */
+  release(): Promise<void>
+  /** Removes the database after the run. */
+  destroy(): Promise<void>
+}
+
+/** A fresh, migrated database: an embedded directory by default, or a new database on `serverUrl`. */
+export async function freshDatabase(root: string, serverUrl?: string): Promise<BenchDatabase> {
+  if (!serverUrl) {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'oracle-bench-'))
+    const db = await openPglite(dataDir)
+    await migrate(db, root)
+    return {
+      label: 'embedded PGlite',
+      db,
+      env: { PGLITE_DATA_DIR: dataDir, DATABASE_URL: '' },
+      release: () => db.close(),
+      destroy: () => rm(dataDir, { recursive: true, force: true }),
+    }
+  }
+  const name = `oracle_bench_${randomBytes(4).toString('hex')}`
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} })
+  await admin.unsafe(`create database ${name}`)
+  await admin.end()
+  const url = new URL(serverUrl)
+  url.pathname = `/${name}`
+  const db = openPostgres(url.toString(), { max: 4 })
+  await migrate(db, root)
+  return {
+    label: `PostgreSQL (${url.host})`,
+    db,
+    env: { DATABASE_URL: url.toString() },
+    release: () => db.close(),
+    async destroy() {
+      const cleanup = postgres(serverUrl, { max: 1, onnotice: () => {} })
+      await cleanup.unsafe(`drop database if exists ${name} with (force)`)
+      await cleanup.end()
+    },
+  }
 }

@@ -5,19 +5,19 @@
  * Prints throughput and the platform's own overhead per answer: total time minus the
  * stub latency on the critical path (the query embedding and the classification run in
  * parallel, then the answer: two stub waits). Run: npx tsx bench/oracle.ts
+ *
+ * Options: --concurrency N (conversations in flight at once, default all 100);
+ * --database-url postgres://... (a fresh database on that server instead of PGlite).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { mkdtemp, rm } from 'node:fs/promises'
 import { createServer } from 'node:net'
-import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
+import { parseArgs } from 'node:util'
 import { OpenAIEmbedder } from '../lib/ai/openai-embedder'
-import { migrate } from '../lib/db/migrate'
-import { openPglite } from '../lib/db/pglite-driver'
 import { startFakeOpenAI } from '../tests/support/fake-openai'
-import { seedBenchWorld, type BenchMember } from './oracle-seed'
+import { freshDatabase, seedBenchWorld, type BenchDatabase, type BenchMember } from './oracle-seed'
 
 const TENANTS = 10
 const MEMBERS_PER_TENANT = 2
@@ -95,6 +95,19 @@ async function conversation(base: string, asker: Asker, offset: number, latencie
   }
 }
 
+/** Runs the conversations with at most `limit` in flight at once. */
+async function runPool(count: number, limit: number, run: (index: number) => Promise<void>): Promise<void> {
+  let next = 0
+  const worker = async () => {
+    while (next < count) {
+      const index = next
+      next += 1
+      await run(index)
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, count) }, worker))
+}
+
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN
 }
@@ -102,18 +115,19 @@ function percentile(sorted: number[], p: number): number {
 const row = (label: string, value: string) => console.log(`  ${label.padEnd(36)} ${value}`)
 
 async function main() {
+  const { values } = parseArgs({ options: { concurrency: { type: 'string' }, 'database-url': { type: 'string' } } })
+  const concurrency = Number(values.concurrency ?? CONVERSATIONS)
   const root = process.cwd()
   ensureBuild(root)
   const fake = await startFakeOpenAI({ replyText: 'Here is what the knowledge base says about that [1].', embeddingDimensions: 64 })
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'oracle-bench-'))
+  let database: BenchDatabase | undefined
   let app: ChildProcess | undefined
   try {
-    const db = await openPglite(dataDir)
-    await migrate(db, root)
+    database = await freshDatabase(root, values['database-url'])
     const embedder = new OpenAIEmbedder({ apiKey: API_KEY, baseURL: fake.url, model: EMBEDDING_MODEL })
     console.log(`Seeding ${TENANTS} tenants x ${MEMBERS_PER_TENANT} members (production password hashing)...`)
-    const members = await seedBenchWorld(db, embedder, { tenants: TENANTS, membersPerTenant: MEMBERS_PER_TENANT })
-    await db.close()
+    const members = await seedBenchWorld(database.db, embedder, { tenants: TENANTS, membersPerTenant: MEMBERS_PER_TENANT })
+    await database.release()
 
     const port = await freePort()
     const base = `http://127.0.0.1:${port}`
@@ -122,9 +136,8 @@ async function main() {
       stdio: ['ignore', 'ignore', 'inherit'],
       env: {
         ...process.env,
+        ...database.env,
         NODE_ENV: 'production',
-        PGLITE_DATA_DIR: dataDir,
-        DATABASE_URL: '',
         OPENAI_BASE_URL: fake.url,
         OPENAI_API_KEY: API_KEY,
         OPENAI_MODEL: CHAT_MODEL,
@@ -142,17 +155,16 @@ async function main() {
     const chatCallsBefore = fake.requestsTo('/v1/chat/completions').length
     const latencies: number[] = []
     const started = performance.now()
-    await Promise.all(
-      Array.from({ length: CONVERSATIONS }, (_, i) => conversation(base, askers[i % askers.length] as Asker, i, latencies)),
-    )
+    await runPool(CONVERSATIONS, concurrency, (i) => conversation(base, askers[i % askers.length] as Asker, i, latencies))
     const seconds = (performance.now() - started) / 1000
     const chatCalls = fake.requestsTo('/v1/chat/completions').length - chatCallsBefore
 
     const sorted = [...latencies].sort((a, b) => a - b)
     const stubMs = STUB_LATENCY_MS * STUB_WAITS_PER_ANSWER
     const overhead = sorted.map((ms) => ms - stubMs)
-    console.log(`\nOracle benchmark (node ${process.version}, next start, embedded PGlite)`)
+    console.log(`\nOracle benchmark (node ${process.version}, next start, ${database.label})`)
     row('conversations x turns', `${CONVERSATIONS} x ${TURNS} = ${latencies.length} answers, ${TENANTS} tenants`)
+    row('conversations in flight', String(Math.min(concurrency, CONVERSATIONS)))
     row('stub latency per model call', `${STUB_LATENCY_MS} ms (${stubMs} ms on each answer's critical path)`)
     row('model calls per answer', `${(chatCalls / latencies.length).toFixed(2)} chat + 1 embedding`)
     row('wall time', `${seconds.toFixed(2)} s`)
@@ -162,7 +174,7 @@ async function main() {
   } finally {
     app?.kill('SIGTERM')
     await fake.close()
-    await rm(dataDir, { recursive: true, force: true })
+    await database?.destroy()
   }
 }
 

@@ -41,6 +41,8 @@ export function AuditLogViewer({ endpoint, tenants }: Props) {
   }
 
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1
+  // The platform log verifies one chain: the filtered tenant's, or else the platform's own.
+  const chainName = !tenants ? 'Hash chain' : filters.tenantId && filters.tenantId !== 'platform' ? `${tenantNames.get(filters.tenantId) ?? 'Tenant'} chain` : 'Platform chain'
   return (
     <div className="space-y-4">
       <form onSubmit={apply} className="grid gap-3 rounded-xl border border-stone-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-5 lg:items-end">
@@ -87,9 +89,13 @@ export function AuditLogViewer({ endpoint, tenants }: Props) {
             {formatNumber(data.total)} {data.total === 1 ? 'entry' : 'entries'}
           </span>
           {data.chain.ok ? (
-            <Badge tone="green">Hash chain intact ({formatNumber(data.chain.checked)} checked)</Badge>
+            <Badge tone="green">
+              {chainName} intact ({formatNumber(data.chain.checked)} checked)
+            </Badge>
           ) : (
-            <Badge tone="red">Tampering detected at entry #{data.chain.firstBrokenId}</Badge>
+            <Badge tone="red">
+              {chainName}: tampering detected at entry #{data.chain.firstBrokenId}
+            </Badge>
           )}
         </div>
       ) : null}

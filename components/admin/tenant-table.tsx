@@ -1,7 +1,7 @@
 import Link from 'next/link'
 import { StatusBadge } from '@/components/ui/badge'
 import type { Tenant } from '@/lib/multi-tenant/tenant-record'
-import { formatLimit } from '@/lib/ui/format'
+import { formatBytes } from '@/lib/ui/format'
 import { TenantUsageCell } from './tenant-usage-cell'
 
 /** Every tenant with status, plan and this month's use against its limit. */
@@ -35,7 +35,7 @@ export function TenantTable({ tenants }: { tenants: Tenant[] }) {
               <td className="px-4 py-3">
                 <TenantUsageCell tenantId={tenant.id} limit={tenant.limits.conversationsPerMonth} />
               </td>
-              <td className="px-4 py-3">{formatLimit(tenant.limits.storageMb, 'MB')}</td>
+              <td className="px-4 py-3">{tenant.limits.storageMb === null ? 'Unlimited' : formatBytes(tenant.limits.storageMb * 1024 * 1024)}</td>
             </tr>
           ))}
         </tbody>

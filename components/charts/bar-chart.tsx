@@ -33,7 +33,7 @@ export function BarChart({ title, bars, unit, colour = 'fill-indigo-600' }: { ti
   return (
     <figure className="w-full">
       <figcaption id={`${id}-caption`} className="mb-2 text-sm font-medium text-stone-800">
-        {title} <span className="font-normal text-stone-600">· total {formatNumber(total)} {unit}</span>
+        {title} <span className="font-normal text-stone-600">· {formatNumber(total)} in all</span>
       </figcaption>
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="h-auto w-full" aria-hidden="true" focusable="false">
         {ticks.map((tick) => {
@@ -64,22 +64,25 @@ export function BarChart({ title, bars, unit, colour = 'fill-indigo-600' }: { ti
           )
         })}
       </svg>
-      <table className="sr-only" aria-labelledby={`${id}-caption`}>
-        <thead>
-          <tr>
-            <th scope="col">Day</th>
-            <th scope="col">{unit}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {bars.map((bar) => (
-            <tr key={bar.label}>
-              <th scope="row">{bar.label}</th>
-              <td>{bar.value}</td>
+      {/* A table ignores the 1px height of sr-only, so a wrapper hides it instead. */}
+      <div className="sr-only">
+        <table aria-labelledby={`${id}-caption`}>
+          <thead>
+            <tr>
+              <th scope="col">Day</th>
+              <th scope="col">{unit}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {bars.map((bar) => (
+              <tr key={bar.label}>
+                <th scope="row">{bar.label}</th>
+                <td>{bar.value}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   )
 }

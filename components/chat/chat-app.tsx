@@ -1,6 +1,6 @@
 'use client'
 
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useState } from 'react'
 import { Alert } from '@/components/ui/alert'
 import { ChatNotice } from './chat-notice'
 import { Composer } from './composer'
@@ -24,11 +24,12 @@ export function ChatApp({ slug, tenantName, assistantName, greeting, mode, signI
   const { conversations, loading, refresh } = useConversations(slug, member)
   const chat = useOracleChat(slug, () => void refresh())
   const [showHistory, setShowHistory] = useState(false)
-  const endRef = useRef<HTMLDivElement>(null)
   const lastContent = chat.messages.at(-1)?.content
 
+  // Follow the answer as it streams, unless the reader has scrolled up to read earlier messages.
   useEffect(() => {
-    endRef.current?.scrollIntoView({ block: 'end', behavior: 'smooth' })
+    const page = document.documentElement
+    if (page.scrollHeight - (window.scrollY + window.innerHeight) < 320) window.scrollTo({ top: page.scrollHeight })
   }, [chat.messages.length, lastContent])
 
   const history = member ? (
@@ -49,7 +50,7 @@ export function ChatApp({ slug, tenantName, assistantName, greeting, mode, signI
 
   return (
     <div className="mx-auto flex w-full max-w-6xl flex-1 gap-6 px-3 py-4 sm:px-6">
-      {history ? <aside className="hidden w-64 shrink-0 lg:block">{history}</aside> : null}
+      {history ? <aside className="sticky top-4 hidden max-h-[calc(100dvh-2rem)] w-64 shrink-0 self-start lg:block">{history}</aside> : null}
       <div className="flex min-w-0 flex-1 flex-col">
         {history ? (
           <div className="mb-3 lg:hidden">
@@ -97,7 +98,6 @@ export function ChatApp({ slug, tenantName, assistantName, greeting, mode, signI
               ))}
             </ol>
           </div>
-          <div ref={endRef} />
         </section>
 
         <div className="sticky bottom-0 mt-4 space-y-3 bg-gradient-to-t from-stone-50 from-70% pt-3 pb-2">

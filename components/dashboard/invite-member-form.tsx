@@ -6,6 +6,7 @@ import { Button } from '@/components/ui/button'
 import { SelectField, TextField } from '@/components/ui/field'
 import { apiFetch } from '@/lib/ui/api'
 import { ApiError, errorMessage } from '@/lib/ui/api-error'
+import { onThisSite } from '@/lib/ui/safe-url'
 import { CopyField } from './copy-field'
 import { ROLE_HINTS, ROLES, type AddResult, type Role } from './members-types'
 
@@ -59,7 +60,7 @@ export function InviteMemberForm({ tenantId, onAdded }: { tenantId: string; onAd
       {result && 'invitation' in result ? (
         <Alert tone="success" title={`Invitation created for ${result.invitation.email}`}>
           <p className="mb-2">There is no account with this address yet. Send them this link; it works once and expires in 7 days.</p>
-          <CopyField label="Invitation link" value={result.invitation.acceptUrl} />
+          <CopyField label="Invitation link" value={onThisSite(result.invitation.acceptUrl, window.location.origin)} />
         </Alert>
       ) : null}
     </div>

@@ -1,7 +1,7 @@
 import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react'
 
 const control =
-  'block w-full rounded-lg border bg-white px-3 py-2 text-stone-900 shadow-sm placeholder:text-stone-500 read-only:bg-stone-100 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-indigo-600 disabled:bg-stone-100'
+  'block w-full rounded-lg border bg-white px-3 py-2 text-stone-900 shadow-sm placeholder:text-stone-500 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-indigo-600 disabled:bg-stone-100'
 
 function controlClasses(error: string | undefined): string {
   return `${control} ${error ? 'border-red-600' : 'border-stone-300'}`
@@ -43,7 +43,7 @@ export function TextField({ label, hint, error, wrapperClassName, id, ...rest }:
   const fieldId = id ?? generated
   return (
     <FieldFrame id={fieldId} label={label} hint={hint} error={error} className={wrapperClassName}>
-      <input id={fieldId} className={`${controlClasses(error)} h-10.5`} aria-invalid={error ? true : undefined} aria-describedby={describedBy(fieldId, hint, error)} {...rest} />
+      <input id={fieldId} className={`${controlClasses(error)} h-10.5 read-only:bg-stone-100`} aria-invalid={error ? true : undefined} aria-describedby={describedBy(fieldId, hint, error)} {...rest} />
     </FieldFrame>
   )
 }

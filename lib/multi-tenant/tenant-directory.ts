@@ -25,7 +25,12 @@ type RouteRow = {
 }
 
 const ttlMs = 30_000
-const cache = new Map<string, { route: TenantRoute | null; expires: number }>()
+// On globalThis: proxy.ts and the route handlers are separate bundles in the built app,
+// and an invalidation from an API route must reach the proxy's lookups too.
+const holder = globalThis as unknown as {
+  __tenantRouteCache?: Map<string, { route: TenantRoute | null; expires: number }>
+}
+const cache = (holder.__tenantRouteCache ??= new Map())
 
 export function isServing(status: TenantStatus, trialEndsAt: Date | null, now = new Date()): boolean {
   if (status === 'active') return true

@@ -51,6 +51,9 @@ declare
   v_id bigint;
 begin
   if (select auth.role()) in ('authenticated', 'anon') or v_actor is not null then
+    if p_tenant_id is null and not app_private.is_platform_admin() then
+      raise exception 'Only platform admins write platform audit rows.' using errcode = 'OR403';
+    end if;
     if p_tenant_id is not null
       and not app_private.is_platform_admin()
       and not app_private.is_tenant_member(p_tenant_id, 'viewer')

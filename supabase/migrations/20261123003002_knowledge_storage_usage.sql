@@ -107,4 +107,3 @@ revoke all on function app_private.carry_storage_level() from public;
 revoke all on function app_private.adjust_storage(uuid, bigint) from public;
 revoke all on function app_private.set_knowledge_byte_size() from public;
 revoke all on function app_private.count_knowledge_storage() from public;
-grant execute on function app_private.current_usage_period() to authenticated, service_role;

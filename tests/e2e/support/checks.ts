@@ -13,12 +13,17 @@ export async function expectAccessible(page: Page, name: string): Promise<void> 
   expect(blocking, `accessibility violations on ${name}`).toEqual([])
 }
 
-/** Full-page screenshots at the given widths, saved for people to look at (not compared). */
-export async function saveScreenshots(page: Page, name: string, widths: (keyof typeof VIEWPORTS)[] = ['laptop']): Promise<void> {
+/**
+ * Screenshots at the given widths, saved for people to look at (not compared). Full page
+ * by default; `fullPage: false` shows what the reader sees (the chat, scrolled to its end,
+ * with its composer pinned to the bottom of the window).
+ */
+export async function saveScreenshots(page: Page, name: string, widths: (keyof typeof VIEWPORTS)[] = ['laptop'], fullPage = true): Promise<void> {
   const original = page.viewportSize()
   for (const width of widths) {
     await page.setViewportSize(VIEWPORTS[width])
-    await page.screenshot({ path: `${SCREENSHOTS}/${name}-${width}.png`, fullPage: true })
+    if (!fullPage) await page.evaluate(() => window.scrollTo({ top: document.documentElement.scrollHeight }))
+    await page.screenshot({ path: `${SCREENSHOTS}/${name}-${width}.png`, fullPage })
   }
   if (original) await page.setViewportSize(original)
 }
