@@ -22,7 +22,7 @@ import {
   type PreparedKnowledge,
 } from './knowledge-prepare'
 import { listQuerySchema, searchOptionsSchema, type KnowledgeInput, type ListQuery, type SearchOptions } from './knowledge-schema'
-import { EXACT_SEARCH_MAX_CHUNKS, matchChunks, type SearchHit } from './knowledge-search'
+import { EXACT_SEARCH_MAX_CHUNKS, FAR_SIMILARITY, matchChunks, type SearchHit } from './knowledge-search'
 import { rethrowStorageFull } from './storage-usage'
 
 export type { KnowledgeDocument, KnowledgePage, KnowledgeSummary } from './knowledge-documents'
@@ -37,8 +37,9 @@ export type KnowledgeBaseOptions = {
   embedder?: EmbeddingProvider
   /** Written into audit rows. */
   auditIp?: string | null
-  /** Tuning for tests and benchmarks; see EXACT_SEARCH_MAX_CHUNKS. */
+  /** Tuning for tests and benchmarks; see EXACT_SEARCH_MAX_CHUNKS and FAR_SIMILARITY. */
   exactSearchMaxChunks?: number
+  farSimilarity?: number
 }
 
 // Rows per INSERT: a chunk's vector is ~15 KB of text, so a statement stays under 1 MB.
@@ -76,13 +77,13 @@ export class TenantKnowledgeBase {
    * tenant is not stored again: its id comes back with `duplicate: true`.
    */
   async addKnowledge(input: KnowledgeInput): Promise<AddResult> {
-    const existing = await findByHash(this.db, this.tenantId, contentHash(validKnowledgeInput(input).content))
-    if (existing) return { ...existing, duplicate: true }
+    const existing = await this.findDuplicate(contentHash(validKnowledgeInput(input).content))
+    if (existing) return { id: existing.id, chunkCount: existing.chunkCount, duplicate: true }
     return this.addPrepared(await prepareKnowledge(input, this.embedder))
   }
 
   /** The document with the same text, if any: lets a caller skip embedding a duplicate. */
-  findDuplicate(hash: string): Promise<{ id: string; chunkCount: number } | null> {
+  findDuplicate(hash: string): Promise<{ id: string; title: string; chunkCount: number } | null> {
     return findByHash(this.db, this.tenantId, hash)
   }
 
@@ -117,8 +118,8 @@ export class TenantKnowledgeBase {
     const row = inserted[0]
     if (!row) {
       // Someone stored the same text between our check and this insert.
-      const existing = await findByHash(this.db, this.tenantId, prepared.contentHash)
-      if (existing) return { ...existing, duplicate: true }
+      const existing = await this.findDuplicate(prepared.contentHash)
+      if (existing) return { id: existing.id, chunkCount: existing.chunkCount, duplicate: true }
       throw new AppError('conflict', 'The document could not be stored; please try again.')
     }
     for (let start = 0; start < prepared.chunks.length; start += CHUNK_INSERT_BATCH) {
@@ -186,6 +187,7 @@ export class TenantKnowledgeBase {
       model: this.embedder.model,
       options: valid,
       exactMaxChunks: this.options.exactSearchMaxChunks ?? EXACT_SEARCH_MAX_CHUNKS,
+      farSimilarity: this.options.farSimilarity ?? FAR_SIMILARITY,
     })
   }
 

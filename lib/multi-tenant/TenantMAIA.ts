@@ -123,7 +123,7 @@ export class TenantMAIA {
     const spent: TokenUsage = { promptTokens: 0, completionTokens: 0 }
     let settled = false
     let answer = ''
-    let promptTokens = 0
+    let promptTokens = () => 0
     let answerUsage: TokenUsage | undefined
     try {
       const thread = admission.thread
@@ -192,7 +192,10 @@ export class TenantMAIA {
       if (!settled) {
         // Whatever stopped the answer (an error, or the caller leaving mid-stream), the model
         // spent what it spent: the prompt and whatever it wrote.
-        if (!answerUsage && promptTokens > 0) addUsage(spent, { promptTokens, completionTokens: countTokens(answer) })
+        if (!answerUsage) {
+          const prompt = promptTokens()
+          if (prompt > 0) addUsage(spent, { promptTokens: prompt, completionTokens: countTokens(answer) })
+        }
         if (needsRelease(admission, spent)) {
           await this.run((tx) => releaseAdmission(tx, admission, spent)).catch((error: unknown) => {
             console.error('[oracle] could not undo a failed exchange', error)

@@ -89,24 +89,24 @@ export type StoredExchange = {
 
 /** Stores the question and its answer together and updates the thread's summary; returns the answer's id. */
 export async function storeExchange(tx: Queryable, exchange: StoredExchange): Promise<string> {
-  const reading = [exchange.element, exchange.phase, exchange.facetId]
-  await tx.query(
-    `insert into public.tenant_messages
-       (tenant_id, conversation_id, user_id, role, content, element, phase, facet, offline, created_at)
-     values ($1, $2, $3, 'user', $4, $5, $6, $7, $8, $9)`,
-    [exchange.tenantId, exchange.conversationId, exchange.userId, exchange.input, ...reading, exchange.offline, exchange.askedAt],
-  )
-  const rows = await tx.query<{ id: string }>(
+  // One statement for both rows; the answer is stamped after the question so they sort in order.
+  const rows = await tx.query<{ id: string; role: string }>(
     `insert into public.tenant_messages
        (tenant_id, conversation_id, user_id, role, content, element, phase, facet, sources, tokens_in, tokens_out, offline, created_at)
-     values ($1, $2, $3, 'assistant', $4, $5, $6, $7, $8::text::jsonb, $9, $10, $11, greatest(clock_timestamp(), $12::timestamptz + interval '1 millisecond'))
-     returning id`,
+     values
+       ($1, $2, $3, 'user', $4, $6, $7, $8, '[]'::jsonb, 0, 0, $12, $13::timestamptz),
+       ($1, $2, $3, 'assistant', $5, $6, $7, $8, $9::text::jsonb, $10, $11, $12,
+        greatest(clock_timestamp(), $13::timestamptz + interval '1 millisecond'))
+     returning id, role`,
     [
       exchange.tenantId,
       exchange.conversationId,
       exchange.userId,
+      exchange.input,
       exchange.response,
-      ...reading,
+      exchange.element,
+      exchange.phase,
+      exchange.facetId,
       JSON.stringify(exchange.sources),
       exchange.tokensIn,
       exchange.tokensOut,
@@ -130,7 +130,7 @@ export async function storeExchange(tx: Queryable, exchange: StoredExchange): Pr
       where c.id = $1 and c.tenant_id = $2`,
     [exchange.conversationId, exchange.tenantId, exchange.tokensIn + exchange.tokensOut, exchange.phase],
   )
-  const id = rows[0]?.id
+  const id = rows.find((row) => row.role === 'assistant')?.id
   if (!id) throw new AppError('internal', 'The answer could not be stored.')
   return id
 }

@@ -57,7 +57,7 @@ export async function addDocument(
     await loadTenantForAdmin(tx, tenantId)
     return knowledgeBase(tx, tenantId, actor, embedder).findDuplicate(contentHash(valid.content))
   })
-  if (existing) return { ...existing, title: valid.title, duplicate: true }
+  if (existing) return { ...existing, duplicate: true }
   const prepared = await prepareKnowledge(valid, embedder)
   const stored = await withUser(db, actor.claims, async (tx) => {
     await loadTenantForAdmin(tx, tenantId)

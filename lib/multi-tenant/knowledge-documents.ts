@@ -103,11 +103,11 @@ export async function findByHash(
   tx: Queryable,
   tenantId: string,
   hash: string,
-): Promise<{ id: string; chunkCount: number } | null> {
-  const rows = await tx.query<{ id: string; chunk_count: number }>(
-    'select id, chunk_count from public.tenant_knowledge where tenant_id = $1 and content_hash = $2',
+): Promise<{ id: string; title: string; chunkCount: number } | null> {
+  const rows = await tx.query<{ id: string; title: string; chunk_count: number }>(
+    'select id, title, chunk_count from public.tenant_knowledge where tenant_id = $1 and content_hash = $2',
     [tenantId, hash],
   )
   const row = rows[0]
-  return row ? { id: row.id, chunkCount: row.chunk_count } : null
+  return row ? { id: row.id, title: row.title, chunkCount: row.chunk_count } : null
 }

@@ -10,9 +10,17 @@ import type { searchOptionsSchema } from './knowledge-schema'
 
 /**
  * Tenants with at most this many chunks of the query's model are searched exactly;
- * bigger ones through the HNSW index with iterative scans. Chosen from bench/retrieval.ts.
+ * bigger ones through the HNSW index with iterative scans. On PGlite an exact scan costs
+ * about 5 µs per 1536-dimension chunk, so 5000 chunks stay within a 30 ms budget
+ * (bench/retrieval.ts); on a native server the same scan is several times cheaper.
  */
-export const EXACT_SEARCH_MAX_CHUNKS = 20_000
+export const EXACT_SEARCH_MAX_CHUNKS = 5_000
+
+/**
+ * Below this cosine similarity a row counts as far from the query, where HNSW's order is
+ * unreliable: an HNSW answer that would include such rows is redone exactly.
+ */
+export const FAR_SIMILARITY = 0.3
 
 /** Bounds an iterative HNSW scan on real PostgreSQL (PGlite has no timer to enforce it). */
 export const SEARCH_STATEMENT_TIMEOUT = '5s'
@@ -46,6 +54,7 @@ export type ChunkQuery = {
   model: string
   options: z.output<typeof searchOptionsSchema>
   exactMaxChunks: number
+  farSimilarity: number
 }
 
 const SNIPPET_CHARS = 240
@@ -84,7 +93,7 @@ export async function matchChunks(tx: Queryable, request: ChunkQuery): Promise<S
   )
   const rows = await tx.query<MatchRow>(
     `select chunk_id, knowledge_id, title, heading, content, similarity
-       from public.match_tenant_chunks($1, $2::extensions.vector, $3, $4, $5, $6, $7, $8::text[], $9::text[], $10)`,
+       from public.match_tenant_chunks($1, $2::extensions.vector, $3, $4, $5, $6, $7, $8::text[], $9::text[], $10, $11)`,
     [
       request.tenantId,
       request.embedding,
@@ -96,6 +105,7 @@ export async function matchChunks(tx: Queryable, request: ChunkQuery): Promise<S
       options.tags?.map((tag) => tag.toLowerCase()) ?? null,
       options.elementalTags ?? null,
       request.exactMaxChunks,
+      request.farSimilarity,
     ],
   )
   await tx.query("select set_config('statement_timeout', $1, true)", [saved?.previous ?? '0'])

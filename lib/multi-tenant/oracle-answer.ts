@@ -25,8 +25,11 @@ export type AnswerInput = {
 }
 
 export type AnswerPlan = {
-  /** What the prompt costs, for charging an answer that was cut off before the model reported usage. */
-  promptTokens: number
+  /**
+   * What the prompt costs, for charging an answer cut off before the model reported its
+   * usage. Counted only then: tokenising a whole prompt is not free.
+   */
+  promptTokens: () => number
   events: AsyncIterable<ChatStreamEvent>
 }
 
@@ -63,7 +66,7 @@ export function planAnswer(args: AnswerInput): AnswerPlan {
       },
       reading: { element: reading.element, phase: reading.phase, facetName: reading.facet.name, guidance: reading.facet.guidance },
     })
-    return { promptTokens: 0, events: wordsOf(text, args.signal) }
+    return { promptTokens: () => 0, events: wordsOf(text, args.signal) }
   }
   const { messages } = assemblePrompt({
     tenantName: args.tenantName,
@@ -79,7 +82,7 @@ export function planAnswer(args: AnswerInput): AnswerPlan {
   const events = args.streaming
     ? args.chat.stream(messages, { maxTokens: MAX_ANSWER_TOKENS, signal: args.signal })
     : completeAtOnce(args.chat, messages, args.signal)
-  return { promptTokens: estimatePromptTokens(messages), events }
+  return { promptTokens: () => estimatePromptTokens(messages), events }
 }
 
 // Parts of a prompt the reservation cannot measure before retrieval: the engine's

@@ -13,12 +13,26 @@
 -- with iterative scans, bounded by hnsw.max_scan_tuples (and the caller's statement
 -- timeout), then re-ranked exactly.
 --
+-- HNSW is reliable near the query and unreliable far from it, where every row is about
+-- as distant as every other: a query about something this tenant has no knowledge of
+-- gets a poor approximation of its (distant) nearest rows. So when the answer could
+-- contain rows below p_far_similarity (the threshold lets them through and the HNSW
+-- candidates do not fill the limit above it), the search is redone exactly. With the
+-- usual thresholds an off-topic query returns nothing either way; the re-check only
+-- costs time when a caller asks for distant rows. `strategy` reports the path taken:
+-- 'exact', 'hnsw' or 'hnsw+exact'.
+--
 -- Which rows come back: those whose cosine similarity reaches p_match_threshold, plus
 -- full-text hits that contain every query term (websearch_to_tsquery): an exact keyword
 -- match such as a product code is kept even when the embedding misses it. Ranking uses
 -- the lexemes ORed together, so long questions still get lexical candidates. Vectors are
 -- compared only with vectors of the same model; chunks embedded by another model (before
 -- a reindex) can still be found by full text, with similarity 0.
+-- Touching a vector loads pgvector's library, which defines the hnsw.* settings the
+-- function sets below; a role that is not superuser (Supabase's postgres) may not set
+-- them while they are unknown placeholders.
+select extensions.vector_dims('[1]'::extensions.vector);
+
 create or replace function public.match_tenant_chunks(
   p_tenant_id uuid,
   p_query_embedding extensions.vector(1536),
@@ -29,7 +43,8 @@ create or replace function public.match_tenant_chunks(
   p_category text default null,
   p_tags text[] default null,
   p_elemental_tags text[] default null,
-  p_exact_max_chunks int default 20000
+  p_exact_max_chunks int default 5000,
+  p_far_similarity double precision default 0.3
 ) returns table (
   chunk_id uuid,
   knowledge_id uuid,
@@ -37,7 +52,8 @@ create or replace function public.match_tenant_chunks(
   heading text,
   content text,
   similarity double precision,
-  fused_score double precision
+  fused_score double precision,
+  strategy text
 )
 language plpgsql stable security invoker
 set search_path = ''
@@ -57,6 +73,7 @@ declare
   v_chunks int;
   v_ids uuid[];
   v_distances double precision[];
+  v_strategy text;
   v_all_terms tsquery := pg_catalog.websearch_to_tsquery('english', coalesce(p_query_text, ''));
   v_any_term tsquery := pg_catalog.replace(
     pg_catalog.plainto_tsquery('english', coalesce(p_query_text, ''))::text, ' & ', ' | ')::tsquery;
@@ -83,22 +100,8 @@ begin
     where c.tenant_id = p_tenant_id and c.embedding_model = p_model
     limit p_exact_max_chunks + 1
   ) tenant_rows;
-  if v_chunks = 0 then
-    null; -- no vectors of this model (yet): full-text hits only
-  elsif v_chunks <= p_exact_max_chunks then
-    with scoped as materialized (
-      select c.id, c.embedding operator(extensions.<=>) p_query_embedding as distance
-      from public.tenant_knowledge_chunks c
-      where c.tenant_id = p_tenant_id and c.embedding_model = p_model
-        and c.embedding is not null
-        and (not v_filtered or c.knowledge_id = any (v_documents))
-    ), nearest as (
-      select s.id, s.distance from scoped s order by s.distance limit v_pool
-    )
-    select pg_catalog.array_agg(n.id order by n.distance), pg_catalog.array_agg(n.distance order by n.distance)
-      into v_ids, v_distances
-    from nearest n;
-  else
+  if v_chunks > p_exact_max_chunks then
+    v_strategy := 'hnsw';
     with nearest as (
       select c.id, c.embedding operator(extensions.<=>) p_query_embedding as distance
       from public.tenant_knowledge_chunks c
@@ -108,6 +111,27 @@ begin
       limit v_pool
     )
     -- relaxed_order returns neighbours slightly out of order: sort them exactly.
+    select pg_catalog.array_agg(n.id order by n.distance), pg_catalog.array_agg(n.distance order by n.distance)
+      into v_ids, v_distances
+    from nearest n;
+    if p_match_threshold < p_far_similarity
+      and (coalesce(cardinality(v_distances), 0) < v_limit or 1 - v_distances[v_limit] < p_far_similarity) then
+      v_strategy := 'hnsw+exact';
+    end if;
+  elsif v_chunks > 0 then
+    v_strategy := 'exact';
+  end if;
+
+  if v_strategy in ('exact', 'hnsw+exact') then
+    with scoped as materialized (
+      select c.id, c.embedding operator(extensions.<=>) p_query_embedding as distance
+      from public.tenant_knowledge_chunks c
+      where c.tenant_id = p_tenant_id and c.embedding_model = p_model
+        and c.embedding is not null
+        and (not v_filtered or c.knowledge_id = any (v_documents))
+    ), nearest as (
+      select s.id, s.distance from scoped s order by s.distance limit v_pool
+    )
     select pg_catalog.array_agg(n.id order by n.distance), pg_catalog.array_agg(n.distance order by n.distance)
       into v_ids, v_distances
     from nearest n;
@@ -140,7 +164,7 @@ begin
     left join text_hits t on t.id = candidate.id
   )
   select s.id, s.knowledge_id, k.title, s.heading, s.content,
-    coalesce(s.similarity, 0)::double precision, s.fused::double precision
+    coalesce(s.similarity, 0)::double precision, s.fused::double precision, coalesce(v_strategy, 'text')
   from scored s
   join public.tenant_knowledge k on k.tenant_id = p_tenant_id and k.id = s.knowledge_id
   where s.similarity >= p_match_threshold or s.all_terms
@@ -149,6 +173,6 @@ begin
 end
 $$;
 
-revoke all on function public.match_tenant_chunks(uuid, extensions.vector, text, text, int, double precision, text, text[], text[], int) from public;
-grant execute on function public.match_tenant_chunks(uuid, extensions.vector, text, text, int, double precision, text, text[], text[], int)
+revoke all on function public.match_tenant_chunks(uuid, extensions.vector, text, text, int, double precision, text, text[], text[], int, double precision) from public;
+grant execute on function public.match_tenant_chunks(uuid, extensions.vector, text, text, int, double precision, text, text[], text[], int, double precision)
   to anon, authenticated, service_role;

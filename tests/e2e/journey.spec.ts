@@ -98,12 +98,20 @@ test('a member on the tenant host asks and sees a streamed answer with a source 
   await expect(member.getByRole('navigation', { name: 'Your conversations' }).getByRole('button').nth(1)).toBeVisible()
 })
 
-test("another tenant's member, on their own host, cannot see that PDF", async ({ browser }) => {
+test("another tenant's visitors and members, on its own host, cannot see that PDF", async ({ browser }) => {
   const consolePage = opened('console')
   await createTenantInConsole(consolePage, TENANT_B)
   const inviteUrl = await inviteMember(consolePage, MEMBER_B.email, 'user')
 
   const member = (pages.memberB = await freshPage(browser))
+  await member.goto(tenantUrl(TENANT_B.slug))
+  await expect(member.getByText('You are chatting as a visitor')).toBeVisible()
+  const asVisitor = await ask(member, PDF.question)
+  await expect(asVisitor.answer).toContainText(/nothing relevant/i)
+  await expect(asVisitor.answer.getByRole('button', { name: /aurora/i })).toHaveCount(0)
+  await expectAccessible(member, 'visitor chat')
+  await saveScreenshots(member, 'chat-visitor', ['phone'], false)
+
   await acceptInvitationAsNewUser(member, inviteUrl, MEMBER_B.password)
   await signIn(member, tenantUrl(TENANT_B.slug, '/login'), MEMBER_B.email, MEMBER_B.password)
   const { answer } = await ask(member, PDF.question)
@@ -129,7 +137,8 @@ test('a <script> or javascript: link inside a document never runs', async () => 
   const { answer } = await ask(member, HOSTILE_MARKDOWN.question)
   await expect(answer).toContainText(/cobalt/i)
   await answer.getByRole('button', { name: /harbour.lantern/i }).first().click()
-  await expect(member.getByRole('dialog')).toBeVisible()
+  // The hostile markup reached the page, as inert text.
+  await expect(member.getByRole('dialog')).toContainText('window.__pwned')
   await expectNoScriptRan(member, dialogs)
   await member.keyboard.press('Escape')
 })
@@ -192,4 +201,9 @@ test('the limit-reached state (429) shows when the monthly conversation limit is
   await expect(notice).toBeVisible()
   await expect(notice).toContainText(/You can try again in (about|a few)/)
   await saveScreenshots(member, 'chat-limit-reached', ['phone'], false)
+
+  // The earlier thread is still there to reread: history is not a new conversation.
+  await member.getByRole('navigation', { name: 'Your conversations' }).getByRole('button', { name: /check-in/i }).click()
+  await expect(member.getByRole('article').filter({ hasText: /cobalt/i })).toBeVisible()
+  await expect(member.getByRole('status').filter({ hasText: 'Limit reached' })).toHaveCount(0)
 })

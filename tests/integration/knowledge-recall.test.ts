@@ -63,10 +63,22 @@ async function member(tenantId: string, email: string, role: 'admin' | 'viewer')
   return { sub: user.userId, email }
 }
 
-function search(claims: Claims, tenantId: string, options: { exactSearchMaxChunks?: number } = {}) {
+function search(claims: Claims, tenantId: string, options: { exactSearchMaxChunks?: number; farSimilarity?: number } = {}) {
   return withUser(db, claims, (tx) =>
     new TenantKnowledgeBase(tenantId, tx, { embedder: local, ...options }).search(QUERY, { limit: 10, matchThreshold: -1 }),
   )
+}
+
+/** The path match_tenant_chunks took, straight from the function. */
+async function strategyFor(claims: Claims, tenantId: string, query: string, tuning: { threshold: number; exactMax: number; far: number }) {
+  const [vector] = await local.embed([query])
+  const rows = await withUser(db, claims, (tx) =>
+    tx.query<{ strategy: string }>(
+      `select distinct strategy from public.match_tenant_chunks($1, $2::extensions.vector, $3, $4, 10, $5, null, null, null, $6, $7)`,
+      [tenantId, `[${vector?.join(',')}]`, query, local.model, tuning.threshold, tuning.exactMax, tuning.far],
+    ),
+  )
+  return rows.map((row) => row.strategy)
 }
 
 beforeAll(async () => {
@@ -121,19 +133,31 @@ describe('recall for a small tenant sharing the index with a big one', () => {
   it('returns every chunk of the small tenant on the exact path', async () => {
     const hits = await search(small.viewer, small.id)
     expect(new Set(hits.map((hit) => hit.knowledgeId))).toEqual(small.knowledgeIds)
+    expect(await strategyFor(small.viewer, small.id, QUERY, { threshold: -1, exactMax: 5000, far: 0.3 })).toEqual(['exact'])
   })
 
-  it('returns every chunk of the small tenant on the iterative HNSW path too', async () => {
-    const hits = await search(small.viewer, small.id, { exactSearchMaxChunks: 0 })
+  it('returns every chunk of the small tenant from the iterative HNSW scan alone', async () => {
+    const pureHnsw = { exactSearchMaxChunks: 0, farSimilarity: -1 }
+    const hits = await search(small.viewer, small.id, pureHnsw)
     expect(new Set(hits.map((hit) => hit.knowledgeId))).toEqual(small.knowledgeIds)
+    expect(await strategyFor(small.viewer, small.id, QUERY, { threshold: -1, exactMax: 0, far: -1 })).toEqual(['hnsw'])
   })
 
   it('finds the big tenant\'s nearest chunks on the iterative HNSW path', async () => {
     const exact = await search(big.viewer, big.id)
-    const approximate = await search(big.viewer, big.id, { exactSearchMaxChunks: 100 })
+    const approximate = await search(big.viewer, big.id, { exactSearchMaxChunks: 100, farSimilarity: -1 })
     expect(approximate).toHaveLength(10)
     const overlap = approximate.filter((hit) => exact.some((other) => other.id === hit.id)).length
     expect(overlap).toBeGreaterThanOrEqual(9)
+  })
+
+  it('redoes an off-topic HNSW search exactly when distant rows may be returned, and only then', async () => {
+    const offTopic = 'quantum chromodynamics lattice gauge theory'
+    const tuning = { exactMax: 100, far: 0.3 }
+    expect(await strategyFor(big.viewer, big.id, offTopic, { ...tuning, threshold: -1 })).toEqual(['hnsw+exact'])
+    expect(await strategyFor(big.viewer, big.id, QUERY, { ...tuning, threshold: -1 })).toEqual(['hnsw'])
+    // With a threshold at the far level distant rows cannot be returned: nothing comes back.
+    expect(await strategyFor(big.viewer, big.id, offTopic, { ...tuning, threshold: 0.3 })).toEqual([])
   })
 })
 

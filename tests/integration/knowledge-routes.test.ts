@@ -22,7 +22,7 @@ function postJson(who: Who | null, tenantId: string, body: unknown) {
 
 function upload(who: Who, tenantId: string, files: [string, Uint8Array | string][], fields: Record<string, string> = {}) {
   const form = new FormData()
-  for (const [name, content] of files) form.append('file', new File([content], name))
+  for (const [name, content] of files) form.append('file', new File([typeof content === 'string' ? content : new Uint8Array(content)], name))
   for (const [key, value] of Object.entries(fields)) form.append(key, value)
   const request = new Request(`${TEST_ORIGIN}${base(tenantId)}`, {
     method: 'POST',

@@ -1,10 +1,11 @@
 import { expect, type Page } from '@playwright/test'
 
 /** Creates a tenant through the console form; returns its drill-down URL. */
-export async function createTenantInConsole(page: Page, tenant: { name: string; slug: string }): Promise<string> {
+export async function createTenantInConsole(page: Page, tenant: { name: string; slug: string; publicAccess?: boolean }): Promise<string> {
   await page.goto('/admin/tenants/new')
   await page.getByLabel('Name').fill(tenant.name)
   await page.getByLabel('Slug').fill(tenant.slug)
+  if (tenant.publicAccess) await page.getByLabel('Visitors can chat without an account').check()
   await Promise.all([page.waitForURL(/\/admin\/tenants\/[0-9a-f-]{36}$/), page.getByRole('button', { name: 'Create tenant' }).click()])
   await expect(page.getByRole('heading', { level: 1, name: tenant.name })).toBeVisible()
   return page.url()
