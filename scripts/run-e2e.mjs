@@ -20,10 +20,11 @@ function fail(message) {
   process.exit(1)
 }
 
+// Throws rather than exits, so the temporary database is still removed.
 function run(label, command, args, env) {
   console.log(`[e2e] ${label}: ${command} ${args.join(' ')}`)
   const result = spawnSync(command, args, { stdio: 'inherit', env })
-  if (result.status !== 0) fail(`${label} failed (exit code ${result.status ?? result.signal}).`)
+  if (result.status !== 0) throw new Error(`${label} failed (exit code ${result.status ?? result.signal}).`)
 }
 
 function freePort() {
@@ -72,8 +73,10 @@ try {
   run('platform admin', 'npm', ['run', '--silent', 'platform-admin', '--', '--email', ADMIN.email, '--password', ADMIN.password], env)
   const tests = spawnSync('npx', ['playwright', 'test', ...process.argv.slice(2)], { stdio: 'inherit', env })
   status = tests.status ?? 1
+} catch (error) {
+  console.error(`\n[e2e] ${error.message}\n`)
 } finally {
+  // The data directory and its lock file (beside it, inside dataDir) go together.
   rmSync(dataDir, { recursive: true, force: true })
-  rmSync(`${path.join(dataDir, 'pglite')}.lock`, { force: true })
 }
 process.exit(status)

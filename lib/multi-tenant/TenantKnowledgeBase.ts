@@ -13,17 +13,10 @@ import {
   type KnowledgeDocument,
   type KnowledgePage,
 } from './knowledge-documents'
-import {
-  embedAll,
-  embeddingText,
-  prepareKnowledge,
-  validKnowledgeInput,
-  type PreparedChunk,
-  type PreparedKnowledge,
-} from './knowledge-prepare'
+import { embedAll, embeddingText, prepareKnowledge, validKnowledgeInput, type PreparedKnowledge } from './knowledge-prepare'
 import { listQuerySchema, searchOptionsSchema, type KnowledgeInput, type ListQuery, type SearchOptions } from './knowledge-schema'
 import { EXACT_SEARCH_MAX_CHUNKS, FAR_SIMILARITY, matchChunks, type SearchHit } from './knowledge-search'
-import { rethrowStorageFull } from './storage-usage'
+import { deleteDocument, insertChunks, insertDocument, staleChunks, updateEmbeddings } from './knowledge-store'
 
 export type { KnowledgeDocument, KnowledgePage, KnowledgeSummary } from './knowledge-documents'
 export type { PreparedKnowledge } from './knowledge-prepare'
@@ -42,8 +35,6 @@ export type KnowledgeBaseOptions = {
   farSimilarity?: number
 }
 
-// Rows per INSERT: a chunk's vector is ~15 KB of text, so a statement stays under 1 MB.
-const CHUNK_INSERT_BATCH = 50
 const REINDEX_BATCH = 128
 
 function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
@@ -93,38 +84,14 @@ export class TenantKnowledgeBase {
    */
   async addPrepared(prepared: PreparedKnowledge): Promise<AddResult> {
     const { input } = prepared
-    const inserted = await this.db
-      .query<{ id: string; byte_size: number }>(
-        `insert into public.tenant_knowledge (tenant_id, title, category, tags, elemental_tags, source_type,
-           filename, content, content_hash, token_count, chunk_count, created_by)
-         values ($1, $2, $3, $4::text[], $5::text[], $6, $7, $8, $9, $10, $11, (select auth.uid()))
-         on conflict (tenant_id, content_hash) do nothing
-         returning id, byte_size::float8 as byte_size`,
-        [
-          this.tenantId,
-          input.title,
-          input.category,
-          input.tags,
-          input.elemental_tags,
-          input.sourceType,
-          input.filename,
-          input.content,
-          prepared.contentHash,
-          prepared.tokenCount,
-          prepared.chunks.length,
-        ],
-      )
-      .catch(rethrowStorageFull)
-    const row = inserted[0]
+    const row = await insertDocument(this.db, this.tenantId, prepared)
     if (!row) {
       // Someone stored the same text between our check and this insert.
       const existing = await this.findDuplicate(prepared.contentHash)
       if (existing) return { id: existing.id, chunkCount: existing.chunkCount, duplicate: true }
       throw new AppError('conflict', 'The document could not be stored; please try again.')
     }
-    for (let start = 0; start < prepared.chunks.length; start += CHUNK_INSERT_BATCH) {
-      await this.insertChunks(row.id, prepared.model, prepared.chunks.slice(start, start + CHUNK_INSERT_BATCH))
-    }
+    await insertChunks(this.db, this.tenantId, row.id, prepared)
     await recordAudit(this.db, {
       tenantId: this.tenantId,
       action: 'knowledge.add',
@@ -137,7 +104,7 @@ export class TenantKnowledgeBase {
         elementalTags: input.elemental_tags,
         sourceType: input.sourceType,
         filename: input.filename,
-        byteSize: Number(row.byte_size),
+        byteSize: row.byteSize,
         chunkCount: prepared.chunks.length,
         embeddingModel: prepared.model,
         contentHash: prepared.contentHash,
@@ -145,26 +112,6 @@ export class TenantKnowledgeBase {
       ip: this.options.auditIp ?? null,
     })
     return { id: row.id, chunkCount: prepared.chunks.length, duplicate: false }
-  }
-
-  private async insertChunks(knowledgeId: string, model: string, chunks: PreparedChunk[]): Promise<void> {
-    await this.db.query(
-      `insert into public.tenant_knowledge_chunks
-         (tenant_id, knowledge_id, chunk_index, heading, content, token_count, embedding, embedding_model)
-       select $1, $2, c.chunk_index, c.heading, c.content, c.token_count, c.embedding::extensions.vector, $3
-         from unnest($4::int[], $5::text[], $6::text[], $7::int[], $8::text[])
-           as c(chunk_index, heading, content, token_count, embedding)`,
-      [
-        this.tenantId,
-        knowledgeId,
-        model,
-        chunks.map((chunk) => chunk.index),
-        chunks.map((chunk) => chunk.heading),
-        chunks.map((chunk) => chunk.content),
-        chunks.map((chunk) => chunk.tokenCount),
-        chunks.map((chunk) => chunk.embedding),
-      ],
-    )
   }
 
   /** Hybrid search (vector + full text, fused) over this tenant's chunks; see match_tenant_chunks. */
@@ -201,27 +148,15 @@ export class TenantKnowledgeBase {
 
   /** Deletes a document and (by cascade) its chunks; its storage is released by trigger. */
   async remove(id: string): Promise<void> {
-    const rows = isUuid(id)
-      ? await this.db.query<{ id: string; title: string; filename: string | null; content_hash: string; byte_size: number; chunk_count: number }>(
-          `delete from public.tenant_knowledge where tenant_id = $1 and id = $2
-           returning id, title, filename, content_hash, byte_size::float8 as byte_size, chunk_count`,
-          [this.tenantId, id],
-        )
-      : []
-    const row = rows[0]
-    if (!row) throw new AppError('not_found', 'No such document.')
+    const removed = isUuid(id) ? await deleteDocument(this.db, this.tenantId, id) : null
+    if (!removed) throw new AppError('not_found', 'No such document.')
+    const { id: targetId, ...before } = removed
     await recordAudit(this.db, {
       tenantId: this.tenantId,
       action: 'knowledge.delete',
       targetType: 'knowledge',
-      targetId: row.id,
-      before: {
-        title: row.title,
-        filename: row.filename,
-        byteSize: Number(row.byte_size),
-        chunkCount: row.chunk_count,
-        contentHash: row.content_hash,
-      },
+      targetId,
+      before,
       ip: this.options.auditIp ?? null,
     })
   }
@@ -231,26 +166,12 @@ export class TenantKnowledgeBase {
     const model = this.embedder.model
     let reembedded = 0
     for (;;) {
-      const stale = await this.db.query<{ id: string; heading: string | null; content: string }>(
-        `select id, heading, content from public.tenant_knowledge_chunks
-          where tenant_id = $1 and embedding_model <> $2 order by id limit $3`,
-        [this.tenantId, model, REINDEX_BATCH],
-      )
+      const stale = await staleChunks(this.db, this.tenantId, model, REINDEX_BATCH)
       if (stale.length === 0) return { reembedded, model }
-      const embeddings = await embedAll(
-        this.embedder,
-        stale.map((chunk) => embeddingText(chunk.heading, chunk.content)),
-      )
-      const updated = await this.db.query(
-        `update public.tenant_knowledge_chunks c
-            set embedding = u.embedding::extensions.vector, embedding_model = $2
-           from unnest($3::uuid[], $4::text[]) as u(id, embedding)
-          where c.tenant_id = $1 and c.id = u.id
-          returning c.id`,
-        [this.tenantId, model, stale.map((chunk) => chunk.id), embeddings],
-      )
+      const embeddings = await embedAll(this.embedder, stale.map((chunk) => embeddingText(chunk.heading, chunk.content)))
+      const ids = stale.map((chunk) => chunk.id)
       // RLS lets members read chunks but only admins change them: stop instead of looping.
-      if (updated.length !== stale.length) {
+      if ((await updateEmbeddings(this.db, this.tenantId, model, ids, embeddings)) !== stale.length) {
         throw new AppError('forbidden', "Only this tenant's admins and platform admins can reindex its knowledge.")
       }
       reembedded += stale.length

@@ -17,7 +17,10 @@ function wantsEventStream(request: Request): boolean {
 /**
  * Asks the tenant's assistant. `{ input, conversationId?, conversationDepth? }` -> JSON
  * `{ response, element, phase, facet, knowledgeSources, conversationId, usage, messageId, offline }`,
- * or with `Accept: text/event-stream` the same as `meta` / `token` / `done` events.
+ * or with `Accept: text/event-stream` the same as `meta` / `token` / `done` events. Failures
+ * before the answer starts are JSON errors with their status; later ones an `error` event.
+ * A failed exchange stores nothing: after an `error` event on the first message of a new
+ * thread, the conversationId announced in `meta` does not exist (start a new thread).
  */
 export const POST = route(async (request: Request, { params }: Context) => {
   const { slug } = await params
