@@ -13,6 +13,8 @@ const PLATFORM_DOMAIN = 'oracle.test'
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  // tests/e2e/routing holds the vitest host-routing suite that the same runner starts first.
+  testMatch: '**/*.spec.ts',
   outputDir: 'test-results/playwright',
   fullyParallel: false,
   workers: 1,

@@ -4,7 +4,9 @@
  * database. Checks for Debian's Chromium (never skips without it), builds the app,
  * creates the platform admin with the CLI before the server starts (the CLI refuses
  * while the app holds the data directory), then runs Playwright, whose webServer starts
- * `next start` on the same data directory. Set E2E_SKIP_BUILD=1 to reuse a fresh build.
+ * `next start` on the same data directory. Before it, the host-routing suite (vitest, raw
+ * HTTP with chosen Host headers) runs against the same build on a database of its own.
+ * Set E2E_SKIP_BUILD=1 to reuse a fresh build.
  */
 import { spawnSync } from 'node:child_process'
 import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs'
@@ -70,9 +72,11 @@ const env = {
 let status = 1
 try {
   if (process.env.E2E_SKIP_BUILD !== '1') run('build', 'npx', ['next', 'build'], env)
+  // The routing suite starts its own server on its own database, before Playwright's.
+  const routing = spawnSync('npx', ['vitest', 'run', '--config', 'tests/e2e/routing/vitest.config.ts'], { stdio: 'inherit', env })
   run('platform admin', 'npm', ['run', '--silent', 'platform-admin', '--', '--email', ADMIN.email, '--password', ADMIN.password], env)
   const tests = spawnSync('npx', ['playwright', 'test', ...process.argv.slice(2)], { stdio: 'inherit', env })
-  status = tests.status ?? 1
+  status = routing.status === 0 ? (tests.status ?? 1) : 1
 } catch (error) {
   console.error(`\n[e2e] ${error.message}\n`)
 } finally {
