@@ -9,7 +9,8 @@ import { ELEMENTS, detectElement, elementSchema, type Element } from '@/lib/engi
  * figures are printed so drift is visible in every run.
  */
 
-const DEV_SET = path.resolve(process.cwd(), '..', 'shared', 'data', 'element-dev.jsonl')
+// A copy of the shared dev set (../shared/data/element-dev.jsonl), so a clone anywhere can run it.
+const DEV_SET = path.resolve(process.cwd(), 'tests', 'unit', 'fixtures', 'element-dev.jsonl')
 const HELD_OUT_SET = path.resolve(process.cwd(), 'tests', 'unit', 'fixtures', 'element-heldout.jsonl')
 
 interface Example {
