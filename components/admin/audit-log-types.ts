@@ -1,23 +1,14 @@
-/** The audit routes' page, as the viewer reads it. */
-export type AuditEntry = {
-  id: number
-  tenantId: string | null
-  actorEmail: string | null
-  action: string
-  targetType: string | null
-  targetId: string | null
-  before: unknown
-  after: unknown
-  ip: string | null
-  createdAt: string
-}
+import type { AuditLogEntry, ChainCheck } from '@/lib/multi-tenant/audit-logs'
+
+/** The audit routes' page, as the viewer reads it: the entries without their chain hashes. */
+export type AuditEntry = Omit<AuditLogEntry, 'actorId' | 'prevHash' | 'hash'>
 
 export type AuditPage = {
   items: AuditEntry[]
   page: number
   pageSize: number
   total: number
-  chain: { ok: boolean; checked: number; firstBrokenId: number | null }
+  chain: ChainCheck
 }
 
 export const AUDIT_ACTION_GROUPS = ['tenant', 'member', 'knowledge', 'personality', 'plan'] as const
