@@ -87,9 +87,9 @@ async function insertChunks(tx: Queryable, tenant: Seeded, centres: Float32Array
   for (let start = 0; start < tenant.size; start += CHUNKS_PER_DOCUMENT) {
     const count = Math.min(CHUNKS_PER_DOCUMENT, tenant.size - start)
     const [doc] = await tx.query<{ id: string }>(
-      `insert into public.tenant_knowledge (tenant_id, title, content, content_hash)
-       values ($1, $2, $2, md5($2)) returning id`,
-      [tenant.id, `Synthetic document ${tenant.index}-${start}`],
+      `insert into public.tenant_knowledge (tenant_id, title, content, content_hash, chunk_count)
+       values ($1, $2, $2, md5($2), $3) returning id`,
+      [tenant.id, `Synthetic document ${tenant.index}-${start}`, count],
     )
     for (let offset = 0; offset < count; offset += INSERT_BATCH) {
       const indexes: number[] = []

@@ -7,7 +7,7 @@
 --
 -- Recall for small tenants: an HNSW scan filtered by tenant_id post-filters the graph's
 -- nearest neighbours, so a small tenant whose neighbours all belong to a big tenant gets
--- too few rows. Tenants with at most p_exact_max_chunks chunks of this model are searched
+-- too few rows. Tenants with at most p_exact_max_chunks chunks are searched
 -- exactly (the b-tree on (tenant_id, embedding_model) picks the rows, a materialised CTE
 -- keeps the planner from using the HNSW index for the ordering); larger ones use HNSW
 -- with iterative scans, bounded by hnsw.max_scan_tuples (and the caller's statement
@@ -93,13 +93,13 @@ begin
     end if;
   end if;
 
-  -- Counting stops one past the threshold: all the branch below needs to know.
-  select count(*) into v_chunks
-  from (
-    select 1 from public.tenant_knowledge_chunks c
-    where c.tenant_id = p_tenant_id and c.embedding_model = p_model
-    limit p_exact_max_chunks + 1
-  ) tenant_rows;
+  -- The documents' own chunk counts size the tenant: summing a few document rows costs
+  -- nothing, where counting chunk rows cost as much as a third of an exact search. Chunks
+  -- of another model (awaiting a reindex) are counted too, which only errs towards HNSW.
+  select coalesce(sum(k.chunk_count), 0) into v_chunks
+  from public.tenant_knowledge k
+  where k.tenant_id = p_tenant_id
+    and (not v_filtered or k.id = any (v_documents));
   if v_chunks > p_exact_max_chunks then
     v_strategy := 'hnsw';
     with nearest as (

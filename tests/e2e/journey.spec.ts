@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test'
+import { sessionList, submitPasswordChange } from './support/account'
 import { acceptInvitationAsNewUser, signIn } from './support/auth'
 import { ask, expectNoScriptRan } from './support/chat'
 import { expectAccessible, saveScreenshots } from './support/checks'
@@ -160,9 +161,11 @@ test('the main pages have no serious or critical accessibility violations (scree
     ['console-tenants', '/admin'],
     ['console-tenant', tenantAConsoleUrl],
     ['console-audit', '/admin/audit'],
+    ['console-account', '/account'],
   ] as const) {
     await consolePage.goto(url)
     await expect(consolePage.getByRole('heading', { level: 1 })).toBeVisible()
+    if (name === 'console-account') await expect(sessionList(consolePage)).toBeVisible()
     await expectAccessible(consolePage, name)
     await saveScreenshots(consolePage, name)
   }
@@ -184,6 +187,11 @@ test('the main pages have no serious or critical accessibility violations (scree
     await expectAccessible(admin, name)
     await saveScreenshots(admin, name, ['laptop', 'phone'])
   }
+
+  await admin.goto(tenantUrl(TENANT_A.slug, '/account'))
+  await expect(sessionList(admin)).toBeVisible()
+  await expectAccessible(admin, 'tenant-account')
+  await saveScreenshots(admin, 'tenant-account', ['laptop', 'phone'])
 })
 
 test('the limit-reached state (429) shows when the monthly conversation limit is hit', async () => {
@@ -206,4 +214,33 @@ test('the limit-reached state (429) shows when the monthly conversation limit is
   await member.getByRole('navigation', { name: 'Your conversations' }).getByRole('button', { name: /check-in/i }).click()
   await expect(member.getByRole('article').filter({ hasText: /cobalt/i })).toBeVisible()
   await expect(member.getByRole('status').filter({ hasText: 'Limit reached' })).toHaveCount(0)
+})
+
+test('a member sees their sessions on the account page, signs out another session and changes the password', async ({ browser }) => {
+  const member = opened('memberA')
+  const elsewhere = await freshPage(browser)
+  await signIn(elsewhere, tenantUrl(TENANT_A.slug, '/login'), MEMBER_A.email, MEMBER_A.password)
+
+  await member.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Account' }).click()
+  await expect(member.getByRole('heading', { level: 1, name: 'Your account' })).toBeVisible()
+  const sessions = sessionList(member).getByRole('listitem')
+  await expect(sessions).toHaveCount(2)
+  await expect(sessions.first()).toContainText('This device')
+  await sessions.nth(1).getByRole('button', { name: /^Sign out/ }).click()
+  await expect(sessions).toHaveCount(1)
+  await elsewhere.reload()
+  await expect(elsewhere.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Sign in' })).toBeVisible()
+
+  const newPassword = 'aurora-member-new-passphrase'
+  await submitPasswordChange(member, 'not-the-current-passphrase', newPassword)
+  await expect(member.getByLabel('Current password')).toHaveAttribute('aria-invalid', 'true')
+  await expect(member.getByText('The current password is incorrect.')).toBeVisible()
+  await submitPasswordChange(member, MEMBER_A.password, newPassword)
+  await expect(member.getByRole('status').filter({ hasText: 'Your password has been changed.' })).toBeVisible()
+
+  // The new password signs in elsewhere, and this device was never signed out.
+  await signIn(elsewhere, tenantUrl(TENANT_A.slug, '/login'), MEMBER_A.email, newPassword)
+  await expect(elsewhere.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Account' })).toBeVisible()
+  await member.reload()
+  await expect(sessions).toHaveCount(2)
 })

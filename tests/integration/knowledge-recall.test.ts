@@ -44,8 +44,8 @@ function scaled(vector: number[]): string {
 
 async function loadBigTenant(tx: Queryable, tenantId: string): Promise<void> {
   const [doc] = await tx.query<{ id: string }>(
-    "insert into public.tenant_knowledge (tenant_id, title, content, content_hash) values ($1, 'Ledger', 'ledger', 'ledger') returning id",
-    [tenantId],
+    "insert into public.tenant_knowledge (tenant_id, title, content, content_hash, chunk_count) values ($1, 'Ledger', 'ledger', 'ledger', $2) returning id",
+    [tenantId, BIG_CHUNKS],
   )
   const texts = Array.from({ length: BIG_CHUNKS }, (_, index) => bigChunkText(index))
   const vectors = (await local.embed(texts)).map(scaled)
