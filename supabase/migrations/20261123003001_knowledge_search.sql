@@ -60,7 +60,7 @@ set search_path = ''
 -- Plan every call with its real tenant, so row estimates reflect that tenant's size.
 set plan_cache_mode = 'force_custom_plan'
 set hnsw.iterative_scan = 'relaxed_order'
-set hnsw.ef_search = '100'
+set hnsw.ef_search = '200'
 set hnsw.max_scan_tuples = '50000'
 as $$
 declare
