@@ -10,7 +10,7 @@ type Props = { children: ReactNode; params: Promise<{ slug: string }> }
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
   const context = await loadTenantContext((await params).slug)
   // The tenant's own name, not the platform's, titles every page of its site.
-  return context ? { title: { default: context.tenant.name, template: `%s · ${context.tenant.name}` } } : {}
+  return context ? { title: { absolute: context.tenant.name, template: `%s · ${context.tenant.name}` } } : {}
 }
 
 export default async function TenantLayout({ children, params }: Props) {
