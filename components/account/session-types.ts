@@ -1,13 +1,7 @@
+import type { SessionSummary } from '@/lib/auth/account'
+
 /** One of my sessions as GET /api/auth/sessions returns it (dates are ISO strings). */
-export type AccountSession = {
-  id: string
-  current: boolean
-  userAgent: string | null
-  ip: string | null
-  createdAt: string
-  lastSeenAt: string
-  expiresAt: string
-}
+export type AccountSession = SessionSummary
 
 export type SessionList = { sessions: AccountSession[] }
 
