@@ -1,8 +1,8 @@
 import { NextResponse, type NextRequest } from 'next/server'
-import { refreshSupabaseSession } from '@/lib/auth/supabase'
+import { refreshSupabaseSession } from '@/lib/auth/supabase/client'
 import { config as env } from '@/lib/env'
-import { routeForHost, TENANT_SLUG_HEADER, UNKNOWN_HOST_PATH, type RouteDecision } from '@/lib/multi-tenant/host-routing'
-import { resolveTenantByHost } from '@/lib/multi-tenant/tenant-directory'
+import { routeForHost, TENANT_SLUG_HEADER, UNKNOWN_HOST_PATH, type RouteDecision } from '@/lib/multi-tenant/tenants/host-routing'
+import { resolveTenantByHost } from '@/lib/multi-tenant/tenants/directory'
 
 // Behind a trusted reverse proxy the public host arrives in X-Forwarded-Host.
 function publicHost(request: NextRequest): string | null {

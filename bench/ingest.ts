@@ -3,7 +3,7 @@
  * 100-page PDF takes from bytes to embedded chunks. Run: npx tsx bench/ingest.ts
  */
 import { performance } from 'node:perf_hooks'
-import { LocalEmbedder } from '../lib/ai/local-embedder'
+import { LocalEmbedder } from '@/lib/ai/offline/embedder'
 import { chunkText, extractText } from '../lib/ingest'
 import { makePdf, sampleProse } from '../tests/support/fixtures'
 

@@ -15,7 +15,7 @@ import { createServer } from 'node:net'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
-import { OpenAIEmbedder } from '../lib/ai/openai-embedder'
+import { OpenAIEmbedder } from '@/lib/ai/openai/embedder'
 import { startFakeOpenAI } from '../tests/support/fake-openai'
 import { freshDatabase, seedBenchWorld, type BenchDatabase, type BenchMember } from './oracle-seed'
 

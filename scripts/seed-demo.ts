@@ -3,7 +3,7 @@ import { migrate } from '@/lib/db/migrate'
 import { openPglite } from '@/lib/db/pglite-driver'
 import { openPostgres } from '@/lib/db/postgres-driver'
 import { config } from '@/lib/env'
-import { seedDemo, type SeedSummary } from '@/lib/multi-tenant/demo-seed'
+import { seedDemo, type SeedSummary } from '@/scripts/demo/demo-seed'
 
 function printSummary(summary: SeedSummary, platformDomain: string, port: number): void {
   console.log('\nDemo tenants:')

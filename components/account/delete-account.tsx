@@ -5,7 +5,7 @@ import { Alert } from '@/components/ui/alert'
 import { Button } from '@/components/ui/button'
 import { Dialog } from '@/components/ui/dialog'
 import { TextField } from '@/components/ui/field'
-import { apiFetch } from '@/lib/ui/api'
+import { apiFetch } from '@/lib/client/api'
 import { confirmationMatches, confirmationPhrase, deleteFailure, type DeleteFailure } from './delete-confirmation'
 
 type Props = {

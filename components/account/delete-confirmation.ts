@@ -1,4 +1,4 @@
-import { ApiError, errorMessage } from '@/lib/ui/api-error'
+import { ApiError, errorMessage } from '@/lib/client/api-error'
 
 /** Supabase sessions may carry no email; then a fixed phrase is typed instead. */
 export function confirmationPhrase(email: string): string {

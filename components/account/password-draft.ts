@@ -1,5 +1,5 @@
 import { passwordProblem } from '@/lib/auth/password-policy'
-import type { ApiError } from '@/lib/ui/api-error'
+import type { ApiError } from '@/lib/client/api-error'
 
 export type PasswordDraft = { currentPassword: string; newPassword: string; repeatPassword: string }
 export type PasswordField = keyof PasswordDraft

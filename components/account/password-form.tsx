@@ -5,9 +5,9 @@ import { Alert } from '@/components/ui/alert'
 import { Button } from '@/components/ui/button'
 import { TextField } from '@/components/ui/field'
 import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password-policy'
-import { apiFetch } from '@/lib/ui/api'
-import { ApiError, errorMessage } from '@/lib/ui/api-error'
-import { retryAfterSentence } from '@/lib/ui/retry-after'
+import { apiFetch } from '@/lib/client/api'
+import { ApiError, errorMessage } from '@/lib/client/api-error'
+import { retryAfterSentence } from '@/lib/client/retry-after'
 import { checkPasswordDraft, EMPTY_PASSWORD_DRAFT, firstInvalidField, passwordErrorsFrom, type PasswordDraft, type PasswordErrors, type PasswordField } from './password-draft'
 
 type Outcome = { tone: 'success' | 'error'; text: string } | null

@@ -3,9 +3,9 @@
 import { useState } from 'react'
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
-import { apiFetch } from '@/lib/ui/api'
-import { errorMessage } from '@/lib/ui/api-error'
-import { formatDateTime } from '@/lib/ui/format'
+import { apiFetch } from '@/lib/client/api'
+import { errorMessage } from '@/lib/client/api-error'
+import { formatDateTime } from '@/lib/client/format'
 import type { AccountSession } from './session-types'
 import { describeUserAgent } from './user-agent'
 

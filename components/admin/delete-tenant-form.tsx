@@ -5,8 +5,8 @@ import { useState, type FormEvent } from 'react'
 import { Alert } from '@/components/ui/alert'
 import { Button } from '@/components/ui/button'
 import { TextField } from '@/components/ui/field'
-import { apiFetch } from '@/lib/ui/api'
-import { errorMessage } from '@/lib/ui/api-error'
+import { apiFetch } from '@/lib/client/api'
+import { errorMessage } from '@/lib/client/api-error'
 
 /** Deleting removes everything the tenant owns, so the slug must be typed to confirm. */
 export function DeleteTenantForm({ tenantId, slug }: { tenantId: string; slug: string }) {

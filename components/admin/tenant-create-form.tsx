@@ -5,8 +5,8 @@ import { useState, type FormEvent } from 'react'
 import { Alert } from '@/components/ui/alert'
 import { Button } from '@/components/ui/button'
 import { SelectField, TextField } from '@/components/ui/field'
-import { apiFetch } from '@/lib/ui/api'
-import { ApiError, errorMessage } from '@/lib/ui/api-error'
+import { apiFetch } from '@/lib/client/api'
+import { ApiError, errorMessage } from '@/lib/client/api-error'
 import { ELEMENT_OPTIONS, PLAN_OPTIONS, dayToIso, slugFrom } from './tenant-form-options'
 
 type Form = { name: string; slug: string; domain: string; planTier: string; status: string; trialEnds: string; primary: string; publicAccess: boolean }

@@ -1,7 +1,7 @@
 import Link from 'next/link'
 import { StatusBadge } from '@/components/ui/badge'
-import type { Tenant } from '@/lib/multi-tenant/tenant-record'
-import { formatBytes } from '@/lib/ui/format'
+import type { Tenant } from '@/lib/multi-tenant/tenants/record'
+import { formatBytes } from '@/lib/client/format'
 import { TenantUsageCell } from './tenant-usage-cell'
 
 /** Every tenant with status, plan and this month's use against its limit. */

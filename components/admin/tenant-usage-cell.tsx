@@ -2,9 +2,9 @@
 
 import { useEffect, useState } from 'react'
 import { ProgressBar } from '@/components/ui/progress-bar'
-import type { UsageReport } from '@/lib/multi-tenant/usage-report'
-import { apiFetch } from '@/lib/ui/api'
-import { formatLimit, formatNumber } from '@/lib/ui/format'
+import type { UsageReport } from '@/lib/multi-tenant/usage/report'
+import { apiFetch } from '@/lib/client/api'
+import { formatLimit, formatNumber } from '@/lib/client/format'
 
 /** This month's conversations against the limit, fetched per row so the list renders at once. */
 export function TenantUsageCell({ tenantId, limit }: { tenantId: string; limit: number | null }) {

@@ -4,9 +4,9 @@ import { useState, type FormEvent } from 'react'
 import { Alert } from '@/components/ui/alert'
 import { Button } from '@/components/ui/button'
 import { TextField } from '@/components/ui/field'
-import { apiFetch } from '@/lib/ui/api'
-import { ApiError, errorMessage } from '@/lib/ui/api-error'
-import { retryAfterSentence } from '@/lib/ui/retry-after'
+import { apiFetch } from '@/lib/client/api'
+import { ApiError, errorMessage } from '@/lib/client/api-error'
+import { retryAfterSentence } from '@/lib/client/retry-after'
 
 type Props = {
   mode: 'login' | 'signup'

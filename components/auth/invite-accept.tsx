@@ -3,8 +3,8 @@
 import { useState } from 'react'
 import { Alert } from '@/components/ui/alert'
 import { Button } from '@/components/ui/button'
-import { apiFetch } from '@/lib/ui/api'
-import { errorMessage } from '@/lib/ui/api-error'
+import { apiFetch } from '@/lib/client/api'
+import { errorMessage } from '@/lib/client/api-error'
 import { AuthForm } from './auth-form'
 
 type Props = {

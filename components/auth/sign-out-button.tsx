@@ -1,7 +1,7 @@
 'use client'
 
 import { useState } from 'react'
-import { apiFetch } from '@/lib/ui/api'
+import { apiFetch } from '@/lib/client/api'
 
 /** Ends the session, then reloads at `next` so every server component forgets the user. */
 export function SignOutButton({ next, className = '' }: { next: string; className?: string }) {

@@ -1,5 +1,5 @@
 import { useId } from 'react'
-import { formatCompact, formatNumber } from '@/lib/ui/format'
+import { formatCompact, formatNumber } from '@/lib/client/format'
 
 export type Bar = { label: string; value: number }
 

@@ -1,4 +1,4 @@
-import { formatNumber } from '@/lib/ui/format'
+import { formatNumber } from '@/lib/client/format'
 
 const ORDER = ['fire', 'water', 'earth', 'air', 'aether'] as const
 const fills: Record<string, string> = { fire: 'bg-fire', water: 'bg-water', earth: 'bg-earth', air: 'bg-air', aether: 'bg-aether' }

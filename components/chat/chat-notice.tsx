@@ -1,6 +1,6 @@
 import { Alert } from '@/components/ui/alert'
-import type { ApiError } from '@/lib/ui/api-error'
-import { retryAfterSentence } from '@/lib/ui/retry-after'
+import type { ApiError } from '@/lib/client/api-error'
+import { retryAfterSentence } from '@/lib/client/retry-after'
 
 /** Turns an oracle failure into a notice a person can act on. */
 export function ChatNotice({ error, signInHref }: { error: ApiError; signInHref: string }) {

@@ -1,5 +1,5 @@
-import type { ConversationSummary } from '@/lib/ui/chat-types'
-import { formatDateTime } from '@/lib/ui/format'
+import type { ConversationSummary } from '@/lib/client/chat-types'
+import { formatDateTime } from '@/lib/client/format'
 
 const dotColours: Record<string, string> = { fire: 'bg-fire', water: 'bg-water', earth: 'bg-earth', air: 'bg-air', aether: 'bg-aether' }
 

@@ -1,9 +1,9 @@
 'use client'
 
 import { useState } from 'react'
-import { apiFetch } from '@/lib/ui/api'
-import { errorMessage } from '@/lib/ui/api-error'
-import type { Feedback } from '@/lib/ui/chat-types'
+import { apiFetch } from '@/lib/client/api'
+import { errorMessage } from '@/lib/client/api-error'
+import type { Feedback } from '@/lib/client/chat-types'
 
 function Thumb({ up }: { up: boolean }) {
   return (

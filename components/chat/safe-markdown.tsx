@@ -1,6 +1,6 @@
 import Markdown, { type Components } from 'react-markdown'
 import remarkGfm from 'remark-gfm'
-import { markdownUrlTransform } from '@/lib/ui/safe-url'
+import { markdownUrlTransform } from '@/lib/client/safe-url'
 
 /*
  * Answers and document passages are untrusted text. No rehype-raw: raw HTML in the

@@ -2,7 +2,7 @@
 
 import { useState } from 'react'
 import { Dialog } from '@/components/ui/dialog'
-import type { KnowledgeSource } from '@/lib/ui/oracle-events'
+import type { KnowledgeSource } from '@/lib/client/oracle-events'
 import { SafeMarkdown } from './safe-markdown'
 
 function scoreText(score: number | null): string | null {

@@ -1,8 +1,8 @@
 'use client'
 
-import type { ConversationSummary } from '@/lib/ui/chat-types'
-import { readConversationList } from '@/lib/ui/conversations'
-import { useApiQuery } from '@/lib/ui/use-api-query'
+import type { ConversationSummary } from '@/lib/client/chat-types'
+import { readConversationList } from '@/lib/client/conversations'
+import { useApiQuery } from '@/lib/client/use-api-query'
 
 const EMPTY: ConversationSummary[] = []
 

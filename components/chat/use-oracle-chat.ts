@@ -1,11 +1,11 @@
 'use client'
 
 import { useCallback, useRef, useState } from 'react'
-import { apiFetch } from '@/lib/ui/api'
-import { ApiError, networkError } from '@/lib/ui/api-error'
-import { localKey, type ChatMessage } from '@/lib/ui/chat-types'
-import { readConversationMessages } from '@/lib/ui/conversations'
-import { streamOracle } from '@/lib/ui/oracle-stream'
+import { apiFetch } from '@/lib/client/api'
+import { ApiError, networkError } from '@/lib/client/api-error'
+import { localKey, type ChatMessage } from '@/lib/client/chat-types'
+import { readConversationMessages } from '@/lib/client/conversations'
+import { streamOracle } from '@/lib/client/oracle-stream'
 
 function toApiError(cause: unknown): ApiError {
   return cause instanceof ApiError ? cause : networkError(cause)

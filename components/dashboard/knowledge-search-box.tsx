@@ -4,9 +4,9 @@ import { useState, type FormEvent } from 'react'
 import { Alert } from '@/components/ui/alert'
 import { Button } from '@/components/ui/button'
 import { TextField } from '@/components/ui/field'
-import { apiFetch } from '@/lib/ui/api'
-import { errorMessage } from '@/lib/ui/api-error'
-import { knowledgeSourceSchema, type KnowledgeSource } from '@/lib/ui/oracle-events'
+import { apiFetch } from '@/lib/client/api'
+import { errorMessage } from '@/lib/client/api-error'
+import { knowledgeSourceSchema, type KnowledgeSource } from '@/lib/client/oracle-events'
 
 /** Runs the same retrieval the assistant uses and shows what it would find, with scores. */
 export function KnowledgeSearchBox({ slug }: { slug: string }) {

@@ -4,7 +4,7 @@ import { useId, useState, type DragEvent } from 'react'
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
 import { ProgressBar } from '@/components/ui/progress-bar'
-import { formatBytes } from '@/lib/ui/format'
+import { formatBytes } from '@/lib/client/format'
 import { describeUpload } from './knowledge-results'
 import { useUploadQueue, type UploadItem } from './upload-queue'
 

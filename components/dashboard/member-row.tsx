@@ -2,8 +2,8 @@
 
 import { useId, useState } from 'react'
 import { Button } from '@/components/ui/button'
-import { apiFetch } from '@/lib/ui/api'
-import { errorMessage } from '@/lib/ui/api-error'
+import { apiFetch } from '@/lib/client/api'
+import { errorMessage } from '@/lib/client/api-error'
 import { ROLES, type MemberView, type Role } from './members-types'
 
 /** One member: change the role in place, or remove after a confirmation. */

@@ -10,9 +10,9 @@ import { TextField } from '@/components/ui/field'
 import { detectElement, detectPhase } from '@/lib/engine/detect'
 import { assemblePrompt } from '@/lib/engine/prompt'
 import { brandVoiceSchema, elementalSignatureSchema, maiaPersonalitySchema } from '@/lib/engine/voice'
-import { apiFetch } from '@/lib/ui/api'
-import { errorMessage } from '@/lib/ui/api-error'
-import { oracleJsonSchema, type OracleMeta } from '@/lib/ui/oracle-events'
+import { apiFetch } from '@/lib/client/api'
+import { errorMessage } from '@/lib/client/api-error'
+import { oracleJsonSchema, type OracleMeta } from '@/lib/client/oracle-events'
 import { payloadFrom, type PersonalityDraft } from './personality-draft'
 
 type Answer = OracleMeta & { response: string }

@@ -1,9 +1,9 @@
 'use client'
 
 import { useCallback, useRef, useState } from 'react'
-import { ApiError, errorMessage } from '@/lib/ui/api-error'
-import { localKey } from '@/lib/ui/chat-types'
-import { uploadWithProgress } from '@/lib/ui/upload'
+import { ApiError, errorMessage } from '@/lib/client/api-error'
+import { localKey } from '@/lib/client/chat-types'
+import { uploadWithProgress } from '@/lib/client/upload'
 
 export type UploadItem = {
   key: string

@@ -1,5 +1,5 @@
-import type { PeriodUsage } from '@/lib/multi-tenant/usage-report'
-import { formatBytes, formatNumber } from '@/lib/ui/format'
+import type { PeriodUsage } from '@/lib/multi-tenant/usage/report'
+import { formatBytes, formatNumber } from '@/lib/client/format'
 
 const monthFormat = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' })
 

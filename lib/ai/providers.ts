@@ -1,9 +1,9 @@
 import type { ChatProvider } from './chat'
 import type { EmbeddingProvider } from './embeddings'
-import { LocalChat } from './local-chat'
-import { LocalEmbedder } from './local-embedder'
-import { OpenAIChat } from './openai-chat'
-import { OpenAIEmbedder } from './openai-embedder'
+import { LocalChat } from './offline/chat'
+import { LocalEmbedder } from './offline/embedder'
+import { OpenAIChat } from './openai/chat'
+import { OpenAIEmbedder } from './openai/embedder'
 
 export type AiConfig = {
   openaiApiKey?: string

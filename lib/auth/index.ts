@@ -1,7 +1,7 @@
 import { AppError } from '@/lib/errors'
 import { config } from '@/lib/env'
 import { getDatabase, withUser, type Claims } from '@/lib/db'
-import { localClaims } from './local-session'
+import { localClaims } from './local/session'
 
 /**
  * What the rest of the app knows about the caller. `claims` goes to
@@ -24,7 +24,7 @@ export async function getSessionFromHeaders(headers: Headers): Promise<Session |
   const cookieHeader = headers.get('cookie')
   const claims =
     authMode() === 'supabase'
-      ? await (await import('./supabase')).supabaseClaims(cookieHeader)
+      ? await (await import('./supabase/client')).supabaseClaims(cookieHeader)
       : await localClaims(cookieHeader)
   if (!claims?.sub) return null
   const db = await getDatabase()

@@ -1,7 +1,7 @@
-import { clientIp } from '@/lib/api/client-ip'
+import { clientIp } from '@/lib/http/client-ip'
 import { getDatabase, type Claims } from '@/lib/db'
 import { toAppError } from '@/lib/errors'
-import { acceptInvitation, type AcceptedInvitation } from '@/lib/multi-tenant/invitations'
+import { acceptInvitation, type AcceptedInvitation } from '@/lib/multi-tenant/members/invitations'
 
 export type InvitationOutcome = { accepted: AcceptedInvitation } | { error: { code: string; message: string } }
 

@@ -1,5 +1,5 @@
 import { withService, type Database } from '@/lib/db'
-import { hashPassword } from './password'
+import { hashPassword } from './local/password'
 import { emailSchema, passwordProblem } from './password-policy'
 
 export type PlatformAdminResult = { userId: string; email: string; createdUser: boolean; alreadyAdmin: boolean }

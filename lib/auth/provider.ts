@@ -1,6 +1,6 @@
 import { authMode } from './index'
-import type * as Local from './local-provider'
-import type * as Supabase from './supabase-provider'
+import type * as Local from './local/provider'
+import type * as Supabase from './supabase/provider'
 
 export type AuthProvider = typeof Local | typeof Supabase
 
@@ -9,5 +9,5 @@ export type AuthProvider = typeof Local | typeof Supabase
  * demand so local mode never loads the Supabase client.
  */
 export async function authProvider(): Promise<AuthProvider> {
-  return authMode() === 'supabase' ? import('./supabase-provider') : import('./local-provider')
+  return authMode() === 'supabase' ? import('./supabase/provider') : import('./local/provider')
 }

@@ -3,8 +3,8 @@ import type { EmbeddingProvider } from '@/lib/ai/embeddings'
 import type { Queryable } from '@/lib/db'
 import { AppError, badRequestFromZod } from '@/lib/errors'
 import { contentHash } from '@/lib/ingest'
-import { defaultEmbedder } from './ai-config'
-import { recordAudit } from './audit'
+import { defaultEmbedder } from '@/lib/ai/env-config'
+import { recordAudit } from './audit/audit'
 import {
   findByHash,
   getDocument,
@@ -12,16 +12,16 @@ import {
   listDocuments,
   type KnowledgeDocument,
   type KnowledgePage,
-} from './knowledge-documents'
-import { embedAll, embeddingText, prepareKnowledge, validKnowledgeInput, type PreparedKnowledge } from './knowledge-prepare'
-import { listQuerySchema, searchOptionsSchema, type KnowledgeInput, type ListQuery, type SearchOptions } from './knowledge-schema'
-import { EXACT_SEARCH_MAX_CHUNKS, FAR_SIMILARITY, matchChunks, type SearchHit } from './knowledge-search'
-import { deleteDocument, insertChunks, insertDocument, staleChunks, updateEmbeddings } from './knowledge-store'
+} from './knowledge/documents'
+import { embedAll, embeddingText, prepareKnowledge, validKnowledgeInput, type PreparedKnowledge } from './knowledge/prepare'
+import { listQuerySchema, searchOptionsSchema, type KnowledgeInput, type ListQuery, type SearchOptions } from './knowledge/schema'
+import { EXACT_SEARCH_MAX_CHUNKS, FAR_SIMILARITY, matchChunks, type SearchHit } from './knowledge/search'
+import { deleteDocument, insertChunks, insertDocument, staleChunks, updateEmbeddings } from './knowledge/store'
 
-export type { KnowledgeDocument, KnowledgePage, KnowledgeSummary } from './knowledge-documents'
-export type { PreparedKnowledge } from './knowledge-prepare'
-export type { KnowledgeInput, SearchOptions } from './knowledge-schema'
-export type { SearchHit } from './knowledge-search'
+export type { KnowledgeDocument, KnowledgePage, KnowledgeSummary } from './knowledge/documents'
+export type { PreparedKnowledge } from './knowledge/prepare'
+export type { KnowledgeInput, SearchOptions } from './knowledge/schema'
+export type { SearchHit } from './knowledge/search'
 
 export type AddResult = { id: string; chunkCount: number; duplicate: boolean }
 

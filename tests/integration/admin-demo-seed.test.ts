@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { verifyPassword } from '@/lib/auth/password'
+import { verifyPassword } from '@/lib/auth/local/password'
 import { setDatabaseForTests, withService } from '@/lib/db'
-import { DEMO_ACCOUNTS, DEMO_TENANTS } from '@/lib/multi-tenant/demo-data'
-import { seedDemo } from '@/lib/multi-tenant/demo-seed'
+import { DEMO_ACCOUNTS, DEMO_TENANTS } from '@/scripts/demo/demo-data'
+import { seedDemo } from '@/scripts/demo/demo-seed'
 import '../support/auth' // lowers the scrypt cost for the suite
 import { createTestDatabase, type TestDatabase } from '../support/test-database'
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { withService, withUser } from '@/lib/db'
 import { AppError } from '@/lib/errors'
-import { tenantCreateSchema, tenantUpdateSchema } from '@/lib/multi-tenant/tenant-schema'
-import { createTenant, getTenant, listTenants, updateTenant } from '@/lib/multi-tenant/tenants'
+import { tenantCreateSchema, tenantUpdateSchema } from '@/lib/multi-tenant/tenants/schema'
+import { createTenant, getTenant, listTenants, updateTenant } from '@/lib/multi-tenant/tenants/tenants'
 import { createTestDatabase, type TestDatabase } from '../support/test-database'
 import { actorOf, buildAdminWorld, type AdminWorld } from './admin-world'
 

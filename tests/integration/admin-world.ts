@@ -1,5 +1,5 @@
 import type { Database } from '@/lib/db'
-import type { Actor } from '@/lib/multi-tenant/actor'
+import type { Actor } from '@/lib/multi-tenant/access/actor'
 import { addMember, createTenant, createUser, makePlatformAdmin } from '../support/auth'
 
 /*

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ChatMessage, ChatStreamEvent } from '@/lib/ai/chat'
-import { OpenAIChat, type OpenAIChatOptions } from '@/lib/ai/openai-chat'
+import { OpenAIChat, type OpenAIChatOptions } from '@/lib/ai/openai/chat'
 import { countTokens, estimatePromptTokens } from '@/lib/ai/tokens'
 import { startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai'
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { OpenAIEmbedder, type OpenAIEmbedderOptions } from '@/lib/ai/openai-embedder'
+import { OpenAIEmbedder, type OpenAIEmbedderOptions } from '@/lib/ai/openai/embedder'
 import { fakeVector, startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai'
 
 let fake: FakeOpenAI

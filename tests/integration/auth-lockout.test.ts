@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { POST as loginRoute } from '@/app/api/auth/login/route'
 import { POST as signupRoute } from '@/app/api/auth/signup/route'
-import { IP_LIMIT, LOCKOUT } from '@/lib/auth/abuse-limits'
+import { IP_LIMIT, LOCKOUT } from '@/lib/auth/local/abuse-limits'
 import { setClockForTests } from '@/lib/auth/clock'
 import { setDatabaseForTests, withService } from '@/lib/db'
 import { resetConfigForTests } from '@/lib/env'

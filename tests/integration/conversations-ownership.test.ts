@@ -3,7 +3,7 @@ import { DELETE, GET as getOne } from '@/app/api/tenant/[slug]/conversations/[id
 import { GET as list } from '@/app/api/tenant/[slug]/conversations/route'
 import { POST as feedback } from '@/app/api/tenant/[slug]/messages/[id]/feedback/route'
 import { POST as oracle } from '@/app/api/tenant/[slug]/oracle/route'
-import { LocalEmbedder } from '@/lib/ai/local-embedder'
+import { LocalEmbedder } from '@/lib/ai/offline/embedder'
 import { setDatabaseForTests, withService } from '@/lib/db'
 import { createTenant, signedInHeaders, TEST_ORIGIN } from '../support/auth'
 import { createTestDatabase, type TestDatabase } from '../support/test-database'

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { LocalEmbedder } from '@/lib/ai/local-embedder'
+import { LocalEmbedder } from '@/lib/ai/offline/embedder'
 import { toPgVector } from '@/lib/ai/embeddings'
 import { withAnon, withService, withUser, type Claims, type Queryable } from '@/lib/db'
 import { createTestDatabase, type TestDatabase } from '../support/test-database'

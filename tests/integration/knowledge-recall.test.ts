@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { LocalEmbedder } from '@/lib/ai/local-embedder'
+import { LocalEmbedder } from '@/lib/ai/offline/embedder'
 import { withAnon, withService, withUser, type Claims, type Queryable } from '@/lib/db'
 import { TenantKnowledgeBase } from '@/lib/multi-tenant/TenantKnowledgeBase'
 import { addMember, createTenant, createUser } from '../support/auth'

@@ -5,7 +5,7 @@ import { POST as loginRoute } from '@/app/api/auth/login/route'
 import { GET as getSession } from '@/app/api/auth/session/route'
 import { POST as signupRoute } from '@/app/api/auth/signup/route'
 import { setDatabaseForTests, withService } from '@/lib/db'
-import { invitationTokenHash, previewInvitation } from '@/lib/multi-tenant/invitations'
+import { invitationTokenHash, previewInvitation } from '@/lib/multi-tenant/members/invitations'
 import { addMember, apiRequest, cookieFrom, createTenant, createUser, loginCookie, withoutParams } from '@/tests/support/auth'
 import { createTestDatabase, type TestDatabase } from '@/tests/support/test-database'
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { POST } from '@/app/api/tenant/[slug]/oracle/route'
-import { LocalEmbedder } from '@/lib/ai/local-embedder'
+import { LocalEmbedder } from '@/lib/ai/offline/embedder'
 import { setDatabaseForTests } from '@/lib/db'
 import { createTenant } from '../support/auth'
 import { createTestDatabase, type TestDatabase } from '../support/test-database'

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { LocalEmbedder } from '@/lib/ai/local-embedder'
-import { OpenAIChat } from '@/lib/ai/openai-chat'
+import { LocalEmbedder } from '@/lib/ai/offline/embedder'
+import { OpenAIChat } from '@/lib/ai/openai/chat'
 import { withUser } from '@/lib/db'
 import { TenantMAIA } from '@/lib/multi-tenant/TenantMAIA'
 import { createTenant } from '../support/auth'

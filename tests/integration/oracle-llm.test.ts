@@ -1,11 +1,11 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { POST } from '@/app/api/tenant/[slug]/oracle/route'
-import { OpenAIEmbedder } from '@/lib/ai/openai-embedder'
+import { OpenAIEmbedder } from '@/lib/ai/openai/embedder'
 import { setDatabaseForTests, withService } from '@/lib/db'
 import { createTenant } from '../support/auth'
 import { startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai'
 import { createTestDatabase, type TestDatabase } from '../support/test-database'
-import { SseParser } from '@/lib/ui/sse'
+import { SseParser } from '@/lib/client/sse'
 import {
   countRows,
   eventually,

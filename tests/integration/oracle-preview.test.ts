@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { POST } from '@/app/api/tenant/[slug]/preview/route'
-import { LocalEmbedder } from '@/lib/ai/local-embedder'
+import { LocalEmbedder } from '@/lib/ai/offline/embedder'
 import { setDatabaseForTests } from '@/lib/db'
 import { createTenant, makePlatformAdmin, signedInHeaders, TEST_ORIGIN } from '../support/auth'
 import { startFakeOpenAI } from '../support/fake-openai'

@@ -3,8 +3,8 @@ import type { EmbeddingProvider } from '@/lib/ai/embeddings'
 import { padToColumn, toPgVector } from '@/lib/ai/embeddings'
 import { withService, type Database } from '@/lib/db'
 import { resetConfigForTests } from '@/lib/env'
-import { invalidateTenantRoutes } from '@/lib/multi-tenant/tenant-directory'
-import { SseParser, type SseEvent } from '@/lib/ui/sse'
+import { invalidateTenantRoutes } from '@/lib/multi-tenant/tenants/directory'
+import { SseParser, type SseEvent } from '@/lib/client/sse'
 import { addMember, createTenant, createUser, loginCookie, signedInHeaders, TEST_ORIGIN } from '../support/auth'
 
 /*

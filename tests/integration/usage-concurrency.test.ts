@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { POST } from '@/app/api/tenant/[slug]/oracle/route'
 import { setDatabaseForTests, withUser } from '@/lib/db'
-import { consumeConversation } from '@/lib/multi-tenant/usage'
+import { consumeConversation } from '@/lib/multi-tenant/usage/usage'
 import { createTestDatabase, type TestDatabase } from '../support/test-database'
 import { countRows, createLimitedTenant, oracleRequest, signedInMember, slugParams, usageRow, useLanguageModel } from './oracle-world'
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { POST } from '@/app/api/tenant/[slug]/oracle/route'
 import { setDatabaseForTests, withAnon, withUser } from '@/lib/db'
-import { secondsToNextPeriod } from '@/lib/multi-tenant/usage'
+import { secondsToNextPeriod } from '@/lib/multi-tenant/usage/usage'
 import { createTenant } from '../support/auth'
 import { startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai'
 import { createTestDatabase, type TestDatabase } from '../support/test-database'

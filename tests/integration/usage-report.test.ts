@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { GET } from '@/app/api/admin/tenants/[id]/usage/route'
 import { POST as oracle } from '@/app/api/tenant/[slug]/oracle/route'
-import { LocalEmbedder } from '@/lib/ai/local-embedder'
+import { LocalEmbedder } from '@/lib/ai/offline/embedder'
 import { setDatabaseForTests, withService } from '@/lib/db'
 import { createTenant, makePlatformAdmin, TEST_ORIGIN } from '../support/auth'
 import { createTestDatabase, type TestDatabase } from '../support/test-database'

@@ -1,6 +1,6 @@
 import { withService, type Database } from '@/lib/db'
-import { hashPassword, setPasswordCostForTests } from '@/lib/auth/password'
-import { startSession } from '@/lib/auth/session-store'
+import { hashPassword, setPasswordCostForTests } from '@/lib/auth/local/password'
+import { startSession } from '@/lib/auth/local/session-store'
 import { SESSION_COOKIE } from '@/lib/auth/cookies'
 
 /*

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { composeGroundedAnswer, type GroundedAnswerInput } from '@/lib/ai/local-responder'
+import { composeGroundedAnswer, type GroundedAnswerInput } from '@/lib/ai/offline/responder'
 
 const passages: GroundedAnswerInput['passages'] = [
   {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ChatMessage, ChatStreamEvent } from '@/lib/ai/chat'
-import { LocalChat } from '@/lib/ai/local-chat'
+import { LocalChat } from '@/lib/ai/offline/chat'
 import { countTokens } from '@/lib/ai/tokens'
 
 const messages: ChatMessage[] = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { EMBEDDING_COLUMN_DIMENSIONS, isZeroVector } from '@/lib/ai/embeddings'
-import { LocalEmbedder } from '@/lib/ai/local-embedder'
+import { LocalEmbedder } from '@/lib/ai/offline/embedder'
 
 const embedder = new LocalEmbedder()
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { LocalChat } from '@/lib/ai/local-chat'
-import { LocalEmbedder } from '@/lib/ai/local-embedder'
-import { OpenAIChat } from '@/lib/ai/openai-chat'
-import { OpenAIEmbedder } from '@/lib/ai/openai-embedder'
+import { LocalChat } from '@/lib/ai/offline/chat'
+import { LocalEmbedder } from '@/lib/ai/offline/embedder'
+import { OpenAIChat } from '@/lib/ai/openai/chat'
+import { OpenAIEmbedder } from '@/lib/ai/openai/embedder'
 import { createChatProvider, createEmbeddingProvider } from '@/lib/ai/providers'
 
 describe('provider selection', () => {

@@ -1,6 +1,6 @@
 import { scrypt } from 'node:crypto'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { hashPassword, setPasswordCostForTests, verifyPassword } from '@/lib/auth/password'
+import { hashPassword, setPasswordCostForTests, verifyPassword } from '@/lib/auth/local/password'
 
 vi.mock('node:crypto', async (importOriginal) => {
   const actual = await importOriginal<typeof import('node:crypto')>()

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { hashPassword, productionCost, setPasswordCostForTests, verifyPassword } from '@/lib/auth/password'
+import { hashPassword, productionCost, setPasswordCostForTests, verifyPassword } from '@/lib/auth/local/password'
 import { passwordProblem } from '@/lib/auth/password-policy'
 
 const cheap = { N: 1024, r: 8, p: 1 }

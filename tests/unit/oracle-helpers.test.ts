@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { conversationTitle } from '@/lib/multi-tenant/conversation-threads'
-import { estimateExchangeTokens, MAX_ANSWER_TOKENS } from '@/lib/multi-tenant/oracle-answer'
-import { oracleRequestSchema } from '@/lib/multi-tenant/oracle-schema'
-import { nextPeriodStart, secondsToNextPeriod } from '@/lib/multi-tenant/usage'
+import { conversationTitle } from '@/lib/multi-tenant/conversations/threads'
+import { estimateExchangeTokens, MAX_ANSWER_TOKENS } from '@/lib/multi-tenant/oracle/answer'
+import { oracleRequestSchema } from '@/lib/multi-tenant/oracle/schema'
+import { nextPeriodStart, secondsToNextPeriod } from '@/lib/multi-tenant/usage/usage'
 
 describe('conversationTitle', () => {
   it('keeps a short first question as it is, on one line', () => {

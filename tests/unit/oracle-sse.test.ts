@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { AppError } from '@/lib/errors'
-import { eventStreamResponse, oracleFrame, sseFrame } from '@/lib/multi-tenant/sse'
-import type { OracleEvent } from '@/lib/multi-tenant/oracle-types'
-import { SseParser } from '@/lib/ui/sse'
+import { eventStreamResponse, oracleFrame, sseFrame } from '@/lib/multi-tenant/oracle/sse'
+import type { OracleEvent } from '@/lib/multi-tenant/oracle/types'
+import { SseParser } from '@/lib/client/sse'
 
 const meta: OracleEvent = {
   type: 'meta',

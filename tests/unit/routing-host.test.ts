@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { normaliseHost, routeForHost, type HostLookup } from '@/lib/multi-tenant/host-routing'
+import { normaliseHost, routeForHost, type HostLookup } from '@/lib/multi-tenant/tenants/host-routing'
 
 const PLATFORM = 'oracle.example'
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { resetConfigForTests } from '@/lib/env'
 
 // The directory reads the database; here it knows two tenants by host.
-vi.mock('@/lib/multi-tenant/tenant-directory', () => ({
+vi.mock('@/lib/multi-tenant/tenants/directory', () => ({
   resolveTenantByHost: async (host: string) =>
     ({ 'sterling-law.oracle.test': { slug: 'sterling-law' }, 'ask.sterlinglaw.com': { slug: 'sterling-law' } })[host] ?? null,
 }))

@@ -4,7 +4,7 @@ import { checkPasswordDraft, fieldSentence, firstInvalidField, passwordErrorsFro
 import { orderSessions, revokedSentence } from '@/components/account/session-list'
 import type { AccountSession } from '@/components/account/session-types'
 import { describeUserAgent } from '@/components/account/user-agent'
-import { ApiError } from '@/lib/ui/api-error'
+import { ApiError } from '@/lib/client/api-error'
 
 describe('describeUserAgent', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { ApiError, apiErrorFrom, networkError, parseRetryAfter } from '@/lib/ui/api-error'
-import { describeWait, retryAfterSentence } from '@/lib/ui/retry-after'
+import { ApiError, apiErrorFrom, networkError, parseRetryAfter } from '@/lib/client/api-error'
+import { describeWait, retryAfterSentence } from '@/lib/client/retry-after'
 
 describe('apiErrorFrom', () => {
   it('reads code, message and field details from the API error shape', () => {

@@ -3,7 +3,7 @@ import { limitsDraftFrom, limitsFromDraft } from '@/components/admin/limits-fiel
 import { dayToIso, slugFrom } from '@/components/admin/tenant-form-options'
 import { draftFrom, fieldError, payloadFrom } from '@/components/dashboard/personality-draft'
 import { brandVoiceSchema, elementalSignatureSchema, maiaPersonalitySchema } from '@/lib/engine/voice'
-import { formatBytes, formatLimit, percentOf } from '@/lib/ui/format'
+import { formatBytes, formatLimit, percentOf } from '@/lib/client/format'
 
 describe('personality draft', () => {
   const stored = {

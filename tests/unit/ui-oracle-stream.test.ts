@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { ApiError } from '@/lib/ui/api-error'
-import type { OracleDone, OracleMeta } from '@/lib/ui/oracle-events'
-import { streamOracle } from '@/lib/ui/oracle-stream'
+import { ApiError } from '@/lib/client/api-error'
+import type { OracleDone, OracleMeta } from '@/lib/client/oracle-events'
+import { streamOracle } from '@/lib/client/oracle-stream'
 
 const frame = (event: string, data: unknown) => `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { describeUpload, readKnowledgePage } from '@/components/dashboard/knowledge-results'
-import { readConversationList, readConversationMessages } from '@/lib/ui/conversations'
+import { readConversationList, readConversationMessages } from '@/lib/client/conversations'
 
 describe('conversation readers', () => {
   it('reads the list route’s page of summaries', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { onThisSite, safeNextPath, safeUrl } from '@/lib/ui/safe-url'
+import { onThisSite, safeNextPath, safeUrl } from '@/lib/client/safe-url'
 
 describe('safeUrl', () => {
   it('keeps web, mail and relative links', () => {

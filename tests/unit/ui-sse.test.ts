@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { SseParser, readSse } from '@/lib/ui/sse'
+import { SseParser, readSse } from '@/lib/client/sse'
 
 function streamOf(chunks: (string | Uint8Array)[]): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder()

@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation'
 import { AuthCard } from '@/components/auth/auth-card'
 import { AuthForm } from '@/components/auth/auth-form'
 import { getSessionFromHeaders } from '@/lib/auth'
-import { safeNextPath } from '@/lib/ui/safe-url'
+import { safeNextPath } from '@/lib/client/safe-url'
 
 export const metadata = { title: 'Sign in' }
 

@@ -1,4 +1,4 @@
-import { json, route } from '@/lib/api/route'
+import { json, route } from '@/lib/http/route'
 import { checkHealth } from '@/lib/health'
 
 export const dynamic = 'force-dynamic'

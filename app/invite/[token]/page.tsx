@@ -4,7 +4,7 @@ import { AuthCard } from '@/components/auth/auth-card'
 import { InviteAccept } from '@/components/auth/invite-accept'
 import { getSessionFromHeaders } from '@/lib/auth'
 import { getDatabase } from '@/lib/db'
-import { previewInvitation } from '@/lib/multi-tenant/invitations'
+import { previewInvitation } from '@/lib/multi-tenant/members/invitations'
 
 export const dynamic = 'force-dynamic'
 export const metadata = { title: 'Invitation', robots: { index: false } }

@@ -3,7 +3,7 @@ import { notFound, redirect } from 'next/navigation'
 import { cache } from 'react'
 import { getSessionFromHeaders } from '@/lib/auth'
 import { getDatabase, type Database } from '@/lib/db'
-import type { Actor } from '@/lib/multi-tenant/actor'
+import type { Actor } from '@/lib/multi-tenant/access/actor'
 
 /**
  * The signed-in platform admin of a console page, with the database handle the services

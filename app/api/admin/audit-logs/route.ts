@@ -1,8 +1,8 @@
-import { json, parseWith, route } from '@/lib/api/route'
+import { json, parseWith, route } from '@/lib/http/route'
 import { getDatabase } from '@/lib/db'
-import { listPlatformAuditLogs } from '@/lib/multi-tenant/audit-logs'
-import { platformAuditQuerySchema } from '@/lib/multi-tenant/audit-query'
-import { requireActor } from '@/lib/multi-tenant/request-actor'
+import { listPlatformAuditLogs } from '@/lib/multi-tenant/audit/audit-logs'
+import { platformAuditQuerySchema } from '@/lib/multi-tenant/audit/audit-query'
+import { requireActor } from '@/lib/multi-tenant/access/request-actor'
 
 export const dynamic = 'force-dynamic'
 

@@ -1,5 +1,5 @@
-import { clientIp } from '@/lib/api/client-ip'
-import { route } from '@/lib/api/route'
+import { clientIp } from '@/lib/http/client-ip'
+import { route } from '@/lib/http/route'
 import { requireSession } from '@/lib/auth'
 import { deleteMyAccount } from '@/lib/auth/account'
 import { withCookies } from '@/lib/auth/auth-result'

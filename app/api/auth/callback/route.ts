@@ -1,4 +1,4 @@
-import { route } from '@/lib/api/route'
+import { route } from '@/lib/http/route'
 import { AppError, toAppError } from '@/lib/errors'
 import { authMode } from '@/lib/auth'
 import { withCookies } from '@/lib/auth/auth-result'
@@ -23,7 +23,7 @@ export const GET = route(async (request: Request) => {
     target.searchParams.set('authError', 'missing_code')
     return Response.redirect(target, 303)
   }
-  const { exchangeConfirmationCode } = await import('@/lib/auth/supabase-provider')
+  const { exchangeConfirmationCode } = await import('@/lib/auth/supabase/provider')
   try {
     const changes = await exchangeConfirmationCode(request, code)
     return withCookies(new Response(null, { status: 303, headers: { location: target.toString() } }), changes)

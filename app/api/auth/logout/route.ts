@@ -1,4 +1,4 @@
-import { route } from '@/lib/api/route'
+import { route } from '@/lib/http/route'
 import { withCookies } from '@/lib/auth/auth-result'
 import { authProvider } from '@/lib/auth/provider'
 

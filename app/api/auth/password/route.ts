@@ -1,4 +1,4 @@
-import { route, parseJson } from '@/lib/api/route'
+import { route, parseJson } from '@/lib/http/route'
 import { requireSession } from '@/lib/auth'
 import { withCookies } from '@/lib/auth/auth-result'
 import { authProvider } from '@/lib/auth/provider'

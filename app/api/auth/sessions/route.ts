@@ -1,4 +1,4 @@
-import { json, route } from '@/lib/api/route'
+import { json, route } from '@/lib/http/route'
 import { requireSession } from '@/lib/auth'
 import { listMySessions } from '@/lib/auth/account'
 

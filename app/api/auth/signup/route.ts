@@ -1,4 +1,4 @@
-import { json, parseJson, route } from '@/lib/api/route'
+import { json, parseJson, route } from '@/lib/http/route'
 import { withCookies } from '@/lib/auth/auth-result'
 import { acceptInviteAfterSignIn } from '@/lib/auth/invite-on-sign-in'
 import { authProvider } from '@/lib/auth/provider'

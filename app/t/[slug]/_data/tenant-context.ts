@@ -4,10 +4,10 @@ import { getSessionFromHeaders, type Session } from '@/lib/auth'
 import { loadIdentity, type Membership } from '@/lib/auth/account'
 import { getDatabase, withAnon, withUser } from '@/lib/db'
 import { isAppError } from '@/lib/errors'
-import { loadOracleProfile, type OracleProfile } from '@/lib/multi-tenant/oracle-profile'
-import { TENANT_SLUG_HEADER } from '@/lib/multi-tenant/host-routing'
-import { resolveTenantBySlug, type TenantRoute } from '@/lib/multi-tenant/tenant-directory'
-import { getTenant, type Tenant } from '@/lib/multi-tenant/tenants'
+import { loadOracleProfile, type OracleProfile } from '@/lib/multi-tenant/oracle/profile'
+import { TENANT_SLUG_HEADER } from '@/lib/multi-tenant/tenants/host-routing'
+import { resolveTenantBySlug, type TenantRoute } from '@/lib/multi-tenant/tenants/directory'
+import { getTenant, type Tenant } from '@/lib/multi-tenant/tenants/tenants'
 
 export type TenantContext = {
   tenant: TenantRoute

@@ -2,7 +2,7 @@ import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { AuthCard } from '@/components/auth/auth-card'
 import { AuthForm } from '@/components/auth/auth-form'
-import { safeNextPath } from '@/lib/ui/safe-url'
+import { safeNextPath } from '@/lib/client/safe-url'
 import { loadTenantContext, tenantHref } from '../_data/tenant-context'
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ next?: string }> }

@@ -1,8 +1,8 @@
-import { json, parseJson, route } from '@/lib/api/route'
+import { json, parseJson, route } from '@/lib/http/route'
 import { getDatabase } from '@/lib/db'
-import { requireActor } from '@/lib/multi-tenant/request-actor'
-import { tenantDeleteSchema, tenantUpdateSchema } from '@/lib/multi-tenant/tenant-schema'
-import { deleteTenant, getTenant, updateTenant } from '@/lib/multi-tenant/tenants'
+import { requireActor } from '@/lib/multi-tenant/access/request-actor'
+import { tenantDeleteSchema, tenantUpdateSchema } from '@/lib/multi-tenant/tenants/schema'
+import { deleteTenant, getTenant, updateTenant } from '@/lib/multi-tenant/tenants/tenants'
 
 export const dynamic = 'force-dynamic'
 

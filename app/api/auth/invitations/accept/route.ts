@@ -1,9 +1,9 @@
-import { clientIp } from '@/lib/api/client-ip'
-import { json, parseJson, route } from '@/lib/api/route'
+import { clientIp } from '@/lib/http/client-ip'
+import { json, parseJson, route } from '@/lib/http/route'
 import { requireSession } from '@/lib/auth'
 import { acceptInvitationSchema } from '@/lib/auth/schemas'
 import { getDatabase } from '@/lib/db'
-import { acceptInvitation } from '@/lib/multi-tenant/invitations'
+import { acceptInvitation } from '@/lib/multi-tenant/members/invitations'
 
 export const dynamic = 'force-dynamic'
 

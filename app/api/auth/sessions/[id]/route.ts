@@ -1,4 +1,4 @@
-import { route } from '@/lib/api/route'
+import { route } from '@/lib/http/route'
 import { requireSession } from '@/lib/auth'
 import { revokeMySession } from '@/lib/auth/account'
 import { withCookies } from '@/lib/auth/auth-result'

@@ -1,4 +1,4 @@
-import { json, route } from '@/lib/api/route'
+import { json, route } from '@/lib/http/route'
 import { requireSession } from '@/lib/auth'
 import { withCookies } from '@/lib/auth/auth-result'
 import { authProvider } from '@/lib/auth/provider'

@@ -1,9 +1,9 @@
-import { json, parseWith, route } from '@/lib/api/route'
+import { json, parseWith, route } from '@/lib/http/route'
 import { requireSession } from '@/lib/auth'
 import { getDatabase } from '@/lib/db'
-import { listConversations } from '@/lib/multi-tenant/conversations'
-import { conversationListQuerySchema } from '@/lib/multi-tenant/oracle-schema'
-import { requireTenant } from '@/lib/multi-tenant/oracle-service'
+import { listConversations } from '@/lib/multi-tenant/conversations/conversations'
+import { conversationListQuerySchema } from '@/lib/multi-tenant/oracle/schema'
+import { requireTenant } from '@/lib/multi-tenant/oracle/service'
 
 export const dynamic = 'force-dynamic'
 

@@ -1,10 +1,10 @@
-import { clientIp } from '@/lib/api/client-ip'
-import { json, parseJson, route } from '@/lib/api/route'
+import { clientIp } from '@/lib/http/client-ip'
+import { json, parseJson, route } from '@/lib/http/route'
 import { getSession } from '@/lib/auth'
 import { getDatabase } from '@/lib/db'
-import { oracleRequestSchema } from '@/lib/multi-tenant/oracle-schema'
-import { openOracle, requireServingTenant } from '@/lib/multi-tenant/oracle-service'
-import { eventStreamResponse } from '@/lib/multi-tenant/sse'
+import { oracleRequestSchema } from '@/lib/multi-tenant/oracle/schema'
+import { openOracle, requireServingTenant } from '@/lib/multi-tenant/oracle/service'
+import { eventStreamResponse } from '@/lib/multi-tenant/oracle/sse'
 
 export const dynamic = 'force-dynamic'
 

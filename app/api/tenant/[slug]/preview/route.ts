@@ -1,8 +1,8 @@
-import { json, parseJson, route } from '@/lib/api/route'
+import { json, parseJson, route } from '@/lib/http/route'
 import { requireSession } from '@/lib/auth'
 import { getDatabase } from '@/lib/db'
-import { previewRequestSchema } from '@/lib/multi-tenant/oracle-schema'
-import { previewAnswer, requireTenant } from '@/lib/multi-tenant/oracle-service'
+import { previewRequestSchema } from '@/lib/multi-tenant/oracle/schema'
+import { previewAnswer, requireTenant } from '@/lib/multi-tenant/oracle/service'
 
 export const dynamic = 'force-dynamic'
 

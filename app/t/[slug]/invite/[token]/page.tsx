@@ -3,7 +3,7 @@ import { AuthCard } from '@/components/auth/auth-card'
 import { InviteAccept } from '@/components/auth/invite-accept'
 import { Alert } from '@/components/ui/alert'
 import { getDatabase } from '@/lib/db'
-import { previewInvitation } from '@/lib/multi-tenant/invitations'
+import { previewInvitation } from '@/lib/multi-tenant/members/invitations'
 import { loadTenantContext, tenantHref } from '../../_data/tenant-context'
 
 export const metadata = { title: 'Invitation' }

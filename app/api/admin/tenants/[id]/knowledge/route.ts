@@ -1,4 +1,4 @@
-import { json, parseJson, parseWith, route } from '@/lib/api/route'
+import { json, parseJson, parseWith, route } from '@/lib/http/route'
 import { getDatabase } from '@/lib/db'
 import { AppError, errorResponse } from '@/lib/errors'
 import {
@@ -9,10 +9,10 @@ import {
   listKnowledge,
   uploadLimitBytes,
   type FileResult,
-} from '@/lib/multi-tenant/knowledge-admin'
-import { knowledgeBodySchema, listQuerySchema } from '@/lib/multi-tenant/knowledge-schema'
-import { readUploadForm } from '@/lib/multi-tenant/knowledge-upload'
-import { requireActor } from '@/lib/multi-tenant/request-actor'
+} from '@/lib/multi-tenant/knowledge/admin'
+import { knowledgeBodySchema, listQuerySchema } from '@/lib/multi-tenant/knowledge/schema'
+import { readUploadForm } from '@/lib/multi-tenant/knowledge/upload'
+import { requireActor } from '@/lib/multi-tenant/access/request-actor'
 
 export const dynamic = 'force-dynamic'
 

@@ -1,7 +1,7 @@
-import { json, route } from '@/lib/api/route'
+import { json, route } from '@/lib/http/route'
 import { getDatabase } from '@/lib/db'
-import { requireActor } from '@/lib/multi-tenant/request-actor'
-import { getUsageReport } from '@/lib/multi-tenant/usage-report'
+import { requireActor } from '@/lib/multi-tenant/access/request-actor'
+import { getUsageReport } from '@/lib/multi-tenant/usage/report'
 
 export const dynamic = 'force-dynamic'
 

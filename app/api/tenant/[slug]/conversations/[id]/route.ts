@@ -1,8 +1,8 @@
-import { json, route } from '@/lib/api/route'
+import { json, route } from '@/lib/http/route'
 import { requireSession } from '@/lib/auth'
 import { getDatabase } from '@/lib/db'
-import { deleteConversation, getConversation } from '@/lib/multi-tenant/conversations'
-import { requireTenant } from '@/lib/multi-tenant/oracle-service'
+import { deleteConversation, getConversation } from '@/lib/multi-tenant/conversations/conversations'
+import { requireTenant } from '@/lib/multi-tenant/oracle/service'
 
 export const dynamic = 'force-dynamic'
 

@@ -1,10 +1,10 @@
-import { json, parseJson, route } from '@/lib/api/route'
+import { json, parseJson, route } from '@/lib/http/route'
 import { requireSession } from '@/lib/auth'
 import { getDatabase } from '@/lib/db'
 import { AppError } from '@/lib/errors'
-import { searchAsMember } from '@/lib/multi-tenant/knowledge-member-search'
-import { searchBodySchema } from '@/lib/multi-tenant/knowledge-schema'
-import { resolveTenantBySlug } from '@/lib/multi-tenant/tenant-directory'
+import { searchAsMember } from '@/lib/multi-tenant/knowledge/member-search'
+import { searchBodySchema } from '@/lib/multi-tenant/knowledge/schema'
+import { resolveTenantBySlug } from '@/lib/multi-tenant/tenants/directory'
 
 export const dynamic = 'force-dynamic'
 

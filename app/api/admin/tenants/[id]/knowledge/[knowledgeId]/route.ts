@@ -1,7 +1,7 @@
-import { json, route } from '@/lib/api/route'
+import { json, route } from '@/lib/http/route'
 import { getDatabase } from '@/lib/db'
-import { deleteKnowledge, getKnowledge } from '@/lib/multi-tenant/knowledge-admin'
-import { requireActor } from '@/lib/multi-tenant/request-actor'
+import { deleteKnowledge, getKnowledge } from '@/lib/multi-tenant/knowledge/admin'
+import { requireActor } from '@/lib/multi-tenant/access/request-actor'
 
 export const dynamic = 'force-dynamic'
 

@@ -1,7 +1,7 @@
-import { json, parseJson, route } from '@/lib/api/route'
+import { json, parseJson, route } from '@/lib/http/route'
 import { getDatabase } from '@/lib/db'
-import { changeMemberRole, changeRoleSchema, removeMember } from '@/lib/multi-tenant/members'
-import { requireActor } from '@/lib/multi-tenant/request-actor'
+import { changeMemberRole, changeRoleSchema, removeMember } from '@/lib/multi-tenant/members/members'
+import { requireActor } from '@/lib/multi-tenant/access/request-actor'
 
 export const dynamic = 'force-dynamic'
 

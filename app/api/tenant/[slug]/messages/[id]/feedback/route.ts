@@ -1,9 +1,9 @@
-import { json, parseJson, route } from '@/lib/api/route'
+import { json, parseJson, route } from '@/lib/http/route'
 import { requireSession } from '@/lib/auth'
 import { getDatabase } from '@/lib/db'
-import { rateAnswer } from '@/lib/multi-tenant/conversations'
-import { feedbackRequestSchema } from '@/lib/multi-tenant/oracle-schema'
-import { requireTenant } from '@/lib/multi-tenant/oracle-service'
+import { rateAnswer } from '@/lib/multi-tenant/conversations/conversations'
+import { feedbackRequestSchema } from '@/lib/multi-tenant/oracle/schema'
+import { requireTenant } from '@/lib/multi-tenant/oracle/service'
 
 export const dynamic = 'force-dynamic'
 

@@ -1,0 +1,64 @@
+import { clientIp } from '@/lib/http/client-ip'
+import { getDatabase, withUser } from '@/lib/db'
+import type { CookieChanges, Credentials, PasswordChange, SignedIn } from '@/lib/auth/auth-result'
+import { now } from '@/lib/auth/clock'
+import { clearedSessionCookie, isHttps, readCookie, SESSION_COOKIE, sessionCookie } from '@/lib/auth/cookies'
+import { changePasswordLocal, signInLocal, signUpLocal, type LocalSignIn, type RequestMeta } from './accounts'
+import { endSession } from './session-store'
+import type { Session } from '@/lib/auth/index'
+
+function requestMeta(request: Request): RequestMeta {
+  return {
+    ip: clientIp(request),
+    userAgent: request.headers.get('user-agent'),
+    previousToken: readCookie(request.headers.get('cookie'), SESSION_COOKIE),
+  }
+}
+
+function signedIn(request: Request, result: LocalSignIn): SignedIn {
+  return {
+    user: result.user,
+    claims: { sub: result.user.id, email: result.user.email, role: 'authenticated', session_id: result.session.sessionId },
+    setCookies: [sessionCookie(result.session.token, result.session.expiresAt, isHttps(request), now())],
+    headers: {},
+  }
+}
+
+export async function signUp(request: Request, input: Credentials): Promise<SignedIn> {
+  return signedIn(request, await signUpLocal(await getDatabase(), input, requestMeta(request)))
+}
+
+export async function signIn(request: Request, input: Credentials): Promise<SignedIn> {
+  return signedIn(request, await signInLocal(await getDatabase(), input, requestMeta(request)))
+}
+
+export async function signOut(request: Request): Promise<CookieChanges> {
+  const token = readCookie(request.headers.get('cookie'), SESSION_COOKIE)
+  if (token) await endSession(await getDatabase(), token)
+  return { setCookies: [clearedSessionCookie(isHttps(request))], headers: {} }
+}
+
+export async function changePassword(request: Request, session: Session, input: PasswordChange): Promise<CookieChanges> {
+  await changePasswordLocal(
+    await getDatabase(),
+    { userId: session.userId, email: session.email, sessionId: session.sessionId, ...input },
+    clientIp(request),
+  )
+  return { setCookies: [], headers: {} }
+}
+
+/** Deletes every other session of the caller (RLS: only their own rows); returns how many. */
+export async function revokeOtherSessions(_request: Request, session: Session): Promise<CookieChanges & { revoked: number }> {
+  const rows = await withUser(await getDatabase(), session.claims, (tx) =>
+    tx.query<{ id: string }>('delete from auth.local_sessions where user_id = $1 and id <> $2 returning id', [
+      session.userId,
+      session.sessionId,
+    ]),
+  )
+  return { setCookies: [], headers: {}, revoked: rows.length }
+}
+
+/** After the account is deleted its sessions are gone (cascade); the cookie goes too. */
+export function clearSessionCookies(request: Request): CookieChanges {
+  return { setCookies: [clearedSessionCookie(isHttps(request))], headers: {} }
+}

@@ -1,0 +1,63 @@
+import { createHash, randomBytes } from 'node:crypto'
+import { withService, type Database, type Queryable } from '@/lib/db'
+import { now } from '@/lib/auth/clock'
+
+/** How long a local session lives; a new login always starts a new one. */
+export const SESSION_TTL_MS = 14 * 24 * 60 * 60 * 1000
+// last_seen_at is refreshed at most this often, so reads do not write on every request.
+const TOUCH_INTERVAL_MS = 5 * 60 * 1000
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex')
+}
+
+export type NewSession = { token: string; sessionId: string; expiresAt: Date }
+
+/**
+ * Stores a fresh session for a user who just proved who they are. The session the
+ * browser came with (if any) is dropped: rotation on login defeats session fixation.
+ */
+export async function startSession(
+  tx: Queryable,
+  input: { userId: string; userAgent: string | null; ip: string | null; previousToken?: string | null },
+): Promise<NewSession> {
+  const at = now()
+  const token = randomBytes(32).toString('base64url')
+  const expiresAt = new Date(at.getTime() + SESSION_TTL_MS)
+  if (input.previousToken) {
+    await tx.query('delete from auth.local_sessions where token_hash = $1', [hashToken(input.previousToken)])
+  }
+  await tx.query('delete from auth.local_sessions where user_id = $1 and expires_at <= $2', [input.userId, at])
+  const rows = await tx.query<{ id: string }>(
+    `insert into auth.local_sessions (user_id, token_hash, user_agent, ip, created_at, last_seen_at, expires_at)
+     values ($1, $2, $3, $4, $5, $5, $6) returning id`,
+    [input.userId, hashToken(token), input.userAgent?.slice(0, 400) ?? null, input.ip, at, expiresAt],
+  )
+  return { token, sessionId: String(rows[0]?.id), expiresAt }
+}
+
+export type StoredSession = { sessionId: string; userId: string; email: string }
+
+/** The tightly scoped system task of every request: token -> live session row and its user. */
+export async function findSession(db: Database, token: string): Promise<StoredSession | null> {
+  const at = now()
+  return withService(db, async (tx) => {
+    const rows = await tx.query<{ id: string; user_id: string; email: string; last_seen_at: Date | string }>(
+      `select s.id, s.user_id, u.email, s.last_seen_at
+       from auth.local_sessions s join auth.users u on u.id = s.user_id
+       where s.token_hash = $1 and s.expires_at > $2`,
+      [hashToken(token), at],
+    )
+    const row = rows[0]
+    if (!row) return null
+    if (at.getTime() - new Date(row.last_seen_at).getTime() > TOUCH_INTERVAL_MS) {
+      await tx.query('update auth.local_sessions set last_seen_at = $2 where id = $1', [row.id, at])
+    }
+    return { sessionId: row.id, userId: row.user_id, email: row.email }
+  })
+}
+
+/** Logout: forgets the session the token belongs to (a system task, like the lookup). */
+export async function endSession(db: Database, token: string): Promise<void> {
+  await withService(db, (tx) => tx.query('delete from auth.local_sessions where token_hash = $1', [hashToken(token)]))
+}

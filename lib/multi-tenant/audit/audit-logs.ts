@@ -1,0 +1,142 @@
+import { withUser, type Database, type Queryable } from '@/lib/db'
+import { AppError } from '@/lib/errors'
+import type { Actor } from '@/lib/multi-tenant/access/actor'
+import { addQueryFilters, type AuditQuery, type Filter, type PlatformAuditQuery } from './audit-query'
+import { isPlatformAdmin, loadTenantForAdmin } from '@/lib/multi-tenant/access/tenant-access'
+
+export type AuditLogEntry = {
+  id: number
+  tenantId: string | null
+  actorId: string | null
+  actorEmail: string | null
+  action: string
+  targetType: string | null
+  targetId: string | null
+  before: unknown
+  after: unknown
+  ip: string | null
+  createdAt: string
+  prevHash: string | null
+  hash: string
+}
+
+export type ChainCheck = { ok: boolean; checked: number; firstBrokenId: number | null }
+
+export type AuditLogPage = {
+  items: AuditLogEntry[]
+  page: number
+  pageSize: number
+  total: number
+  /** Pass as `cursor` for the next (older) page; null on the last page. */
+  nextCursor: number | null
+  chain: ChainCheck
+}
+
+type AuditRow = {
+  id: string | number
+  tenant_id: string | null
+  actor_id: string | null
+  actor_email: string | null
+  action: string
+  target_type: string | null
+  target_id: string | null
+  before: unknown
+  after: unknown
+  ip: string | null
+  created_at: Date | string
+  prev_hash: string | null
+  hash: string
+}
+
+function toEntry(row: AuditRow): AuditLogEntry {
+  return {
+    id: Number(row.id),
+    tenantId: row.tenant_id,
+    actorId: row.actor_id,
+    actorEmail: row.actor_email,
+    action: row.action,
+    targetType: row.target_type,
+    targetId: row.target_id,
+    before: row.before,
+    after: row.after,
+    ip: row.ip,
+    createdAt: new Date(row.created_at).toISOString(),
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  }
+}
+
+/** Walks a chain (tenant id, or null for the platform's own) and reports the first broken link. */
+export async function verifyAuditChain(tx: Queryable, tenantId: string | null): Promise<ChainCheck> {
+  const rows = await tx.query<{ ok: boolean; checked: number; first_broken_id: string | number | null }>(
+    'select ok, checked, first_broken_id from app_private.verify_audit_chain($1)',
+    [tenantId],
+  )
+  const row = rows[0]
+  return {
+    ok: row?.ok === true,
+    checked: Number(row?.checked ?? 0),
+    firstBrokenId: row?.first_broken_id == null ? null : Number(row.first_broken_id),
+  }
+}
+
+// Newest first. RLS decides what the caller may read; `scope` narrows to one chain.
+async function readPage(tx: Queryable, scope: Filter, query: AuditQuery): Promise<Omit<AuditLogPage, 'chain'>> {
+  const filter = addQueryFilters(scope, query)
+  const where = filter.clauses.length ? `where ${filter.clauses.join(' and ')}` : ''
+  const counted = await tx.query<{ total: number }>(`select count(*)::int as total from public.audit_logs ${where}`, filter.params)
+  const clauses = [...filter.clauses]
+  const params = [...filter.params]
+  if (query.cursor) {
+    params.push(query.cursor)
+    clauses.push(`id < $${params.length}`)
+  }
+  const offset = query.cursor ? 0 : (query.page - 1) * query.pageSize
+  params.push(query.pageSize, offset)
+  const rows = await tx.query<AuditRow>(
+    `select id, tenant_id, actor_id, actor_email, action, target_type, target_id, before, after, ip,
+            created_at, prev_hash, hash
+       from public.audit_logs
+      ${clauses.length ? `where ${clauses.join(' and ')}` : ''}
+      order by id desc
+      limit $${params.length - 1} offset $${params.length}`,
+    params,
+  )
+  const items = rows.map(toEntry)
+  const last = items[items.length - 1]
+  return {
+    items,
+    page: query.cursor ? 1 : query.page,
+    pageSize: query.pageSize,
+    total: counted[0]?.total ?? 0,
+    nextCursor: items.length === query.pageSize && last ? last.id : null,
+  }
+}
+
+/** One tenant's log, for that tenant's admins and platform admins (404 for anyone else's tenant). */
+export async function listTenantAuditLogs(db: Database, actor: Actor, tenantId: string, query: AuditQuery): Promise<AuditLogPage> {
+  return withUser(db, actor.claims, async (tx) => {
+    await loadTenantForAdmin(tx, tenantId)
+    const page = await readPage(tx, { clauses: ['tenant_id = $1'], params: [tenantId] }, query)
+    return { ...page, chain: await verifyAuditChain(tx, tenantId) }
+  })
+}
+
+/**
+ * Every row, platform admins only. `chain` verifies the chain being looked at: the
+ * filtered tenant's, or the platform's own (tenant deletions and other platform actions).
+ */
+export async function listPlatformAuditLogs(db: Database, actor: Actor, query: PlatformAuditQuery): Promise<AuditLogPage> {
+  return withUser(db, actor.claims, async (tx) => {
+    if (!(await isPlatformAdmin(tx))) throw new AppError('forbidden', 'Only platform admins can read the platform audit log.')
+    const chainTenant = query.tenantId && query.tenantId !== 'platform' ? query.tenantId : null
+    const scope: Filter =
+      query.tenantId === undefined
+        ? { clauses: [], params: [] }
+        : query.tenantId === 'platform'
+          ? { clauses: ['tenant_id is null'], params: [] }
+          : { clauses: ['tenant_id = $1'], params: [query.tenantId] }
+    const page = await readPage(tx, scope, query)
+    return { ...page, chain: await verifyAuditChain(tx, chainTenant) }
+  })
+}

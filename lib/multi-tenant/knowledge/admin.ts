@@ -1,0 +1,146 @@
+import type { EmbeddingProvider } from '@/lib/ai/embeddings'
+import { withUser, type Database, type Queryable } from '@/lib/db'
+import { config } from '@/lib/env'
+import { AppError, toAppError, type ErrorCode } from '@/lib/errors'
+import { contentHash, extractText } from '@/lib/ingest'
+import { assertWithinSizeLimit } from '@/lib/ingest/file-types'
+import type { Actor } from '@/lib/multi-tenant/access/actor'
+import { defaultEmbedder } from '@/lib/ai/env-config'
+import { prepareKnowledge, validKnowledgeInput } from './prepare'
+import type { KnowledgeInput, ListQuery } from './schema'
+import type { UploadForm } from './upload'
+import { storageUsage, type StorageUsage } from './storage-usage'
+import { loadTenantForAdmin } from '@/lib/multi-tenant/access/tenant-access'
+import { TenantKnowledgeBase, type KnowledgePage } from '@/lib/multi-tenant/TenantKnowledgeBase'
+
+/*
+ * What the admin knowledge routes do. Every transaction starts with loadTenantForAdmin
+ * (404 for a tenant the caller cannot see, 403 for a member who is not its admin), so
+ * nobody gets a file read, a text embedded or a row written before being authorised.
+ * A document is embedded between two short transactions: the embedding service may be
+ * slow, and an open transaction would hold the embedded database's only session.
+ */
+
+export type StoredDocument = { id: string; title: string; chunkCount: number; duplicate: boolean }
+
+export type FileResult = {
+  filename: string
+  status: 'created' | 'duplicate' | 'error'
+  id?: string
+  title?: string
+  chunkCount?: number
+  error?: { code: ErrorCode; message: string }
+}
+
+export function uploadLimitBytes(): number {
+  return Math.floor(config().UPLOAD_MAX_MB * 1024 * 1024)
+}
+
+function knowledgeBase(tx: Queryable, tenantId: string, actor: Actor, embedder: EmbeddingProvider): TenantKnowledgeBase {
+  return new TenantKnowledgeBase(tenantId, tx, { embedder, auditIp: actor.ip })
+}
+
+/** 404 / 403 before a request body is read. */
+export async function authorizeKnowledgeAdmin(db: Database, actor: Actor, tenantId: string): Promise<void> {
+  await withUser(db, actor.claims, (tx) => loadTenantForAdmin(tx, tenantId))
+}
+
+export async function addDocument(
+  db: Database,
+  actor: Actor,
+  tenantId: string,
+  input: KnowledgeInput,
+  embedder: EmbeddingProvider = defaultEmbedder(),
+): Promise<StoredDocument> {
+  const valid = validKnowledgeInput(input)
+  const existing = await withUser(db, actor.claims, async (tx) => {
+    await loadTenantForAdmin(tx, tenantId)
+    return knowledgeBase(tx, tenantId, actor, embedder).findDuplicate(contentHash(valid.content))
+  })
+  if (existing) return { ...existing, duplicate: true }
+  const prepared = await prepareKnowledge(valid, embedder)
+  const stored = await withUser(db, actor.claims, async (tx) => {
+    await loadTenantForAdmin(tx, tenantId)
+    return knowledgeBase(tx, tenantId, actor, embedder).addPrepared(prepared)
+  })
+  return { ...stored, title: valid.title }
+}
+
+/** The 409 a duplicate answers with; the existing document's id is in the details. */
+export function duplicateError(id: string, filename?: string): AppError {
+  const subject = filename ? `${filename} has the same text as a document` : 'This text is already a document'
+  return new AppError('conflict', `${subject} in the knowledge base.`, {
+    details: { id, ...(filename ? { filename } : {}) },
+  })
+}
+
+async function addFile(
+  db: Database,
+  actor: Actor,
+  tenantId: string,
+  file: File,
+  fields: UploadForm['fields'],
+  embedder: EmbeddingProvider,
+): Promise<FileResult> {
+  const filename = file.name
+  try {
+    const maxBytes = uploadLimitBytes()
+    // Checked on the part's size before its bytes are copied out of the form.
+    assertWithinSizeLimit(filename, file.size, maxBytes)
+    const extracted = await extractText({ filename, bytes: new Uint8Array(await file.arrayBuffer()), maxBytes })
+    const stored = await addDocument(
+      db,
+      actor,
+      tenantId,
+      { title: extracted.title, content: extracted.text, sourceType: extracted.format, filename, ...fields },
+      embedder,
+    )
+    return { filename, status: stored.duplicate ? 'duplicate' : 'created', id: stored.id, title: stored.title, chunkCount: stored.chunkCount }
+  } catch (error) {
+    const appError = toAppError(error)
+    if (appError.status >= 500) console.error('[knowledge] upload failed', filename, appError.cause ?? appError)
+    return { filename, status: 'error', error: { code: appError.code, message: appError.message } }
+  }
+}
+
+/** Each file in its own transaction: one bad file does not undo the others. */
+export async function addFiles(
+  db: Database,
+  actor: Actor,
+  tenantId: string,
+  form: UploadForm,
+  embedder: EmbeddingProvider = defaultEmbedder(),
+): Promise<FileResult[]> {
+  const results: FileResult[] = []
+  for (const file of form.files) results.push(await addFile(db, actor, tenantId, file, form.fields, embedder))
+  return results
+}
+
+export async function listKnowledge(
+  db: Database,
+  actor: Actor,
+  tenantId: string,
+  query: ListQuery,
+): Promise<KnowledgePage & { storage: StorageUsage }> {
+  return withUser(db, actor.claims, async (tx) => {
+    await loadTenantForAdmin(tx, tenantId)
+    const page = await new TenantKnowledgeBase(tenantId, tx).list(query)
+    return { ...page, storage: await storageUsage(tx, tenantId) }
+  })
+}
+
+export async function getKnowledge(db: Database, actor: Actor, tenantId: string, knowledgeId: string) {
+  return withUser(db, actor.claims, async (tx) => {
+    await loadTenantForAdmin(tx, tenantId)
+    const document = await new TenantKnowledgeBase(tenantId, tx).get(knowledgeId)
+    if (!document) throw new AppError('not_found', 'No such document.')
+    return document
+  })
+}
+
+export async function deleteKnowledge(db: Database, actor: Actor, tenantId: string, knowledgeId: string): Promise<void> {
+  await withUser(db, actor.claims, async (tx) => {
+    await loadTenantForAdmin(tx, tenantId)
+    await new TenantKnowledgeBase(tenantId, tx, { auditIp: actor.ip }).remove(knowledgeId)
+  })
+}

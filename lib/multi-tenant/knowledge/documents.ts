@@ -1,0 +1,113 @@
+import type { Queryable } from '@/lib/db'
+import type { ElementalTag, SourceType } from './schema'
+
+/** A stored document without its text: what lists show. */
+export type KnowledgeSummary = {
+  id: string
+  title: string
+  category: string | null
+  tags: string[]
+  elementalTags: ElementalTag[]
+  sourceType: SourceType
+  filename: string | null
+  byteSize: number
+  tokenCount: number
+  chunkCount: number
+  createdAt: string
+}
+
+export type KnowledgeDocument = KnowledgeSummary & { content: string }
+
+export type KnowledgePage = {
+  items: KnowledgeSummary[]
+  total: number
+  page: number
+  pageSize: number
+}
+
+type SummaryRow = {
+  id: string
+  title: string
+  category: string | null
+  tags: string[]
+  elemental_tags: ElementalTag[]
+  source_type: SourceType
+  filename: string | null
+  byte_size: number
+  token_count: number
+  chunk_count: number
+  created_at: Date | string
+}
+
+const SUMMARY_COLUMNS = `id, title, category, tags, elemental_tags, source_type, filename,
+  byte_size::float8 as byte_size, token_count, chunk_count, created_at`
+
+const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+export function isUuid(value: string): boolean {
+  return uuidShape.test(value)
+}
+
+function toSummary(row: SummaryRow): KnowledgeSummary {
+  return {
+    id: row.id,
+    title: row.title,
+    category: row.category,
+    tags: row.tags,
+    elementalTags: row.elemental_tags,
+    sourceType: row.source_type,
+    filename: row.filename,
+    byteSize: Number(row.byte_size),
+    tokenCount: row.token_count,
+    chunkCount: row.chunk_count,
+    createdAt: new Date(row.created_at).toISOString(),
+  }
+}
+
+/** `%` and `_` in a search box mean themselves. */
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`
+}
+
+export async function listDocuments(
+  tx: Queryable,
+  tenantId: string,
+  query: { page: number; pageSize: number; q?: string },
+): Promise<KnowledgePage> {
+  const pattern = query.q ? likePattern(query.q) : null
+  const where = `tenant_id = $1 and ($2::text is null or title ilike $2 or filename ilike $2)`
+  const [counted] = await tx.query<{ total: number }>(
+    `select count(*)::int as total from public.tenant_knowledge where ${where}`,
+    [tenantId, pattern],
+  )
+  const rows = await tx.query<SummaryRow>(
+    `select ${SUMMARY_COLUMNS} from public.tenant_knowledge where ${where}
+      order by created_at desc, id limit $3 offset $4`,
+    [tenantId, pattern, query.pageSize, (query.page - 1) * query.pageSize],
+  )
+  return { items: rows.map(toSummary), total: counted?.total ?? 0, page: query.page, pageSize: query.pageSize }
+}
+
+export async function getDocument(tx: Queryable, tenantId: string, id: string): Promise<KnowledgeDocument | null> {
+  if (!isUuid(id)) return null
+  const rows = await tx.query<SummaryRow & { content: string }>(
+    `select ${SUMMARY_COLUMNS}, content from public.tenant_knowledge where tenant_id = $1 and id = $2`,
+    [tenantId, id],
+  )
+  const row = rows[0]
+  return row ? { ...toSummary(row), content: row.content } : null
+}
+
+/** The document whose text hashes the same, if the tenant already has it. */
+export async function findByHash(
+  tx: Queryable,
+  tenantId: string,
+  hash: string,
+): Promise<{ id: string; title: string; chunkCount: number } | null> {
+  const rows = await tx.query<{ id: string; title: string; chunk_count: number }>(
+    'select id, title, chunk_count from public.tenant_knowledge where tenant_id = $1 and content_hash = $2',
+    [tenantId, hash],
+  )
+  const row = rows[0]
+  return row ? { id: row.id, title: row.title, chunkCount: row.chunk_count } : null
+}

@@ -1,0 +1,47 @@
+import type { EmbeddingProvider } from '@/lib/ai/embeddings'
+import { withUser, type Database } from '@/lib/db'
+import type { Session } from '@/lib/auth'
+import { AppError } from '@/lib/errors'
+import type { z } from 'zod'
+import { defaultEmbedder } from '@/lib/ai/env-config'
+import { embedAll } from './prepare'
+import type { searchBodySchema } from './schema'
+import type { TenantRoute } from '@/lib/multi-tenant/tenants/directory'
+import { TenantKnowledgeBase } from '@/lib/multi-tenant/TenantKnowledgeBase'
+
+export type MemberSearchResult = { id: string; knowledgeId: string; title: string; heading: string | null; snippet: string; score: number }
+
+/**
+ * Knowledge search for the tenant's members (viewer and up) and platform admins. Visitors
+ * of a public tenant are not served here: they get passages only as the sources of an
+ * oracle answer, which is rate limited per address. A signed-in outsider gets 404 for a
+ * private tenant (its existence is not confirmed) and 403 for a public one.
+ */
+export async function searchAsMember(
+  db: Database,
+  session: Session,
+  tenant: TenantRoute,
+  body: z.output<typeof searchBodySchema>,
+  embedder: EmbeddingProvider = defaultEmbedder(),
+): Promise<MemberSearchResult[]> {
+  const [access] = await withUser(db, session.claims, (tx) =>
+    tx.query<{ member: boolean; platform_admin: boolean }>(
+      "select app_private.is_tenant_member($1, 'viewer') as member, app_private.is_platform_admin() as platform_admin",
+      [tenant.id],
+    ),
+  )
+  if (!access?.member && !access?.platform_admin) {
+    if (tenant.publicAccess) throw new AppError('forbidden', "Only this tenant's members can search its knowledge.")
+    throw new AppError('not_found', 'No such tenant.')
+  }
+  if (!tenant.serving && !access.platform_admin) {
+    throw new AppError('tenant_inactive', 'This tenant is not active at the moment.')
+  }
+  // Embedded between the two transactions: the embedding service may be a network call.
+  const [embedding] = await embedAll(embedder, [body.query])
+  const { query, ...options } = body
+  const hits = await withUser(db, session.claims, (tx) =>
+    new TenantKnowledgeBase(tenant.id, tx, { embedder }).searchWithEmbedding(query, embedding ?? null, options),
+  )
+  return hits.map(({ id, knowledgeId, title, heading, snippet, score }) => ({ id, knowledgeId, title, heading, snippet, score }))
+}

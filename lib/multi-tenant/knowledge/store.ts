@@ -1,0 +1,121 @@
+import type { Queryable } from '@/lib/db'
+import type { PreparedChunk, PreparedKnowledge } from './prepare'
+import { rethrowStorageFull } from './storage-usage'
+
+/*
+ * The statements that write knowledge. All run in the caller's transaction; the storage
+ * triggers on tenant_knowledge count the document's bytes (and refuse it when full).
+ */
+
+// Rows per INSERT: a chunk's vector is ~15 KB of text, so a statement stays under 1 MB.
+const CHUNK_INSERT_BATCH = 50
+
+/** The new document's id and counted size, or null when the tenant already has this text. */
+export async function insertDocument(
+  tx: Queryable,
+  tenantId: string,
+  prepared: PreparedKnowledge,
+): Promise<{ id: string; byteSize: number } | null> {
+  const { input } = prepared
+  const rows = await tx
+    .query<{ id: string; byte_size: number }>(
+      `insert into public.tenant_knowledge (tenant_id, title, category, tags, elemental_tags, source_type,
+         filename, content, content_hash, token_count, chunk_count, created_by)
+       values ($1, $2, $3, $4::text[], $5::text[], $6, $7, $8, $9, $10, $11, (select auth.uid()))
+       on conflict (tenant_id, content_hash) do nothing
+       returning id, byte_size::float8 as byte_size`,
+      [
+        tenantId,
+        input.title,
+        input.category,
+        input.tags,
+        input.elemental_tags,
+        input.sourceType,
+        input.filename,
+        input.content,
+        prepared.contentHash,
+        prepared.tokenCount,
+        prepared.chunks.length,
+      ],
+    )
+    .catch(rethrowStorageFull)
+  const row = rows[0]
+  return row ? { id: row.id, byteSize: Number(row.byte_size) } : null
+}
+
+async function insertChunkBatch(tx: Queryable, tenantId: string, knowledgeId: string, model: string, chunks: PreparedChunk[]) {
+  await tx.query(
+    `insert into public.tenant_knowledge_chunks
+       (tenant_id, knowledge_id, chunk_index, heading, content, token_count, embedding, embedding_model)
+     select $1, $2, c.chunk_index, c.heading, c.content, c.token_count, c.embedding::extensions.vector, $3
+       from unnest($4::int[], $5::text[], $6::text[], $7::int[], $8::text[])
+         as c(chunk_index, heading, content, token_count, embedding)`,
+    [
+      tenantId,
+      knowledgeId,
+      model,
+      chunks.map((chunk) => chunk.index),
+      chunks.map((chunk) => chunk.heading),
+      chunks.map((chunk) => chunk.content),
+      chunks.map((chunk) => chunk.tokenCount),
+      chunks.map((chunk) => chunk.embedding),
+    ],
+  )
+}
+
+export async function insertChunks(tx: Queryable, tenantId: string, knowledgeId: string, prepared: PreparedKnowledge) {
+  for (let start = 0; start < prepared.chunks.length; start += CHUNK_INSERT_BATCH) {
+    const batch = prepared.chunks.slice(start, start + CHUNK_INSERT_BATCH)
+    await insertChunkBatch(tx, tenantId, knowledgeId, prepared.model, batch)
+  }
+}
+
+export type DeletedDocument = { id: string; title: string; filename: string | null; contentHash: string; byteSize: number; chunkCount: number }
+
+export async function deleteDocument(tx: Queryable, tenantId: string, id: string): Promise<DeletedDocument | null> {
+  const rows = await tx.query<{ id: string; title: string; filename: string | null; content_hash: string; byte_size: number; chunk_count: number }>(
+    `delete from public.tenant_knowledge where tenant_id = $1 and id = $2
+     returning id, title, filename, content_hash, byte_size::float8 as byte_size, chunk_count`,
+    [tenantId, id],
+  )
+  const row = rows[0]
+  if (!row) return null
+  return {
+    id: row.id,
+    title: row.title,
+    filename: row.filename,
+    contentHash: row.content_hash,
+    byteSize: Number(row.byte_size),
+    chunkCount: row.chunk_count,
+  }
+}
+
+export type StaleChunk = { id: string; heading: string | null; content: string }
+
+/** Up to `limit` chunks of the tenant embedded by another model than `model`. */
+export function staleChunks(tx: Queryable, tenantId: string, model: string, limit: number): Promise<StaleChunk[]> {
+  return tx.query<StaleChunk>(
+    `select id, heading, content from public.tenant_knowledge_chunks
+      where tenant_id = $1 and embedding_model <> $2 order by id limit $3`,
+    [tenantId, model, limit],
+  )
+}
+
+/** Sets new vectors; returns how many rows RLS let it change. */
+export async function updateEmbeddings(
+  tx: Queryable,
+  tenantId: string,
+  model: string,
+  ids: string[],
+  embeddings: (string | null)[],
+): Promise<number> {
+  const rows = await tx.query(
+    `update public.tenant_knowledge_chunks c
+        set embedding = u.embedding::extensions.vector, embedding_model = $2
+       from unnest($3::uuid[], $4::text[]) as u(id, embedding)
+      where c.tenant_id = $1 and c.id = u.id
+      returning c.id`,
+    [tenantId, model, ids, embeddings],
+  )
+  return rows.length
+}

@@ -1,0 +1,112 @@
+import { createHash, randomBytes } from 'node:crypto'
+import { withAnon, withUser, type Claims, type Database, type Queryable } from '@/lib/db'
+import { recordAudit } from '@/lib/multi-tenant/audit/audit'
+import type { MemberRole } from './members'
+
+/*
+ * Invitations for addresses without an account. There is no mail server: the admin who
+ * invites gets the accept link and passes it on. The token is random (256 bits) and only
+ * its sha-256 is stored.
+ */
+
+export function invitationTokenHash(token: string): string {
+  return createHash('sha256').update(token).digest('hex')
+}
+
+export type CreatedInvitation = { email: string; role: MemberRole; expiresAt: string; acceptUrl: string }
+
+/** Inside the admin's withUser transaction; an earlier pending invitation for the address is replaced. */
+export async function createInvitation(
+  tx: Queryable,
+  input: { tenantId: string; email: string; role: MemberRole; invitedBy: string; ip: string | null; appOrigin: string },
+): Promise<CreatedInvitation> {
+  const token = randomBytes(32).toString('base64url')
+  await tx.query('delete from public.tenant_invitations where tenant_id = $1 and email = $2 and accepted_at is null', [
+    input.tenantId,
+    input.email,
+  ])
+  const rows = await tx.query<{ id: string; expires_at: Date | string }>(
+    `insert into public.tenant_invitations (tenant_id, email, role, token_hash, invited_by)
+     values ($1, $2, $3, $4, $5) returning id, expires_at`,
+    [input.tenantId, input.email, input.role, invitationTokenHash(token), input.invitedBy],
+  )
+  const row = rows[0]
+  if (!row) throw new Error('the invitation insert returned nothing')
+  await recordAudit(tx, {
+    tenantId: input.tenantId,
+    action: 'member.invite',
+    targetType: 'invitation',
+    targetId: row.id,
+    after: { email: input.email, role: input.role },
+    ip: input.ip,
+  })
+  return {
+    email: input.email,
+    role: input.role,
+    expiresAt: new Date(row.expires_at).toISOString(),
+    acceptUrl: `${input.appOrigin}/invite/${token}`,
+  }
+}
+
+export type PendingInvitation = { id: string; email: string; role: MemberRole; expiresAt: string; createdAt: string }
+
+/** Pending, unexpired invitations of a tenant (RLS: its admins and platform admins). */
+export async function listPendingInvitations(tx: Queryable, tenantId: string): Promise<PendingInvitation[]> {
+  const rows = await tx.query<{ id: string; email: string; role: MemberRole; expires_at: Date; created_at: Date }>(
+    `select id, email, role, expires_at, created_at from public.tenant_invitations
+     where tenant_id = $1 and accepted_at is null and expires_at > now()
+     order by created_at`,
+    [tenantId],
+  )
+  return rows.map((row) => ({
+    id: row.id,
+    email: row.email,
+    role: row.role,
+    expiresAt: new Date(row.expires_at).toISOString(),
+    createdAt: new Date(row.created_at).toISOString(),
+  }))
+}
+
+export type InvitationPreview = { tenantName: string; tenantSlug: string; email: string; role: MemberRole; expiresAt: string }
+
+/** What the invite page shows; null for an unknown, used or expired token. */
+export async function previewInvitation(db: Database, token: string): Promise<InvitationPreview | null> {
+  const rows = await withAnon(db, {}, (tx) =>
+    tx.query<{ tenant_name: string; tenant_slug: string; email: string; role: MemberRole; expires_at: Date }>(
+      'select * from app_private.invitation_preview($1)',
+      [invitationTokenHash(token)],
+    ),
+  )
+  const row = rows[0]
+  if (!row) return null
+  return {
+    tenantName: row.tenant_name,
+    tenantSlug: row.tenant_slug,
+    email: row.email,
+    role: row.role,
+    expiresAt: new Date(row.expires_at).toISOString(),
+  }
+}
+
+export type AcceptedInvitation = { tenantId: string; role: MemberRole }
+
+/**
+ * The signed-in user accepts. The SQL function checks the token, expiry and that the
+ * verified email is the invited one: 404 invalid/expired, 403 another address.
+ */
+export async function acceptInvitation(
+  db: Database,
+  claims: Claims,
+  token: string,
+  ip: string | null,
+): Promise<AcceptedInvitation> {
+  const rows = await withUser(db, claims, (tx) =>
+    tx.query<{ tenant_id: string; role: MemberRole }>(
+      'select * from app_private.accept_tenant_invitation($1, $2)',
+      [invitationTokenHash(token), ip],
+    ),
+  )
+  const row = rows[0]
+  if (!row) throw new Error('accepting the invitation returned nothing')
+  return { tenantId: row.tenant_id, role: row.role }
+}

@@ -1,0 +1,174 @@
+import { z } from 'zod'
+import { AppError } from '@/lib/errors'
+import { withUser, type Database } from '@/lib/db'
+import type { Actor } from '@/lib/multi-tenant/access/actor'
+import { recordAudit } from '@/lib/multi-tenant/audit/audit'
+import { createInvitation, listPendingInvitations, type CreatedInvitation, type PendingInvitation } from './invitations'
+import { readLimits } from '@/lib/multi-tenant/tenants/plans'
+import { loadTenantForAdmin } from '@/lib/multi-tenant/access/tenant-access'
+
+/** The only roles the API grants. Platform admin is not a tenant role and no route grants it. */
+export const MEMBER_ROLES = ['admin', 'user', 'viewer'] as const
+export type MemberRole = (typeof MEMBER_ROLES)[number]
+export const memberRoleSchema = z.enum(MEMBER_ROLES, { message: 'must be admin, user or viewer' })
+
+export const addMemberSchema = z.strictObject({
+  email: z.string().trim().toLowerCase().max(254).pipe(z.email({ message: 'must be an email address' })),
+  role: memberRoleSchema,
+})
+export const changeRoleSchema = z.strictObject({ role: memberRoleSchema })
+
+export type Member = { userId: string; email: string; role: MemberRole; createdAt: string }
+
+type MemberRow = { user_id: string; email: string; role: MemberRole; created_at: Date | string }
+const toMember = (row: MemberRow): Member => ({
+  userId: row.user_id,
+  email: row.email,
+  role: row.role,
+  createdAt: new Date(row.created_at).toISOString(),
+})
+
+const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+const memberNotFound = () => new AppError('not_found', 'No such member of this tenant.')
+
+/*
+ * Every function runs under the caller's claims. loadTenantForAdmin answers 404 for a
+ * tenant the caller cannot see and 403 for a member who is not its admin; RLS and the
+ * last-admin trigger (409) guard the same rules in the database.
+ */
+
+export async function listMembers(
+  db: Database,
+  actor: Actor,
+  tenantId: string,
+): Promise<{ members: Member[]; invitations: PendingInvitation[] }> {
+  return withUser(db, actor.claims, async (tx) => {
+    await loadTenantForAdmin(tx, tenantId)
+    const rows = await tx.query<MemberRow>('select * from app_private.tenant_member_list($1)', [tenantId])
+    return { members: rows.map(toMember), invitations: await listPendingInvitations(tx, tenantId) }
+  })
+}
+
+export type AddMemberResult = { member: Member } | { invitation: CreatedInvitation }
+
+/** An existing account is added; an unknown address gets an invitation (7 days). */
+export async function addMember(
+  db: Database,
+  actor: Actor,
+  tenantId: string,
+  input: z.infer<typeof addMemberSchema>,
+  appOrigin: string,
+): Promise<AddMemberResult> {
+  return withUser(db, actor.claims, async (tx) => {
+    const { row: tenant } = await loadTenantForAdmin(tx, tenantId)
+    const limit = readLimits(tenant.limits, tenant.plan_tier).members
+    if (limit !== null) {
+      const counts = await tx.query<{ seats: number }>(
+        `select ((select count(*) from public.tenant_users where tenant_id = $1)
+               + (select count(*) from public.tenant_invitations
+                  where tenant_id = $1 and accepted_at is null and expires_at > now() and email <> $2))::int as seats`,
+        [tenantId, input.email],
+      )
+      if ((counts[0]?.seats ?? 0) >= limit) {
+        throw new AppError('limit_reached', `This tenant's plan allows ${limit} members (invitations included).`)
+      }
+    }
+    const found = await tx.query<{ id: string | null }>('select app_private.user_id_for_new_member($1, $2) as id', [
+      tenantId,
+      input.email,
+    ])
+    const userId = found[0]?.id
+    if (!userId) {
+      const invitation = await createInvitation(tx, {
+        tenantId,
+        email: input.email,
+        role: input.role,
+        invitedBy: String(actor.claims.sub),
+        ip: actor.ip,
+        appOrigin,
+      })
+      return { invitation }
+    }
+    const inserted = await tx.query<{ created_at: Date }>(
+      `insert into public.tenant_users (tenant_id, user_id, role) values ($1, $2, $3)
+       on conflict (tenant_id, user_id) do nothing returning created_at`,
+      [tenantId, userId, input.role],
+    )
+    if (!inserted[0]) throw new AppError('conflict', 'That person is already a member of this tenant.')
+    await recordAudit(tx, {
+      tenantId,
+      action: 'member.add',
+      targetType: 'user',
+      targetId: userId,
+      after: { email: input.email, role: input.role },
+      ip: actor.ip,
+    })
+    return { member: toMember({ user_id: userId, email: input.email, role: input.role, created_at: inserted[0].created_at }) }
+  })
+}
+
+export async function changeMemberRole(
+  db: Database,
+  actor: Actor,
+  tenantId: string,
+  userId: string,
+  role: MemberRole,
+): Promise<Member> {
+  return withUser(db, actor.claims, async (tx) => {
+    await loadTenantForAdmin(tx, tenantId)
+    if (!uuidShape.test(userId)) throw memberNotFound()
+    const before = await tx.query<{ role: MemberRole }>(
+      'select role from public.tenant_users where tenant_id = $1 and user_id = $2 for update',
+      [tenantId, userId],
+    )
+    const previous = before[0]?.role
+    if (!previous) throw memberNotFound()
+    await tx.query('update public.tenant_users set role = $3 where tenant_id = $1 and user_id = $2', [
+      tenantId,
+      userId,
+      role,
+    ])
+    if (previous !== role) {
+      await recordAudit(tx, {
+        tenantId,
+        action: 'member.role_change',
+        targetType: 'user',
+        targetId: userId,
+        before: { role: previous },
+        after: { role },
+        ip: actor.ip,
+      })
+    }
+    const rows = await tx.query<MemberRow>('select * from app_private.tenant_member_list($1) where user_id = $2', [
+      tenantId,
+      userId,
+    ])
+    const member = rows[0]
+    if (!member) throw memberNotFound()
+    return toMember(member)
+  })
+}
+
+export async function removeMember(db: Database, actor: Actor, tenantId: string, userId: string): Promise<void> {
+  await withUser(db, actor.claims, async (tx) => {
+    await loadTenantForAdmin(tx, tenantId)
+    if (!uuidShape.test(userId)) throw memberNotFound()
+    const current = await tx.query<{ role: MemberRole }>(
+      'select role from public.tenant_users where tenant_id = $1 and user_id = $2 for update',
+      [tenantId, userId],
+    )
+    const role = current[0]?.role
+    if (!role) throw memberNotFound()
+    // Audited first: an admin removing themselves is no longer a member afterwards, and
+    // write_audit only accepts rows from members. A failed delete rolls the row back.
+    await recordAudit(tx, {
+      tenantId,
+      action: 'member.remove',
+      targetType: 'user',
+      targetId: userId,
+      before: { role },
+      ip: actor.ip,
+    })
+    await tx.query('delete from public.tenant_users where tenant_id = $1 and user_id = $2', [tenantId, userId])
+  })
+}

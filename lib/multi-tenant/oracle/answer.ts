@@ -1,0 +1,104 @@
+import type { ChatMessage, ChatProvider, ChatStreamEvent } from '@/lib/ai/chat'
+import { composeGroundedAnswer } from '@/lib/ai/offline/responder'
+import { countTokens, estimatePromptTokens } from '@/lib/ai/tokens'
+import { assemblePrompt, type ChatTurn } from '@/lib/engine'
+import { toDocuments, toSourcePassages, type RetrievedPassage } from './knowledge'
+import type { VoiceDraft } from './profile'
+import type { Reading } from './reading'
+
+/** The longest answer the model may write; also what a token reservation sets aside for it. */
+export const MAX_ANSWER_TOKENS = 1024
+
+export type AnswerInput = {
+  chat: ChatProvider
+  /** Stream tokens as the model writes them, or ask for the whole answer at once. */
+  streaming: boolean
+  tenantName: string
+  voice: VoiceDraft
+  reading: Reading
+  passages: readonly RetrievedPassage[]
+  history: readonly ChatTurn[]
+  input: string
+  /** The first answer of a thread may carry the tenant's greeting. */
+  newThread: boolean
+  signal?: AbortSignal
+}
+
+export type AnswerPlan = {
+  /**
+   * What the prompt costs, for charging an answer cut off before the model reported its
+   * usage. Counted only then: tokenising a whole prompt is not free.
+   */
+  promptTokens: () => number
+  events: AsyncIterable<ChatStreamEvent>
+}
+
+async function* wordsOf(text: string, signal?: AbortSignal): AsyncIterable<ChatStreamEvent> {
+  for (const word of text.match(/\S+\s*/g) ?? []) {
+    if (signal?.aborted) return
+    yield { type: 'token', text: word }
+  }
+  yield { type: 'done', usage: { promptTokens: 0, completionTokens: 0 } }
+}
+
+async function* completeAtOnce(chat: ChatProvider, messages: ChatMessage[], signal?: AbortSignal): AsyncIterable<ChatStreamEvent> {
+  const completion = await chat.complete(messages, { maxTokens: MAX_ANSWER_TOKENS, signal })
+  yield { type: 'token', text: completion.text }
+  yield { type: 'done', usage: completion.usage }
+}
+
+/**
+ * Offline, the grounded extractive responder quotes the passages (no model, no tokens).
+ * With a model, the engine's prompt (framework + tenant voice + knowledge as data) goes to
+ * the chat provider, streamed or complete.
+ */
+export function planAnswer(args: AnswerInput): AnswerPlan {
+  const { voice, reading } = args
+  if (args.chat.offline) {
+    const text = composeGroundedAnswer({
+      question: args.input,
+      passages: toSourcePassages(args.passages),
+      voice: {
+        assistantName: voice.maiaPersonality.name,
+        tone: voice.brandVoice.tone,
+        greeting: args.newThread ? voice.brandVoice.greeting : undefined,
+        signoff: voice.brandVoice.signoff,
+      },
+      reading: { element: reading.element, phase: reading.phase, facetName: reading.facet.name, guidance: reading.facet.guidance },
+    })
+    return { promptTokens: () => 0, events: wordsOf(text, args.signal) }
+  }
+  const { messages } = assemblePrompt({
+    tenantName: args.tenantName,
+    brandVoice: voice.brandVoice,
+    personality: voice.maiaPersonality,
+    signature: voice.elementalSignature,
+    element: reading.element,
+    phase: reading.phase,
+    knowledge: toDocuments(args.passages),
+    history: args.history,
+    input: args.input,
+  })
+  const events = args.streaming
+    ? args.chat.stream(messages, { maxTokens: MAX_ANSWER_TOKENS, signal: args.signal })
+    : completeAtOnce(args.chat, messages, args.signal)
+  return { promptTokens: () => estimatePromptTokens(messages), events }
+}
+
+// Parts of a prompt the reservation cannot measure before retrieval: the engine's
+// framework and the tenant's voice, the classification prompt, the retrieved passages.
+const FRAMEWORK_TOKENS = 1_200
+const CLASSIFICATION_TOKENS = 500
+const PASSAGE_TOKENS = 600
+
+/**
+ * An upper estimate of what one exchange costs, reserved before the model is called
+ * and settled with the real usage afterwards.
+ */
+export function estimateExchangeTokens(input: string, history: readonly ChatTurn[], passages: number): number {
+  const inputTokens = countTokens(input)
+  const historyTokens = history.reduce((sum, turn) => sum + countTokens(turn.content) + 4, 0)
+  return (
+    FRAMEWORK_TOKENS + CLASSIFICATION_TOKENS + 2 * inputTokens + historyTokens + passages * PASSAGE_TOKENS + MAX_ANSWER_TOKENS
+  )
+}

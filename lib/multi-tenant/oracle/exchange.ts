@@ -1,0 +1,134 @@
+import type { TokenUsage } from '@/lib/ai/chat'
+import type { Queryable } from '@/lib/db'
+import { abandonThread, loadThread, startThread, storeExchange, type Thread } from '@/lib/multi-tenant/conversations/threads'
+import type { Reading } from './reading'
+import type { KnowledgeSource } from './types'
+import { consumeConversation, recordExchange, releaseExchange, reserveTokens } from '@/lib/multi-tenant/usage/usage'
+
+/*
+ * The transactions around the model call of one exchange.
+ *
+ * Admission checks and consumes the month's allowances in the same transaction that
+ * creates the thread, so a refusal or an error leaves neither behind. Then the model is
+ * called, outside any transaction. On success, settlement stores question and answer
+ * together and turns the reservation into the real usage. On failure, release undoes the
+ * admission: the reservation is returned (tokens the model did spend still count), and a
+ * thread this exchange started is deleted and its conversation unit given back, so
+ * nothing of a failed exchange is stored.
+ */
+
+export type Admission = {
+  tenantId: string
+  /** The member whose thread this is; null for visitors and previews. */
+  userId: string | null
+  /** The caller's thread (members only); null for visitors and previews. */
+  thread: Thread | null
+  /** This exchange started a thread and used one of the month's conversations. */
+  consumedConversation: boolean
+  /** The month the allowances were taken from, so they are settled in the same one. */
+  period: string | null
+  reservation: { tokens: number } | null
+  /** Usage is counted (everything but the dashboard's preview). */
+  counted: boolean
+}
+
+export type AdmissionRequest = {
+  tenantId: string
+  /** null = a visitor (every question counts as a thread of its own, none is stored). */
+  userId: string | null
+  conversationId: string | null
+  input: string
+  counted: boolean
+  /** The tokens to reserve, given the thread's history; absent = no model, nothing to reserve. */
+  estimateTokens?: (history: Thread['history']) => number
+}
+
+export async function admitExchange(tx: Queryable, request: AdmissionRequest): Promise<Admission> {
+  const { tenantId, userId } = request
+  if (!request.counted) {
+    return { tenantId, userId: null, thread: null, consumedConversation: false, period: null, reservation: null, counted: false }
+  }
+  let thread: Thread | null = null
+  let consumedConversation = false
+  let period: string | null = null
+  if (request.userId && request.conversationId) {
+    thread = await loadThread(tx, request.tenantId, request.userId, request.conversationId)
+  } else {
+    period = (await consumeConversation(tx, request.tenantId)).period
+    consumedConversation = true
+    if (request.userId) thread = await startThread(tx, request.tenantId, request.userId, request.input)
+  }
+  let reservation: Admission['reservation'] = null
+  if (request.estimateTokens) {
+    const tokens = request.estimateTokens(thread?.history ?? [])
+    period = (await reserveTokens(tx, request.tenantId, tokens)).period
+    reservation = { tokens }
+  }
+  return { tenantId, userId, thread, consumedConversation, period, reservation, counted: true }
+}
+
+export type CompletedExchange = {
+  input: string
+  response: string
+  askedAt: Date
+  reading: Reading
+  sources: KnowledgeSource[]
+  spent: TokenUsage
+  offline: boolean
+}
+
+/** Stores the exchange in the caller's thread (if any) and counts it; returns the stored answer's id. */
+export async function settleAdmission(tx: Queryable, admission: Admission, exchange: CompletedExchange): Promise<string | null> {
+  const { thread, userId, tenantId } = admission
+  const { reading, spent } = exchange
+  const messageId =
+    thread && userId
+      ? await storeExchange(tx, {
+          tenantId,
+          userId,
+          conversationId: thread.id,
+          input: exchange.input,
+          response: exchange.response,
+          askedAt: exchange.askedAt,
+          element: reading.element,
+          phase: reading.phase,
+          facetId: reading.facet.id,
+          sources: exchange.sources,
+          tokensIn: spent.promptTokens,
+          tokensOut: spent.completionTokens,
+          offline: exchange.offline,
+        })
+      : null
+  if (admission.counted) {
+    await recordExchange(tx, {
+      tenantId,
+      period: admission.period,
+      reserved: admission.reservation?.tokens ?? 0,
+      tokensIn: spent.promptTokens,
+      tokensOut: spent.completionTokens,
+      messages: 2,
+      newConversation: admission.consumedConversation,
+      element: reading.element,
+    })
+  }
+  return messageId
+}
+
+/** Whether a failed exchange left anything to undo or count. */
+export function needsRelease(admission: Admission, spent: TokenUsage): boolean {
+  const somethingSpent = spent.promptTokens > 0 || spent.completionTokens > 0
+  return admission.counted && (admission.consumedConversation || admission.reservation !== null || somethingSpent)
+}
+
+export async function releaseAdmission(tx: Queryable, admission: Admission, spent: TokenUsage): Promise<void> {
+  const { tenantId } = admission
+  if (admission.consumedConversation && admission.thread) await abandonThread(tx, tenantId, admission.thread.id)
+  await releaseExchange(tx, {
+    tenantId,
+    period: admission.period,
+    reserved: admission.reservation?.tokens ?? 0,
+    tokensIn: spent.promptTokens,
+    tokensOut: spent.completionTokens,
+    returnConversation: admission.consumedConversation,
+  })
+}

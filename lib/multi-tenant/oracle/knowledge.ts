@@ -1,0 +1,66 @@
+import type { EmbeddingProvider } from '@/lib/ai/embeddings'
+import type { SourcePassage } from '@/lib/ai/offline/responder'
+import type { Queryable } from '@/lib/db'
+import type { KnowledgeDocument } from '@/lib/engine'
+import { embedAll } from '@/lib/multi-tenant/knowledge/prepare'
+import type { KnowledgeSource } from './types'
+import { TenantKnowledgeBase } from '@/lib/multi-tenant/TenantKnowledgeBase'
+
+/** Passages per answer: enough to ground it, few enough to keep the prompt small. */
+export const PASSAGES_PER_ANSWER = 5
+
+export type RetrievedPassage = KnowledgeSource & { content: string; heading: string | null }
+
+/**
+ * The query's vector, computed before the search's transaction opens: the embedding call
+ * is a network round trip, and a transaction held open across it would stall every other
+ * request on the embedded database. null for a query without a single word.
+ */
+export async function embedQuery(embedder: EmbeddingProvider, query: string): Promise<string | null> {
+  const [vector] = await embedAll(embedder, [query])
+  return vector ?? null
+}
+
+/** The tenant's passages that best match the question, under the caller's RLS. */
+export async function retrievePassages(
+  tx: Queryable,
+  tenantId: string,
+  embedder: EmbeddingProvider,
+  query: string,
+  vector: string | null,
+): Promise<RetrievedPassage[]> {
+  const kb = new TenantKnowledgeBase(tenantId, tx, { embedder })
+  const hits = await kb.searchWithEmbedding(query, vector, { limit: PASSAGES_PER_ANSWER })
+  return hits.map((hit) => ({
+    id: hit.id,
+    knowledgeId: hit.knowledgeId,
+    title: hit.title,
+    snippet: hit.snippet,
+    score: hit.score,
+    content: hit.content,
+    heading: hit.heading,
+  }))
+}
+
+export function toSources(passages: readonly RetrievedPassage[]): KnowledgeSource[] {
+  return passages.map(({ id, knowledgeId, title, snippet, score }) => ({ id, knowledgeId, title, snippet, score }))
+}
+
+/** Documents for the model's data block, numbered from 1 in the same order as the sources. */
+export function toDocuments(passages: readonly RetrievedPassage[]): KnowledgeDocument[] {
+  return passages.map((passage) => ({
+    id: passage.id,
+    title: passage.heading ? `${passage.title} — ${passage.heading}` : passage.title,
+    content: passage.content,
+  }))
+}
+
+/** Passages for the offline responder, cited by the same numbers. */
+export function toSourcePassages(passages: readonly RetrievedPassage[]): SourcePassage[] {
+  return passages.map((passage, position) => ({
+    index: position + 1,
+    title: passage.title,
+    content: passage.content,
+    score: passage.score,
+  }))
+}

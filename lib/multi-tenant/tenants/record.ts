@@ -1,0 +1,96 @@
+import type { z } from 'zod'
+import {
+  brandVoiceSchema,
+  elementalSignatureSchema,
+  maiaPersonalitySchema,
+  type BrandVoice,
+  type ElementalSignature,
+  type MaiaPersonality,
+} from '@/lib/engine/voice'
+import { readLimits, type Limits, type PlanTier } from './plans'
+import type { TenantStatus } from './schema'
+
+/** Columns every tenant query selects, in the order of TenantRow. */
+export const TENANT_COLUMNS = `id, name, slug, domain, brand_voice, elemental_signature, maia_personality,
+  plan_tier, limits, features, public_access, status, trial_ends_at, created_at, updated_at`
+
+export type TenantRow = {
+  id: string
+  name: string
+  slug: string
+  domain: string | null
+  brand_voice: unknown
+  elemental_signature: unknown
+  maia_personality: unknown
+  plan_tier: PlanTier
+  limits: unknown
+  features: unknown
+  public_access: boolean
+  status: TenantStatus
+  trial_ends_at: Date | string | null
+  created_at: Date | string
+  updated_at: Date | string
+}
+
+/** What the API returns for a tenant: camelCase, complete, dates as ISO strings. */
+export type Tenant = {
+  id: string
+  name: string
+  slug: string
+  domain: string | null
+  brandVoice: BrandVoice
+  elementalSignature: ElementalSignature
+  maiaPersonality: MaiaPersonality
+  planTier: PlanTier
+  limits: Limits
+  features: Record<string, boolean>
+  publicAccess: boolean
+  status: TenantStatus
+  /** `status`, except that a trial past its end reads as `suspended`: what the oracle obeys. */
+  effectiveStatus: TenantStatus
+  trialEndsAt: string | null
+  createdAt: string
+  updatedAt: string
+}
+
+function toDate(value: Date | string): Date {
+  return value instanceof Date ? value : new Date(value)
+}
+
+// Rows written by older code or by hand may miss keys; the schemas' defaults complete them.
+function complete<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+  const parsed = schema.safeParse(value)
+  return parsed.success ? parsed.data : schema.parse({})
+}
+
+function readFeatures(value: unknown): Record<string, boolean> {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return {}
+  return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, boolean] => typeof entry[1] === 'boolean'))
+}
+
+export function effectiveStatus(status: TenantStatus, trialEndsAt: Date | null, now = new Date()): TenantStatus {
+  if (status === 'trial' && trialEndsAt !== null && trialEndsAt.getTime() <= now.getTime()) return 'suspended'
+  return status
+}
+
+export function toTenant(row: TenantRow, now = new Date()): Tenant {
+  const trialEndsAt = row.trial_ends_at === null ? null : toDate(row.trial_ends_at)
+  return {
+    id: row.id,
+    name: row.name,
+    slug: row.slug,
+    domain: row.domain,
+    brandVoice: complete(brandVoiceSchema, row.brand_voice),
+    elementalSignature: complete(elementalSignatureSchema, row.elemental_signature),
+    maiaPersonality: complete(maiaPersonalitySchema, row.maia_personality),
+    planTier: row.plan_tier,
+    limits: readLimits(row.limits, row.plan_tier),
+    features: readFeatures(row.features),
+    publicAccess: row.public_access,
+    status: row.status,
+    effectiveStatus: effectiveStatus(row.status, trialEndsAt, now),
+    trialEndsAt: trialEndsAt?.toISOString() ?? null,
+    createdAt: toDate(row.created_at).toISOString(),
+    updatedAt: toDate(row.updated_at).toISOString(),
+  }
+}

@@ -1,0 +1,79 @@
+import { withUser, type Database } from '@/lib/db'
+import { config } from '@/lib/env'
+import { AppError } from '@/lib/errors'
+import type { Actor } from '@/lib/multi-tenant/access/actor'
+import { recordAudit } from '@/lib/multi-tenant/audit/audit'
+import { mergeLimits, planDefaults } from './plans'
+import { isPlatformAdmin, loadTenantForAdmin } from '@/lib/multi-tenant/access/tenant-access'
+import { invalidateTenantRoutes } from './directory'
+import { TENANT_COLUMNS, toTenant, type Tenant, type TenantRow } from './record'
+import type { TenantCreateInput } from './schema'
+import { assertDomainOffPlatform, defaultTrialEnd, rethrowTenantConflict } from './write-rules'
+
+export { deleteTenant } from './delete'
+export { updateTenant } from './update'
+export type { Tenant } from './record'
+
+/** Platform admins see every tenant; anyone else the tenants they administer (members who are not admins: none). */
+export async function listTenants(db: Database, actor: Actor): Promise<Tenant[]> {
+  const rows = await withUser(db, actor.claims, (tx) =>
+    tx.query<TenantRow>(
+      `select ${TENANT_COLUMNS} from public.tenants
+        where app_private.is_platform_admin()
+           or id = any (array(select app_private.member_tenant_ids('admin')))
+        order by name, id`,
+    ),
+  )
+  return rows.map((row) => toTenant(row))
+}
+
+export async function getTenant(db: Database, actor: Actor, id: string): Promise<Tenant> {
+  const { row } = await withUser(db, actor.claims, (tx) => loadTenantForAdmin(tx, id))
+  return toTenant(row)
+}
+
+/** Plan tier sets the default limits; an explicit `limits` override wins key by key. */
+export async function createTenant(db: Database, actor: Actor, input: TenantCreateInput): Promise<Tenant> {
+  assertDomainOffPlatform(input.domain, config().PLATFORM_DOMAIN)
+  const limits = mergeLimits(planDefaults(input.planTier), input.limits)
+  const trialEndsAt = input.trialEndsAt ?? (input.status === 'trial' ? defaultTrialEnd() : null)
+  const tenant = await withUser(db, actor.claims, async (tx) => {
+    if (!(await isPlatformAdmin(tx))) throw new AppError('forbidden', 'Only a platform admin can create tenants.')
+    // JSON goes in as text and is cast in SQL, the one encoding both drivers agree on.
+    const rows = await tx
+      .query<TenantRow>(
+        `insert into public.tenants (name, slug, domain, brand_voice, elemental_signature, maia_personality,
+           plan_tier, limits, features, status, trial_ends_at, public_access)
+         values ($1, $2, $3, $4::text::jsonb, $5::text::jsonb, $6::text::jsonb, $7, $8::text::jsonb, $9::text::jsonb, $10, $11, $12)
+         returning ${TENANT_COLUMNS}`,
+        [
+          input.name,
+          input.slug,
+          input.domain ?? null,
+          JSON.stringify(input.brandVoice),
+          JSON.stringify(input.elementalSignature),
+          JSON.stringify(input.maiaPersonality),
+          input.planTier,
+          JSON.stringify(limits),
+          JSON.stringify(input.features),
+          input.status,
+          trialEndsAt,
+          input.publicAccess,
+        ],
+      )
+      .catch(rethrowTenantConflict)
+    const created = toTenant(rows[0] as TenantRow)
+    await recordAudit(tx, {
+      tenantId: created.id,
+      action: 'tenant.create',
+      targetType: 'tenant',
+      targetId: created.id,
+      after: { name: created.name, slug: created.slug, domain: created.domain, planTier: created.planTier, status: created.status },
+      ip: actor.ip,
+    })
+    return created
+  })
+  // A host or slug looked up before the tenant existed is cached as unknown.
+  invalidateTenantRoutes()
+  return tenant
+}

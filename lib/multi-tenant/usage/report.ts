@@ -1,0 +1,118 @@
+import { withUser, type Database } from '@/lib/db'
+import type { Element } from '@/lib/engine/elements'
+import type { Actor } from '@/lib/multi-tenant/access/actor'
+import type { Limits } from '@/lib/multi-tenant/tenants/plans'
+import { loadTenantForAdmin } from '@/lib/multi-tenant/access/tenant-access'
+import { toTenant } from '@/lib/multi-tenant/tenants/record'
+
+export type PeriodUsage = {
+  /** First day of the month, UTC (YYYY-MM-01). */
+  period: string
+  conversations: number
+  messages: number
+  tokens: number
+  storageBytes: number
+}
+
+export type DailyUsage = {
+  day: string
+  conversations: number
+  messages: number
+  tokens: number
+  elementCounts: Partial<Record<Element, number>>
+}
+
+export type UsageReport = {
+  current: PeriodUsage & {
+    /** Tokens set aside for answers being written right now. */
+    tokensReserved: number
+    limits: Limits
+    /** Share of each limit used, in percent; null when the limit is unlimited. */
+    percentUsed: { conversations: number | null; tokens: number | null; storage: number | null }
+  }
+  /** Earlier months, newest first (up to a year). */
+  periods: PeriodUsage[]
+  /** The last 30 days, oldest first, days without activity included as zeros. */
+  daily: DailyUsage[]
+}
+
+type PeriodRow = {
+  period: string
+  conversations: number
+  messages: number
+  tokens: string | number
+  tokens_reserved: string | number
+  storage_bytes: string | number
+}
+
+const PAST_PERIODS = 12
+const DAYS = 30
+
+function percent(used: number, limit: number | null): number | null {
+  if (limit === null) return null
+  if (limit === 0) return used > 0 ? 100 : 0
+  return Math.round((used / limit) * 1000) / 10
+}
+
+function toPeriod(row: PeriodRow): PeriodUsage {
+  return {
+    period: row.period,
+    conversations: Number(row.conversations),
+    messages: Number(row.messages),
+    tokens: Number(row.tokens),
+    storageBytes: Number(row.storage_bytes),
+  }
+}
+
+/** A tenant's usage for its admins and platform admins (404 for anyone who cannot see the tenant, 403 for other members). */
+export async function getUsageReport(db: Database, actor: Actor, tenantId: string): Promise<UsageReport> {
+  return withUser(db, actor.claims, async (tx) => {
+    const { row } = await loadTenantForAdmin(tx, tenantId)
+    const limits = toTenant(row).limits
+    const periodRows = await tx.query<{ period: string }>('select app_private.usage_period()::text as period')
+    const period = periodRows[0]?.period ?? ''
+    const months = await tx.query<PeriodRow>(
+      `select period::text as period, conversations, messages, tokens_in + tokens_out as tokens, tokens_reserved, storage_bytes
+         from public.tenant_usage
+        where tenant_id = $1 and period <= $2::date
+        order by period desc
+        limit $3`,
+      [tenantId, period, PAST_PERIODS + 1],
+    )
+    const daily = await tx.query<{ day: string; conversations: number; messages: number; tokens: string | number; element_counts: unknown }>(
+      `select d.day::text as day, coalesce(u.conversations, 0) as conversations, coalesce(u.messages, 0) as messages,
+              coalesce(u.tokens, 0) as tokens, coalesce(u.element_counts, '{}'::jsonb) as element_counts
+         from (select (app_private.usage_day() - offs) as day from generate_series(0, $2::int - 1) as offs) d
+         left join public.tenant_usage_daily u on u.tenant_id = $1 and u.day = d.day
+        order by d.day`,
+      [tenantId, DAYS],
+    )
+    const currentRow = months[0]?.period === period ? months[0] : undefined
+    const past = months.filter((month) => month.period !== period).slice(0, PAST_PERIODS).map(toPeriod)
+    // Storage is a level carried from month to month: without a row this month, the latest one holds.
+    const storageBytes = Number(currentRow?.storage_bytes ?? months[0]?.storage_bytes ?? 0)
+    const current = currentRow
+      ? { ...toPeriod(currentRow), storageBytes }
+      : { period, conversations: 0, messages: 0, tokens: 0, storageBytes }
+    return {
+      current: {
+        ...current,
+        tokensReserved: Number(currentRow?.tokens_reserved ?? 0),
+        limits,
+        percentUsed: {
+          conversations: percent(current.conversations, limits.conversationsPerMonth),
+          tokens: percent(current.tokens, limits.tokensPerMonth),
+          storage: percent(storageBytes, limits.storageMb === null ? null : limits.storageMb * 1024 * 1024),
+        },
+      },
+      periods: past,
+      daily: daily.map((day) => ({
+        day: day.day,
+        conversations: Number(day.conversations),
+        messages: Number(day.messages),
+        tokens: Number(day.tokens),
+        elementCounts: (day.element_counts ?? {}) as Partial<Record<Element, number>>,
+      })),
+    }
+  })
+}
