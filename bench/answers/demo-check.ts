@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { z } from 'zod'
 import type { Database } from '@/lib/db'
-import { askOracle, isDecline, PRODUCT_SUGGESTED_QUESTIONS, seedDemoTenants } from './product'
+import { askOracle, demoDocumentTexts, isDecline, PRODUCT_SUGGESTED_QUESTIONS, seedDemoTenants } from './product'
 import { factPattern, normaliseForFacts } from './questions'
 
 /*
@@ -16,9 +16,22 @@ const demoQuestionSchema = z.object({ tenant: z.string(), question: z.string(), 
 
 export type DemoResult = { tenant: string; question: string; origin: 'suggested' | 'everyday'; answered: boolean; keyFact: boolean | null; sources: string[]; response: string }
 
+/** As for the corpora: each question's first key fact must be in its demo tenant's documents. */
+function checkDemoFacts(questions: readonly z.output<typeof demoQuestionSchema>[]): void {
+  const texts = demoDocumentTexts()
+  const problems = questions.flatMap((q) => {
+    const text = texts.get(q.tenant)
+    if (text === undefined) return [`${q.question}: unknown demo tenant ${q.tenant}`]
+    const [first] = q.keyFacts
+    return first && !factPattern(first).test(normaliseForFacts(text)) ? [`${q.question}: /${first}/ is not in ${q.tenant}'s documents`] : []
+  })
+  if (problems.length > 0) throw new Error(`demo-questions.json does not match the demo documents:\n  ${problems.join('\n  ')}`)
+}
+
 export async function checkDemo(db: Database): Promise<DemoResult[]> {
   const raw: unknown = JSON.parse(await readFile(path.join(import.meta.dirname, 'demo-questions.json'), 'utf8'))
   const everyday = z.array(demoQuestionSchema).parse(raw)
+  checkDemoFacts(everyday)
   const tenants = await seedDemoTenants(db)
   const results: DemoResult[] = []
   for (const tenant of tenants) {
@@ -40,8 +53,6 @@ export async function checkDemo(db: Database): Promise<DemoResult[]> {
       })
     }
   }
-  const unknown = everyday.filter((q) => !tenants.some((tenant) => tenant.slug === q.tenant))
-  if (unknown.length > 0) throw new Error(`demo-questions.json names unknown demo tenants: ${unknown.map((q) => q.tenant).join(', ')}`)
   return results
 }
 
@@ -50,7 +61,8 @@ export function printDemo(results: readonly DemoResult[], verbose: boolean, log:
   log(`\nDemo tenants: ${answered}/${results.length} questions answered with a source`)
   for (const r of results) {
     const fact = r.keyFact === null ? '' : r.keyFact ? ', key fact: yes' : ', key fact: NO'
-    log(`  ${r.answered ? 'ok  ' : 'MISS'} ${r.tenant.padEnd(14)} (${r.origin}) ${r.question}  [${r.sources[0] ?? 'no source'}${fact}]`)
+    const how = r.answered ? `first source: ${r.sources[0]}` : r.sources.length > 0 ? `declined although ${r.sources.length} sources came back` : 'declined, no source'
+    log(`  ${r.answered ? 'ok  ' : 'MISS'} ${r.tenant.padEnd(14)} (${r.origin}) ${r.question}  [${how}${fact}]`)
     if (verbose) log(`       ${r.response.slice(0, 300).replace(/\s+/g, ' ')}`)
   }
 }

@@ -21,7 +21,7 @@ import { addFiles } from '@/lib/multi-tenant/knowledge-admin'
 import { searchAsMember } from '@/lib/multi-tenant/knowledge-member-search'
 import { searchBodySchema } from '@/lib/multi-tenant/knowledge-schema'
 import { aiProviders } from '@/lib/multi-tenant/ai-providers'
-import { DEMO_ACCOUNTS } from '@/lib/multi-tenant/demo-data'
+import { DEMO_ACCOUNTS, DEMO_TENANTS } from '@/lib/multi-tenant/demo-data'
 import { seedDemo } from '@/lib/multi-tenant/demo-seed'
 import { isServing, type TenantRoute, type TenantStatus } from '@/lib/multi-tenant/tenant-directory'
 import { TenantMAIA } from '@/lib/multi-tenant/TenantMAIA'
@@ -176,6 +176,11 @@ export async function seedDemoTenants(db: Database): Promise<DemoTenant[]> {
     tenants.push({ id: seeded.id, slug: seeded.slug, member: { userId, email: account.email, claims: { sub: userId, email: account.email } } })
   }
   return tenants
+}
+
+/** The text of each demo tenant's documents, by slug (to check the demo questions' key facts). */
+export function demoDocumentTexts(): Map<string, string> {
+  return new Map(DEMO_TENANTS.map((demo) => [demo.tenant.slug, demo.documents.map((doc) => `${doc.title}\n${doc.content}`).join('\n\n')]))
 }
 
 /** What the product suggests asking: the dashboard preview's default question (components/dashboard/personality-preview.tsx). */

@@ -100,3 +100,30 @@ export function printDetails(results: readonly QuestionResult[], log: (line: str
     log(`  answer  ${verdict}${withDocuments(r) ? `, fact in sources: ${r.answer.keyFactInSources ? 'yes' : 'no'}` : ''}: ${r.answer.response.slice(0, 300).replace(/\s+/g, ' ')}`)
   }
 }
+
+/** Min, mean and max of the headline figures over several fresh loads. */
+export function printSpread(summaries: readonly Summary[], log: (line: string) => void): void {
+  const overall = (s: Summary) => ({
+    retrieval: s.retrieval.find((row) => row.scope === 'overall'),
+    answers: s.answers.find((row) => row.scope === 'overall'),
+  })
+  const rate = (c: Count | undefined) => (c && c.of > 0 ? c.hit / c.of : 0)
+  const figures: [string, (s: Summary) => number][] = [
+    ['product hit@1', (s) => overall(s).retrieval?.product.hit1 ?? 0],
+    ['product hit@5', (s) => overall(s).retrieval?.product.hit5 ?? 0],
+    ['product MRR', (s) => overall(s).retrieval?.product.mrr ?? 0],
+    ['BM25 hit@1', (s) => overall(s).retrieval?.bm25.hit1 ?? 0],
+    ['BM25 hit@5', (s) => overall(s).retrieval?.bm25.hit5 ?? 0],
+    ['key fact, answerable', (s) => rate(overall(s).answers?.keyFactAnswerable)],
+    ['key fact, vague', (s) => rate(overall(s).answers?.keyFactVague)],
+    ['declined, unanswerable', (s) => rate(overall(s).answers?.declinedUnanswerable)],
+    ['declined, wrong tenant', (s) => rate(overall(s).answers?.declinedWrongTenant)],
+    ['false declines', (s) => rate(overall(s).answers?.falseDeclines)],
+  ]
+  log(`\nSpread over ${summaries.length} fresh loads (overall)        min   mean    max`)
+  for (const [label, pick] of figures) {
+    const values = summaries.map(pick)
+    const mean = values.reduce((sum, value) => sum + value, 0) / values.length
+    log(`  ${label.padEnd(36)} ${f2(Math.min(...values)).padStart(6)} ${f2(mean).padStart(6)} ${f2(Math.max(...values)).padStart(6)}`)
+  }
+}
