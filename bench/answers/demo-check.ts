@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { z } from 'zod'
-import type { Database } from '@/lib/db'
-import { askOracle, demoDocumentTexts, isDecline, PRODUCT_SUGGESTED_QUESTIONS, seedDemoTenants } from './product'
+import { askOracle, demoDocumentTexts, isDecline, PRODUCT_SUGGESTED_QUESTIONS, seedDemoTenants, type BenchHandle } from './product'
 import { factPattern, normaliseForFacts } from './questions'
 
 /*
@@ -28,7 +27,7 @@ function checkDemoFacts(questions: readonly z.output<typeof demoQuestionSchema>[
   if (problems.length > 0) throw new Error(`demo-questions.json does not match the demo documents:\n  ${problems.join('\n  ')}`)
 }
 
-export async function checkDemo(db: Database): Promise<DemoResult[]> {
+export async function checkDemo(db: BenchHandle): Promise<DemoResult[]> {
   const raw: unknown = JSON.parse(await readFile(path.join(import.meta.dirname, 'demo-questions.json'), 'utf8'))
   const everyday = z.array(demoQuestionSchema).parse(raw)
   checkDemoFacts(everyday)

@@ -1,7 +1,6 @@
-import type { Database } from '@/lib/db'
 import type { LoadedCorpus } from './load'
 import { firstHitRank } from './metrics'
-import { askOracle, isDecline, memberSearch } from './product'
+import { askOracle, isDecline, memberSearch, type BenchHandle } from './product'
 import { hasKeyFact, normaliseForFacts, factPattern, type Question } from './questions'
 
 /*
@@ -41,7 +40,7 @@ function ranked(loaded: LoadedCorpus, chunkIds: readonly string[], expected: Rea
   return { documents, titles, rank: firstHitRank(documents.map((doc) => doc ?? ''), expected), ms }
 }
 
-export async function evaluateQuestion(db: Database, loaded: LoadedCorpus, q: Question): Promise<QuestionResult> {
+export async function evaluateQuestion(db: BenchHandle, loaded: LoadedCorpus, q: Question): Promise<QuestionResult> {
   const expected = new Set(q.documents)
 
   let started = performance.now()

@@ -1,8 +1,7 @@
 import path from 'node:path'
 import { Bm25Index } from './bm25'
 import { corpusFiles, type Corpus } from './corpora'
-import { createBenchTenant, storedChunks, uploadFile, type BenchTenant, type StoredChunk } from './product'
-import type { Database } from '@/lib/db'
+import { createBenchTenant, storedChunks, uploadFile, type BenchTenant, type StoredChunk, type BenchHandle } from './product'
 
 /** A corpus loaded into its own tenant through the product's upload path, with its BM25 index. */
 export type LoadedCorpus = {
@@ -17,7 +16,7 @@ export type LoadedCorpus = {
   ms: number
 }
 
-export async function loadCorpus(db: Database, corpus: Corpus): Promise<LoadedCorpus> {
+export async function loadCorpus(db: BenchHandle, corpus: Corpus): Promise<LoadedCorpus> {
   const started = performance.now()
   const tenant = await createBenchTenant(db, `bench-${corpus.name}`, corpus.tenantName)
   const files = await corpusFiles(corpus)

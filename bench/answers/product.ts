@@ -26,7 +26,10 @@ import { seedDemo } from '@/lib/multi-tenant/demo-seed'
 import { isServing, type TenantRoute, type TenantStatus } from '@/lib/multi-tenant/tenant-directory'
 import { TenantMAIA } from '@/lib/multi-tenant/TenantMAIA'
 
-export type BenchDb = { close(): Promise<void>; handle: Database }
+/** The database handle the functions below take; opaque to the rest of the bench. */
+export type BenchHandle = Database
+
+export type BenchDb = { close(): Promise<void>; handle: BenchHandle }
 
 /** A person acting in one tenant: verified claims as a session would carry them. */
 export type Person = { userId: string; email: string; claims: Claims }
