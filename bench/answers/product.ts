@@ -13,17 +13,17 @@
  * The chat provider and embedder are the ones the environment names; the runner refuses
  * to start with OPENAI_* set, so they are the offline ones.
  */
-import { setPasswordCostForTests } from '@/lib/auth/password'
+import { setPasswordCostForTests } from '@/lib/auth/local/password'
 import { setDatabaseForTests, withService, withUser, type Claims, type Database } from '@/lib/db'
 import { migrate } from '@/lib/db/migrate'
 import { openPglite } from '@/lib/db/pglite-driver'
-import { addFiles } from '@/lib/multi-tenant/knowledge-admin'
-import { searchAsMember } from '@/lib/multi-tenant/knowledge-member-search'
-import { searchBodySchema } from '@/lib/multi-tenant/knowledge-schema'
-import { aiProviders } from '@/lib/multi-tenant/ai-providers'
-import { DEMO_ACCOUNTS, DEMO_TENANTS } from '@/lib/multi-tenant/demo-data'
-import { seedDemo } from '@/lib/multi-tenant/demo-seed'
-import { isServing, type TenantRoute, type TenantStatus } from '@/lib/multi-tenant/tenant-directory'
+import { addFiles } from '@/lib/multi-tenant/knowledge/admin'
+import { searchAsMember } from '@/lib/multi-tenant/knowledge/member-search'
+import { searchBodySchema } from '@/lib/multi-tenant/knowledge/schema'
+import { aiProviders } from '@/lib/ai/default-providers'
+import { DEMO_ACCOUNTS, DEMO_TENANTS } from '@/scripts/demo/demo-data'
+import { seedDemo } from '@/scripts/demo/demo-seed'
+import { isServing, type TenantRoute, type TenantStatus } from '@/lib/multi-tenant/tenants/directory'
 import { TenantMAIA } from '@/lib/multi-tenant/TenantMAIA'
 
 /** The database handle the functions below take; opaque to the rest of the bench. */
