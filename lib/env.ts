@@ -27,6 +27,9 @@ const envSchema = z.object({
   NEXT_PUBLIC_SUPABASE_URL: optionalUrl,
   NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: optionalString,
   UPLOAD_MAX_MB: z.coerce.number().positive().max(1024).default(20),
+  INGEST_WORKERS: z.coerce.number().int().min(1).max(32).optional(),
+  INGEST_WORKER_MEMORY_MB: z.coerce.number().int().min(64).max(16_384).default(512),
+  INGEST_FILE_TIMEOUT_S: z.coerce.number().positive().max(3600).default(60),
   TRUST_PROXY: z
     .enum(['true', 'false', '1', '0'])
     .default('false')

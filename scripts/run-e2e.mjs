@@ -71,7 +71,7 @@ const env = {
 
 let status = 1
 try {
-  if (process.env.E2E_SKIP_BUILD !== '1') run('build', 'npx', ['next', 'build'], env)
+  if (process.env.E2E_SKIP_BUILD !== '1') run('build', 'npm', ['run', '--silent', 'build'], env)
   // The routing suite starts its own server on its own database, before Playwright's.
   const routing = spawnSync('npx', ['vitest', 'run', '--config', 'tests/e2e/routing/vitest.config.ts'], { stdio: 'inherit', env })
   run('platform admin', 'npm', ['run', '--silent', 'platform-admin', '--', '--email', ADMIN.email, '--password', ADMIN.password], env)

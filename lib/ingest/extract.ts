@@ -7,14 +7,17 @@ import {
   formatFromExtension,
   type DocumentFormat,
 } from './file-types'
+import { DEFAULT_EXTRACTION_LIMITS, type ExtractionLimits } from './limits'
 import { firstHeading, normaliseText } from './normalise'
-import { extractPdfPages } from './pdf'
+import { extractPdfPages, type PageListener } from './pdf'
 
 export interface ExtractInput {
   filename: string
   bytes: Uint8Array
   /** Defaults to DEFAULT_MAX_UPLOAD_BYTES (20 MB). */
   maxBytes?: number
+  limits?: ExtractionLimits
+  onPage?: PageListener
 }
 
 export interface ExtractedDocument {
@@ -24,10 +27,15 @@ export interface ExtractedDocument {
   pages?: number
 }
 
-function titleFrom(text: string, filename: string): string {
+// The author's own title (PDF Title, Word core properties) first, then the first heading, then the file name.
+function titleFrom(text: string, filename: string, metadataTitle: string | undefined): string {
   const name = baseName(filename)
   const dot = name.lastIndexOf('.')
-  return firstHeading(text) ?? (dot > 0 ? name.slice(0, dot) : name)
+  return metadataTitle ?? firstHeading(text) ?? (dot > 0 ? name.slice(0, dot) : name)
+}
+
+function tooMuchText(filename: string, maxTextChars: number): AppError {
+  return new AppError('unprocessable', `${filename} was refused: it holds more than ${maxTextChars.toLocaleString('en')} characters of text. Split it into smaller documents.`)
 }
 
 function noText(filename: string, format: DocumentFormat): AppError {
@@ -42,7 +50,7 @@ function noText(filename: string, format: DocumentFormat): AppError {
  * Turns an uploaded file into normalised text. Throws AppError: 415 for a type we do
  * not accept, 413 over the size limit, 422 for a file we accept but cannot read.
  */
-export async function extractText({ filename, bytes, maxBytes }: ExtractInput): Promise<ExtractedDocument> {
+export async function extractText({ filename, bytes, maxBytes, limits = DEFAULT_EXTRACTION_LIMITS, onPage }: ExtractInput): Promise<ExtractedDocument> {
   const name = baseName(filename)
   const format = formatFromExtension(filename)
   assertWithinSizeLimit(filename, bytes.length, maxBytes)
@@ -51,17 +59,22 @@ export async function extractText({ filename, bytes, maxBytes }: ExtractInput): 
 
   let raw: string
   let pages: number | undefined
+  let metadataTitle: string | undefined
   if (format === 'pdf') {
-    const pageTexts = await extractPdfPages(name, bytes)
-    raw = pageTexts.join('\n\n')
-    pages = pageTexts.length
+    const pdf = await extractPdfPages(name, bytes, limits.maxTextChars, onPage)
+    raw = pdf.pages.join('\n\n')
+    pages = pdf.pages.length
+    metadataTitle = pdf.title
   } else if (format === 'docx') {
-    raw = await extractDocxText(name, bytes)
+    const docx = await extractDocxText(name, bytes, limits)
+    raw = docx.text
+    metadataTitle = docx.title
   } else {
     raw = new TextDecoder('utf-8').decode(bytes)
   }
+  if (raw.length > limits.maxTextChars) throw tooMuchText(name, limits.maxTextChars)
 
   const text = normaliseText(raw)
   if (!text) throw noText(name, format)
-  return { title: titleFrom(text, filename), text, format, ...(pages === undefined ? {} : { pages }) }
+  return { title: titleFrom(text, filename, metadataTitle), text, format, ...(pages === undefined ? {} : { pages }) }
 }

@@ -4,7 +4,7 @@ export type DocumentFormat = 'text' | 'markdown' | 'pdf' | 'docx'
 
 export const DEFAULT_MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 
-const formatByExtension: Record<string, DocumentFormat> = {
+const formats: Record<string, DocumentFormat> = {
   '.txt': 'text',
   '.md': 'markdown',
   '.markdown': 'markdown',
@@ -58,9 +58,14 @@ const contentDescription: Record<DocumentFormat, string> = {
   markdown: 'UTF-8 text',
 }
 
+/** The format a file name's extension names, if it is one we accept. */
+export function formatByExtension(filename: string): DocumentFormat | undefined {
+  return formats[extensionOf(filename)]
+}
+
 export function formatFromExtension(filename: string): DocumentFormat {
   const extension = extensionOf(filename)
-  const format = formatByExtension[extension]
+  const format = formats[extension]
   if (format) return format
   const kind = extension ? `of type ${extension}` : 'without an extension'
   throw new AppError('unsupported_media_type', `Files ${kind} are not supported. ${SUPPORTED_LIST}`)

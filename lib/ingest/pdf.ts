@@ -1,4 +1,4 @@
-import { extractText, getDocumentProxy } from 'unpdf'
+import { getDocumentProxy } from 'unpdf'
 import { AppError } from '@/lib/errors'
 
 function errorName(error: unknown): string {
@@ -34,13 +34,52 @@ function unwrapLines(pageText: string): string {
   return pageText.replace(/-\n(?=\S)/g, '-').replace(/[ \t]*\n[ \t]*/g, ' ')
 }
 
-/** The running text of each page, in page order. */
-export async function extractPdfPages(filename: string, bytes: Uint8Array): Promise<string[]> {
+export type PdfText = { pages: string[]; title?: string }
+
+// Producers often put the file name or a placeholder where the title belongs.
+const PLACEHOLDER_TITLE = /^(untitled|document\d*|microsoft word - .*|.*\.(pdf|docx?|txt))$/i
+
+async function metadataTitle(pdf: Awaited<ReturnType<typeof openPdf>>): Promise<string | undefined> {
+  const { info } = await pdf.getMetadata().catch(() => ({ info: undefined }))
+  const raw = (info as { Title?: unknown } | undefined)?.Title
+  const title = typeof raw === 'string' ? raw.replace(/\s+/g, ' ').trim() : ''
+  return title && !PLACEHOLDER_TITLE.test(title) ? title.slice(0, 300) : undefined
+}
+
+type TextItem = { str?: string; hasEOL?: boolean }
+
+function pageText(items: readonly TextItem[]): string {
+  return items.map((item) => (item.str ?? '') + (item.hasEOL ? '\n' : '')).join('')
+}
+
+/** Told as each page starts: the worker passes it on, so a page that never ends can be stopped from outside. */
+export type PageListener = (page: number, pages: number) => void
+
+/**
+ * The running text of each page, in page order, and the metadata title. Pages are read
+ * one at a time and the count of characters checked after each, so a PDF whose streams
+ * inflate into far more text than any document has is stopped early.
+ */
+export async function extractPdfPages(filename: string, bytes: Uint8Array, maxTextChars: number, onPage: PageListener = () => {}): Promise<PdfText> {
   const pdf = await openPdf(filename, bytes)
   try {
-    const { text } = await extractText(pdf, { mergePages: false })
-    return text.map(unwrapLines)
+    const pages: string[] = []
+    let chars = 0
+    for (let number = 1; number <= pdf.numPages; number += 1) {
+      onPage(number, pdf.numPages)
+      const page = await pdf.getPage(number)
+      const text = unwrapLines(pageText((await page.getTextContent()).items as TextItem[]))
+      page.cleanup()
+      chars += text.length
+      if (chars > maxTextChars) {
+        throw new AppError('unprocessable', `${filename} was refused: it holds more than ${maxTextChars.toLocaleString('en')} characters of text. Split it into smaller documents.`)
+      }
+      pages.push(text)
+    }
+    const title = await metadataTitle(pdf)
+    return { pages, ...(title ? { title } : {}) }
   } catch (error) {
+    if (error instanceof AppError) throw error
     throw damaged(filename, error)
   } finally {
     await pdf.loadingTask.destroy()

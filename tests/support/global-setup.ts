@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -17,6 +18,8 @@ declare module 'vitest' {
  * while every file still gets a database of its own.
  */
 export default async function setup(project: TestProject) {
+  // Jobs extract files in worker threads that run the built worker script, as the app does.
+  execFileSync(process.execPath, ['scripts/build-ingest-worker.mjs'], { stdio: 'inherit' })
   if (process.env.TEST_DATABASE_URL) {
     project.provide('pgliteSnapshot', '')
     return

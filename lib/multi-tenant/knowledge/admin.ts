@@ -1,14 +1,13 @@
 import type { EmbeddingProvider } from '@/lib/ai/embeddings'
 import { withUser, type Database, type Queryable } from '@/lib/db'
 import { config } from '@/lib/env'
-import { AppError, toAppError, type ErrorCode } from '@/lib/errors'
-import { contentHash, extractText } from '@/lib/ingest'
-import { assertWithinSizeLimit } from '@/lib/ingest/file-types'
+import { AppError } from '@/lib/errors'
+import { contentHash } from '@/lib/ingest'
 import type { Actor } from '@/lib/multi-tenant/access/actor'
 import { defaultEmbedder } from '@/lib/ai/env-config'
 import { prepareKnowledge, validKnowledgeInput } from './prepare'
 import type { KnowledgeInput, ListQuery } from './schema'
-import type { UploadForm } from './upload'
+import { perFileLimitBytes } from './upload-limits'
 import { storageUsage, type StorageUsage } from './storage-usage'
 import { loadTenantForAdmin } from '@/lib/multi-tenant/access/tenant-access'
 import { TenantKnowledgeBase, type KnowledgePage } from '@/lib/multi-tenant/TenantKnowledgeBase'
@@ -23,17 +22,8 @@ import { TenantKnowledgeBase, type KnowledgePage } from '@/lib/multi-tenant/Tena
 
 export type StoredDocument = { id: string; title: string; chunkCount: number; duplicate: boolean }
 
-export type FileResult = {
-  filename: string
-  status: 'created' | 'duplicate' | 'error'
-  id?: string
-  title?: string
-  chunkCount?: number
-  error?: { code: ErrorCode; message: string }
-}
-
 export function uploadLimitBytes(): number {
-  return Math.floor(config().UPLOAD_MAX_MB * 1024 * 1024)
+  return perFileLimitBytes(config().UPLOAD_MAX_MB)
 }
 
 function knowledgeBase(tx: Queryable, tenantId: string, actor: Actor, embedder: EmbeddingProvider): TenantKnowledgeBase {
@@ -72,48 +62,6 @@ export function duplicateError(id: string, filename?: string): AppError {
   return new AppError('conflict', `${subject} in the knowledge base.`, {
     details: { id, ...(filename ? { filename } : {}) },
   })
-}
-
-async function addFile(
-  db: Database,
-  actor: Actor,
-  tenantId: string,
-  file: File,
-  fields: UploadForm['fields'],
-  embedder: EmbeddingProvider,
-): Promise<FileResult> {
-  const filename = file.name
-  try {
-    const maxBytes = uploadLimitBytes()
-    // Checked on the part's size before its bytes are copied out of the form.
-    assertWithinSizeLimit(filename, file.size, maxBytes)
-    const extracted = await extractText({ filename, bytes: new Uint8Array(await file.arrayBuffer()), maxBytes })
-    const stored = await addDocument(
-      db,
-      actor,
-      tenantId,
-      { title: extracted.title, content: extracted.text, sourceType: extracted.format, filename, ...fields },
-      embedder,
-    )
-    return { filename, status: stored.duplicate ? 'duplicate' : 'created', id: stored.id, title: stored.title, chunkCount: stored.chunkCount }
-  } catch (error) {
-    const appError = toAppError(error)
-    if (appError.status >= 500) console.error('[knowledge] upload failed', filename, appError.cause ?? appError)
-    return { filename, status: 'error', error: { code: appError.code, message: appError.message } }
-  }
-}
-
-/** Each file in its own transaction: one bad file does not undo the others. */
-export async function addFiles(
-  db: Database,
-  actor: Actor,
-  tenantId: string,
-  form: UploadForm,
-  embedder: EmbeddingProvider = defaultEmbedder(),
-): Promise<FileResult[]> {
-  const results: FileResult[] = []
-  for (const file of form.files) results.push(await addFile(db, actor, tenantId, file, form.fields, embedder))
-  return results
 }
 
 export async function listKnowledge(

@@ -1,5 +1,6 @@
 import { AppError, badRequestFromZod } from '@/lib/errors'
 import { uploadFieldsSchema, type ElementalTag } from './schema'
+import { MAX_FILES_PER_REQUEST, maxRequestBytes } from './upload-limits'
 
 /*
  * Reading a multipart upload without trusting its size: a declared Content-Length over
@@ -8,19 +9,9 @@ import { uploadFieldsSchema, type ElementalTag } from './schema'
  * limit (UPLOAD_MAX_MB) by the extractor.
  */
 
-export const MAX_FILES_PER_REQUEST = 20
-/** A bulk request may carry this many full-size files; more go in further requests. */
-const FULL_SIZE_FILES_PER_REQUEST = 5
-// Boundaries, part headers and form fields.
-const MULTIPART_OVERHEAD_BYTES = 64 * 1024
-
 export type UploadForm = {
   files: File[]
   fields: { category: string | null; tags: string[]; elemental_tags: ElementalTag[] }
-}
-
-export function maxRequestBytes(perFileBytes: number): number {
-  return perFileBytes * FULL_SIZE_FILES_PER_REQUEST + MULTIPART_OVERHEAD_BYTES
 }
 
 function megabytes(bytes: number): string {

@@ -1,15 +1,9 @@
 import { json, parseJson, parseWith, route } from '@/lib/http/route'
 import { getDatabase } from '@/lib/db'
-import { AppError, errorResponse } from '@/lib/errors'
-import {
-  addDocument,
-  addFiles,
-  authorizeKnowledgeAdmin,
-  duplicateError,
-  listKnowledge,
-  uploadLimitBytes,
-  type FileResult,
-} from '@/lib/multi-tenant/knowledge/admin'
+import { AppError, errorResponse, type ErrorCode } from '@/lib/errors'
+import type { UploadedFile } from '@/lib/contracts/knowledge-jobs'
+import { addDocument, authorizeKnowledgeAdmin, duplicateError, listKnowledge, uploadLimitBytes } from '@/lib/multi-tenant/knowledge/admin'
+import { uploadFiles } from '@/lib/multi-tenant/knowledge/jobs'
 import { knowledgeBodySchema, listQuerySchema } from '@/lib/multi-tenant/knowledge/schema'
 import { readUploadForm } from '@/lib/multi-tenant/knowledge/upload'
 import { requireActor } from '@/lib/multi-tenant/access/request-actor'
@@ -27,26 +21,24 @@ export const GET = route(async (request: Request, { params }: Context) => {
 })
 
 /**
- * One file's failure is that request's status (413, 415, 422, 409 for a duplicate, 413
- * storage_full); with several files each gets its own result: 201 when all were created,
- * 200 with `{ results }` when some were not.
+ * 202 with a job per file. A lone file refused before any work (413 over the size limit
+ * or the tenant's storage, 415 not a type we read, 422 empty or an unreadable .zip) is
+ * that request's status; among several, a refused file has `id: null` and its `error`.
  */
-function uploadResponse(results: FileResult[]): Response {
-  const [only] = results
-  if (results.length === 1 && only?.status === 'error' && only.error) {
-    return errorResponse(new AppError(only.error.code, only.error.message, { details: { filename: only.filename } }))
+function uploadResponse(jobs: UploadedFile[]): Response {
+  const [only] = jobs
+  if (jobs.length === 1 && only?.id === null && only.error) {
+    return errorResponse(new AppError(only.error.code as ErrorCode, only.error.message, { details: { filename: only.fileName } }))
   }
-  if (results.length === 1 && only?.status === 'duplicate' && only.id) {
-    return errorResponse(duplicateError(only.id, only.filename))
-  }
-  return json({ results }, results.every((result) => result.status === 'created') ? 201 : 200)
+  return json({ jobs }, 202)
 }
 
 /**
  * JSON `{ title, content, category?, tags?, elementalTags?, sourceType? }` -> 201
  * `{ id, title, chunkCount }` (409 with the existing id for the same text), or
- * multipart/form-data with `file` fields (.txt, .md, .pdf, .docx; optional `category`,
- * `tags`, `elementalTags` fields) -> `{ results: [{ filename, status, id?, title?, chunkCount?, error? }] }`.
+ * multipart/form-data with `file` fields (.txt, .md, .pdf, .docx, or a .zip of them; up
+ * to 500 files; optional `category`, `tags`, `elementalTags` fields) -> 202
+ * `{ jobs: [{ id, fileName, status, error? }] }`; follow them at .../knowledge/jobs.
  */
 export const POST = route(async (request: Request, { params }: Context) => {
   const actor = await requireActor(request)
@@ -56,7 +48,7 @@ export const POST = route(async (request: Request, { params }: Context) => {
   const type = (request.headers.get('content-type') ?? '').toLowerCase()
   if (type.startsWith('multipart/form-data')) {
     const form = await readUploadForm(request, uploadLimitBytes())
-    return uploadResponse(await addFiles(db, actor, id, form))
+    return uploadResponse(await uploadFiles(db, actor, id, form))
   }
   if (!type.includes('application/json')) {
     throw new AppError('unsupported_media_type', 'Send a JSON document or files as multipart/form-data.')

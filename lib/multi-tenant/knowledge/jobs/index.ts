@@ -1,0 +1,5 @@
+export { enqueueStaleReindexes, indexCounts, type IndexCounts } from './index-state'
+export { jobEventStream } from './job-events'
+export { startJobRunner, wakeJobRunner } from './process-runner'
+export { JobRunner, retryDelaySeconds } from './runner'
+export { downloadOriginal, getKnowledgeJob, knowledgeIndexState, listKnowledgeJobs, requestReindex, uploadFiles } from './service'
