@@ -21,7 +21,7 @@ function tooBig(filename: string, what: string): AppError {
 function openZip(filename: string, bytes: Uint8Array): Promise<ZipFile> {
   return new Promise((resolve, reject) => {
     yauzl.fromBuffer(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { lazyEntries: true, validateEntrySizes: true, strictFileNames: false }, (error, zip) => {
-      if (error || !zip) reject(new AppError('unprocessable', `${filename} could not be read: it is not a valid zip archive.`, { cause: error }))
+      if (error || !zip) reject(new AppError('unprocessable', `${filename} could not be read: the file is damaged (it is not a valid zip archive).`, { cause: error }))
       else resolve(zip)
     })
   })

@@ -72,6 +72,14 @@ tenant_invitations       select  perm   perm     perm     zero      zero    zero
 tenant_invitations       insert  perm   perm     perm     check     check   check  allow  allow     allow
 tenant_invitations       update  perm   perm     perm     perm      perm    perm   perm   perm      allow
 tenant_invitations       delete  perm   perm     perm     zero      zero    zero   allow  allow     allow
+tenant_knowledge_originals select perm  perm     perm     zero      zero    zero   allow  allow     allow
+tenant_knowledge_originals insert perm  perm     perm     check     check   check  allow  allow     allow
+tenant_knowledge_originals update perm  perm     perm     perm      perm    perm   perm   perm      allow
+tenant_knowledge_originals delete perm  perm     perm     zero      zero    zero   allow  allow     allow
+knowledge_jobs           select  perm   perm     perm     zero      zero    zero   allow  allow     allow
+knowledge_jobs           insert  perm   perm     perm     check     check   check  allow  allow     allow
+knowledge_jobs           update  perm   perm     perm     perm      perm    perm   perm   perm      allow
+knowledge_jobs           delete  perm   perm     perm     perm      perm    perm   perm   perm      allow
 audit_logs               select  perm   perm     perm     zero      zero    zero   allow  allow     allow
 audit_logs               insert  perm   perm     perm     perm      perm    perm   perm   perm      allow
 audit_logs               update  perm   perm     perm     perm      perm    perm   perm   perm      allow
@@ -173,6 +181,19 @@ const PROBES: Record<string, TableProbe> = {
       ),
     update: (c) => change("update public.tenant_invitations set role = 'admin' where tenant_id = $1", [c.t.id]),
     delete: (c) => change('delete from public.tenant_invitations where tenant_id = $1', [c.t.id]),
+  },
+  tenant_knowledge_originals: {
+    select: (c) => count('public.tenant_knowledge_originals where tenant_id = $1', [c.t.id]),
+    insert: (c) =>
+      write("insert into public.tenant_knowledge_originals (tenant_id, file_name, media_type, content) values ($1, 'm.txt', 'text/plain', 'x'::bytea)", [c.t.id]),
+    update: (c) => change("update public.tenant_knowledge_originals set file_name = 'renamed.md' where tenant_id = $1", [c.t.id]),
+    delete: (c) => change('delete from public.tenant_knowledge_originals where tenant_id = $1', [c.t.id]),
+  },
+  knowledge_jobs: {
+    select: (c) => count('public.knowledge_jobs where tenant_id = $1', [c.t.id]),
+    insert: (c) => write("insert into public.knowledge_jobs (tenant_id, kind) values ($1, 'reindex')", [c.t.id]),
+    update: (c) => change("update public.knowledge_jobs set status = 'failed' where tenant_id = $1", [c.t.id]),
+    delete: (c) => change('delete from public.knowledge_jobs where tenant_id = $1', [c.t.id]),
   },
   audit_logs: {
     select: (c) => count('public.audit_logs where tenant_id = $1', [c.t.id]),

@@ -1,13 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DELETE as deleteRoute, GET as getRoute } from '@/app/api/admin/tenants/[id]/knowledge/[knowledgeId]/route'
+import { GET as jobRoute } from '@/app/api/admin/tenants/[id]/knowledge/jobs/[jobId]/route'
 import { GET as listRoute, POST as postRoute } from '@/app/api/admin/tenants/[id]/knowledge/route'
 import { setDatabaseForTests, withService } from '@/lib/db'
 import { resetConfigForTests } from '@/lib/env'
 import { addMember, apiRequest, createTenant, createUser, loginCookie, makePlatformAdmin, TEST_ORIGIN } from '../support/auth'
 import { makeDocx, makeEncryptedPdf, makePdf, makeShapesOnlyPdf } from '../support/fixtures'
+import { runJobs, testPool, type JobBody, type UploadBody } from '../support/jobs'
 import { createTestDatabase, type TestDatabase } from '../support/test-database'
+import type { WorkerPool } from '@/lib/ingest/worker/pool'
 
 let db: TestDatabase
+let pool: WorkerPool
 const tenants = { acme: '', globex: '', tiny: '' }
 const cookies = { platform: '', acmeAdmin: '', acmeUser: '', globexAdmin: '', tinyAdmin: '' }
 type Who = keyof typeof cookies
@@ -48,6 +52,7 @@ async function document(tenantId: string, knowledgeId: string) {
 beforeAll(async () => {
   db = await createTestDatabase()
   setDatabaseForTests(db)
+  pool = testPool()
   tenants.acme = (await createTenant(db, { slug: 'kr-acme' })).id
   tenants.globex = (await createTenant(db, { slug: 'kr-globex' })).id
   tenants.tiny = (await createTenant(db, { slug: 'kr-tiny', limits: { conversationsPerMonth: null, tokensPerMonth: null, storageMb: 0.0005, members: null } })).id
@@ -66,6 +71,7 @@ beforeAll(async () => {
   }
 })
 afterAll(async () => {
+  await pool.close()
   setDatabaseForTests(undefined)
   await db.close()
 })
@@ -106,43 +112,55 @@ describe('POST JSON', () => {
   })
 })
 
+/** Runs the upload's jobs and reads each back, as the dashboard would after the 202. */
+async function settle(response: Response) {
+  expect(response.status).toBe(202)
+  const { jobs } = (await response.json()) as UploadBody
+  await runJobs(db, pool)
+  return Promise.all(
+    jobs.map(async (entry) => {
+      if (!entry.id) return entry
+      const reply = await jobRoute(apiRequest(`${base(tenants.acme)}/jobs/${entry.id}`, { cookie: cookies.acmeAdmin }), { params: Promise.resolve({ id: tenants.acme, jobId: entry.id }) })
+      return ((await reply.json()) as JobBody).job
+    }),
+  )
+}
+
 describe('POST files', () => {
-  it('ingests .txt, .md, .pdf and .docx in one request (201), with the form\'s category and tags', async () => {
+  it('ingests .txt, .md, .pdf and .docx in one request (202, then a done job each), with the form\'s category and tags', async () => {
     const pdf = await makePdf(['Page one explains the warranty of the XR-7 router.', 'Page two covers returns within thirty days.'])
     const docx = await makeDocx([{ heading: true, text: 'Onboarding' }, { text: 'New clients receive a welcome call in their first week.' }])
-    const response = await upload(
-      'acmeAdmin',
-      tenants.acme,
-      [
-        ['notes.txt', 'Plain notes about the support rota and who is on call at weekends.'],
-        ['guide.md', '# Guide\n\nMarkdown guide to resetting a password from the login page.'],
-        ['manual.pdf', pdf],
-        ['onboarding.docx', docx],
-      ],
-      { category: 'manuals', tags: 'support, Docs', elementalTags: 'air' },
+    const jobs = await settle(
+      await upload(
+        'acmeAdmin',
+        tenants.acme,
+        [
+          ['notes.txt', 'Plain notes about the support rota and who is on call at weekends.'],
+          ['guide.md', '# Guide\n\nMarkdown guide to resetting a password from the login page.'],
+          ['manual.pdf', pdf],
+          ['onboarding.docx', docx],
+        ],
+        { category: 'manuals', tags: 'support, Docs', elementalTags: 'air' },
+      ),
     )
-    expect(response.status).toBe(201)
-    const { results } = await response.json()
-    expect(results.map((r: { filename: string; status: string }) => [r.filename, r.status])).toEqual([
-      ['notes.txt', 'created'],
-      ['guide.md', 'created'],
-      ['manual.pdf', 'created'],
-      ['onboarding.docx', 'created'],
+    expect(jobs.map((job) => [job.fileName, job.status])).toEqual([
+      ['notes.txt', 'done'],
+      ['guide.md', 'done'],
+      ['manual.pdf', 'done'],
+      ['onboarding.docx', 'done'],
     ])
-    const byName = Object.fromEntries(results.map((r: { filename: string; id: string }) => [r.filename, r.id]))
-    const manual = await document(tenants.acme, byName['manual.pdf'])
+    const byName = Object.fromEntries(jobs.map((job) => [job.fileName, 'documentId' in job ? job.documentId : undefined]))
+    const manual = await document(tenants.acme, byName['manual.pdf'] as string)
     expect(manual).toMatchObject({ sourceType: 'pdf', filename: 'manual.pdf', category: 'manuals', tags: ['support', 'docs'], elementalTags: ['air'] })
     expect(manual.content).toContain('returns within thirty days')
-    expect(await document(tenants.acme, byName['onboarding.docx'])).toMatchObject({ sourceType: 'docx', title: 'Onboarding' })
-    expect(await document(tenants.acme, byName['guide.md'])).toMatchObject({ sourceType: 'markdown', title: 'Guide' })
+    expect(await document(tenants.acme, byName['onboarding.docx'] as string)).toMatchObject({ sourceType: 'docx', title: 'Onboarding' })
+    expect(await document(tenants.acme, byName['guide.md'] as string)).toMatchObject({ sourceType: 'markdown', title: 'Guide' })
   })
 
   it.each([
     ['picture.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]), 415, 'unsupported_media_type', /\.png are not supported/],
-    ['broken.pdf', new TextEncoder().encode('%PDF-1.7\nthis is not really a pdf'), 422, 'unprocessable', /broken\.pdf/],
-    ['locked.pdf', makeEncryptedPdf('secret', 'Hidden text'), 422, 'unprocessable', /locked\.pdf.*password/i],
     ['empty.txt', new Uint8Array(0), 422, 'unprocessable', /empty\.txt is empty/],
-  ])('answers a single unreadable or unsupported file (%s) with %i and says why', async (name, bytes, status, code, message) => {
+  ])('answers a single file refused before any work (%s) with %i and says why', async (name, bytes, status, code, message) => {
     const response = await upload('acmeAdmin', tenants.acme, [[name, bytes]])
     expect(response.status).toBe(status)
     const body = await response.json()
@@ -150,29 +168,36 @@ describe('POST files', () => {
     expect(body.error.message).toMatch(message)
   })
 
+  it.each([
+    ['broken.pdf', new TextEncoder().encode('%PDF-1.7\nthis is not really a pdf'), /broken\.pdf/],
+    ['locked.pdf', makeEncryptedPdf('secret', 'Hidden text'), /locked\.pdf.*password/i],
+  ])('fails the job of an unreadable file (%s) with 422 and says why', async (name, bytes, message) => {
+    const [job] = await settle(await upload('acmeAdmin', tenants.acme, [[name, bytes]]))
+    expect(job).toMatchObject({ status: 'failed', error: { code: 'unprocessable' } })
+    expect(job?.error?.message).toMatch(message)
+  })
+
   it('says why a scanned PDF without text cannot be read', async () => {
-    const response = await upload('acmeAdmin', tenants.acme, [['scan.pdf', await makeShapesOnlyPdf()]])
-    expect(response.status).toBe(422)
-    expect((await response.json()).error.message).toMatch(/no text/i)
+    const [job] = await settle(await upload('acmeAdmin', tenants.acme, [['scan.pdf', await makeShapesOnlyPdf()]]))
+    expect(job?.error?.message).toMatch(/no text/i)
   })
 
-  it('answers a single duplicate file with 409 and the existing id', async () => {
+  it('reports a file with the text of a stored document as a duplicate of it', async () => {
     const text = 'A document uploaded twice as a file.'
-    const first = await (await upload('acmeAdmin', tenants.acme, [['twice.txt', text]])).json()
-    const again = await upload('acmeAdmin', tenants.acme, [['twice-copy.txt', text]])
-    expect(again.status).toBe(409)
-    expect((await again.json()).error.details).toEqual({ id: first.results[0].id, filename: 'twice-copy.txt' })
+    const [first] = await settle(await upload('acmeAdmin', tenants.acme, [['twice.txt', text]]))
+    const [again] = await settle(await upload('acmeAdmin', tenants.acme, [['twice-copy.txt', text]]))
+    expect(again).toMatchObject({ status: 'done', duplicate: true, documentId: first && 'documentId' in first ? first.documentId : 'missing' })
   })
 
-  it('reports each file of a mixed bulk upload on its own (200)', async () => {
-    const response = await upload('acmeAdmin', tenants.acme, [
-      ['good.txt', 'A perfectly readable note about parking.'],
-      ['virus.exe', 'MZ not welcome'],
-    ])
-    expect(response.status).toBe(200)
-    const { results } = await response.json()
-    expect(results[0]).toMatchObject({ filename: 'good.txt', status: 'created', chunkCount: 1 })
-    expect(results[1]).toMatchObject({ filename: 'virus.exe', status: 'error', error: { code: 'unsupported_media_type' } })
+  it('reports each file of a mixed bulk upload on its own (202)', async () => {
+    const [good, virus] = await settle(
+      await upload('acmeAdmin', tenants.acme, [
+        ['good.txt', 'A perfectly readable note about parking.'],
+        ['virus.exe', 'MZ not welcome'],
+      ]),
+    )
+    expect(good).toMatchObject({ fileName: 'good.txt', status: 'done' })
+    expect(virus).toMatchObject({ id: null, fileName: 'virus.exe', status: 'failed', error: { code: 'unsupported_media_type' } })
   })
 
   it('answers 413 storage_full when the tenant\'s storage limit would be passed', async () => {

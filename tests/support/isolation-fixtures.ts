@@ -99,6 +99,16 @@ async function seedPopulatedTenant(tx: Queryable, slug: string, publicAccess: bo
      values ($1, $2, 'viewer', encode(sha256(convert_to($2, 'UTF8')), 'hex'), $3)`,
     [id, `invitee@${slug}.test`, adminId],
   )
+  const original = await tx.query<{ id: string }>(
+    `insert into public.tenant_knowledge_originals (tenant_id, knowledge_id, file_name, media_type, content)
+     values ($1, $2, 'handbook.md', 'text/markdown', convert_to($3, 'UTF8')) returning id`,
+    [id, knowledgeId, `How ${slug} works.`],
+  )
+  await tx.query(
+    `insert into public.knowledge_jobs (tenant_id, kind, file_name, original_id, document_id, status, progress)
+     values ($1, 'ingest', 'handbook.md', $2, $3, 'done', 100)`,
+    [id, original[0]?.id, knowledgeId],
+  )
   await tx.query("select app_private.write_audit($1, 'tenant.create', 'tenant', $2)", [id, id])
   await tx.query("select app_private.write_audit($1, 'member.add', 'user', $2)", [id, userId])
   return { id, slug, adminId, userId, viewerId, knowledgeId, conversationId }

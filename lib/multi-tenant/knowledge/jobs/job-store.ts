@@ -134,14 +134,22 @@ export async function claimJob(tx: Queryable): Promise<JobRow | null> {
   return rows[0] ?? null
 }
 
-/** Fails in-flight jobs whose lease ran out on their last attempt: nobody will take them again. */
+/**
+ * Fails in-flight jobs whose lease ran out on their last attempt (nobody will take them
+ * again) and deletes their originals in the same statement, giving back their storage.
+ */
 export async function failAbandonedJobs(tx: Queryable): Promise<JobRow[]> {
   return tx.query<JobRow>(
-    `update public.knowledge_jobs
-        set status = 'failed', error_code = 'unavailable', finished_at = now(), lease_until = null,
-            error_message = 'The server stopped while working on this file, ' || attempts || ' times; it was given up.'
-      where status in ('extracting', 'embedding') and lease_until < now() and attempts >= max_attempts
-      returning ${COLUMNS}`,
+    `with abandoned as (
+       update public.knowledge_jobs
+          set status = 'failed', error_code = 'unavailable', finished_at = now(), lease_until = null,
+              error_message = 'The server stopped while working on this file, ' || attempts || ' times; it was given up.'
+        where status in ('extracting', 'embedding') and lease_until < now() and attempts >= max_attempts
+        returning ${COLUMNS}),
+     released as (
+       delete from public.tenant_knowledge_originals o using abandoned a
+        where o.tenant_id = a.tenant_id and o.id = a.original_id and o.knowledge_id is null)
+     select * from abandoned`,
   )
 }
 
