@@ -2,9 +2,10 @@ import Link from 'next/link'
 import { StatusBadge } from '@/components/ui/badge'
 import type { Tenant } from '@/lib/multi-tenant/tenants/record'
 import { formatBytes } from '@/lib/client/format'
+import { TenantIndexCell } from './tenant-index-cell'
 import { TenantUsageCell } from './tenant-usage-cell'
 
-/** Every tenant with status, plan and this month's use against its limit. */
+/** Every tenant with status, plan, this month's use against its limit, and the state of its search index. */
 export function TenantTable({ tenants }: { tenants: Tenant[] }) {
   return (
     <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white shadow-sm">
@@ -17,6 +18,7 @@ export function TenantTable({ tenants }: { tenants: Tenant[] }) {
             <th scope="col" className="px-4 py-2">Plan</th>
             <th scope="col" className="px-4 py-2">Conversations this month</th>
             <th scope="col" className="px-4 py-2">Storage limit</th>
+            <th scope="col" className="px-4 py-2">Search index</th>
           </tr>
         </thead>
         <tbody className="divide-y divide-stone-200">
@@ -36,6 +38,9 @@ export function TenantTable({ tenants }: { tenants: Tenant[] }) {
                 <TenantUsageCell tenantId={tenant.id} limit={tenant.limits.conversationsPerMonth} />
               </td>
               <td className="px-4 py-3">{tenant.limits.storageMb === null ? 'Unlimited' : formatBytes(tenant.limits.storageMb * 1024 * 1024)}</td>
+              <td className="px-4 py-3">
+                <TenantIndexCell tenantId={tenant.id} />
+              </td>
             </tr>
           ))}
         </tbody>

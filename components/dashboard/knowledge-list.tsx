@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from 'react'
 import { Alert } from '@/components/ui/alert'
 import { Badge } from '@/components/ui/badge'
-import { Button } from '@/components/ui/button'
+import { Button, buttonClasses } from '@/components/ui/button'
 import { EmptyState } from '@/components/ui/empty-state'
 import { TextField } from '@/components/ui/field'
 import { apiFetch } from '@/lib/client/api'
@@ -89,9 +89,16 @@ export function KnowledgeList({ tenantId, version }: { tenantId: string; version
                   </Button>
                 </span>
               ) : (
-                <Button size="sm" variant="secondary" onClick={() => setConfirming(item.id)} aria-label={`Delete ${item.title}`}>
-                  Delete
-                </Button>
+                <span className="flex gap-2">
+                  {item.filename ? (
+                    <a href={`/api/admin/tenants/${tenantId}/knowledge/${item.id}/original`} download className={buttonClasses('ghost', 'sm')} aria-label={`Download the original of ${item.title}`}>
+                      Original
+                    </a>
+                  ) : null}
+                  <Button size="sm" variant="secondary" onClick={() => setConfirming(item.id)} aria-label={`Delete ${item.title}`}>
+                    Delete
+                  </Button>
+                </span>
               )}
             </li>
           ))}

@@ -2,6 +2,7 @@
 
 import { useState } from 'react'
 import { Card, CardHeader } from '@/components/ui/card'
+import { KnowledgeIndex } from './knowledge-index'
 import { KnowledgeList } from './knowledge-list'
 import { KnowledgeSearchBox } from './knowledge-search-box'
 import { KnowledgeUploader } from './knowledge-uploader'
@@ -24,6 +25,10 @@ export function KnowledgePanel({ tenantId, slug, maxMb }: { tenantId: string; sl
       <Card>
         <CardHeader title="Documents" />
         <KnowledgeList tenantId={tenantId} version={version} />
+      </Card>
+      <Card>
+        <CardHeader title="Search index" description="Passages are embedded by the configured model; after a change of model they are re-embedded in the background." />
+        <KnowledgeIndex tenantId={tenantId} version={version} />
       </Card>
     </div>
   )

@@ -1,9 +1,4 @@
-import type { UploadOutcome } from './upload-queue'
-
-/*
- * Readers for the knowledge routes' answers, lenient about wrapping so one file's
- * result reads the same from a bulk answer (`results[0]`) or a single one.
- */
+/* Readers for the knowledge list's answers, lenient about wrapping and field casing. */
 
 type Fields = Record<string, unknown>
 const asRecord = (value: unknown): Fields | null => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Fields) : null)
@@ -49,20 +44,4 @@ export function readKnowledgePage(body: unknown): KnowledgePage {
     total: num(record?.total),
     storage: usedBytes === null ? null : { usedBytes, limitBytes: num(storage?.limitBytes) },
   }
-}
-
-/** One file's result: added (with its chunk count), already there, or refused with a reason. */
-export function describeUpload(body: unknown): UploadOutcome {
-  const record = asRecord(body)
-  const results = record?.results
-  const first = asRecord(Array.isArray(results) ? results[0] : (record?.result ?? record))
-  if (!first) return { ok: false, message: 'The server gave no result for this file.' }
-  const error = asRecord(first.error)
-  if (error) return { ok: false, message: text(error.message) ?? 'The file could not be added.' }
-  const item = readKnowledgeItem(first.knowledge ?? first.document ?? first.item ?? first)
-  const status = text(first.status)
-  if (status === 'duplicate' || first.duplicate === true) return { ok: true, message: `Already in the knowledge base${item ? ` as “${item.title}”` : ''}.` }
-  if (!item) return { ok: false, message: text(first.message) ?? 'The file could not be added.' }
-  const passages = item.chunkCount === null ? '' : item.chunkCount === 1 ? ', 1 passage' : `, ${item.chunkCount} passages`
-  return { ok: true, message: `Added as “${item.title}”${passages}.` }
 }

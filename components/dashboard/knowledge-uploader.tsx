@@ -1,34 +1,62 @@
 'use client'
 
 import { useId, useState, type DragEvent } from 'react'
-import { Badge } from '@/components/ui/badge'
+import { Badge, type BadgeTone } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
 import { ProgressBar } from '@/components/ui/progress-bar'
-import { formatBytes } from '@/lib/client/format'
-import { describeUpload } from './knowledge-results'
-import { useUploadQueue, type UploadItem } from './upload-queue'
+import { useUploadQueue, type UploadItem, type UploadStatus } from './upload-queue'
 
-const ACCEPT = '.txt,.md,.markdown,.pdf,.docx,text/plain,text/markdown,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+const ACCEPT = '.txt,.md,.markdown,.pdf,.docx,.zip,text/plain,text/markdown,application/pdf,application/zip,application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 
-const statusText: Record<UploadItem['status'], string> = {
-  queued: 'Waiting',
+const statusText: Record<UploadStatus, string> = {
   uploading: 'Uploading',
-  processing: 'Reading and indexing',
+  queued: 'Waiting',
+  extracting: 'Reading',
+  embedding: 'Indexing',
   done: 'Added',
   failed: 'Failed',
 }
 
-function StatusBadge({ status }: { status: UploadItem['status'] }) {
-  const tone = status === 'done' ? 'green' : status === 'failed' ? 'red' : status === 'queued' ? 'neutral' : 'sky'
-  return <Badge tone={tone}>{statusText[status]}</Badge>
+const statusTone: Record<UploadStatus, BadgeTone> = {
+  uploading: 'sky',
+  queued: 'neutral',
+  extracting: 'sky',
+  embedding: 'indigo',
+  done: 'green',
+  failed: 'red',
 }
 
-/** Drop several files (or choose them); each uploads on its own with progress and a result. */
+const working = (status: UploadStatus) => status !== 'done' && status !== 'failed'
+
+function Summary({ items }: { items: UploadItem[] }) {
+  const done = items.filter((item) => item.status === 'done').length
+  const failed = items.filter((item) => item.status === 'failed').length
+  const total = items.length
+  const finished = done + failed
+  return (
+    <div className="mb-3" data-testid="upload-summary">
+      <p className="text-sm text-stone-700">
+        {finished} of {total} {total === 1 ? 'file' : 'files'} finished
+        {failed > 0 ? <span className="text-red-700"> · {failed} failed</span> : null}
+      </p>
+      {finished < total ? (
+        <div className="mt-1">
+          <ProgressBar value={items.reduce((sum, item) => sum + (working(item.status) ? item.progress : 100), 0) / total} label="All uploads" />
+        </div>
+      ) : null}
+    </div>
+  )
+}
+
+/**
+ * Drop files, a folder's worth of them, or a .zip; they go up in as few requests as the
+ * limits allow and each file's job is then followed live until it is added or refused.
+ */
 export function KnowledgeUploader({ tenantId, maxMb, onUploaded }: { tenantId: string; maxMb: number; onUploaded: () => void }) {
   const inputId = useId()
   const hintId = useId()
   const [dragging, setDragging] = useState(false)
-  const queue = useUploadQueue(`/api/admin/tenants/${tenantId}/knowledge`, 'files', describeUpload, onUploaded)
+  const queue = useUploadQueue(tenantId, maxMb, onUploaded)
 
   function onDrop(event: DragEvent) {
     event.preventDefault()
@@ -53,7 +81,7 @@ export function KnowledgeUploader({ tenantId, maxMb, onUploaded }: { tenantId: s
         </svg>
         <p className="font-medium text-stone-800">Drop files here</p>
         <p id={hintId} className="mt-1 text-sm text-stone-600">
-          PDF, Word (.docx), Markdown or text · up to {maxMb} MB each
+          PDF, Word (.docx), Markdown, text, or a .zip of them · up to {maxMb} MB each · up to 500 at once
         </p>
         <label htmlFor={inputId} className="mt-3 cursor-pointer rounded-lg border border-stone-300 bg-white px-3 py-1.5 text-sm font-medium text-stone-800 shadow-sm focus-within:outline-2 focus-within:outline-indigo-600 hover:bg-stone-100">
           Choose files
@@ -81,18 +109,17 @@ export function KnowledgeUploader({ tenantId, maxMb, onUploaded }: { tenantId: s
               Clear finished
             </Button>
           </div>
-          <ul className="space-y-2" aria-live="polite">
+          <Summary items={queue.items} />
+          <ul className="max-h-96 space-y-2 overflow-y-auto pr-1" aria-live="polite">
             {queue.items.map((item) => (
-              <li key={item.key} className="rounded-lg border border-stone-200 bg-white px-3 py-2" data-testid="upload-item">
+              <li key={item.key} className="rounded-lg border border-stone-200 bg-white px-3 py-2" data-testid="upload-item" data-status={item.status}>
                 <div className="flex flex-wrap items-center justify-between gap-2">
                   <span className="min-w-0 truncate text-sm font-medium text-stone-900">{item.name}</span>
-                  <span className="flex items-center gap-2 text-xs text-stone-600">
-                    {formatBytes(item.size)} <StatusBadge status={item.status} />
-                  </span>
+                  <Badge tone={statusTone[item.status]}>{statusText[item.status]}</Badge>
                 </div>
-                {item.status === 'uploading' || item.status === 'processing' ? (
+                {working(item.status) ? (
                   <div className="mt-2">
-                    <ProgressBar value={item.progress} label={`Uploading ${item.name}`} />
+                    <ProgressBar value={item.progress} label={`${statusText[item.status]} ${item.name}`} />
                   </div>
                 ) : null}
                 {item.message ? <p className={`mt-1 text-sm ${item.status === 'failed' ? 'text-red-700' : 'text-stone-700'}`}>{item.message}</p> : null}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { describeUpload, readKnowledgePage } from '@/components/dashboard/knowledge-results'
+import { readKnowledgePage } from '@/components/dashboard/knowledge-results'
+import { uploadBatches } from '@/components/dashboard/upload-batches'
 import { readConversationList, readConversationMessages } from '@/lib/client/conversations'
 
 describe('conversation readers', () => {
@@ -37,11 +38,15 @@ describe('knowledge readers', () => {
       storage: { usedBytes: 2048, limitBytes: null },
     })
   })
+})
 
-  it('describes one file’s upload result: added, duplicate or refused with the reason', () => {
-    expect(describeUpload({ results: [{ filename: 'a.pdf', status: 'created', id: 'k1', title: 'A', chunkCount: 2 }] })).toEqual({ ok: true, message: 'Added as “A”, 2 passages.' })
-    expect(describeUpload({ results: [{ filename: 'a.pdf', status: 'duplicate', id: 'k1', title: 'A' }] })).toEqual({ ok: true, message: 'Already in the knowledge base as “A”.' })
-    expect(describeUpload({ results: [{ filename: 'b.pdf', error: { code: 'unprocessable', message: 'The PDF is encrypted.' } }] })).toEqual({ ok: false, message: 'The PDF is encrypted.' })
-    expect(describeUpload(null).ok).toBe(false)
+describe('upload batches', () => {
+  const file = (name: string, bytes: number) => new File([new Uint8Array(bytes)], name)
+
+  it('sends at most 500 files and five full-size files of bytes per request', () => {
+    const many = Array.from({ length: 1203 }, (_, i) => file(`n${i}.md`, 10))
+    expect(uploadBatches(many, 20).map((batch) => batch.length)).toEqual([500, 500, 203])
+    const big = Array.from({ length: 7 }, (_, i) => file(`b${i}.pdf`, 20 * 1024 * 1024))
+    expect(uploadBatches(big, 20).map((batch) => batch.length)).toEqual([5, 2])
   })
 })

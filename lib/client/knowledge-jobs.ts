@@ -1,0 +1,40 @@
+import { indexStateSchema, jobListResponseSchema, jobResponseSchema, uploadAcceptedSchema, type IndexState, type KnowledgeJob, type UploadedFile } from '@/lib/contracts/knowledge-jobs'
+import { apiFetch } from './api'
+import { uploadWithProgress, type UploadProgress } from './upload'
+
+/* The dashboard's side of the knowledge job routes, parsed with the server's own contracts. */
+
+const knowledgeUrl = (tenantId: string) => `/api/admin/tenants/${tenantId}/knowledge`
+
+export async function uploadKnowledgeFiles(tenantId: string, files: File[], onProgress: (progress: UploadProgress) => void): Promise<UploadedFile[]> {
+  const form = new FormData()
+  for (const file of files) form.append('files', file, file.name)
+  const body = await uploadWithProgress<unknown>(knowledgeUrl(tenantId), form, onProgress)
+  return uploadAcceptedSchema.parse(body).jobs
+}
+
+/**
+ * Follows the tenant's jobs live (server-sent events); returns the function that stops.
+ * EventSource reconnects by itself after a dropped connection; each reconnection starts
+ * with the full list again, so nothing is missed.
+ */
+export function watchKnowledgeJobs(tenantId: string, onJobs: (jobs: KnowledgeJob[]) => void): () => void {
+  const source = new EventSource(`${knowledgeUrl(tenantId)}/jobs?limit=500`)
+  source.addEventListener('jobs', (event) => {
+    const parsed = jobListResponseSchema.safeParse(JSON.parse((event as MessageEvent<string>).data))
+    if (parsed.success) onJobs(parsed.data.jobs)
+  })
+  source.addEventListener('job', (event) => {
+    const parsed = jobResponseSchema.safeParse(JSON.parse((event as MessageEvent<string>).data))
+    if (parsed.success) onJobs([parsed.data.job])
+  })
+  return () => source.close()
+}
+
+export async function fetchIndexState(tenantId: string): Promise<IndexState> {
+  return indexStateSchema.parse(await apiFetch(`${knowledgeUrl(tenantId)}/index`))
+}
+
+export async function startReindex(tenantId: string): Promise<KnowledgeJob> {
+  return jobResponseSchema.parse(await apiFetch(`${knowledgeUrl(tenantId)}/reindex`, { method: 'POST' })).job
+}
