@@ -4,8 +4,9 @@
  * product's modules means repointing the imports here and nothing else.
  *
  * What is exercised is the real path of each feature, under RLS:
- * - ingest: addFiles (what POST /api/admin/tenants/[id]/knowledge calls for multipart
- *   uploads: extraction -> chunking -> embedding -> store), as the tenant's admin;
+ * - ingest: uploadFiles (what POST /api/admin/tenants/[id]/knowledge calls for multipart
+ *   uploads), then the file's job (extraction and chunking in a worker -> embedding ->
+ *   store), as the tenant's admin;
  * - search: searchAsMember (what POST /api/tenant/[slug]/knowledge/search calls), as a member;
  * - answers: TenantMAIA.processInteraction, as a member (role user), each step in its own
  *   withUser transaction, exactly as openOracle sets it up for a signed-in member;
@@ -17,7 +18,7 @@ import { setPasswordCostForTests } from '@/lib/auth/local/password'
 import { setDatabaseForTests, withService, withUser, type Claims, type Database } from '@/lib/db'
 import { migrate } from '@/lib/db/migrate'
 import { openPglite } from '@/lib/db/pglite-driver'
-import { addFiles } from '@/lib/multi-tenant/knowledge/admin'
+import { getKnowledgeJob, JobRunner, uploadFiles } from '@/lib/multi-tenant/knowledge/jobs'
 import { searchAsMember } from '@/lib/multi-tenant/knowledge/member-search'
 import { searchBodySchema } from '@/lib/multi-tenant/knowledge/schema'
 import { aiProviders } from '@/lib/ai/default-providers'
@@ -92,19 +93,29 @@ export async function createBenchTenant(db: Database, slug: string, name: string
   return { id, slug, name, admin, member }
 }
 
-/** One file through the upload service, as the tenant admin's browser would send it (base name only). */
+/**
+ * One file through the upload service, as the tenant admin's browser would send it (base
+ * name only), then through its background job (extraction in a worker, embedding, store).
+ */
 export async function uploadFile(db: Database, tenant: BenchTenant, filename: string, bytes: Uint8Array): Promise<UploadResult> {
   const file = new File([new Uint8Array(bytes)], filename, { type: filename.endsWith('.md') ? 'text/markdown' : 'text/plain' })
-  const [result] = await addFiles(db, { claims: tenant.admin.claims, ip: null }, tenant.id, {
-    files: [file],
-    fields: { category: null, tags: [], elemental_tags: [] },
-  })
+  const actor = { claims: tenant.admin.claims, ip: null }
+  const [accepted] = await uploadFiles(db, actor, tenant.id, { files: [file], fields: { category: null, tags: [], elemental_tags: [] } })
+  if (!accepted?.id) {
+    const error = accepted?.error ? `${accepted.error.code}: ${accepted.error.message}` : 'refused'
+    return { filename, status: 'error', knowledgeId: null, chunkCount: 0, error }
+  }
+  await new JobRunner({ db }).runUntilIdle()
+  const job = await getKnowledgeJob(db, actor, tenant.id, accepted.id)
+  const [stored] = job.documentId
+    ? await withService(db, (tx) => tx.query<{ chunk_count: number }>('select chunk_count from public.tenant_knowledge where id = $1', [job.documentId]))
+    : []
   return {
     filename,
-    status: result?.status ?? 'missing',
-    knowledgeId: result?.id ?? null,
-    chunkCount: result?.chunkCount ?? 0,
-    error: result?.error ? `${result.error.code}: ${result.error.message}` : null,
+    status: job.status === 'failed' ? 'error' : job.duplicate ? 'duplicate' : 'created',
+    knowledgeId: job.documentId ?? null,
+    chunkCount: stored?.chunk_count ?? 0,
+    error: job.error ? `${job.error.code}: ${job.error.message}` : null,
   }
 }
 
