@@ -4,7 +4,7 @@ import { acceptInvitationAsNewUser, signIn } from './support/auth'
 import { ask, expectNoScriptRan } from './support/chat'
 import { expectAccessible, saveScreenshots } from './support/checks'
 import { createTenantInConsole, inviteMember } from './support/console'
-import { HOSTILE_MARKDOWN, PDF } from './support/documents'
+import { HOSTILE_MARKDOWN, NOTES_ZIP, PDF } from './support/documents'
 import { platformAdmin, platformUrl, tenantUrl } from './support/hosts'
 import { ADMIN_A, MEMBER_A, MEMBER_B, TENANT_A, TENANT_B } from './support/people'
 
@@ -71,6 +71,24 @@ test('the invited tenant admin uploads a PDF on the tenant host and sees it list
   await admin.getByLabel('Try a search').fill('Aurora Cove check-in')
   await admin.getByRole('button', { name: 'Search' }).click()
   await expect(admin.getByRole('list', { name: 'Search results' }).getByText(/score \d/).first()).toBeVisible()
+})
+
+test('the tenant admin imports a .zip of notes, watches each file\'s job live, then re-indexes', async () => {
+  const admin = opened('adminA')
+  await admin.getByRole('button', { name: 'Clear finished' }).click()
+  await admin.getByLabel('Choose files').setInputFiles([{ name: NOTES_ZIP.name, mimeType: 'application/zip', buffer: NOTES_ZIP.bytes() }])
+  const summary = admin.getByTestId('upload-summary')
+  // Jobs report back over server-sent events while they run: the page is never reloaded.
+  await expect(admin.getByRole('progressbar', { name: 'All uploads' })).toBeVisible()
+  await expect(summary).toContainText(`${NOTES_ZIP.count} of ${NOTES_ZIP.count} files finished`, { timeout: 120_000 })
+  await expect(admin.getByTestId('upload-item').filter({ hasText: 'Added' })).toHaveCount(NOTES_ZIP.count)
+  await expect(admin.getByRole('list', { name: 'Documents' }).getByText(/Team note \d+/).first()).toBeVisible()
+
+  const index = admin.getByTestId('knowledge-index')
+  await index.getByRole('button', { name: 'Re-index' }).click()
+  await expect(index.getByTestId('pending-chunks')).toContainText('Up to date')
+  await expect(index.getByRole('button', { name: 'Re-index' })).toBeEnabled()
+  await expect(index).not.toContainText('failed')
 })
 
 test('a member on the tenant host asks and sees a streamed answer with a source from that PDF', async ({ browser }) => {

@@ -1,4 +1,5 @@
-import { makePdf } from '../../support/fixtures'
+import { makePdf, sampleProse } from '../../support/fixtures'
+import { makeZip } from '../../support/zip'
 
 /** The tenant's PDF: facts only this document holds, so a cited answer proves where it came from. */
 export const PDF = {
@@ -32,4 +33,14 @@ export const HOSTILE_MARKDOWN = {
     '',
     'The harbour lantern keeper answers questions about the lantern [on the lantern page](javascript:window.__pwned=\'link\').',
   ].join('\n'),
+}
+
+/** A .zip of 60 short notes: a bulk import whose jobs take long enough to watch. */
+export const NOTES_ZIP = {
+  name: 'team-notes.zip',
+  count: 60,
+  bytes(): Buffer {
+    const entries = Array.from({ length: 60 }, (_, i) => ({ name: `notes/note-${i + 1}.md`, data: Buffer.from(`# Team note ${i + 1}\n\n${sampleProse(300, 100 + i)}`) }))
+    return Buffer.from(makeZip(entries))
+  },
 }
