@@ -34,6 +34,13 @@ const envSchema = z.object({
     .enum(['true', 'false', '1', '0'])
     .default('false')
     .transform((value) => value === 'true' || value === '1'),
+  SMTP_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^smtps?:\/\/[^/]+/, { message: 'must look like smtp://[user:password@]host:port or smtps://…' })
+      .optional(),
+  ),
+  MAIL_FROM: optionalString.pipe(z.string().max(300).optional()),
 })
 
 export type Env = z.infer<typeof envSchema>
@@ -42,6 +49,7 @@ export type Modes = {
   database: 'pglite' | 'postgres'
   auth: 'local' | 'supabase'
   llm: 'openai' | 'offline'
+  mail: 'smtp' | 'outbox'
 }
 
 export type Config = Env & { modes: Modes }
@@ -73,12 +81,16 @@ export function parseEnv(source: Record<string, string | undefined>): Config {
       'Invalid environment configuration:\n  Supabase auth needs DATABASE_URL (the Supabase Postgres connection string)',
     )
   }
+  if (env.SMTP_URL && !env.MAIL_FROM) {
+    throw new ConfigError('Invalid environment configuration:\n  SMTP_URL needs MAIL_FROM (the sender address of the mail the platform sends)')
+  }
   return {
     ...env,
     modes: {
       database: env.DATABASE_URL ? 'postgres' : 'pglite',
       auth: supabaseUrl ? 'supabase' : 'local',
       llm: env.OPENAI_API_KEY || env.OPENAI_BASE_URL ? 'openai' : 'offline',
+      mail: env.SMTP_URL ? 'smtp' : 'outbox',
     },
   }
 }

@@ -18,6 +18,7 @@ export const errorStatus = {
   rate_limited: 429,
   limit_reached: 429,
   tenant_inactive: 403,
+  email_unverified: 403,
   csrf: 403,
   unavailable: 503,
   internal: 500,

@@ -6,11 +6,9 @@ import { Button } from '@/components/ui/button'
 import { SelectField, TextField } from '@/components/ui/field'
 import { apiFetch } from '@/lib/client/api'
 import { ApiError, errorMessage } from '@/lib/client/api-error'
-import { onThisSite } from '@/lib/client/safe-url'
-import { CopyField } from './copy-field'
 import { ROLE_HINTS, ROLES, type AddResult, type Role } from './members-types'
 
-/** Adds an existing account at once; an unknown address gets an invitation link to pass on. */
+/** Invites an address: the link goes to it by mail, account or not. */
 export function InviteMemberForm({ tenantId, onAdded }: { tenantId: string; onAdded: () => void }) {
   const [email, setEmail] = useState('')
   const [role, setRole] = useState<Role>('user')
@@ -52,15 +50,9 @@ export function InviteMemberForm({ tenantId, onAdded }: { tenantId: string; onAd
         </Button>
       </form>
       {error && !fields.email && !fields.role ? <Alert tone="error">{errorMessage(error)}</Alert> : null}
-      {result && 'member' in result ? (
-        <Alert tone="success">
-          {result.member.email} was added as {result.member.role}.
-        </Alert>
-      ) : null}
-      {result && 'invitation' in result ? (
-        <Alert tone="success" title={`Invitation created for ${result.invitation.email}`}>
-          <p className="mb-2">There is no account with this address yet. Send them this link; it works once and expires in 7 days.</p>
-          <CopyField label="Invitation link" value={onThisSite(result.invitation.acceptUrl, window.location.origin)} />
+      {result ? (
+        <Alert tone="success" title={`Invitation sent to ${result.invitation.email}`}>
+          <p>They get a link by mail to join as {result.invitation.role}; it works once and expires in 7 days.</p>
         </Alert>
       ) : null}
     </div>

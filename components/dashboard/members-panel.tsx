@@ -17,7 +17,7 @@ export function MembersPanel({ tenantId, currentUserId }: { tenantId: string; cu
   return (
     <div className="space-y-6">
       <Card>
-        <CardHeader title="Invite someone" description="People with an account are added at once; others get an invitation link." />
+        <CardHeader title="Invite someone" description="Each person gets an invitation by mail and joins once they accept it." />
         <InviteMemberForm tenantId={tenantId} onAdded={reload} />
       </Card>
       <Card>

@@ -2,9 +2,9 @@ export const ROLES = ['admin', 'user', 'viewer'] as const
 export type Role = (typeof ROLES)[number]
 
 export type MemberView = { userId: string; email: string; role: Role; createdAt: string }
-export type InvitationView = { id?: string; email: string; role: Role; expiresAt: string; acceptUrl?: string }
+export type InvitationView = { id?: string; email: string; role: Role; expiresAt: string }
 export type MemberList = { members: MemberView[]; invitations: InvitationView[] }
-export type AddResult = { member: MemberView } | { invitation: InvitationView & { acceptUrl: string } }
+export type AddResult = { invitation: InvitationView }
 
 export const ROLE_HINTS: Record<Role, string> = {
   admin: 'runs the dashboard: knowledge, personality, members',

@@ -3,14 +3,17 @@ import type { Claims } from '@/lib/db'
 /** Cookies and headers an auth action wants on its response. */
 export type CookieChanges = { setCookies: string[]; headers: Record<string, string> }
 
-/**
- * After sign-up or sign-in. `claims` is null when Supabase waits for the user to
- * confirm their email (no session yet).
- */
+/** After sign-in: the new session's claims and cookies. */
 export type SignedIn = CookieChanges & {
   user: { id: string; email: string }
-  claims: Claims | null
+  claims: Claims
 }
+
+/**
+ * After sign-up: no session in local mode (the address is verified first). Supabase
+ * starts one at once only when its email confirmation is switched off.
+ */
+export type SignedUp = CookieChanges & { claims: Claims | null }
 
 export type Credentials = { email: string; password: string }
 export type PasswordChange = { currentPassword: string; newPassword: string }

@@ -1,6 +1,6 @@
 import { AppError } from '@/lib/errors'
-import { config } from '@/lib/env'
 import { isSupabaseAuthCookie, readCookie, SESSION_COOKIE } from './cookies'
+import { requestHost } from './request-host'
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
@@ -11,12 +11,6 @@ function carriesSessionCookie(request: Request): boolean {
   return header.split(';').some((part) => isSupabaseAuthCookie(part.split('=')[0]?.trim() ?? ''))
 }
 
-// Behind a trusted proxy the public host arrives in X-Forwarded-Host.
-function requestHost(request: Request): string {
-  const forwarded = config().TRUST_PROXY ? request.headers.get('x-forwarded-host')?.split(',')[0]?.trim() : undefined
-  return (forwarded || request.headers.get('host') || new URL(request.url).host).toLowerCase()
-}
-
 function originHost(origin: string): string | null {
   try {
     return new URL(origin).host.toLowerCase()
@@ -24,6 +18,15 @@ function originHost(origin: string): string | null {
     return null
   }
 }
+
+function fromThisSite(request: Request): boolean {
+  const origin = request.headers.get('origin')
+  return origin
+    ? originHost(origin) === requestHost(request.headers, new URL(request.url).host)
+    : request.headers.get('sec-fetch-site') === 'same-origin'
+}
+
+const refused = () => new AppError('csrf', 'This request did not come from this site, so it was refused.')
 
 /**
  * A state-changing request that a session cookie authenticates must come from our own
@@ -34,11 +37,14 @@ function originHost(origin: string): string | null {
 export function assertSameOrigin(request: Request): void {
   if (SAFE_METHODS.has(request.method.toUpperCase())) return
   if (!carriesSessionCookie(request)) return
-  const origin = request.headers.get('origin')
-  const allowed = origin
-    ? originHost(origin) === requestHost(request)
-    : request.headers.get('sec-fetch-site') === 'same-origin'
-  if (!allowed) {
-    throw new AppError('csrf', 'This request did not come from this site, so it was refused.')
-  }
+  if (!fromThisSite(request)) throw refused()
+}
+
+/**
+ * Sign-in and sign-up carry no session yet, so the check above would not apply; yet a
+ * cross-site form post (text/plain needs no preflight) could sign a browser into the
+ * attacker's account. These routes always require our own Origin.
+ */
+export function assertSameOriginAlways(request: Request): void {
+  if (!fromThisSite(request)) throw refused()
 }

@@ -2,6 +2,7 @@ import { AppError } from '@/lib/errors'
 import { config } from '@/lib/env'
 import { getDatabase, withUser, type Claims } from '@/lib/db'
 import { localClaims } from './local/session'
+import { sessionSite } from './request-host'
 
 /**
  * What the rest of the app knows about the caller. `claims` goes to
@@ -19,13 +20,16 @@ export function authMode(): 'local' | 'supabase' {
   return config().modes.auth
 }
 
-/** For server components, which have headers but no Request. */
-export async function getSessionFromHeaders(headers: Headers): Promise<Session | null> {
+/**
+ * For server components, which have headers but no Request. `fallbackHost` is the
+ * request URL's host, for requests without a Host header.
+ */
+export async function getSessionFromHeaders(headers: Headers, fallbackHost = ''): Promise<Session | null> {
   const cookieHeader = headers.get('cookie')
   const claims =
     authMode() === 'supabase'
       ? await (await import('./supabase/client')).supabaseClaims(cookieHeader)
-      : await localClaims(cookieHeader)
+      : await localClaims(cookieHeader, sessionSite(headers, fallbackHost))
   if (!claims?.sub) return null
   const db = await getDatabase()
   // Read under the user's own claims: RLS shows a user only their own platform-admin row.
@@ -43,7 +47,7 @@ export async function getSessionFromHeaders(headers: Headers): Promise<Session |
 }
 
 export function getSession(request: Request): Promise<Session | null> {
-  return getSessionFromHeaders(request.headers)
+  return getSessionFromHeaders(request.headers, new URL(request.url).host)
 }
 
 /** 401 without a live session. */

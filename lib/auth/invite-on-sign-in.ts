@@ -12,13 +12,10 @@ export type InvitationOutcome = { accepted: AcceptedInvitation } | { error: { co
  */
 export async function acceptInviteAfterSignIn(
   request: Request,
-  claims: Claims | null,
+  claims: Claims,
   token: string | undefined,
 ): Promise<InvitationOutcome | undefined> {
   if (!token) return undefined
-  if (!claims) {
-    return { error: { code: 'unauthorized', message: 'Confirm your email address, then sign in to accept the invitation.' } }
-  }
   try {
     return { accepted: await acceptInvitation(await getDatabase(), claims, token, clientIp(request)) }
   } catch (error) {

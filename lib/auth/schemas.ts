@@ -28,6 +28,12 @@ export const passwordChangeSchema = z.object({
 
 export const acceptInvitationSchema = z.object({ token: inviteToken })
 
+export const verifyEmailSchema = z.object({
+  token: z.string().min(20).max(200).regex(/^[A-Za-z0-9_-]+$/, { message: 'is not a verification token' }),
+})
+
+export const resendVerificationSchema = z.object({ email: emailSchema })
+
 /** The policy for a new password of a signed-in user, whose email comes from the session. */
 export function assertPasswordAllowed(password: string, email: string): void {
   const problem = passwordProblem(password, email)

@@ -29,12 +29,3 @@ export function safeNextPath(next: string | null | undefined, fallback: string):
   if (/[\u0000-\u001f\u007f]/.test(next)) return fallback
   return next
 }
-
-/**
- * The same path on the site the person is using. The API builds links from the address
- * it was reached on, which behind a proxy or a host rewrite can be an internal one.
- */
-export function onThisSite(url: string, origin: string): string {
-  const parsed = new URL(url, origin)
-  return `${origin}${parsed.pathname}${parsed.search}`
-}

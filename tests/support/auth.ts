@@ -32,7 +32,7 @@ export async function createUser(
 
 /** A `Cookie` header value carrying a fresh session for the user. */
 export async function loginCookie(db: Database, userId: string): Promise<string> {
-  const session = await withService(db, (tx) => startSession(tx, { userId, userAgent: 'vitest', ip: null }))
+  const session = await withService(db, (tx) => startSession(tx, { userId, userAgent: 'vitest', ip: null, site: 'localhost' }))
   return `${SESSION_COOKIE}=${session.token}`
 }
 

@@ -4,7 +4,7 @@ import { ConfigError, parseEnv } from '@/lib/env'
 describe('parseEnv', () => {
   it('defaults to embedded database, local auth and the offline LLM', () => {
     const env = parseEnv({})
-    expect(env.modes).toEqual({ database: 'pglite', auth: 'local', llm: 'offline' })
+    expect(env.modes).toEqual({ database: 'pglite', auth: 'local', llm: 'offline', mail: 'outbox' })
     expect(env.PGLITE_DATA_DIR).toBe('.data/pglite')
     expect(env.PORT).toBe(3000)
   })
@@ -16,7 +16,7 @@ describe('parseEnv', () => {
       NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: 'sb_publishable_x',
       OPENAI_API_KEY: 'sk-test',
     })
-    expect(env.modes).toEqual({ database: 'postgres', auth: 'supabase', llm: 'openai' })
+    expect(env.modes).toEqual({ database: 'postgres', auth: 'supabase', llm: 'openai', mail: 'outbox' })
   })
 
   it('treats an OpenAI-compatible base URL without a key as the OpenAI mode', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { onThisSite, safeNextPath, safeUrl } from '@/lib/client/safe-url'
+import { safeNextPath, safeUrl } from '@/lib/client/safe-url'
 
 describe('safeUrl', () => {
   it('keeps web, mail and relative links', () => {
@@ -29,11 +29,5 @@ describe('safeNextPath', () => {
     for (const next of ['//evil.example', '/\\evil.example', 'https://evil.example', 'dashboard', '', null, undefined, '/a\nb']) {
       expect(safeNextPath(next, '/home')).toBe('/home')
     }
-  })
-})
-
-describe('onThisSite', () => {
-  it('moves a link built on an internal address to the site in use, keeping path and query', () => {
-    expect(onThisSite('http://localhost:3000/invite/abc?x=1', 'http://acme.oracle.test:8080')).toBe('http://acme.oracle.test:8080/invite/abc?x=1')
   })
 })

@@ -1,32 +1,40 @@
 import { AppError } from '@/lib/errors'
 import { withService, type Database, type Queryable } from '@/lib/db'
 
-/** Failed logins per account before it is locked, and for how long. */
-export const LOCKOUT = { maxFailures: 5, windowMs: 15 * 60_000, lockMs: 15 * 60_000 }
+/**
+ * Failed logins per (account, source) before that pair is locked, and for how long.
+ * Without a trusted client IP every request is source `unknown`: a hard lock there
+ * would let anyone lock the owner out, so a locked unknown-source attempt is slowed
+ * down (`unknownSourceDelayMs`, one at a time per address) and a correct password
+ * still gets in.
+ */
+export const LOCKOUT = { maxFailures: 5, windowMs: 15 * 60_000, lockMs: 15 * 60_000, unknownSourceDelayMs: 3_000 }
 /** Requests to the auth routes per client IP and fixed window. */
 export const IP_LIMIT = { maxHits: 30, windowMs: 10 * 60_000 }
 
+export const UNKNOWN_SOURCE = 'unknown'
+
 const secondsUntil = (until: Date, at: Date) => Math.max(1, Math.ceil((until.getTime() - at.getTime()) / 1000))
 
-/** 429 while the account (or unknown address: they lock the same way) is locked. */
-export async function assertNotLocked(tx: Queryable, email: string, at: Date): Promise<void> {
+export function lockedError(retryAfterSeconds: number): AppError {
+  return new AppError('locked', 'Too many failed sign-in attempts. Try again later.', { retryAfterSeconds })
+}
+
+/** Seconds until the (address, source) pair is unlocked, or null when it is not locked. */
+export async function lockedFor(tx: Queryable, email: string, source: string, at: Date): Promise<number | null> {
   const rows = await tx.query<{ locked_until: Date | string }>(
-    'select locked_until from auth.login_failures where email = $1 and locked_until > $2::timestamptz',
-    [email, at],
+    'select locked_until from auth.login_failures where email = $1 and source = $2 and locked_until > $3::timestamptz',
+    [email, source, at],
   )
   const lockedUntil = rows[0]?.locked_until
-  if (lockedUntil) {
-    throw new AppError('locked', 'Too many failed sign-in attempts. Try again later.', {
-      retryAfterSeconds: secondsUntil(new Date(lockedUntil), at),
-    })
-  }
+  return lockedUntil ? secondsUntil(new Date(lockedUntil), at) : null
 }
 
 /**
  * Counts one failure in a single upsert, so concurrent attempts on several app
  * instances cannot lose a count. A window or lock that has run out starts over at 1.
  */
-export async function recordLoginFailure(tx: Queryable, email: string, at: Date): Promise<void> {
+export async function recordLoginFailure(tx: Queryable, email: string, source: string, at: Date): Promise<void> {
   const windowCutoff = new Date(at.getTime() - LOCKOUT.windowMs)
   const lockUntil = new Date(at.getTime() + LOCKOUT.lockMs)
   await tx.query(
@@ -36,21 +44,21 @@ export async function recordLoginFailure(tx: Queryable, email: string, at: Date)
   )
   const expired = `(f.window_started_at <= $3::timestamptz or (f.locked_until is not null and f.locked_until <= $2::timestamptz))`
   await tx.query(
-    `insert into auth.login_failures as f (email, failures, window_started_at, locked_until)
-     values ($1, 1, $2::timestamptz, case when 1 >= $5::int then $4::timestamptz end)
-     on conflict (email) do update set
+    `insert into auth.login_failures as f (email, source, failures, window_started_at, locked_until)
+     values ($1, $6, 1, $2::timestamptz, case when 1 >= $5::int then $4::timestamptz end)
+     on conflict (email, source) do update set
        failures = case when ${expired} then 1 else f.failures + 1 end,
        window_started_at = case when ${expired} then $2::timestamptz else f.window_started_at end,
        locked_until = case
          when ${expired} then null
          when f.failures + 1 >= $5::int then $4::timestamptz
          else f.locked_until end`,
-    [email, at, windowCutoff, lockUntil, LOCKOUT.maxFailures],
+    [email, at, windowCutoff, lockUntil, LOCKOUT.maxFailures, source],
   )
 }
 
-export async function clearLoginFailures(tx: Queryable, email: string): Promise<void> {
-  await tx.query('delete from auth.login_failures where email = $1', [email])
+export async function clearLoginFailures(tx: Queryable, email: string, source: string): Promise<void> {
+  await tx.query('delete from auth.login_failures where email = $1 and source = $2', [email, source])
 }
 
 /**

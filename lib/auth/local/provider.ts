@@ -1,9 +1,18 @@
 import { clientIp } from '@/lib/http/client-ip'
 import { getDatabase, withUser } from '@/lib/db'
-import type { CookieChanges, Credentials, PasswordChange, SignedIn } from '@/lib/auth/auth-result'
+import type { CookieChanges, Credentials, PasswordChange, SignedIn, SignedUp } from '@/lib/auth/auth-result'
 import { now } from '@/lib/auth/clock'
 import { clearedSessionCookie, isHttps, readCookie, SESSION_COOKIE, sessionCookie } from '@/lib/auth/cookies'
-import { changePasswordLocal, signInLocal, signUpLocal, type LocalSignIn, type RequestMeta } from './accounts'
+import { publicOrigin, sessionSite } from '@/lib/auth/request-host'
+import {
+  changePasswordLocal,
+  resendVerificationLocal,
+  signInLocal,
+  signUpLocal,
+  type LocalSignIn,
+  type RequestMeta,
+} from './accounts'
+import { confirmEmail } from './email-verification'
 import { endSession } from './session-store'
 import type { Session } from '@/lib/auth/index'
 
@@ -12,6 +21,8 @@ function requestMeta(request: Request): RequestMeta {
     ip: clientIp(request),
     userAgent: request.headers.get('user-agent'),
     previousToken: readCookie(request.headers.get('cookie'), SESSION_COOKIE),
+    site: sessionSite(request.headers, new URL(request.url).host),
+    origin: publicOrigin(request),
   }
 }
 
@@ -24,8 +35,19 @@ function signedIn(request: Request, result: LocalSignIn): SignedIn {
   }
 }
 
-export async function signUp(request: Request, input: Credentials): Promise<SignedIn> {
-  return signedIn(request, await signUpLocal(await getDatabase(), input, requestMeta(request)))
+/** Never signs in: the account is usable once its address is verified. */
+export async function signUp(request: Request, input: Credentials & { returnTo: string | null }): Promise<SignedUp> {
+  await signUpLocal(await getDatabase(), input, requestMeta(request))
+  return { claims: null, setCookies: [], headers: {} }
+}
+
+export async function resendVerification(request: Request, email: string): Promise<void> {
+  await resendVerificationLocal(await getDatabase(), email, requestMeta(request))
+}
+
+export async function verifyEmail(_request: Request, token: string): Promise<{ returnTo: string | null }> {
+  const { returnTo } = await confirmEmail(await getDatabase(), token)
+  return { returnTo }
 }
 
 export async function signIn(request: Request, input: Credentials): Promise<SignedIn> {

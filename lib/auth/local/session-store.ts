@@ -19,7 +19,7 @@ export type NewSession = { token: string; sessionId: string; expiresAt: Date }
  */
 export async function startSession(
   tx: Queryable,
-  input: { userId: string; userAgent: string | null; ip: string | null; previousToken?: string | null },
+  input: { userId: string; userAgent: string | null; ip: string | null; site: string; previousToken?: string | null },
 ): Promise<NewSession> {
   const at = now()
   const token = randomBytes(32).toString('base64url')
@@ -29,24 +29,28 @@ export async function startSession(
   }
   await tx.query('delete from auth.local_sessions where user_id = $1 and expires_at <= $2', [input.userId, at])
   const rows = await tx.query<{ id: string }>(
-    `insert into auth.local_sessions (user_id, token_hash, user_agent, ip, created_at, last_seen_at, expires_at)
-     values ($1, $2, $3, $4, $5, $5, $6) returning id`,
-    [input.userId, hashToken(token), input.userAgent?.slice(0, 400) ?? null, input.ip, at, expiresAt],
+    `insert into auth.local_sessions (user_id, token_hash, user_agent, ip, host, created_at, last_seen_at, expires_at)
+     values ($1, $2, $3, $4, $5, $6, $6, $7) returning id`,
+    [input.userId, hashToken(token), input.userAgent?.slice(0, 400) ?? null, input.ip, input.site.slice(0, 300), at, expiresAt],
   )
   return { token, sessionId: String(rows[0]?.id), expiresAt }
 }
 
 export type StoredSession = { sessionId: string; userId: string; email: string }
 
-/** The tightly scoped system task of every request: token -> live session row and its user. */
-export async function findSession(db: Database, token: string): Promise<StoredSession | null> {
+/**
+ * The tightly scoped system task of every request: token -> live session row and its
+ * user. A session answers only on the site (host) that started it: a cookie taken from
+ * a tenant's custom domain is no session on the platform host.
+ */
+export async function findSession(db: Database, token: string, site: string): Promise<StoredSession | null> {
   const at = now()
   return withService(db, async (tx) => {
     const rows = await tx.query<{ id: string; user_id: string; email: string; last_seen_at: Date | string }>(
       `select s.id, s.user_id, u.email, s.last_seen_at
        from auth.local_sessions s join auth.users u on u.id = s.user_id
-       where s.token_hash = $1 and s.expires_at > $2`,
-      [hashToken(token), at],
+       where s.token_hash = $1 and s.expires_at > $2 and s.host = $3`,
+      [hashToken(token), at, site],
     )
     const row = rows[0]
     if (!row) return null

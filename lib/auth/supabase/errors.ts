@@ -10,7 +10,7 @@ export function fromSupabaseError(error: AuthError): AppError {
     case 'invalid_credentials':
       return new AppError('unauthorized', WRONG_CREDENTIALS)
     case 'email_not_confirmed':
-      return new AppError('unauthorized', 'Confirm your email address first (see the message Supabase sent you).')
+      return new AppError('email_unverified', 'Verify your email address first: open the link we mailed you, or ask for a new one.')
     case 'user_already_exists':
     case 'email_exists':
       return new AppError('conflict', 'An account with this email already exists. Sign in instead.')

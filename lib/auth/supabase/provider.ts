@@ -1,5 +1,6 @@
 import { AppError } from '@/lib/errors'
-import type { CookieChanges, Credentials, PasswordChange, SignedIn } from '@/lib/auth/auth-result'
+import type { CookieChanges, Credentials, PasswordChange, SignedIn, SignedUp } from '@/lib/auth/auth-result'
+import { publicOrigin } from '@/lib/auth/request-host'
 import { isHttps, isSupabaseAuthCookie } from '@/lib/auth/cookies'
 import { supabaseForRequest, type SupabaseRequestClient } from './client'
 import { fromSupabaseError } from './errors'
@@ -19,7 +20,7 @@ function changes(supabase: SupabaseRequestClient): CookieChanges {
 }
 
 /** Claims of the session just written to the cookies, verified like any later request. */
-async function sessionClaims(supabase: SupabaseRequestClient): Promise<SignedIn['claims']> {
+async function sessionClaims(supabase: SupabaseRequestClient): Promise<SignedIn['claims'] | null> {
   const { data, error } = await supabase.client.auth.getClaims()
   if (error) throw fromSupabaseError(error)
   const claims = data?.claims
@@ -32,16 +33,43 @@ async function sessionClaims(supabase: SupabaseRequestClient): Promise<SignedIn[
   }
 }
 
-export async function signUp(request: Request, input: Credentials): Promise<SignedIn> {
+/**
+ * Supabase sends its own confirmation mail; an address that has an account already
+ * gets the same answer as a new one (no enumeration).
+ */
+export async function signUp(request: Request, input: Credentials & { returnTo: string | null }): Promise<SignedUp> {
   const supabase = clientFor(request)
-  // With email confirmation on, the link in the email comes back to the callback route.
-  const emailRedirectTo = `${new URL(request.url).origin}/api/auth/callback`
-  const { data, error } = await supabase.client.auth.signUp({ ...input, options: { emailRedirectTo } })
+  // The confirmation link comes back to the callback route, then on to where the person was heading.
+  const callback = new URL('/api/auth/callback', publicOrigin(request))
+  if (input.returnTo) callback.searchParams.set('next', input.returnTo)
+  const { data, error } = await supabase.client.auth.signUp({
+    email: input.email,
+    password: input.password,
+    options: { emailRedirectTo: callback.toString() },
+  })
+  if (error && (error.code === 'user_already_exists' || error.code === 'email_exists')) {
+    return { claims: null, setCookies: [], headers: {} }
+  }
   if (error) throw fromSupabaseError(error)
-  if (!data.user) throw new AppError('unavailable', 'Supabase Auth did not return the new account.')
-  // With email confirmation on, Supabase returns no session until the address is confirmed.
+  // With email confirmation on (it should be), Supabase returns no session until the address is confirmed.
   const claims = data.session ? await sessionClaims(supabase) : null
-  return { user: { id: data.user.id, email: data.user.email ?? input.email }, claims, ...changes(supabase) }
+  return { claims, ...changes(supabase) }
+}
+
+/** Supabase resends its confirmation mail; its answer is not passed on (no enumeration). */
+export async function resendVerification(request: Request, email: string): Promise<void> {
+  const supabase = clientFor(request)
+  const { error } = await supabase.client.auth.resend({
+    type: 'signup',
+    email,
+    options: { emailRedirectTo: new URL('/api/auth/callback', publicOrigin(request)).toString() },
+  })
+  if (error && (error.status ?? 500) >= 500) throw fromSupabaseError(error)
+}
+
+/** Supabase confirms addresses through its own link (the callback route), not with our tokens. */
+export async function verifyEmail(_request: Request, _token: string): Promise<{ returnTo: string | null }> {
+  throw new AppError('not_found', 'Supabase Auth confirms email addresses through the link it sends.')
 }
 
 export async function signIn(request: Request, input: Credentials): Promise<SignedIn> {

@@ -4,22 +4,22 @@ import { recordAudit } from '@/lib/multi-tenant/audit/audit'
 import type { MemberRole } from './members'
 
 /*
- * Invitations for addresses without an account. There is no mail server: the admin who
- * invites gets the accept link and passes it on. The token is random (256 bits) and only
- * its sha-256 is stored.
+ * Every new member joins through an invitation mailed to their address and accepted by
+ * the verified owner of that mailbox. The token is random (256 bits), only its sha-256
+ * is stored, and only the mail carries it (the admin who invites never sees it).
  */
 
 export function invitationTokenHash(token: string): string {
   return createHash('sha256').update(token).digest('hex')
 }
 
-export type CreatedInvitation = { email: string; role: MemberRole; expiresAt: string; acceptUrl: string }
+export type CreatedInvitation = { email: string; role: MemberRole; expiresAt: string }
 
 /** Inside the admin's withUser transaction; an earlier pending invitation for the address is replaced. */
 export async function createInvitation(
   tx: Queryable,
   input: { tenantId: string; email: string; role: MemberRole; invitedBy: string; ip: string | null; appOrigin: string },
-): Promise<CreatedInvitation> {
+): Promise<CreatedInvitation & { acceptUrl: string }> {
   const token = randomBytes(32).toString('base64url')
   await tx.query('delete from public.tenant_invitations where tenant_id = $1 and email = $2 and accepted_at is null', [
     input.tenantId,

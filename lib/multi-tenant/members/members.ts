@@ -6,6 +6,8 @@ import { recordAudit } from '@/lib/multi-tenant/audit/audit'
 import { createInvitation, listPendingInvitations, type CreatedInvitation, type PendingInvitation } from './invitations'
 import { readLimits } from '@/lib/multi-tenant/tenants/plans'
 import { loadTenantForAdmin } from '@/lib/multi-tenant/access/tenant-access'
+import { invitationMail } from '@/lib/mail/messages'
+import { sendMail } from '@/lib/mail/send'
 
 /** The only roles the API grants. Platform admin is not a tenant role and no route grants it. */
 export const MEMBER_ROLES = ['admin', 'user', 'viewer'] as const
@@ -49,17 +51,20 @@ export async function listMembers(
   })
 }
 
-export type AddMemberResult = { member: Member } | { invitation: CreatedInvitation }
-
-/** An existing account is added; an unknown address gets an invitation (7 days). */
+/**
+ * Always an invitation, mailed to the address, whether or not it has an account: the
+ * answer is the same either way (no enumeration) and nobody is attached without
+ * proving the mailbox. 409 only for someone already a member (the admin sees them
+ * listed anyway).
+ */
 export async function addMember(
   db: Database,
   actor: Actor,
   tenantId: string,
   input: z.infer<typeof addMemberSchema>,
   appOrigin: string,
-): Promise<AddMemberResult> {
-  return withUser(db, actor.claims, async (tx) => {
+): Promise<{ invitation: CreatedInvitation }> {
+  const { invitation, mail } = await withUser(db, actor.claims, async (tx) => {
     const { row: tenant } = await loadTenantForAdmin(tx, tenantId)
     const limit = readLimits(tenant.limits, tenant.plan_tier).members
     if (limit !== null) {
@@ -73,38 +78,26 @@ export async function addMember(
         throw new AppError('limit_reached', `This tenant's plan allows ${limit} members (invitations included).`)
       }
     }
-    const found = await tx.query<{ id: string | null }>('select app_private.user_id_for_new_member($1, $2) as id', [
+    const members = await tx.query<MemberRow>('select * from app_private.tenant_member_list($1) where lower(email) = $2', [
       tenantId,
       input.email,
     ])
-    const userId = found[0]?.id
-    if (!userId) {
-      const invitation = await createInvitation(tx, {
-        tenantId,
-        email: input.email,
-        role: input.role,
-        invitedBy: String(actor.claims.sub),
-        ip: actor.ip,
-        appOrigin,
-      })
-      return { invitation }
-    }
-    const inserted = await tx.query<{ created_at: Date }>(
-      `insert into public.tenant_users (tenant_id, user_id, role) values ($1, $2, $3)
-       on conflict (tenant_id, user_id) do nothing returning created_at`,
-      [tenantId, userId, input.role],
-    )
-    if (!inserted[0]) throw new AppError('conflict', 'That person is already a member of this tenant.')
-    await recordAudit(tx, {
+    if (members[0]) throw new AppError('conflict', 'That person is already a member of this tenant.')
+    const { acceptUrl, ...created } = await createInvitation(tx, {
       tenantId,
-      action: 'member.add',
-      targetType: 'user',
-      targetId: userId,
-      after: { email: input.email, role: input.role },
+      email: input.email,
+      role: input.role,
+      invitedBy: String(actor.claims.sub),
       ip: actor.ip,
+      appOrigin,
     })
-    return { member: toMember({ user_id: userId, email: input.email, role: input.role, created_at: inserted[0].created_at }) }
+    return {
+      invitation: created,
+      mail: invitationMail(input.email, { acceptUrl, tenantName: tenant.name, role: input.role, expiresAt: created.expiresAt }),
+    }
   })
+  await sendMail(mail)
+  return { invitation }
 }
 
 export async function changeMemberRole(

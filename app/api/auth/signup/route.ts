@@ -1,19 +1,26 @@
 import { json, parseJson, route } from '@/lib/http/route'
 import { withCookies } from '@/lib/auth/auth-result'
+import { assertSameOriginAlways } from '@/lib/auth/csrf'
 import { acceptInviteAfterSignIn } from '@/lib/auth/invite-on-sign-in'
 import { authProvider } from '@/lib/auth/provider'
 import { signupSchema } from '@/lib/auth/schemas'
 
 export const dynamic = 'force-dynamic'
 
-/** `{ email, password, inviteToken? }` -> 201 `{ user, confirmationRequired, invitation? }` and the session cookie. */
+/**
+ * `{ email, password, inviteToken? }` -> 202 `{ email, confirmationRequired: true }`
+ * whether or not the address has an account: a verification link (or, for a verified
+ * account, a note to its owner) goes to the mailbox. Signing in waits for the link.
+ */
 export const POST = route(async (request: Request) => {
+  assertSameOriginAlways(request)
   const auth = await authProvider()
   const { inviteToken, ...credentials } = await parseJson(request, signupSchema)
-  const result = await auth.signUp(request, credentials)
-  const invitation = await acceptInviteAfterSignIn(request, result.claims, inviteToken)
+  const result = await auth.signUp(request, { ...credentials, returnTo: inviteToken ? `/invite/${inviteToken}` : null })
+  // Only Supabase with email confirmation switched off starts a session here.
+  const invitation = result.claims ? await acceptInviteAfterSignIn(request, result.claims, inviteToken) : undefined
   return withCookies(
-    json({ user: result.user, confirmationRequired: result.claims === null, ...(invitation ? { invitation } : {}) }, 201),
+    json({ email: credentials.email, confirmationRequired: result.claims === null, ...(invitation ? { invitation } : {}) }, 202),
     result,
   )
 })

@@ -1,0 +1,20 @@
+import { withUser, type Claims, type Database } from '@/lib/db'
+
+export type OutboxMail = { id: string; to: string; subject: string; text: string; createdAt: string }
+
+/** The newest mails of the local outbox; RLS shows them to platform admins only. */
+export async function listOutbox(db: Database, claims: Claims, limit = 50): Promise<OutboxMail[]> {
+  const rows = await withUser(db, claims, (tx) =>
+    tx.query<{ id: string; to_address: string; subject: string; text_body: string; created_at: Date | string }>(
+      'select id, to_address, subject, text_body, created_at from public.mail_outbox order by created_at desc, id limit $1',
+      [limit],
+    ),
+  )
+  return rows.map((row) => ({
+    id: row.id,
+    to: row.to_address,
+    subject: row.subject,
+    text: row.text_body,
+    createdAt: new Date(row.created_at).toISOString(),
+  }))
+}
