@@ -6,10 +6,15 @@ import { openPglite } from '@/lib/db/pglite-driver'
 import { openPostgres } from '@/lib/db/postgres-driver'
 import { config } from '@/lib/env'
 
-const usage = 'Usage: npm run platform-admin -- --email you@example.com [--password "at least 10 characters"]'
+const usage = [
+  'Usage: npm run platform-admin -- --email you@example.com --password "at least 10 characters"   (creates the account)',
+  '       npm run platform-admin -- --email you@example.com --promote-existing                    (promotes an existing, verified account)',
+].join('\n')
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { email: { type: 'string' }, password: { type: 'string' } } })
+  const { values } = parseArgs({
+    options: { email: { type: 'string' }, password: { type: 'string' }, 'promote-existing': { type: 'boolean' } },
+  })
   if (!values.email) {
     console.error(usage)
     return 1
@@ -22,6 +27,7 @@ async function main(): Promise<number> {
     const result = await ensurePlatformAdmin(db, {
       email: values.email,
       password: values.password,
+      promoteExisting: values['promote-existing'] === true,
       authMode: env.modes.auth,
     })
     const account = result.createdUser ? 'created the account' : 'found the account'

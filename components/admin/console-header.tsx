@@ -6,10 +6,12 @@ type Props = {
   email: string
   /** False for a signed-in person who is not a platform admin (the account page): no console sections. */
   sections?: boolean
+  /** The local outbox is in use (no SMTP server): its page is one of the sections. */
+  outbox?: boolean
 }
 
 /** The platform console's masthead: the platform's brand, sections and the signed-in admin. */
-export function ConsoleHeader({ email, sections = true }: Props) {
+export function ConsoleHeader({ email, sections = true, outbox = false }: Props) {
   return (
     <header className="border-b border-stone-200 bg-white">
       <div className={`mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-3 pt-3 sm:px-6 ${sections ? '' : 'pb-3'}`}>
@@ -37,6 +39,7 @@ export function ConsoleHeader({ email, sections = true }: Props) {
             items={[
               { href: '/admin', label: 'Tenants' },
               { href: '/admin/audit', label: 'Audit log' },
+              ...(outbox ? [{ href: '/admin/outbox', label: 'Outbox' }] : []),
             ]}
           />
         </div>

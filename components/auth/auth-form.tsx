@@ -20,14 +20,16 @@ type Props = {
 }
 
 /**
- * Email + password against the auth routes. On success the page is reloaded at `next`
- * so server components render with the new session cookie.
+ * Email + password against the auth routes. A sign-in reloads the page at `next` so
+ * server components render with the new session cookie; a sign-up asks the person to
+ * open the link mailed to them, and a sign-in before that offers to send it again.
  */
 export function AuthForm({ mode, next, email: fixedEmail, inviteToken, submitLabel }: Props) {
   const [email, setEmail] = useState(fixedEmail ?? '')
   const [password, setPassword] = useState('')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<ApiError | Error | null>(null)
+  const [mailedTo, setMailedTo] = useState<string | null>(null)
   const fields = error instanceof ApiError ? error.fields : {}
 
   async function submit(event: FormEvent) {
@@ -35,7 +37,15 @@ export function AuthForm({ mode, next, email: fixedEmail, inviteToken, submitLab
     setBusy(true)
     setError(null)
     try {
-      await apiFetch(`/api/auth/${mode}`, { method: 'POST', json: { email, password, ...(inviteToken ? { inviteToken } : {}) } })
+      const result = await apiFetch<{ confirmationRequired?: boolean }>(`/api/auth/${mode}`, {
+        method: 'POST',
+        json: { email, password, ...(inviteToken ? { inviteToken } : {}) },
+      })
+      if (mode === 'signup' && result.confirmationRequired) {
+        setMailedTo(email.trim())
+        setBusy(false)
+        return
+      }
       window.location.assign(next)
     } catch (cause) {
       setError(cause instanceof Error ? cause : new Error(errorMessage(cause)))
@@ -43,6 +53,29 @@ export function AuthForm({ mode, next, email: fixedEmail, inviteToken, submitLab
     }
   }
 
+  async function resend() {
+    setBusy(true)
+    setError(null)
+    try {
+      await apiFetch('/api/auth/verify-email/resend', { method: 'POST', json: { email } })
+      setMailedTo(email.trim())
+    } catch (cause) {
+      setError(cause instanceof Error ? cause : new Error(errorMessage(cause)))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  if (mailedTo) {
+    return (
+      <Alert tone="success" title="Check your mail">
+        We sent a message to {mailedTo}. Open the link in it to verify your address, then sign in. (If the address
+        already has an account, the message says so.)
+      </Alert>
+    )
+  }
+
+  const unverified = error instanceof ApiError && error.code === 'email_unverified'
   const topError = error && !fields.email && !fields.password ? error : null
   return (
     // POST, so that a submit before the page is interactive never puts credentials in a URL.
@@ -51,6 +84,11 @@ export function AuthForm({ mode, next, email: fixedEmail, inviteToken, submitLab
         <Alert tone="error">
           {topError.message}
           {topError instanceof ApiError && topError.status === 429 ? ` ${retryAfterSentence(topError.retryAfterSeconds)}` : null}
+          {unverified ? (
+            <Button variant="secondary" size="sm" className="mt-2" busy={busy} onClick={resend}>
+              Send the link again
+            </Button>
+          ) : null}
         </Alert>
       ) : null}
       <TextField

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { POST as loginRoute } from '@/app/api/auth/login/route'
+import { POST as signupPost } from '@/app/api/auth/signup/route'
 import { GET as getSession } from '@/app/api/auth/session/route'
 import { POST as revokeOthersRoute } from '@/app/api/auth/sessions/revoke-others/route'
 import { setDatabaseForTests } from '@/lib/db'
@@ -7,17 +8,19 @@ import { createUser, loginCookie, withoutParams } from '@/tests/support/auth'
 import { createTestDatabase, type TestDatabase } from '@/tests/support/test-database'
 
 const login = withoutParams(loginRoute)
+const signupRoute = withoutParams(signupPost)
 const sessionRoute = withoutParams(getSession)
 const revokeOthers = withoutParams(revokeOthersRoute)
 
 let db: TestDatabase
 let cookie: string
+let userId: string
 
 beforeAll(async () => {
   db = await createTestDatabase()
   setDatabaseForTests(db)
-  const { userId } = await createUser(db, { email: 'csrf@example.com', password: 'csrf password 1' })
-  cookie = await loginCookie(db, userId)
+  userId = (await createUser(db, { email: 'csrf@example.com', password: 'csrf password 1' })).userId
+  cookie = await loginCookie(db, userId, 'app.example.com')
 })
 afterAll(async () => {
   setDatabaseForTests(undefined)
@@ -48,23 +51,43 @@ describe('CSRF check on cookie-authenticated state changes', () => {
   })
 
   it('compares against the Host header the request arrived with', async () => {
+    const tenantCookie = await loginCookie(db, userId, 'tenant.example.org')
     const response = await revoke(
-      { cookie, host: 'tenant.example.org', origin: 'https://tenant.example.org' },
+      { cookie: tenantCookie, host: 'tenant.example.org', origin: 'https://tenant.example.org' },
       'http://internal:3000/api/auth/sessions/revoke-others',
     )
     expect(response.status).toBe(200)
   })
 
-  it('leaves reads and cookie-less requests alone', async () => {
-    const read = await sessionRoute(new Request('http://app.example.com/api/auth/session', { headers: { cookie, origin: 'https://evil.example' } }))
+  it('leaves reads alone', async () => {
+    const fresh = await loginCookie(db, userId, 'app.example.com')
+    const read = await sessionRoute(new Request('http://app.example.com/api/auth/session', { headers: { cookie: fresh, origin: 'https://evil.example' } }))
     expect(read.status).toBe(200)
-    const cookieless = await login(
-      new Request('http://app.example.com/api/auth/login', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email: 'csrf@example.com', password: 'csrf password 1' }),
-      }),
+  })
+})
+
+describe('sign-in and sign-up need our own Origin even without a session cookie', () => {
+  const credentials = JSON.stringify({ email: 'csrf@example.com', password: 'csrf password 1' })
+  const loginFrom = (headers: Record<string, string>) =>
+    login(new Request('http://app.example.com/api/auth/login', { method: 'POST', headers, body: credentials }))
+
+  it.each([
+    ['a cross-site text/plain form post (no preflight)', { origin: 'https://evil.example', 'content-type': 'text/plain; charset=application/json' }],
+    ['a cross-site JSON post', { origin: 'https://evil.example', 'content-type': 'application/json' }],
+    ['no Origin and no Sec-Fetch-Site', { 'content-type': 'application/json' }],
+  ])('refuses %s with 403 csrf and sets no cookie', async (_label, headers) => {
+    const response = await loginFrom(headers)
+    expect(response.status).toBe(403)
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('csrf')
+    expect(response.headers.getSetCookie()).toEqual([])
+    const signup = await signupRoute(
+      new Request('http://app.example.com/api/auth/signup', { method: 'POST', headers, body: JSON.stringify({ email: 'csrf-new@example.com', password: 'csrf password 1' }) }),
     )
-    expect(cookieless.status).toBe(200)
+    expect(signup.status).toBe(403)
+  })
+
+  it('signs in from our own page, by Origin or by Sec-Fetch-Site', async () => {
+    expect((await loginFrom({ origin: 'http://app.example.com', 'content-type': 'application/json' })).status).toBe(200)
+    expect((await loginFrom({ 'sec-fetch-site': 'same-origin', 'content-type': 'application/json' })).status).toBe(200)
   })
 })

@@ -37,7 +37,7 @@ tenants                  insert  perm   perm     perm     check     check   chec
 tenants                  update  perm   perm     perm     zero      zero    zero   allow  allow     allow
 tenants                  delete  perm   perm     perm     zero      zero    zero   zero   allow     allow
 tenant_users             select  perm   perm     perm     zero      allow   zero   allow  allow     allow
-tenant_users             insert  perm   perm     perm     check     check   check  allow  allow     allow
+tenant_users             insert  perm   perm     perm     perm      perm    perm   perm   perm      allow
 tenant_users             update  perm   perm     perm     zero      zero    zero   allow  allow     allow
 tenant_users             delete  perm   perm     perm     zero      zero    zero   allow  allow     allow
 platform_admins          select  perm   perm     perm     zero      zero    zero   zero   allow     allow
@@ -84,6 +84,10 @@ audit_logs               select  perm   perm     perm     zero      zero    zero
 audit_logs               insert  perm   perm     perm     perm      perm    perm   perm   perm      allow
 audit_logs               update  perm   perm     perm     perm      perm    perm   perm   perm      allow
 audit_logs               delete  perm   perm     perm     perm      perm    perm   perm   perm      allow
+mail_outbox              select  perm   perm     perm     zero      zero    zero   zero   allow     allow
+mail_outbox              insert  perm   perm     perm     perm      perm    perm   perm   perm      allow
+mail_outbox              update  perm   perm     perm     perm      perm    perm   perm   perm      allow
+mail_outbox              delete  perm   perm     perm     perm      perm    perm   perm   perm      allow
 `
 
 const OPERATIONS = ['select', 'insert', 'update', 'delete'] as const
@@ -194,6 +198,12 @@ const PROBES: Record<string, TableProbe> = {
     insert: (c) => write("insert into public.knowledge_jobs (tenant_id, kind) values ($1, 'reindex')", [c.t.id]),
     update: (c) => change("update public.knowledge_jobs set status = 'failed' where tenant_id = $1", [c.t.id]),
     delete: (c) => change('delete from public.knowledge_jobs where tenant_id = $1', [c.t.id]),
+  },
+  mail_outbox: {
+    select: () => count("public.mail_outbox where to_address = 'someone@home.test'"),
+    insert: () => write("insert into public.mail_outbox (to_address, subject, text_body) values ('x@matrix.test', 's', 't')"),
+    update: () => change("update public.mail_outbox set subject = 'forged' where to_address = 'someone@home.test'"),
+    delete: () => change("delete from public.mail_outbox where to_address = 'someone@home.test'"),
   },
   audit_logs: {
     select: (c) => count('public.audit_logs where tenant_id = $1', [c.t.id]),

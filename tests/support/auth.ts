@@ -30,9 +30,9 @@ export async function createUser(
   return { userId: String(rows[0]?.id), email }
 }
 
-/** A `Cookie` header value carrying a fresh session for the user. */
-export async function loginCookie(db: Database, userId: string): Promise<string> {
-  const session = await withService(db, (tx) => startSession(tx, { userId, userAgent: 'vitest', ip: null, site: 'localhost' }))
+/** A `Cookie` header value carrying a fresh session for the user, started on `site` (a host name). */
+export async function loginCookie(db: Database, userId: string, site = 'localhost'): Promise<string> {
+  const session = await withService(db, (tx) => startSession(tx, { userId, userAgent: 'vitest', ip: null, site }))
   return `${SESSION_COOKIE}=${session.token}`
 }
 

@@ -120,6 +120,7 @@ export async function seedIsolationWorld(db: Database): Promise<IsolationWorld> 
     const other = await seedPopulatedTenant(tx, 'other-tenant', false)
     const [platformAdminId = '', lonerId = ''] = await seedUsers(tx, ['platform@admin.test', 'loner@nowhere.test'])
     await tx.query('insert into public.platform_admins (user_id) values ($1)', [platformAdminId])
+    await tx.query("insert into public.mail_outbox (to_address, subject, text_body) values ('someone@home.test', 'Verify', 'a link')")
     return { home, other, platformAdminId, lonerId }
   })
 }

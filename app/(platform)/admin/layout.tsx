@@ -4,6 +4,7 @@ import type { ReactNode } from 'react'
 import { ConsoleHeader } from '@/components/admin/console-header'
 import { Alert } from '@/components/ui/alert'
 import { getSessionFromHeaders } from '@/lib/auth'
+import { config } from '@/lib/env'
 
 export const metadata = { title: { default: 'Console', template: '%s · Console' } }
 
@@ -21,7 +22,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   }
   return (
     <div className="min-h-screen">
-      <ConsoleHeader email={session.email} />
+      <ConsoleHeader email={session.email} outbox={config().modes.mail === 'outbox'} />
       <main id="main" className="mx-auto max-w-6xl px-3 py-6 sm:px-6">
         {children}
       </main>
