@@ -19,6 +19,8 @@ export class FakeSupabaseAuth {
   readonly users = new Map<string, FakeUser>()
   readonly sessions = new Map<string, FakeSession>()
   readonly calls: AuthCall[] = []
+  /** Addresses signed up with confirmation on whose link has not been opened yet. */
+  private unconfirmed = new Set<string>()
   /** PKCE challenges of sign-ups waiting for email confirmation, by email. */
   private readonly challenges = new Map<string, string>()
   private readonly codes = new Map<string, { email: string; challenge: string }>()
@@ -139,6 +141,7 @@ export class FakeSupabaseAuth {
       await this.onUserCreated(user)
       if (this.requireEmailConfirmation) {
         this.challenges.set(email, String(body.code_challenge))
+        this.unconfirmed.add(email)
         return { status: 200, body: this.userBody(user) }
       }
       return { status: 200, body: this.sessionBody(user, this.newSession(user)) }
@@ -146,6 +149,7 @@ export class FakeSupabaseAuth {
     if (route === 'POST /auth/v1/token' && url.searchParams.get('grant_type') === 'password') {
       const user = this.users.get(String(body.email).toLowerCase())
       if (!user || user.password !== body.password) return invalid
+      if (this.unconfirmed.has(user.email)) return { status: 400, body: { error_code: 'email_not_confirmed', msg: 'Email not confirmed' } }
       return { status: 200, body: this.sessionBody(user, this.newSession(user)) }
     }
     if (route === 'POST /auth/v1/token' && url.searchParams.get('grant_type') === 'pkce') {
@@ -156,6 +160,7 @@ export class FakeSupabaseAuth {
         return { status: 400, body: { error_code: 'flow_state_not_found', msg: 'invalid flow state' } }
       }
       this.codes.delete(String(body.auth_code))
+      this.unconfirmed.delete(user.email)
       return { status: 200, body: this.sessionBody(user, this.newSession(user)) }
     }
     if (route === 'POST /auth/v1/token' && url.searchParams.get('grant_type') === 'refresh_token') {

@@ -5,6 +5,7 @@ import { GET as getSession } from '@/app/api/auth/session/route'
 import { POST as signupRoute } from '@/app/api/auth/signup/route'
 import { setDatabaseForTests, withService } from '@/lib/db'
 import { addMember, apiRequest, cookieFrom, createTenant, createUser, makePlatformAdmin, withoutParams } from '@/tests/support/auth'
+import { mailedToken, outboxFor, VERIFY_LINK } from '@/tests/support/mailbox'
 import { createTestDatabase, type TestDatabase } from '@/tests/support/test-database'
 
 const login = withoutParams(loginRoute)
@@ -28,38 +29,24 @@ const post = (path: string, body: unknown, cookie?: string) => apiRequest(path, 
 const errorCode = async (response: Response) => ((await response.json()) as { error: { code: string } }).error.code
 
 describe('POST /api/auth/signup', () => {
-  it('creates the account, answers 201 and sets an httpOnly SameSite=Lax session cookie', async () => {
+  it('creates an unverified account, answers 202 "check your mail" and starts no session', async () => {
     const response = await signup(post('/api/auth/signup', { email: 'New.Person@Example.com', password }))
-    expect(response.status).toBe(201)
-    const body = (await response.json()) as { user: { id: string; email: string } }
-    expect(body.user.email).toBe('new.person@example.com')
-    const [cookie] = response.headers.getSetCookie()
-    expect(cookie).toMatch(/^oracle_session=[A-Za-z0-9_-]{43};/)
-    expect(cookie).toContain('HttpOnly')
-    expect(cookie).toContain('SameSite=Lax')
-    expect(cookie).not.toContain('Secure')
-    const me = await sessionRoute(apiRequest('/api/auth/session', { cookie: cookieFrom(response) }))
-    expect(me.status).toBe(200)
+    expect(response.status).toBe(202)
+    expect(await response.json()).toEqual({ email: 'new.person@example.com', confirmationRequired: true })
+    expect(response.headers.getSetCookie()).toEqual([])
+    const rows = await withService(db, (tx) =>
+      tx.query<{ verified: boolean }>("select email_confirmed_at is not null as verified from auth.users where email = 'new.person@example.com'"),
+    )
+    expect(rows).toEqual([{ verified: false }])
   })
 
-  it('marks the cookie Secure when the request came over https', async () => {
-    const request = new Request('https://localhost/api/auth/signup', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'secure@example.com', password }),
-    })
-    const response = await signup(request)
-    expect(response.status).toBe(201)
-    expect(response.headers.getSetCookie()[0]).toContain('Secure')
-  })
-
-  it('stores a scrypt hash with salt, never the password, and only a hash of the session token', async () => {
-    const response = await signup(post('/api/auth/signup', { email: 'hashed@example.com', password }))
-    const token = cookieFrom(response).split('=')[1]
+  it('stores a scrypt hash with salt, never the password, and only a hash of the verification token', async () => {
+    await signup(post('/api/auth/signup', { email: 'hashed@example.com', password }))
+    const token = await mailedToken(db, 'hashed@example.com', VERIFY_LINK)
     const rows = await withService(db, (tx) =>
       tx.query<{ encrypted_password: string; token_hash: string }>(
-        `select u.encrypted_password, s.token_hash from auth.users u
-         join auth.local_sessions s on s.user_id = u.id where u.email = 'hashed@example.com'`,
+        `select u.encrypted_password, v.token_hash from auth.users u
+         join auth.email_verifications v on v.user_id = u.id where u.email = 'hashed@example.com'`,
       ),
     )
     expect(rows[0]?.encrypted_password).toMatch(/^scrypt\$\d+\$8\$\d\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/)
@@ -89,10 +76,15 @@ describe('POST /api/auth/signup', () => {
     expect(response.status).toBe(400)
   })
 
-  it('answers 409 for an address that already has an account', async () => {
+  it('answers an address that has an account exactly like a new one, and mails its owner instead', async () => {
     await createUser(db, { email: 'taken@example.com' })
-    const response = await signup(post('/api/auth/signup', { email: 'TAKEN@example.com', password }))
-    expect(response.status).toBe(409)
+    const taken = await signup(post('/api/auth/signup', { email: 'TAKEN@example.com', password }))
+    const fresh = await signup(post('/api/auth/signup', { email: 'untaken@example.com', password }))
+    expect(taken.status).toBe(fresh.status)
+    expect({ ...((await taken.json()) as object), email: '-' }).toEqual({ ...((await fresh.json()) as object), email: '-' })
+    const [note] = await outboxFor(db, 'taken@example.com')
+    expect(note?.subject).toBe('Someone tried to create an account with your address')
+    expect(note?.text).not.toMatch(VERIFY_LINK)
   })
 })
 
@@ -106,6 +98,20 @@ describe('POST /api/auth/login', () => {
     expect(response.status).toBe(200)
     expect(((await response.json()) as { user: { email: string } }).user.email).toBe('member@example.com')
     expect(cookieFrom(response)).toMatch(/^oracle_session=/)
+  })
+
+  it('sets an httpOnly SameSite=Lax cookie, marked Secure when the request came over https', async () => {
+    const plain = (await login(post('/api/auth/login', { email: 'member@example.com', password }))).headers.getSetCookie()[0]
+    expect(plain).toMatch(/^oracle_session=[A-Za-z0-9_-]{43};/)
+    expect(plain).toContain('HttpOnly')
+    expect(plain).toContain('SameSite=Lax')
+    expect(plain).not.toContain('Secure')
+    const request = new Request('https://localhost/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'https://localhost' },
+      body: JSON.stringify({ email: 'member@example.com', password }),
+    })
+    expect((await login(request)).headers.getSetCookie()[0]).toContain('Secure')
   })
 
   it('gives a wrong password and an unknown email the very same 401 answer', async () => {

@@ -36,9 +36,16 @@ beforeAll(async () => {
   db = await createTestDatabase()
   setDatabaseForTests(db)
   await auth.start()
-  // Supabase keeps its users in auth.users of the same database; the fake mirrors that.
+  // Supabase keeps its users in auth.users of the same database; the fake mirrors that,
+  // confirmed at once unless email confirmation is on (as Supabase's autoconfirm does).
   auth.onUserCreated = async (user) => {
-    await withService(db, (tx) => tx.query('insert into auth.users (id, email) values ($1, $2)', [user.id, user.email]))
+    await withService(db, (tx) =>
+      tx.query('insert into auth.users (id, email, email_confirmed_at) values ($1, $2, case when $3 then null else now() end)', [
+        user.id,
+        user.email,
+        auth.requireEmailConfirmation,
+      ]),
+    )
   }
   process.env.NEXT_PUBLIC_SUPABASE_URL = auth.url
   process.env.NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY = 'sb_publishable_test_key'
@@ -57,8 +64,9 @@ const post = (path: string, body?: unknown, cookie?: string) => apiRequest(path,
 const me = (cookie: string) => sessionRoute(apiRequest('/api/auth/session', { cookie }))
 async function signedUp(email: string): Promise<{ cookie: string; userId: string }> {
   const response = await signup(post('/api/auth/signup', { email, password }))
-  expect(response.status).toBe(201)
-  return { cookie: cookieFrom(response), userId: ((await response.json()) as { user: { id: string } }).user.id }
+  expect(response.status).toBe(202)
+  const cookie = cookieFrom(response)
+  return { cookie, userId: ((await (await me(cookie)).json()) as { user: { id: string } }).user.id }
 }
 const sessionPair = (cookie: string) => cookie.split('; ').find((pair) => pair.startsWith('sb-127-auth-token='))
 /** Rewrites the session stored in the sb-…-auth-token cookie. */
@@ -161,10 +169,13 @@ describe('Supabase mode through @supabase/ssr against a loopback Supabase Auth',
     let verifierCookies = ''
     try {
       const response = await signup(post('/api/auth/signup', { email: 'confirm-me@example.com', password }))
-      expect(response.status).toBe(201)
+      expect(response.status).toBe(202)
       expect(await response.json()).toMatchObject({ confirmationRequired: true })
       verifierCookies = cookieFrom(response)
       expect(sessionPair(verifierCookies)).toBeUndefined()
+      const early = await login(post('/api/auth/login', { email: 'confirm-me@example.com', password }))
+      expect(early.status).toBe(403)
+      expect(((await early.json()) as { error: { code: string } }).error.code).toBe('email_unverified')
     } finally {
       auth.requireEmailConfirmation = false
     }

@@ -66,13 +66,19 @@ const auditCount = async (tenantId: string, action: string, targetId: string) =>
 }
 
 describe('adding members', () => {
-  it("lets the tenant's admin add an existing account (201) and audits it", async () => {
+  it('answers the same for an address with an account and one without, invites both, and attaches neither', async () => {
     const newcomer = await createUser(db, { email: 'newcomer@example.com' })
-    const response = await add('acmeAdmin', acme.id, { email: 'Newcomer@Example.com', role: 'user' })
-    expect(response.status).toBe(201)
-    const body = (await response.json()) as { member: { userId: string; email: string; role: string } }
-    expect(body.member).toMatchObject({ userId: newcomer.userId, email: 'newcomer@example.com', role: 'user' })
-    expect(await auditCount(acme.id, 'member.add', newcomer.userId)).toBe(1)
+    const known = await add('acmeAdmin', acme.id, { email: 'Newcomer@Example.com', role: 'user' })
+    const unknown = await add('acmeAdmin', acme.id, { email: 'nobody-yet@example.com', role: 'user' })
+    expect(known.status).toBe(201)
+    expect(unknown.status).toBe(201)
+    const shape = (body: { invitation: Record<string, unknown> }) => ({ ...body.invitation, email: '-', expiresAt: '-' })
+    expect(shape(await known.json())).toEqual(shape(await unknown.json()))
+    expect(await auditCount(acme.id, 'member.add', newcomer.userId)).toBe(0)
+    const attached = await withService(db, (tx) =>
+      tx.query('select 1 from public.tenant_users where tenant_id = $1 and user_id = $2', [acme.id, newcomer.userId]),
+    )
+    expect(attached).toHaveLength(0)
   })
 
   it('lets a platform admin add members to any tenant', async () => {
