@@ -15,12 +15,16 @@ let db: TestDatabase
 const password = 'the right password'
 let clock = new Date('2026-11-23T10:00:00Z')
 
+const realDelay = LOCKOUT.unknownSourceDelayMs
 beforeAll(async () => {
+  // The slow-down is real; a short one keeps the suite quick.
+  LOCKOUT.unknownSourceDelayMs = 50
   db = await createTestDatabase()
   setDatabaseForTests(db)
   setClockForTests(() => clock)
 })
 afterAll(async () => {
+  LOCKOUT.unknownSourceDelayMs = realDelay
   setClockForTests(undefined)
   setDatabaseForTests(undefined)
   await db.close()
@@ -42,32 +46,67 @@ const attempt = (email: string, secret: string, ip?: string) =>
     }),
   )
 
-describe('failed-login lockout', () => {
-  it(`locks the account after ${LOCKOUT.maxFailures} failures (429 + Retry-After even for the right password) and lets it in after 15 minutes`, async () => {
-    const { email } = await createUser(db, { email: 'locked@example.com', password })
-    for (let i = 0; i < LOCKOUT.maxFailures; i++) {
-      expect((await attempt(email, `wrong guess ${i}`)).status).toBe(401)
-    }
-    const locked = await attempt(email, password)
-    expect(locked.status).toBe(429)
-    expect(Number(locked.headers.get('retry-after'))).toBe(15 * 60)
-    expect(((await locked.json()) as { error: { code: string } }).error.code).toBe('locked')
+const trustProxy = () => {
+  process.env.TRUST_PROXY = 'true'
+  resetConfigForTests()
+}
+const failuresOf = (email: string) =>
+  withService(db, (tx) =>
+    tx.query<{ source: string; failures: number; locked: boolean }>(
+      'select source, failures, locked_until is not null as locked from auth.login_failures where email = $1 order by source',
+      [email],
+    ),
+  )
 
+describe('failed-login lockout per (address, source)', () => {
+  it(`locks only the source that failed ${LOCKOUT.maxFailures} times: the owner signs in from another address meanwhile`, async () => {
+    trustProxy()
+    const { email } = await createUser(db, { email: 'targeted@example.com', password })
+    for (let i = 0; i < LOCKOUT.maxFailures; i++) {
+      expect((await attempt(email, `wrong guess ${i}`, '203.0.113.66')).status).toBe(401)
+    }
+    const locked = await attempt(email, password, '203.0.113.66')
+    expect(locked.status).toBe(429)
+    expect(((await locked.json()) as { error: { code: string } }).error.code).toBe('locked')
+    expect((await attempt(email, password, '198.51.100.7')).status).toBe(200)
+  })
+
+  it('keeps the locked pair out (429 + Retry-After, even with the right password) for 15 minutes, then lets it in', async () => {
+    trustProxy()
+    const { email } = await createUser(db, { email: 'locked@example.com', password })
+    for (let i = 0; i < LOCKOUT.maxFailures; i++) await attempt(email, `wrong guess ${i}`, '203.0.113.5')
+    const locked = await attempt(email, password, '203.0.113.5')
+    expect(Number(locked.headers.get('retry-after'))).toBe(15 * 60)
     advance(14 * 60_000)
-    const stillLocked = await attempt(email, password)
+    const stillLocked = await attempt(email, password, '203.0.113.5')
     expect(stillLocked.status).toBe(429)
     expect(Number(stillLocked.headers.get('retry-after'))).toBe(60)
-
     advance(60_000)
+    expect((await attempt(email, password, '203.0.113.5')).status).toBe(200)
+  })
+
+  it('cannot be used to keep the owner out when no client IP is trusted: the right password still signs in, slowed down', async () => {
+    const { email } = await createUser(db, { email: 'weaponised@example.com', password })
+    for (let i = 0; i < LOCKOUT.maxFailures; i++) expect((await attempt(email, `wrong guess ${i}`)).status).toBe(401)
+    const guess = await attempt(email, 'yet another guess')
+    expect(guess.status).toBe(429)
+    expect(((await guess.json()) as { error: { code: string } }).error.code).toBe('locked')
     expect((await attempt(email, password)).status).toBe(200)
+  })
+
+  it('while a slowed-down attempt waits, another for the same address is refused at once', async () => {
+    const { email } = await createUser(db, { email: 'hammered@example.com', password })
+    for (let i = 0; i < LOCKOUT.maxFailures; i++) await attempt(email, `wrong guess ${i}`)
+    const [first, second] = await Promise.all([attempt(email, 'guess one'), attempt(email, 'guess two')])
+    expect([first?.status, second?.status]).toEqual([429, 429])
+    expect((await failuresOf(email))[0]?.failures).toBe(LOCKOUT.maxFailures + 1)
   })
 
   it('forgets failures after a successful login', async () => {
     const { email } = await createUser(db, { email: 'forgiven@example.com', password })
     for (let i = 0; i < LOCKOUT.maxFailures - 1; i++) await attempt(email, 'wrong')
     expect((await attempt(email, password)).status).toBe(200)
-    for (let i = 0; i < LOCKOUT.maxFailures - 1; i++) await attempt(email, 'wrong')
-    expect((await attempt(email, password)).status).toBe(200)
+    expect(await failuresOf(email)).toEqual([])
   })
 
   it('counts failures only within a 15-minute window', async () => {
@@ -75,27 +114,26 @@ describe('failed-login lockout', () => {
     for (let i = 0; i < LOCKOUT.maxFailures - 1; i++) await attempt(email, 'wrong')
     advance(LOCKOUT.windowMs + 1)
     expect((await attempt(email, 'wrong again')).status).toBe(401)
-    expect((await attempt(email, password)).status).toBe(200)
+    expect(await failuresOf(email)).toEqual([{ source: 'unknown', failures: 1, locked: false }])
   })
 
   it('loses no failure when attempts arrive at once (atomic upsert; meaningful on a real server)', async () => {
     const { email } = await createUser(db, { email: 'stampede@example.com', password })
     const statuses = await Promise.all(Array.from({ length: 8 }, (_, i) => attempt(email, `parallel guess ${i}`)))
     expect(statuses.every((response) => response.status === 401)).toBe(true)
-    const rows = await withService(db, (tx) =>
-      tx.query<{ failures: number; locked: boolean }>(
-        'select failures, locked_until is not null as locked from auth.login_failures where email = $1',
-        [email],
-      ),
-    )
-    expect(rows[0]).toEqual({ failures: 8, locked: true })
+    expect(await failuresOf(email)).toEqual([{ source: 'unknown', failures: 8, locked: true }])
   })
 
   it('locks an unknown address exactly like a real one, so lockout does not reveal accounts', async () => {
-    for (let i = 0; i < LOCKOUT.maxFailures; i++) await attempt('ghost@example.com', 'wrong')
-    const response = await attempt('ghost@example.com', 'wrong')
-    expect(response.status).toBe(429)
-    expect(response.headers.get('retry-after')).toBe(String(15 * 60))
+    const { email } = await createUser(db, { email: 'real@example.com', password })
+    for (let i = 0; i < LOCKOUT.maxFailures; i++) {
+      await attempt('ghost@example.com', 'wrong')
+      await attempt(email, 'wrong')
+    }
+    const ghost = await attempt('ghost@example.com', 'wrong')
+    const real = await attempt(email, 'wrong')
+    expect(ghost.status).toBe(429)
+    expect(await ghost.json()).toEqual(await real.json())
   })
 })
 

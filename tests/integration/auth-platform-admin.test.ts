@@ -33,12 +33,50 @@ describe('ensurePlatformAdmin (the work behind npm run platform-admin)', () => {
     expect(await verifyPassword('a long admin password', rows[0]?.encrypted_password ?? null)).toBe(true)
   })
 
-  it('promotes an existing account without touching its password, and is idempotent', async () => {
+  it('refuses to promote an account it did not create unless asked to, and says so', async () => {
+    const user = await createUser(db, { email: 'ops@example.com', password: 'squatter password' })
+    await expect(ensurePlatformAdmin(db, { email: 'ops@example.com', authMode: 'local' })).rejects.toThrow(
+      /did not create, so it was not promoted.*--promote-existing/,
+    )
+    expect(await isAdmin(user.userId)).toBe(false)
+  })
+
+  it('never ignores --password: with an existing account it refuses, changes nothing, and says why', async () => {
+    const user = await createUser(db, { email: 'preregistered@example.com', password: 'their own password' })
+    for (const promoteExisting of [false, true]) {
+      await expect(
+        ensurePlatformAdmin(db, { email: 'preregistered@example.com', password: 'the operator password', promoteExisting, authMode: 'local' }),
+      ).rejects.toThrow(/--password was not applied/)
+    }
+    expect(await isAdmin(user.userId)).toBe(false)
+    const rows = await withService(db, (tx) =>
+      tx.query<{ encrypted_password: string }>('select encrypted_password from auth.users where id = $1', [user.userId]),
+    )
+    expect(await verifyPassword('their own password', rows[0]?.encrypted_password ?? null)).toBe(true)
+  })
+
+  it('promotes an existing, verified account with --promote-existing, keeping its password; again: already an admin', async () => {
     const user = await createUser(db, { email: 'existing@example.com', password: 'kept password 1' })
-    const first = await ensurePlatformAdmin(db, { email: 'existing@example.com', authMode: 'local' })
+    const first = await ensurePlatformAdmin(db, { email: 'existing@example.com', promoteExisting: true, authMode: 'local' })
     expect(first).toMatchObject({ userId: user.userId, createdUser: false, alreadyAdmin: false })
-    const again = await ensurePlatformAdmin(db, { email: 'existing@example.com', password: 'ignored password', authMode: 'local' })
+    expect(await isAdmin(user.userId)).toBe(true)
+    const again = await ensurePlatformAdmin(db, { email: 'existing@example.com', authMode: 'local' })
     expect(again.alreadyAdmin).toBe(true)
+  })
+
+  it('does not promote an account whose address is not verified, even when asked', async () => {
+    await withService(db, (tx) => tx.query("insert into auth.users (email) values ('unverified-ops@example.com')"))
+    await expect(
+      ensurePlatformAdmin(db, { email: 'unverified-ops@example.com', promoteExisting: true, authMode: 'local' }),
+    ).rejects.toThrow(/not verified/)
+  })
+
+  it('creates accounts verified: the operator named the address', async () => {
+    const result = await ensurePlatformAdmin(db, { email: 'fresh-root@example.com', password: 'a long admin password', authMode: 'local' })
+    const rows = await withService(db, (tx) =>
+      tx.query<{ verified: boolean }>('select email_confirmed_at is not null as verified from auth.users where id = $1', [result.userId]),
+    )
+    expect(rows).toEqual([{ verified: true }])
   })
 
   it('applies the password policy to a new account and needs a password to create one', async () => {
