@@ -32,6 +32,10 @@ const toMember = (row: MemberRow): Member => ({
 
 const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const memberNotFound = () => new AppError('not_found', 'No such member of this tenant.')
+// RLS lets a statement change nothing when the caller stopped being an admin while it ran
+// (another admin demoted them at the same moment): that must not read as success.
+const changedMeanwhile = () =>
+  new AppError('conflict', 'The members of this tenant changed at the same moment; reload and try again.')
 
 /*
  * Every function runs under the caller's claims. loadTenantForAdmin answers 404 for a
@@ -100,6 +104,10 @@ export async function addMember(
   return { invitation }
 }
 
+/**
+ * The member is read before the change: an admin stepping down is no longer allowed to
+ * list the tenant's members afterwards, and that must not turn their success into a 403.
+ */
 export async function changeMemberRole(
   db: Database,
   actor: Actor,
@@ -115,12 +123,18 @@ export async function changeMemberRole(
       [tenantId, userId],
     )
     const previous = before[0]?.role
-    if (!previous) throw memberNotFound()
-    await tx.query('update public.tenant_users set role = $3 where tenant_id = $1 and user_id = $2', [
+    const listed = await tx.query<MemberRow>('select * from app_private.tenant_member_list($1) where user_id = $2', [
+      tenantId,
+      userId,
+    ])
+    const member = listed[0]
+    if (!previous || !member) throw memberNotFound()
+    const updated = await tx.query('update public.tenant_users set role = $3 where tenant_id = $1 and user_id = $2 returning role', [
       tenantId,
       userId,
       role,
     ])
+    if (updated.length === 0) throw changedMeanwhile()
     if (previous !== role) {
       await recordAudit(tx, {
         tenantId,
@@ -132,28 +146,28 @@ export async function changeMemberRole(
         ip: actor.ip,
       })
     }
-    const rows = await tx.query<MemberRow>('select * from app_private.tenant_member_list($1) where user_id = $2', [
-      tenantId,
-      userId,
-    ])
-    const member = rows[0]
-    if (!member) throw memberNotFound()
-    return toMember(member)
+    return toMember({ ...member, role })
   })
 }
 
+/**
+ * An admin removes a member; anyone removes themselves (leaves), whatever their role,
+ * while another admin remains (the last-admin trigger answers 409 otherwise).
+ */
 export async function removeMember(db: Database, actor: Actor, tenantId: string, userId: string): Promise<void> {
   await withUser(db, actor.claims, async (tx) => {
+    if (!uuidShape.test(userId) || !uuidShape.test(tenantId)) throw memberNotFound()
+    if (userId === actor.claims.sub) {
+      await tx.query('select app_private.leave_tenant($1, $2)', [tenantId, actor.ip])
+      return
+    }
     await loadTenantForAdmin(tx, tenantId)
-    if (!uuidShape.test(userId)) throw memberNotFound()
     const current = await tx.query<{ role: MemberRole }>(
       'select role from public.tenant_users where tenant_id = $1 and user_id = $2 for update',
       [tenantId, userId],
     )
     const role = current[0]?.role
     if (!role) throw memberNotFound()
-    // Audited first: an admin removing themselves is no longer a member afterwards, and
-    // write_audit only accepts rows from members. A failed delete rolls the row back.
     await recordAudit(tx, {
       tenantId,
       action: 'member.remove',
@@ -162,6 +176,10 @@ export async function removeMember(db: Database, actor: Actor, tenantId: string,
       before: { role },
       ip: actor.ip,
     })
-    await tx.query('delete from public.tenant_users where tenant_id = $1 and user_id = $2', [tenantId, userId])
+    const deleted = await tx.query('delete from public.tenant_users where tenant_id = $1 and user_id = $2 returning role', [
+      tenantId,
+      userId,
+    ])
+    if (deleted.length === 0) throw changedMeanwhile()
   })
 }
