@@ -66,7 +66,7 @@ async function seedTenants(db: Database, plan: BenchTenant[]): Promise<Seeded[]>
     for (const tenant of plan) {
       const slug = `bench-${String(tenant.index).padStart(4, '0')}`
       const [user] = await tx.query<{ id: string }>(
-        'insert into auth.users (email) values ($1) returning id',
+        'insert into auth.users (email, email_confirmed_at) values ($1, now()) returning id',
         [`${slug}@bench.example`],
       )
       const [row] = await tx.query<{ id: string }>(
