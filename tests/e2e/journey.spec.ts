@@ -6,6 +6,7 @@ import { expectAccessible, saveScreenshots } from './support/checks'
 import { createTenantInConsole, inviteMember } from './support/console'
 import { HOSTILE_MARKDOWN, NOTES_ZIP, PDF } from './support/documents'
 import { platformAdmin, platformUrl, tenantUrl } from './support/hosts'
+import { openMailbox, type Mailbox } from './support/mailbox'
 import { ADMIN_A, MEMBER_A, MEMBER_B, TENANT_A, TENANT_B } from './support/people'
 
 /*
@@ -17,6 +18,12 @@ test.describe.configure({ mode: 'serial' })
 const pages: Record<'console' | 'adminA' | 'memberA' | 'memberB', Page | undefined> = { console: undefined, adminA: undefined, memberA: undefined, memberB: undefined }
 const dialogs: string[] = []
 let tenantAConsoleUrl = ''
+let mailbox: Mailbox | undefined
+
+function mail(): Mailbox {
+  if (!mailbox) throw new Error('the mailbox was not opened by an earlier step')
+  return mailbox
+}
 
 async function freshPage(browser: Browser): Promise<Page> {
   const page = await (await browser.newContext()).newPage()
@@ -35,6 +42,7 @@ function opened(name: keyof typeof pages): Page {
 
 test('a platform admin creates a tenant in the console, with validation messages from the API', async ({ browser }) => {
   const consolePage = (pages.console = await freshPage(browser))
+  mailbox = await openMailbox(browser)
   await signIn(consolePage, platformUrl('/login'), platformAdmin.email, platformAdmin.password)
   await expect(consolePage.getByRole('heading', { level: 1, name: 'Tenants' })).toBeVisible()
 
@@ -50,9 +58,9 @@ test('a platform admin creates a tenant in the console, with validation messages
 })
 
 test('the invited tenant admin uploads a PDF on the tenant host and sees it listed', async ({ browser }) => {
-  const inviteUrl = await inviteMember(opened('console'), ADMIN_A.email, 'admin')
+  const inviteUrl = await inviteMember(opened('console'), mail(), ADMIN_A.email, 'admin')
   const admin = (pages.adminA = await freshPage(browser))
-  await acceptInvitationAsNewUser(admin, inviteUrl, ADMIN_A.password)
+  await acceptInvitationAsNewUser(admin, mail(), inviteUrl, ADMIN_A.email, ADMIN_A.password)
   await signIn(admin, tenantUrl(TENANT_A.slug, '/login'), ADMIN_A.email, ADMIN_A.password)
   await admin.getByRole('link', { name: 'Dashboard' }).click()
   await expect(admin.getByRole('heading', { level: 1, name: 'Knowledge' })).toBeVisible()
@@ -94,11 +102,11 @@ test('the tenant admin imports a .zip of notes, watches each file\'s job live, t
 test('a member on the tenant host asks and sees a streamed answer with a source from that PDF', async ({ browser }) => {
   const admin = opened('adminA')
   await admin.getByRole('link', { name: 'Members' }).click()
-  const inviteUrl = await inviteMember(admin, MEMBER_A.email, 'user')
+  const inviteUrl = await inviteMember(admin, mail(), MEMBER_A.email, 'user')
   expect(inviteUrl.startsWith(tenantUrl(TENANT_A.slug, '/invite/'))).toBe(true)
 
   const member = (pages.memberA = await freshPage(browser))
-  await acceptInvitationAsNewUser(member, inviteUrl, MEMBER_A.password)
+  await acceptInvitationAsNewUser(member, mail(), inviteUrl, MEMBER_A.email, MEMBER_A.password)
   await expect(member.getByRole('link', { name: TENANT_A.name })).toBeVisible()
 
   const { answer, contentType } = await ask(member, PDF.question)
@@ -120,7 +128,7 @@ test('a member on the tenant host asks and sees a streamed answer with a source 
 test("another tenant's visitors and members, on its own host, cannot see that PDF", async ({ browser }) => {
   const consolePage = opened('console')
   await createTenantInConsole(consolePage, TENANT_B)
-  const inviteUrl = await inviteMember(consolePage, MEMBER_B.email, 'user')
+  const inviteUrl = await inviteMember(consolePage, mail(), MEMBER_B.email, 'user')
 
   const member = (pages.memberB = await freshPage(browser))
   await member.goto(tenantUrl(TENANT_B.slug))
@@ -131,7 +139,7 @@ test("another tenant's visitors and members, on its own host, cannot see that PD
   await expectAccessible(member, 'visitor chat')
   await saveScreenshots(member, 'chat-visitor', ['phone'], false)
 
-  await acceptInvitationAsNewUser(member, inviteUrl, MEMBER_B.password)
+  await acceptInvitationAsNewUser(member, mail(), inviteUrl, MEMBER_B.email, MEMBER_B.password)
   await signIn(member, tenantUrl(TENANT_B.slug, '/login'), MEMBER_B.email, MEMBER_B.password)
   const { answer } = await ask(member, PDF.question)
   await expect(answer).toContainText(/nothing relevant/i)

@@ -142,7 +142,7 @@ describe('routing by Host header on the built app', () => {
 describe('host lookups after a change', () => {
   it('routes a new custom domain at once: the API\'s invalidation reaches the proxy\'s cache', async () => {
     expect((await get('chat.sterling.example', '/')).status).toBe(404) // now cached as unknown
-    const login = await send(PLATFORM, '/api/auth/login', { method: 'POST', body: ADMIN })
+    const login = await send(PLATFORM, '/api/auth/login', { method: 'POST', headers: { origin: `http://${PLATFORM}` }, body: ADMIN })
     expect(login.status).toBe(200)
     const cookie = login.cookies.join('; ')
     const list = await send(PLATFORM, '/api/admin/tenants', { headers: { cookie } })

@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test'
+import { INVITE_LINK, type Mailbox } from './mailbox'
 
 /** Creates a tenant through the console form; returns its drill-down URL. */
 export async function createTenantInConsole(page: Page, tenant: { name: string; slug: string; publicAccess?: boolean }): Promise<string> {
@@ -11,12 +12,11 @@ export async function createTenantInConsole(page: Page, tenant: { name: string; 
   return page.url()
 }
 
-/** Adds a member on a members panel (console drill-down or tenant dashboard); returns the invitation link. */
-export async function inviteMember(page: Page, email: string, role: 'admin' | 'user' | 'viewer'): Promise<string> {
+/** Invites someone on a members panel (console drill-down or tenant dashboard); returns the link they were mailed. */
+export async function inviteMember(page: Page, mailbox: Mailbox, email: string, role: 'admin' | 'user' | 'viewer'): Promise<string> {
   await page.getByLabel('Email address').fill(email)
   await page.getByLabel('Role', { exact: true }).selectOption(role)
   await page.getByRole('button', { name: 'Add member' }).click()
-  const link = page.getByLabel('Invitation link')
-  await expect(link).toBeVisible()
-  return link.inputValue()
+  await expect(page.getByText(`Invitation sent to ${email}`)).toBeVisible()
+  return mailbox.link(email, INVITE_LINK)
 }
