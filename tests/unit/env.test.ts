@@ -23,6 +23,13 @@ describe('parseEnv', () => {
     expect(parseEnv({ OPENAI_BASE_URL: 'http://127.0.0.1:11434/v1' }).modes.llm).toBe('openai')
   })
 
+  it('sends mail over SMTP only with SMTP_URL and MAIL_FROM together, and knows smtp:// from anything else', () => {
+    const env = parseEnv({ SMTP_URL: 'smtps://mailer:secret@mail.example.com:465', MAIL_FROM: 'Oracle <no-reply@example.com>' })
+    expect(env.modes.mail).toBe('smtp')
+    expect(() => parseEnv({ SMTP_URL: 'smtp://mail.example.com:587' })).toThrowError(/MAIL_FROM/)
+    expect(() => parseEnv({ SMTP_URL: 'http://mail.example.com', MAIL_FROM: 'x@example.com' })).toThrowError(/SMTP_URL/)
+  })
+
   it('treats empty strings as unset', () => {
     expect(parseEnv({ DATABASE_URL: '', OPENAI_API_KEY: ' ' }).modes).toMatchObject({ database: 'pglite', llm: 'offline' })
   })
