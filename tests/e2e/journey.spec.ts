@@ -171,6 +171,8 @@ test('a <script> or javascript: link inside a document never runs', async () => 
 })
 
 test('the main pages have no serious or critical accessibility violations (screenshots saved)', async ({ browser }) => {
+  // About fifteen pages, each through axe and two screenshots: more than the default minute on a loaded 2-core machine.
+  test.setTimeout(180_000)
   const visitor = await freshPage(browser)
   for (const [name, url] of [
     ['landing', platformUrl('/')],
