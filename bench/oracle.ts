@@ -62,7 +62,7 @@ async function waitForHealth(base: string, app: ChildProcess): Promise<void> {
 async function login(base: string, member: BenchMember): Promise<string> {
   const response = await fetch(`${base}/api/auth/login`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', origin: base },
     body: JSON.stringify({ email: member.email, password: member.password }),
   })
   if (!response.ok) throw new Error(`login failed for ${member.email}: ${response.status} ${await response.text()}`)
