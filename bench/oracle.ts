@@ -6,7 +6,10 @@
  * stub latency on the critical path (the query embedding and the classification run in
  * parallel, then the answer: two stub waits). Run: npx tsx bench/oracle.ts
  *
- * Options: --concurrency N (conversations in flight at once, default all 100);
+ * First, in this process, one member's answers are counted at the driver (transactions and
+ * statements) and an 8,000-character question without spaces is timed beside a normal one.
+ *
+ * Options: --concurrency N (conversations in flight at once; default two runs, 10 and 100);
  * --database-url postgres://... (a fresh database on that server instead of PGlite).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
@@ -18,6 +21,7 @@ import { parseArgs } from 'node:util'
 import { OpenAIEmbedder } from '@/lib/ai/openai/embedder'
 import { startFakeOpenAI } from '../tests/support/fake-openai'
 import { freshDatabase, seedBenchWorld, type BenchDatabase, type BenchMember } from './oracle-seed'
+import { measureTrips } from './oracle-trips'
 
 const TENANTS = 10
 const MEMBERS_PER_TENANT = 2
@@ -28,6 +32,7 @@ const STUB_WAITS_PER_ANSWER = 2
 const API_KEY = 'sk-bench'
 const CHAT_MODEL = 'bench-chat'
 const EMBEDDING_MODEL = 'bench-embedding'
+const IN_FLIGHT = [10, 100]
 const QUESTIONS = ['When are you open?', 'How do refunds work?', 'How long is a session?', 'What does the team plan cost?']
 
 function ensureBuild(root: string): void {
@@ -114,17 +119,45 @@ function percentile(sorted: number[], p: number): number {
 
 const row = (label: string, value: string) => console.log(`  ${label.padEnd(36)} ${value}`)
 
+type LoadFigures = { inFlight: number; answers: number; seconds: number; chatCalls: number; latencies: number[] }
+
+/** The conversations with at most `inFlight` at once; the latencies of every answer. */
+async function load(base: string, askers: Asker[], fake: { requestsTo(path: string): unknown[] }, inFlight: number): Promise<LoadFigures> {
+  const chatCallsBefore = fake.requestsTo('/v1/chat/completions').length
+  const latencies: number[] = []
+  const started = performance.now()
+  await runPool(CONVERSATIONS, inFlight, (i) => conversation(base, askers[i % askers.length] as Asker, i, latencies))
+  const seconds = (performance.now() - started) / 1000
+  const chatCalls = fake.requestsTo('/v1/chat/completions').length - chatCallsBefore
+  return { inFlight: Math.min(inFlight, CONVERSATIONS), answers: latencies.length, seconds, chatCalls, latencies }
+}
+
+function printLoad(figures: LoadFigures): void {
+  const sorted = [...figures.latencies].sort((a, b) => a - b)
+  const overhead = sorted.map((ms) => ms - STUB_LATENCY_MS * STUB_WAITS_PER_ANSWER)
+  console.log(`\n  ${figures.inFlight} conversations in flight`)
+  row('model calls per answer', `${(figures.chatCalls / figures.answers).toFixed(2)} chat + 1 embedding`)
+  row('wall time', `${figures.seconds.toFixed(2)} s`)
+  row('throughput', `${(figures.answers / figures.seconds).toFixed(1)} answers/s, ${(CONVERSATIONS / figures.seconds).toFixed(1)} conversations/s`)
+  row('answer latency p50 / p95', `${percentile(sorted, 50).toFixed(0)} / ${percentile(sorted, 95).toFixed(0)} ms`)
+  row('platform overhead p50 / p95', `${percentile(overhead, 50).toFixed(0)} / ${percentile(overhead, 95).toFixed(0)} ms  (target p95 <= 50 ms)`)
+}
+
 async function main() {
   const { values } = parseArgs({ options: { concurrency: { type: 'string' }, 'database-url': { type: 'string' } } })
-  const concurrency = Number(values.concurrency ?? CONVERSATIONS)
+  const levels = values.concurrency ? [Number(values.concurrency)] : IN_FLIGHT
   const root = process.cwd()
-  ensureBuild(root)
   const fake = await startFakeOpenAI({ replyText: 'Here is what the knowledge base says about that [1].', embeddingDimensions: 64 })
+  const aiEnv = { OPENAI_BASE_URL: fake.url, OPENAI_API_KEY: API_KEY, OPENAI_MODEL: CHAT_MODEL, OPENAI_EMBEDDING_MODEL: EMBEDDING_MODEL }
+  const embedder = new OpenAIEmbedder({ apiKey: API_KEY, baseURL: fake.url, model: EMBEDDING_MODEL })
   let database: BenchDatabase | undefined
   let app: ChildProcess | undefined
   try {
+    // In this process first, before the app exists: counted at the driver, model without latency.
+    const trips = await measureTrips(root, fake, embedder, aiEnv)
+
+    ensureBuild(root)
     database = await freshDatabase(root, values['database-url'])
-    const embedder = new OpenAIEmbedder({ apiKey: API_KEY, baseURL: fake.url, model: EMBEDDING_MODEL })
     console.log(`Seeding ${TENANTS} tenants x ${MEMBERS_PER_TENANT} members (production password hashing)...`)
     const members = await seedBenchWorld(database.db, embedder, { tenants: TENANTS, membersPerTenant: MEMBERS_PER_TENANT })
     await database.release()
@@ -134,15 +167,7 @@ async function main() {
     app = spawn(path.join(root, 'node_modules', '.bin', 'next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
       cwd: root,
       stdio: ['ignore', 'ignore', 'inherit'],
-      env: {
-        ...process.env,
-        ...database.env,
-        NODE_ENV: 'production',
-        OPENAI_BASE_URL: fake.url,
-        OPENAI_API_KEY: API_KEY,
-        OPENAI_MODEL: CHAT_MODEL,
-        OPENAI_EMBEDDING_MODEL: EMBEDDING_MODEL,
-      },
+      env: { ...process.env, ...database.env, ...aiEnv, NODE_ENV: 'production' },
     })
     await waitForHealth(base, app)
     const askers: Asker[] = []
@@ -151,26 +176,17 @@ async function main() {
     fake.delayMs = STUB_LATENCY_MS
     // Warm-up (not measured): first requests compile routes and open the database.
     await Promise.all(askers.map((asker, i) => ask(base, asker, QUESTIONS[i % QUESTIONS.length] ?? 'Hello?', null)))
+    const loads: LoadFigures[] = []
+    for (const inFlight of levels) loads.push(await load(base, askers, fake, inFlight))
 
-    const chatCallsBefore = fake.requestsTo('/v1/chat/completions').length
-    const latencies: number[] = []
-    const started = performance.now()
-    await runPool(CONVERSATIONS, concurrency, (i) => conversation(base, askers[i % askers.length] as Asker, i, latencies))
-    const seconds = (performance.now() - started) / 1000
-    const chatCalls = fake.requestsTo('/v1/chat/completions').length - chatCallsBefore
-
-    const sorted = [...latencies].sort((a, b) => a - b)
-    const stubMs = STUB_LATENCY_MS * STUB_WAITS_PER_ANSWER
-    const overhead = sorted.map((ms) => ms - stubMs)
     console.log(`\nOracle benchmark (node ${process.version}, next start, ${database.label})`)
-    row('conversations x turns', `${CONVERSATIONS} x ${TURNS} = ${latencies.length} answers, ${TENANTS} tenants`)
-    row('conversations in flight', String(Math.min(concurrency, CONVERSATIONS)))
-    row('stub latency per model call', `${STUB_LATENCY_MS} ms (${stubMs} ms on each answer's critical path)`)
-    row('model calls per answer', `${(chatCalls / latencies.length).toFixed(2)} chat + 1 embedding`)
-    row('wall time', `${seconds.toFixed(2)} s`)
-    row('throughput', `${(latencies.length / seconds).toFixed(1)} answers/s, ${(CONVERSATIONS / seconds).toFixed(1)} conversations/s`)
-    row('answer latency p50 / p95', `${percentile(sorted, 50).toFixed(0)} / ${percentile(sorted, 95).toFixed(0)} ms`)
-    row('platform overhead p50 / p95', `${percentile(overhead, 50).toFixed(0)} / ${percentile(overhead, 95).toFixed(0)} ms  (target p95 <= 50 ms)`)
+    row('conversations x turns', `${CONVERSATIONS} x ${TURNS} answers per run, ${TENANTS} tenants`)
+    row('stub latency per model call', `${STUB_LATENCY_MS} ms (${STUB_LATENCY_MS * STUB_WAITS_PER_ANSWER} ms on each answer's critical path)`)
+    row('member, new thread', `${trips.newThread.transactions} transactions, ${trips.newThread.statements} statements`)
+    row('member, follow-up in a thread', `${trips.followUp.transactions} transactions, ${trips.followUp.statements} statements`)
+    row('normal question (no model latency)', `${trips.normalMs.toFixed(0)} ms`)
+    row('8,000 characters without a space', `${trips.longRunMs.toFixed(0)} ms`)
+    for (const figures of loads) printLoad(figures)
   } finally {
     app?.kill('SIGTERM')
     await fake.close()
