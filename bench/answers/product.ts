@@ -18,6 +18,7 @@ import { setPasswordCostForTests } from '@/lib/auth/local/password'
 import { setDatabaseForTests, withService, withUser, type Claims, type Database } from '@/lib/db'
 import { migrate } from '@/lib/db/migrate'
 import { openPglite } from '@/lib/db/pglite-driver'
+import { actingAs, callerFromSession } from '@/lib/multi-tenant/access/caller'
 import { getKnowledgeJob, JobRunner, uploadFiles } from '@/lib/multi-tenant/knowledge/jobs'
 import { searchAsMember } from '@/lib/multi-tenant/knowledge/member-search'
 import { searchBodySchema } from '@/lib/multi-tenant/knowledge/schema'
@@ -99,14 +100,14 @@ export async function createBenchTenant(db: Database, slug: string, name: string
  */
 export async function uploadFile(db: Database, tenant: BenchTenant, filename: string, bytes: Uint8Array): Promise<UploadResult> {
   const file = new File([new Uint8Array(bytes)], filename, { type: filename.endsWith('.md') ? 'text/markdown' : 'text/plain' })
-  const actor = { claims: tenant.admin.claims, ip: null }
-  const [accepted] = await uploadFiles(db, actor, tenant.id, { files: [file], fields: { category: null, tags: [], elemental_tags: [] } })
+  const actor = actingAs(db, tenant.admin.claims)
+  const [accepted] = await uploadFiles(actor, tenant.id, { files: [file], fields: { category: null, tags: [], elemental_tags: [] } })
   if (!accepted?.id) {
     const error = accepted?.error ? `${accepted.error.code}: ${accepted.error.message}` : 'refused'
     return { filename, status: 'error', knowledgeId: null, chunkCount: 0, error }
   }
   await new JobRunner({ db }).runUntilIdle()
-  const job = await getKnowledgeJob(db, actor, tenant.id, accepted.id)
+  const job = await getKnowledgeJob(actor, tenant.id, accepted.id)
   const [stored] = job.documentId
     ? await withService(db, (tx) => tx.query<{ chunk_count: number }>('select chunk_count from public.tenant_knowledge where id = $1', [job.documentId]))
     : []
@@ -123,14 +124,17 @@ function routeOf(tenant: BenchTenant, status: TenantStatus = 'active'): TenantRo
   return { id: tenant.id, slug: tenant.slug, name: tenant.name, domain: null, status, publicAccess: false, trialEndsAt: null, serving: isServing(status, null) }
 }
 
-function sessionOf(person: Person) {
-  return { userId: person.userId, email: person.email, sessionId: '', claims: person.claims, isPlatformAdmin: false }
+/** The member as resolveCaller sees them in their own tenant (role user). */
+function memberCaller(tenant: BenchTenant) {
+  const { member } = tenant
+  const session = { userId: member.userId, email: member.email, sessionId: '', claims: member.claims, isPlatformAdmin: false, tenantRole: 'user' as const }
+  return { ...callerFromSession(session, routeOf(tenant)), tenant: routeOf(tenant) }
 }
 
 /** The member knowledge search with the body `{ query, limit }`, parsed as the route parses it (default threshold). */
 export async function memberSearch(db: Database, tenant: BenchTenant, query: string, limit: number): Promise<SearchHit[]> {
   const body = searchBodySchema.parse({ query, limit })
-  const results = await searchAsMember(db, sessionOf(tenant.member), routeOf(tenant), body)
+  const results = await searchAsMember(memberCaller(tenant), body)
   return results.map((hit) => ({ chunkId: hit.id, knowledgeId: hit.knowledgeId, title: hit.title, heading: hit.heading, score: hit.score }))
 }
 
@@ -150,7 +154,6 @@ export async function storedChunks(db: Database, tenantId: string): Promise<Stor
 /** The oracle's answer to a first message of a new thread, as a signed-in member gets it. */
 export async function askOracle(db: Database, tenantId: string, person: Person, question: string): Promise<Answer> {
   const maia = new TenantMAIA(tenantId, (fn) => withUser(db, person.claims, fn), aiProviders())
-  await maia.initialize()
   const result = await maia.processInteraction(question, person.userId)
   return {
     response: result.response,

@@ -1,5 +1,5 @@
 import { clientIp } from '@/lib/http/client-ip'
-import { getDatabase, type Claims } from '@/lib/db'
+import { getDatabase, withUser, type Claims, type Queryable } from '@/lib/db'
 import { toAppError } from '@/lib/errors'
 import { acceptInvitation, type AcceptedInvitation } from '@/lib/multi-tenant/members/invitations'
 
@@ -17,7 +17,9 @@ export async function acceptInviteAfterSignIn(
 ): Promise<InvitationOutcome | undefined> {
   if (!token) return undefined
   try {
-    return { accepted: await acceptInvitation(await getDatabase(), claims, token, clientIp(request)) }
+    const run = async <T>(fn: (tx: Queryable) => Promise<T>) => withUser(await getDatabase(), claims, fn)
+    const caller = { run, ip: clientIp(request) }
+    return { accepted: await acceptInvitation(caller, token) }
   } catch (error) {
     const appError = toAppError(error)
     if (appError.status >= 500) throw appError

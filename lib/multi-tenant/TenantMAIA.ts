@@ -1,7 +1,6 @@
 import type { ChatProvider, TokenUsage } from '@/lib/ai/chat'
 import type { EmbeddingProvider } from '@/lib/ai/embeddings'
 import { countTokens } from '@/lib/ai/tokens'
-import type { Queryable } from '@/lib/db'
 import type { Classifier } from '@/lib/engine'
 import { AppError } from '@/lib/errors'
 import type { Thread } from './conversations/threads'
@@ -12,8 +11,9 @@ import { loadOracleProfile, type OracleProfile, type VoiceDraft } from './oracle
 import { readMessage } from './oracle/reading'
 import type { OracleEvent, OracleMeta, OracleResult, OracleUsage } from './oracle/types'
 
-/** Runs one unit of work in its own transaction, under the caller's identity. */
-export type TransactionScope = <T>(fn: (tx: Queryable) => Promise<T>) => Promise<T>
+import type { TransactionScope } from './access/caller'
+
+export type { TransactionScope } from './access/caller'
 
 export type TenantMAIADeps = {
   chat: ChatProvider
@@ -34,31 +34,20 @@ export type InteractionOptions = {
 }
 
 /**
- * A tenant's assistant for one request. The engine (elements, phases, facets, prompts) is
- * shared; the voice, knowledge, limits and history are the tenant's, read under RLS.
+ * A tenant's assistant for one request, ready once constructed (openOracle decides who
+ * asks and how). The engine (elements, phases, facets, prompts) is shared; the voice,
+ * knowledge, limits and history are the tenant's, read under RLS.
  *
- * Given a TransactionScope, each step runs in a short transaction of its own and the model
- * is called outside any: admission (limits, thread) -> reading and retrieval -> the answer
- * -> settlement. A failure after admission undoes it (see oracle-exchange.ts). Given a
- * single transaction, every step runs in it.
+ * Each step runs in a short transaction of its own and the model is called outside any:
+ * admission (the tenant's profile, limits, thread) -> reading and retrieval -> the
+ * answer -> settlement. A failure after admission undoes it (see oracle/exchange.ts).
  */
 export class TenantMAIA {
-  private readonly run: TransactionScope
-  private profile: OracleProfile | undefined
-
   constructor(
     readonly tenantId: string,
-    db: Queryable | TransactionScope,
+    private readonly run: TransactionScope,
     private readonly deps: TenantMAIADeps,
-  ) {
-    this.run = typeof db === 'function' ? db : (fn) => fn(db)
-  }
-
-  /** Loads the tenant's voice, personality, signature, limits and status; 404 / 403 tenant_inactive. */
-  async initialize(): Promise<OracleProfile> {
-    this.profile = await this.run((tx) => loadOracleProfile(tx, this.tenantId))
-    return this.profile
-  }
+  ) {}
 
   /** The whole answer at once. `userId` null = a visitor of a public tenant (nothing stored). */
   async processInteraction(input: string, userId: string | null, options: InteractionOptions = {}): Promise<OracleResult> {
@@ -82,11 +71,6 @@ export class TenantMAIA {
     return this.interact(input, userId, options, true)
   }
 
-  private requireProfile(): OracleProfile {
-    if (!this.profile) throw new Error('Call TenantMAIA.initialize() before asking.')
-    return this.profile
-  }
-
   private voice(profile: OracleProfile): VoiceDraft {
     return this.deps.preview ?? profile
   }
@@ -105,11 +89,13 @@ export class TenantMAIA {
     options: InteractionOptions,
     streaming: boolean,
   ): AsyncGenerator<OracleEvent> {
-    const profile = this.requireProfile()
-    this.assertMayAsk(profile, userId)
     const askedAt = new Date()
-    const admission = await this.run((tx) =>
-      admitExchange(tx, {
+    // Counted before any transaction opens: tokenising is CPU work a transaction must not wait on.
+    const inputTokens = this.deps.chat.offline ? 0 : countTokens(input)
+    const { profile, admission } = await this.run(async (tx) => {
+      const profile = await loadOracleProfile(tx, this.tenantId)
+      this.assertMayAsk(profile, userId)
+      const admission = await admitExchange(tx, {
         tenantId: this.tenantId,
         userId: this.deps.preview ? null : userId,
         conversationId: options.conversationId ?? null,
@@ -117,9 +103,10 @@ export class TenantMAIA {
         counted: !this.deps.preview,
         estimateTokens: this.deps.chat.offline
           ? undefined
-          : (history: Thread['history']) => estimateExchangeTokens(input, history, PASSAGES_PER_ANSWER),
-      }),
-    )
+          : (history: Thread['history']) => estimateExchangeTokens(inputTokens, history, PASSAGES_PER_ANSWER),
+      })
+      return { profile, admission }
+    })
     const spent: TokenUsage = { promptTokens: 0, completionTokens: 0 }
     let settled = false
     let answer = ''

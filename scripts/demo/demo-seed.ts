@@ -1,6 +1,6 @@
 import { hashPassword, verifyPassword } from '@/lib/auth/local/password'
 import { withService, withUser, type Database } from '@/lib/db'
-import type { Actor } from '@/lib/multi-tenant/access/actor'
+import { actingAs } from '@/lib/multi-tenant/access/caller'
 import { DEMO_ACCOUNTS, DEMO_TENANTS, type DemoAccount } from './demo-data'
 import { TenantKnowledgeBase } from '@/lib/multi-tenant/TenantKnowledgeBase'
 import { tenantCreateSchema, tenantUpdateSchema } from '@/lib/multi-tenant/tenants/schema'
@@ -58,14 +58,14 @@ export async function seedDemo(db: Database, log: Log = () => {}): Promise<SeedS
   const rootId = rootAccount ? accountIds.get(rootAccount.email) : undefined
   if (!rootAccount || !rootId) throw new Error('The demo data names no platform admin.')
   await withService(db, (tx) => tx.query('insert into public.platform_admins (user_id) values ($1) on conflict do nothing', [rootId]))
-  const platform: Actor = { claims: { sub: rootId, email: rootAccount.email }, ip: null }
+  const platform = actingAs(db, { sub: rootId, email: rootAccount.email })
 
   const tenants: SeededTenant[] = []
   for (const demo of DEMO_TENANTS) {
     const existingId = await tenantIdBySlug(db, demo.tenant.slug)
     const id = existingId
-      ? (await updateTenant(db, platform, existingId, tenantUpdateSchema.parse(demo.tenant))).id
-      : (await createTenant(db, platform, tenantCreateSchema.parse(demo.tenant))).id
+      ? (await updateTenant(platform, existingId, tenantUpdateSchema.parse(demo.tenant))).id
+      : (await createTenant(platform, tenantCreateSchema.parse(demo.tenant))).id
     log(`${existingId ? 'kept' : 'created'} tenant ${demo.tenant.slug}`)
 
     const members = DEMO_ACCOUNTS.filter((account) => account.tenantSlug === demo.tenant.slug)
@@ -80,7 +80,7 @@ export async function seedDemo(db: Database, log: Log = () => {}): Promise<SeedS
     })
 
     const admin = members.find((member) => member.role === 'admin')
-    const adminClaims = admin ? { sub: accountIds.get(admin.email), email: admin.email } : platform.claims
+    const adminClaims = admin ? { sub: accountIds.get(admin.email), email: admin.email } : { sub: rootId, email: rootAccount.email }
     const present = await knowledgeTitles(db, id)
     let documentsAdded = 0
     for (const document of demo.documents) {

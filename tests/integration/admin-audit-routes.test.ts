@@ -20,11 +20,11 @@ beforeAll(async () => {
   world = await buildAdminWorld(db, 'art')
   http = await signInEveryone(db, world)
   // A trail to read: a plan change, a voice change, and a tenant created and deleted.
-  const root = actorOf(world.platformAdmin)
-  await updateTenant(db, root, world.home.id, tenantUpdateSchema.parse({ planTier: 'professional' }))
-  await updateTenant(db, actorOf(world.home.admin), world.home.id, tenantUpdateSchema.parse({ name: 'Home', brandVoice: { tone: 'calm' } }))
-  const scratch = await createTenant(db, root, tenantCreateSchema.parse({ name: 'Scratch', slug: 'art-scratch' }))
-  await deleteTenant(db, root, scratch.id, scratch.slug)
+  const root = actorOf(db, world.platformAdmin)
+  await updateTenant(root, world.home.id, tenantUpdateSchema.parse({ planTier: 'professional' }))
+  await updateTenant(actorOf(db, world.home.admin), world.home.id, tenantUpdateSchema.parse({ name: 'Home', brandVoice: { tone: 'calm' } }))
+  const scratch = await createTenant(root, tenantCreateSchema.parse({ name: 'Scratch', slug: 'art-scratch' }))
+  await deleteTenant(root, scratch.id, scratch.slug)
 })
 afterAll(async () => {
   setDatabaseForTests(undefined)

@@ -38,7 +38,7 @@ beforeAll(async () => {
     }
   })
   for (const tenant of [world.home, world.other]) {
-    await withUser(db, actorOf(tenant.admin).claims, (tx) =>
+    await withUser(db, actorOf(db, tenant.admin).claims, (tx) =>
       recordAudit(tx, { tenantId: tenant.id, action: 'knowledge.add', targetType: 'knowledge', targetId: 'x' }),
     )
   }
@@ -81,14 +81,14 @@ async function failure(promise: Promise<unknown>): Promise<AppError> {
 
 describe('deleting a tenant', () => {
   it('refuses the tenant\'s own admin (403), another tenant\'s admin (404) and members (403)', async () => {
-    expect((await failure(deleteTenant(db, actorOf(world.home.admin), world.home.id, world.home.slug))).status).toBe(403)
-    expect((await failure(deleteTenant(db, actorOf(world.home.user), world.home.id, world.home.slug))).status).toBe(403)
-    expect((await failure(deleteTenant(db, actorOf(world.other.admin), world.home.id, world.home.slug))).status).toBe(404)
+    expect((await failure(deleteTenant(actorOf(db, world.home.admin), world.home.id, world.home.slug))).status).toBe(403)
+    expect((await failure(deleteTenant(actorOf(db, world.home.user), world.home.id, world.home.slug))).status).toBe(403)
+    expect((await failure(deleteTenant(actorOf(db, world.other.admin), world.home.id, world.home.slug))).status).toBe(404)
     expect((await rowCounts(world.home.id)).tenant_users).toBe(3)
   })
 
   it('refuses a confirmation that is not the slug with 400', async () => {
-    const error = await failure(deleteTenant(db, actorOf(world.platformAdmin), world.home.id, 'del-other'))
+    const error = await failure(deleteTenant(actorOf(db, world.platformAdmin), world.home.id, 'del-other'))
     expect(error.status).toBe(400)
     expect(error.details).toMatchObject({ fields: { confirm: expect.stringContaining(world.home.slug) } })
   })
@@ -97,7 +97,7 @@ describe('deleting a tenant', () => {
     const otherBefore = await rowCounts(world.other.id)
     expect(Object.values(await rowCounts(world.home.id)).every((n) => n > 0)).toBe(true)
 
-    await deleteTenant(db, actorOf(world.platformAdmin), world.home.id, world.home.slug)
+    await deleteTenant(actorOf(db, world.platformAdmin), world.home.id, world.home.slug)
 
     expect(Object.values(await rowCounts(world.home.id))).toEqual(TABLES.map(() => 0))
     expect(await rowCounts(world.other.id)).toEqual(otherBefore)
@@ -117,18 +117,18 @@ describe('deleting a tenant', () => {
   })
 
   it('keeps the purge function narrow: never for a living tenant, never for a non-platform-admin', async () => {
-    const living = await withUser(db, actorOf(world.platformAdmin).claims, (tx) =>
+    const living = await withUser(db, actorOf(db, world.platformAdmin).claims, (tx) =>
       tx.query('select app_private.purge_tenant_audit($1)', [world.other.id]),
     ).catch((caught: unknown) => caught as { code?: string })
     expect(living).toMatchObject({ code: 'OR409' })
-    const notAdmin = await withUser(db, actorOf(world.other.admin).claims, (tx) =>
+    const notAdmin = await withUser(db, actorOf(db, world.other.admin).claims, (tx) =>
       tx.query('select app_private.purge_tenant_audit($1)', [world.home.id]),
     ).catch((caught: unknown) => caught as { code?: string })
     expect(notAdmin).toMatchObject({ code: 'OR403' })
   })
 
   it('still refuses to delete audit rows through the API roles directly', async () => {
-    const direct = await withUser(db, actorOf(world.platformAdmin).claims, (tx) =>
+    const direct = await withUser(db, actorOf(db, world.platformAdmin).claims, (tx) =>
       tx.query('delete from public.audit_logs where tenant_id = $1', [world.other.id]),
     ).catch((caught: unknown) => caught as { code?: string })
     expect(direct).toMatchObject({ code: expect.stringMatching(/^(OR403|42501)$/) })

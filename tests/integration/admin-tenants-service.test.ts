@@ -38,7 +38,7 @@ async function auditActions(tenantId: string): Promise<string[]> {
 
 describe('creating tenants', () => {
   it('gives a starter tenant the starter limits and answers in camelCase', async () => {
-    const tenant = await createTenant(db, actorOf(world.platformAdmin), create({ name: 'Acme', slug: 'acme-starter' }))
+    const tenant = await createTenant(actorOf(db, world.platformAdmin), create({ name: 'Acme', slug: 'acme-starter' }))
     expect(tenant).toMatchObject({
       slug: 'acme-starter',
       planTier: 'starter',
@@ -52,20 +52,19 @@ describe('creating tenants', () => {
   })
 
   it('defaults professional and enterprise limits from the plan and lets an explicit override win', async () => {
-    const pro = await createTenant(db, actorOf(world.platformAdmin), create({ name: 'Pro', slug: 'pro-plan', planTier: 'professional' }))
+    const pro = await createTenant(actorOf(db, world.platformAdmin), create({ name: 'Pro', slug: 'pro-plan', planTier: 'professional' }))
     expect(pro.limits).toEqual({ conversationsPerMonth: 10000, tokensPerMonth: null, storageMb: 51200, members: null })
-    const big = await createTenant(db, actorOf(world.platformAdmin), create({ name: 'Big', slug: 'big-plan', planTier: 'enterprise' }))
+    const big = await createTenant(actorOf(db, world.platformAdmin), create({ name: 'Big', slug: 'big-plan', planTier: 'enterprise' }))
     expect(big.limits).toEqual({ conversationsPerMonth: null, tokensPerMonth: null, storageMb: null, members: null })
     const custom = await createTenant(
-      db,
-      actorOf(world.platformAdmin),
+      actorOf(db, world.platformAdmin),
       create({ name: 'Custom', slug: 'custom-plan', planTier: 'professional', limits: { members: 25, storageMb: 1024 } }),
     )
     expect(custom.limits).toEqual({ conversationsPerMonth: 10000, tokensPerMonth: null, storageMb: 1024, members: 25 })
   })
 
   it('records tenant.create in the new tenant\'s own audit chain', async () => {
-    const tenant = await createTenant(db, actorOf(world.platformAdmin), create({ name: 'Audited', slug: 'audited-co' }))
+    const tenant = await createTenant(actorOf(db, world.platformAdmin), create({ name: 'Audited', slug: 'audited-co' }))
     const rows = await withService(db, (tx) =>
       tx.query<{ action: string; actor_id: string; ip: string; after: { slug: string } }>(
         'select action, actor_id, ip, after from public.audit_logs where tenant_id = $1',
@@ -78,12 +77,12 @@ describe('creating tenants', () => {
   })
 
   it('names the field of a duplicate slug or domain in a 409', async () => {
-    await createTenant(db, actorOf(world.platformAdmin), create({ name: 'Dup', slug: 'dup-one', domain: 'chat.dup.example' }))
-    const slugClash = await failure(createTenant(db, actorOf(world.platformAdmin), create({ name: 'Dup', slug: 'dup-one' })))
+    await createTenant(actorOf(db, world.platformAdmin), create({ name: 'Dup', slug: 'dup-one', domain: 'chat.dup.example' }))
+    const slugClash = await failure(createTenant(actorOf(db, world.platformAdmin), create({ name: 'Dup', slug: 'dup-one' })))
     expect(slugClash.status).toBe(409)
     expect(slugClash.details).toEqual({ fields: { slug: 'is already taken' } })
     const domainClash = await failure(
-      createTenant(db, actorOf(world.platformAdmin), create({ name: 'Dup', slug: 'dup-two', domain: 'CHAT.dup.example' })),
+      createTenant(actorOf(db, world.platformAdmin), create({ name: 'Dup', slug: 'dup-two', domain: 'CHAT.dup.example' })),
     )
     expect(domainClash.status).toBe(409)
     expect(domainClash.details).toEqual({ fields: { domain: 'is already taken' } })
@@ -91,20 +90,20 @@ describe('creating tenants', () => {
 
   it('refuses a custom domain inside the platform domain', async () => {
     const error = await failure(
-      createTenant(db, actorOf(world.platformAdmin), create({ name: 'Sneaky', slug: 'sneaky', domain: 'admin.localhost' })),
+      createTenant(actorOf(db, world.platformAdmin), create({ name: 'Sneaky', slug: 'sneaky', domain: 'admin.localhost' })),
     )
     expect(error.status).toBe(400)
   })
 
   it('refuses tenant admins, members and strangers with 403', async () => {
     for (const person of [world.home.admin, world.home.user, world.loner]) {
-      const error = await failure(createTenant(db, actorOf(person), create({ name: 'Nope', slug: 'nope-tenant' })))
+      const error = await failure(createTenant(actorOf(db, person), create({ name: 'Nope', slug: 'nope-tenant' })))
       expect(error.status).toBe(403)
     }
   })
 
   it('gives a trial without an end date fourteen days', async () => {
-    const tenant = await createTenant(db, actorOf(world.platformAdmin), create({ name: 'Trial', slug: 'trial-co', status: 'trial' }))
+    const tenant = await createTenant(actorOf(db, world.platformAdmin), create({ name: 'Trial', slug: 'trial-co', status: 'trial' }))
     const days = (Date.parse(tenant.trialEndsAt ?? '') - Date.now()) / 86_400_000
     expect(days).toBeGreaterThan(13.9)
     expect(days).toBeLessThanOrEqual(14)
@@ -114,27 +113,26 @@ describe('creating tenants', () => {
 
 describe('reading tenants', () => {
   it('lists every tenant for a platform admin and only administered ones for others', async () => {
-    const all = await listTenants(db, actorOf(world.platformAdmin))
+    const all = await listTenants(actorOf(db, world.platformAdmin))
     expect(all.map((t) => t.id)).toEqual(expect.arrayContaining([world.home.id, world.other.id]))
-    expect((await listTenants(db, actorOf(world.home.admin))).map((t) => t.id)).toEqual([world.home.id])
-    expect(await listTenants(db, actorOf(world.home.user))).toEqual([])
-    expect(await listTenants(db, actorOf(world.home.viewer))).toEqual([])
-    expect(await listTenants(db, actorOf(world.loner))).toEqual([])
+    expect((await listTenants(actorOf(db, world.home.admin))).map((t) => t.id)).toEqual([world.home.id])
+    expect(await listTenants(actorOf(db, world.home.user))).toEqual([])
+    expect(await listTenants(actorOf(db, world.home.viewer))).toEqual([])
+    expect(await listTenants(actorOf(db, world.loner))).toEqual([])
   })
 
   it('answers 404 for another tenant, an unknown id or a malformed id, and 403 for a non-admin member', async () => {
-    expect((await getTenant(db, actorOf(world.home.admin), world.home.id)).slug).toBe(world.home.slug)
-    expect((await failure(getTenant(db, actorOf(world.other.admin), world.home.id))).status).toBe(404)
-    expect((await failure(getTenant(db, actorOf(world.home.admin), '00000000-0000-4000-8000-000000000000'))).status).toBe(404)
-    expect((await failure(getTenant(db, actorOf(world.home.admin), 'not-a-uuid'))).status).toBe(404)
-    expect((await failure(getTenant(db, actorOf(world.home.viewer), world.home.id))).status).toBe(403)
-    expect((await failure(getTenant(db, actorOf(world.home.user), world.home.id))).status).toBe(403)
+    expect((await getTenant(actorOf(db, world.home.admin), world.home.id)).slug).toBe(world.home.slug)
+    expect((await failure(getTenant(actorOf(db, world.other.admin), world.home.id))).status).toBe(404)
+    expect((await failure(getTenant(actorOf(db, world.home.admin), '00000000-0000-4000-8000-000000000000'))).status).toBe(404)
+    expect((await failure(getTenant(actorOf(db, world.home.admin), 'not-a-uuid'))).status).toBe(404)
+    expect((await failure(getTenant(actorOf(db, world.home.viewer), world.home.id))).status).toBe(403)
+    expect((await failure(getTenant(actorOf(db, world.home.user), world.home.id))).status).toBe(403)
   })
 
   it('shows a trial past its end as effectively suspended', async () => {
     const tenant = await createTenant(
-      db,
-      actorOf(world.platformAdmin),
+      actorOf(db, world.platformAdmin),
       create({ name: 'Expired', slug: 'expired-trial', status: 'trial', trialEndsAt: '2020-01-01T00:00:00Z' }),
     )
     expect(tenant.status).toBe('trial')
@@ -146,8 +144,7 @@ describe('updating tenants', () => {
   it('lets a tenant admin change voice, personality, signature and visitor access, audited per group', async () => {
     const before = await auditActions(world.home.id)
     const updated = await updateTenant(
-      db,
-      actorOf(world.home.admin),
+      actorOf(db, world.home.admin),
       world.home.id,
       change({
         name: 'Home, renamed',
@@ -178,20 +175,19 @@ describe('updating tenants', () => {
     ]
     const before = await auditActions(world.home.id)
     for (const body of attempts) {
-      const error = await failure(updateTenant(db, actorOf(world.home.admin), world.home.id, change(body)))
+      const error = await failure(updateTenant(actorOf(db, world.home.admin), world.home.id, change(body)))
       expect(error.status, JSON.stringify(body)).toBe(403)
       expect(error.message).toMatch(/platform admin/)
     }
-    const tenant = await getTenant(db, actorOf(world.home.admin), world.home.id)
+    const tenant = await getTenant(actorOf(db, world.home.admin), world.home.id)
     expect(tenant.planTier).toBe('starter')
     expect(await auditActions(world.home.id)).toEqual(before)
   })
 
   it('lets a tenant admin send unchanged platform fields back (a form that posts everything)', async () => {
-    const tenant = await getTenant(db, actorOf(world.home.admin), world.home.id)
+    const tenant = await getTenant(actorOf(db, world.home.admin), world.home.id)
     const updated = await updateTenant(
-      db,
-      actorOf(world.home.admin),
+      actorOf(db, world.home.admin),
       world.home.id,
       change({ planTier: tenant.planTier, slug: tenant.slug, limits: tenant.limits, name: 'Home Tenant' }),
     )
@@ -199,16 +195,16 @@ describe('updating tenants', () => {
   })
 
   it('writes nothing when the values are the same, whatever order their keys come in', async () => {
-    const tenant = await getTenant(db, actorOf(world.home.admin), world.home.id)
+    const tenant = await getTenant(actorOf(db, world.home.admin), world.home.id)
     const before = await auditActions(world.home.id)
     const reversed = Object.fromEntries(Object.entries(tenant.maiaPersonality).reverse())
-    const updated = await updateTenant(db, actorOf(world.home.admin), world.home.id, change({ maiaPersonality: reversed }))
+    const updated = await updateTenant(actorOf(db, world.home.admin), world.home.id, change({ maiaPersonality: reversed }))
     expect(updated.updatedAt).toBe(tenant.updatedAt)
     expect(await auditActions(world.home.id)).toEqual(before)
   })
 
   it('backs the 403 with the database: a tenant admin updating plan_tier directly is refused', async () => {
-    const error = await withUser(db, actorOf(world.home.admin).claims, (tx) =>
+    const error = await withUser(db, actorOf(db, world.home.admin).claims, (tx) =>
       tx.query("update public.tenants set plan_tier = 'enterprise' where id = $1", [world.home.id]),
     ).catch((caught: unknown) => caught as { code?: string })
     expect(error).toMatchObject({ code: 'OR403' })
@@ -216,20 +212,19 @@ describe('updating tenants', () => {
 
   it('refuses users and viewers with 403 and another tenant\'s admin with 404', async () => {
     const body = change({ name: 'Hijacked' })
-    expect((await failure(updateTenant(db, actorOf(world.home.user), world.home.id, body))).status).toBe(403)
-    expect((await failure(updateTenant(db, actorOf(world.home.viewer), world.home.id, body))).status).toBe(403)
-    expect((await failure(updateTenant(db, actorOf(world.other.admin), world.home.id, body))).status).toBe(404)
+    expect((await failure(updateTenant(actorOf(db, world.home.user), world.home.id, body))).status).toBe(403)
+    expect((await failure(updateTenant(actorOf(db, world.home.viewer), world.home.id, body))).status).toBe(403)
+    expect((await failure(updateTenant(actorOf(db, world.other.admin), world.home.id, body))).status).toBe(404)
   })
 
   it('resets limits to the new plan on a plan change, keeps overrides named with it, and audits plan.update', async () => {
     const upgraded = await updateTenant(
-      db,
-      actorOf(world.platformAdmin),
+      actorOf(db, world.platformAdmin),
       world.other.id,
       change({ planTier: 'professional', limits: { members: 40 } }),
     )
     expect(upgraded.limits).toEqual({ conversationsPerMonth: 10000, tokensPerMonth: null, storageMb: 51200, members: 40 })
-    const adjusted = await updateTenant(db, actorOf(world.platformAdmin), world.other.id, change({ limits: { tokensPerMonth: 5_000_000 } }))
+    const adjusted = await updateTenant(actorOf(db, world.platformAdmin), world.other.id, change({ limits: { tokensPerMonth: 5_000_000 } }))
     expect(adjusted.limits).toEqual({ conversationsPerMonth: 10000, tokensPerMonth: 5_000_000, storageMb: 51200, members: 40 })
     const rows = await withService(db, (tx) =>
       tx.query<{ before: { planTier?: string }; after: { planTier?: string } }>(
@@ -242,7 +237,7 @@ describe('updating tenants', () => {
   })
 
   it('gives a 409 when a platform admin moves a tenant onto a taken slug', async () => {
-    const error = await failure(updateTenant(db, actorOf(world.platformAdmin), world.other.id, change({ slug: world.home.slug })))
+    const error = await failure(updateTenant(actorOf(db, world.platformAdmin), world.other.id, change({ slug: world.home.slug })))
     expect(error.status).toBe(409)
   })
 })

@@ -1,5 +1,5 @@
 import type { Database } from '@/lib/db'
-import type { Actor } from '@/lib/multi-tenant/access/actor'
+import { actingAs, type Acting } from '@/lib/multi-tenant/access/caller'
 import { addMember, createTenant, createUser, makePlatformAdmin } from '../support/auth'
 
 /*
@@ -13,8 +13,10 @@ export type AdminWorld = { platformAdmin: Person; home: WorldTenant; other: Worl
 
 export const TEST_IP = '203.0.113.7'
 
-export function actorOf(person: Person): Actor {
-  return { claims: { sub: person.userId, email: person.email }, ip: TEST_IP }
+/** The person as the services see them: a transaction under their claims, and the test address. */
+export function actorOf(db: Database, person: Person): Acting & { claims: { sub: string; email: string } } {
+  const claims = { sub: person.userId, email: person.email }
+  return { ...actingAs(db, claims, TEST_IP), claims }
 }
 
 async function populatedTenant(db: Database, slug: string, name: string): Promise<WorldTenant> {

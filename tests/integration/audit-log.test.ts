@@ -17,15 +17,15 @@ beforeAll(async () => {
   db = await createTestDatabase()
   world = await buildAdminWorld(db, 'aud')
   for (const [i, action] of HOME_ACTIONS.entries()) {
-    const id = await withUser(db, actorOf(world.home.admin).claims, (tx) =>
+    const id = await withUser(db, actorOf(db, world.home.admin).claims, (tx) =>
       recordAudit(tx, { tenantId: world.home.id, action, targetType: 'thing', targetId: String(i), after: { step: i }, ip: TEST_IP }),
     )
     homeIds.push(id)
   }
-  await withUser(db, actorOf(world.other.admin).claims, (tx) =>
+  await withUser(db, actorOf(db, world.other.admin).claims, (tx) =>
     recordAudit(tx, { tenantId: world.other.id, action: 'knowledge.add', targetType: 'knowledge', targetId: 'o1' }),
   )
-  await withUser(db, actorOf(world.platformAdmin).claims, (tx) =>
+  await withUser(db, actorOf(db, world.platformAdmin).claims, (tx) =>
     recordAudit(tx, { tenantId: null, action: 'tenant.delete', targetType: 'tenant', targetId: 'gone', before: { slug: 'gone' } }),
   )
 })
@@ -57,7 +57,7 @@ describe('recording', () => {
   })
 
   it('refuses to write into a tenant the caller does not belong to', async () => {
-    const error = await withUser(db, actorOf(world.other.admin).claims, (tx) =>
+    const error = await withUser(db, actorOf(db, world.other.admin).claims, (tx) =>
       recordAudit(tx, { tenantId: world.home.id, action: 'knowledge.add' }),
     ).catch((caught: unknown) => caught as { code?: string })
     expect(error).toMatchObject({ code: 'OR403' })
@@ -66,15 +66,14 @@ describe('recording', () => {
 
 describe("a tenant's audit log", () => {
   it('pages newest first and verifies the chain', async () => {
-    const first = await listTenantAuditLogs(db, actorOf(world.home.admin), world.home.id, query({ pageSize: '4' }))
+    const first = await listTenantAuditLogs(actorOf(db, world.home.admin), world.home.id, query({ pageSize: '4' }))
     expect(first.items.map((item) => item.id)).toEqual([...homeIds].reverse().slice(0, 4))
     expect(first).toMatchObject({ page: 1, pageSize: 4, total: homeIds.length, chain: { ok: true, checked: homeIds.length, firstBrokenId: null } })
-    const second = await listTenantAuditLogs(db, actorOf(world.home.admin), world.home.id, query({ pageSize: '4', page: '2' }))
+    const second = await listTenantAuditLogs(actorOf(db, world.home.admin), world.home.id, query({ pageSize: '4', page: '2' }))
     expect(second.items.map((item) => item.id)).toEqual([...homeIds].reverse().slice(4))
     expect(second.nextCursor).toBeNull()
     const byCursor = await listTenantAuditLogs(
-      db,
-      actorOf(world.home.admin),
+      actorOf(db, world.home.admin),
       world.home.id,
       query({ pageSize: '4', cursor: String(first.nextCursor) }),
     )
@@ -82,17 +81,16 @@ describe("a tenant's audit log", () => {
   })
 
   it('filters by exact action, by action prefix and by time', async () => {
-    const exact = await listTenantAuditLogs(db, actorOf(world.home.admin), world.home.id, query({ action: 'member.add' }))
+    const exact = await listTenantAuditLogs(actorOf(db, world.home.admin), world.home.id, query({ action: 'member.add' }))
     expect(exact.items.map((item) => item.action)).toEqual(['member.add'])
-    const prefix = await listTenantAuditLogs(db, actorOf(world.home.admin), world.home.id, query({ action: 'member' }))
+    const prefix = await listTenantAuditLogs(actorOf(db, world.home.admin), world.home.id, query({ action: 'member' }))
     expect(prefix.items.map((item) => item.action).sort()).toEqual(['member.add', 'member.invite', 'member.remove'])
-    const future = await listTenantAuditLogs(db, actorOf(world.home.admin), world.home.id, query({ from: '2999-01-01' }))
+    const future = await listTenantAuditLogs(actorOf(db, world.home.admin), world.home.id, query({ from: '2999-01-01' }))
     expect(future.items).toEqual([])
-    const past = await listTenantAuditLogs(db, actorOf(world.home.admin), world.home.id, query({ to: '2000-01-01T00:00:00Z' }))
+    const past = await listTenantAuditLogs(actorOf(db, world.home.admin), world.home.id, query({ to: '2000-01-01T00:00:00Z' }))
     expect(past.total).toBe(0)
     const window = await listTenantAuditLogs(
-      db,
-      actorOf(world.home.admin),
+      actorOf(db, world.home.admin),
       world.home.id,
       query({ from: '2000-01-01', to: '2999-12-31' }),
     )
@@ -100,10 +98,10 @@ describe("a tenant's audit log", () => {
   })
 
   it('is open to platform admins, 403 for members who are not admins and 404 for another tenant\'s admin', async () => {
-    expect((await listTenantAuditLogs(db, actorOf(world.platformAdmin), world.home.id, query())).total).toBe(homeIds.length)
-    expect((await failure(listTenantAuditLogs(db, actorOf(world.home.viewer), world.home.id, query()))).status).toBe(403)
-    expect((await failure(listTenantAuditLogs(db, actorOf(world.home.user), world.home.id, query()))).status).toBe(403)
-    expect((await failure(listTenantAuditLogs(db, actorOf(world.other.admin), world.home.id, query()))).status).toBe(404)
+    expect((await listTenantAuditLogs(actorOf(db, world.platformAdmin), world.home.id, query())).total).toBe(homeIds.length)
+    expect((await failure(listTenantAuditLogs(actorOf(db, world.home.viewer), world.home.id, query()))).status).toBe(403)
+    expect((await failure(listTenantAuditLogs(actorOf(db, world.home.user), world.home.id, query()))).status).toBe(403)
+    expect((await failure(listTenantAuditLogs(actorOf(db, world.other.admin), world.home.id, query()))).status).toBe(404)
   })
 
   it('rejects malformed filters', () => {
@@ -115,19 +113,19 @@ describe("a tenant's audit log", () => {
 
 describe('the platform audit log', () => {
   it('shows platform admins every chain, platform rows included', async () => {
-    const all = await listPlatformAuditLogs(db, actorOf(world.platformAdmin), platformAuditQuerySchema.parse({}))
+    const all = await listPlatformAuditLogs(actorOf(db, world.platformAdmin), platformAuditQuerySchema.parse({}))
     const tenants = new Set(all.items.map((item) => item.tenantId))
     expect(tenants).toEqual(new Set([world.home.id, world.other.id, null]))
-    const platformOnly = await listPlatformAuditLogs(db, actorOf(world.platformAdmin), platformAuditQuerySchema.parse({ tenantId: 'platform' }))
+    const platformOnly = await listPlatformAuditLogs(actorOf(db, world.platformAdmin), platformAuditQuerySchema.parse({ tenantId: 'platform' }))
     expect(platformOnly.items.map((item) => [item.tenantId, item.action])).toEqual([[null, 'tenant.delete']])
     expect(platformOnly.chain).toEqual({ ok: true, checked: 1, firstBrokenId: null })
-    const oneTenant = await listPlatformAuditLogs(db, actorOf(world.platformAdmin), platformAuditQuerySchema.parse({ tenantId: world.other.id }))
+    const oneTenant = await listPlatformAuditLogs(actorOf(db, world.platformAdmin), platformAuditQuerySchema.parse({ tenantId: world.other.id }))
     expect(oneTenant.items.map((item) => item.tenantId)).toEqual([world.other.id])
   })
 
   it('is closed to everyone else with 403', async () => {
     for (const person of [world.home.admin, world.home.user, world.home.viewer, world.loner]) {
-      expect((await failure(listPlatformAuditLogs(db, actorOf(person), platformAuditQuerySchema.parse({})))).status).toBe(403)
+      expect((await failure(listPlatformAuditLogs(actorOf(db, person), platformAuditQuerySchema.parse({})))).status).toBe(403)
     }
   })
 })
@@ -137,9 +135,9 @@ describe('tamper detection', () => {
   it("reports an edited row's id as the first broken link, leaving other chains intact", async () => {
     const victim = homeIds[2] as number
     await withService(db, (tx) => tx.query(`update public.audit_logs set after = '{"step": 99}'::jsonb where id = $1`, [victim]))
-    const page = await listTenantAuditLogs(db, actorOf(world.home.admin), world.home.id, query())
+    const page = await listTenantAuditLogs(actorOf(db, world.home.admin), world.home.id, query())
     expect(page.chain).toEqual({ ok: false, checked: 3, firstBrokenId: victim })
-    const other = await listTenantAuditLogs(db, actorOf(world.other.admin), world.other.id, query())
+    const other = await listTenantAuditLogs(actorOf(db, world.other.admin), world.other.id, query())
     expect(other.chain.ok).toBe(true)
   })
 
@@ -156,7 +154,7 @@ describe('tamper detection', () => {
   })
 
   it('cannot be hidden by an API role rewriting the row back', async () => {
-    const error = await withUser(db, actorOf(world.platformAdmin).claims, (tx) =>
+    const error = await withUser(db, actorOf(db, world.platformAdmin).claims, (tx) =>
       tx.query(`update public.audit_logs set after = '{"step": 5}'::jsonb where id = $1`, [homeIds[5]]),
     ).catch((caught: unknown) => caught as { code?: string })
     expect(error).toMatchObject({ code: expect.stringMatching(/^(OR403|42501)$/) })

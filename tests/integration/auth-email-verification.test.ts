@@ -8,6 +8,7 @@ import { setClockForTests } from '@/lib/auth/clock'
 import { setDatabaseForTests } from '@/lib/db'
 import { resetConfigForTests } from '@/lib/env'
 import { listOutbox } from '@/lib/mail/outbox'
+import { actingAs } from '@/lib/multi-tenant/access/caller'
 import { apiRequest, cookieFrom, createUser, makePlatformAdmin, withoutParams } from '@/tests/support/auth'
 import { mailedToken, startSmtpInbox, VERIFY_LINK, type SmtpInbox } from '@/tests/support/mailbox'
 import { createTestDatabase, type TestDatabase } from '@/tests/support/test-database'
@@ -135,9 +136,9 @@ describe('the local outbox (no SMTP_URL)', () => {
     const admin = await createUser(db, { email: 'root@example.com' })
     await makePlatformAdmin(db, admin.userId)
     const someone = await createUser(db, { email: 'curious@example.com' })
-    const seen = await listOutbox(db, { sub: admin.userId, email: 'root@example.com' })
+    const seen = await listOutbox(actingAs(db, { sub: admin.userId, email: 'root@example.com' }))
     expect(seen.find((mail) => mail.to === 'outboxed@example.com')?.text).toContain(`/verify-email?token=${token}`)
-    expect(await listOutbox(db, { sub: someone.userId, email: 'curious@example.com' })).toEqual([])
+    expect(await listOutbox(actingAs(db, { sub: someone.userId, email: 'curious@example.com' }))).toEqual([])
     expect((await verify(post('/api/auth/verify-email', { token }))).status).toBe(200)
   })
 })

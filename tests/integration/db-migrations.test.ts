@@ -39,10 +39,10 @@ describe('migrations', () => {
         `select p.proname, n.nspname, p.prosecdef as secdef, p.proconfig as config,
                 has_function_privilege('public', p.oid, 'execute') as public_exec
            from pg_proc p join pg_namespace n on n.oid = p.pronamespace
-          where p.proname in ('is_platform_admin', 'is_tenant_member', 'member_tenant_ids')`,
+          where p.proname in ('is_platform_admin', 'is_tenant_member', 'member_tenant_ids', 'caller_role', 'caller_facts')`,
       ),
     )
-    expect(rows).toHaveLength(3)
+    expect(rows).toHaveLength(5)
     for (const row of rows) {
       expect(row.nspname).toBe('app_private')
       expect(row.secdef).toBe(true)

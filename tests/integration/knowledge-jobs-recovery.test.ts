@@ -5,6 +5,7 @@ import type { EmbeddingProvider } from '@/lib/ai/embeddings'
 import { LocalEmbedder } from '@/lib/ai/offline/embedder'
 import type { KnowledgeJob } from '@/lib/contracts/knowledge-jobs'
 import { setDatabaseForTests, withService, withUser, type Claims } from '@/lib/db'
+import { actingAs } from '@/lib/multi-tenant/access/caller'
 import type { WorkerPool } from '@/lib/ingest/worker/pool'
 import { enqueueStaleReindexes, JobRunner, knowledgeIndexState, uploadFiles } from '@/lib/multi-tenant/knowledge/jobs'
 import { runIngestJob } from '@/lib/multi-tenant/knowledge/jobs/ingest-job'
@@ -71,7 +72,7 @@ describe('a crash in the middle of a job', () => {
   it('resumes a job whose runner died after claiming it: every file ends done, nothing is stored twice, storage is exact', async () => {
     const tenant = await tenantWithAdmin('crash-resume')
     const files: [string, string][] = Array.from({ length: 5 }, (_, i) => [`note-${i}.md`, `# Note ${i}\n\n${sampleProse(120, 40 + i)}`])
-    await uploadFiles(db, { claims: tenant.claims, ip: null }, tenant.id, form(files), { pool })
+    await uploadFiles(actingAs(db, tenant.claims), tenant.id, form(files), { pool, db })
     // A runner takes two jobs and dies before finishing them (kill -9: no cleanup).
     const taken = [await withService(db, claimJob), await withService(db, claimJob)]
     expect(taken.map((job) => job?.status)).toEqual(['extracting', 'extracting'])
@@ -89,7 +90,7 @@ describe('a crash in the middle of a job', () => {
 
   it('fails a job cleanly, giving back its storage, when the server died on its last attempt', async () => {
     const tenant = await tenantWithAdmin('crash-last')
-    await uploadFiles(db, { claims: tenant.claims, ip: null }, tenant.id, form([['doomed.md', sampleProse(80, 50)]]), { pool })
+    await uploadFiles(actingAs(db, tenant.claims), tenant.id, form([['doomed.md', sampleProse(80, 50)]]), { pool, db })
     await withService(db, (tx) => tx.query('update public.knowledge_jobs set max_attempts = 1 where tenant_id = $1', [tenant.id]))
     await withService(db, claimJob)
     await withService(db, expireLeases)
@@ -102,7 +103,7 @@ describe('a crash in the middle of a job', () => {
 
   it('drops the work of a runner that comes back after its job was taken over, writing nothing', async () => {
     const tenant = await tenantWithAdmin('crash-late')
-    await uploadFiles(db, { claims: tenant.claims, ip: null }, tenant.id, form([['late.md', sampleProse(80, 60)]]), { pool })
+    await uploadFiles(actingAs(db, tenant.claims), tenant.id, form([['late.md', sampleProse(80, 60)]]), { pool, db })
     const stale = (await withService(db, claimJob)) as JobRow
     await withService(db, expireLeases)
     await runJobs(db, pool)
@@ -116,7 +117,7 @@ describe('a crash in the middle of a job', () => {
     const text = sampleProse(400, 70)
     // Room for the original (checked at upload) but not for original and text together (checked at commit).
     const tenant = await tenantWithAdmin('commit-full', (Buffer.byteLength(text) * 1.5) / (1024 * 1024))
-    await uploadFiles(db, { claims: tenant.claims, ip: null }, tenant.id, form([['big.txt', text]]), { pool })
+    await uploadFiles(actingAs(db, tenant.claims), tenant.id, form([['big.txt', text]]), { pool, db })
     await runJobs(db, pool)
     expect(await jobsOf(tenant.id)).toMatchObject([{ status: 'failed', error_code: 'storage_full' }])
     expect(await counts(tenant.id)).toEqual({ documents: 0, chunks: 0, originals: 0 })
@@ -131,7 +132,7 @@ describe('switching the embedding model', () => {
       ['refunds.md', '# Refunds\n\nCustomers get their money back within fourteen days when the invoice is disputed.'],
       ['shipping.md', '# Shipping\n\nParcels leave the warehouse every weekday afternoon by courier.'],
     ]
-    await uploadFiles(db, { claims: tenant.claims, ip: null }, tenant.id, form(files), { pool })
+    await uploadFiles(actingAs(db, tenant.claims), tenant.id, form(files), { pool, db })
     await runJobs(db, pool)
     const switched = new SwitchedEmbedder()
     const search = () => withUser(db, tenant.claims, (tx) => new TenantKnowledgeBase(tenant.id, tx, { embedder: switched }).search('money back for a disputed invoice'))
@@ -139,12 +140,12 @@ describe('switching the embedding model', () => {
     const before = await search()
     expect(before[0]?.title).toBe('Refunds')
     expect(before.every((hit) => hit.score === 0)).toBe(true)
-    const pending = await knowledgeIndexState(db, { claims: tenant.claims, ip: null }, tenant.id, switched.model)
+    const pending = await knowledgeIndexState(actingAs(db, tenant.claims), tenant.id, switched.model)
     expect(pending).toMatchObject({ model: switched.model, chunks: 2, pendingChunks: 2 })
 
     expect(await enqueueStaleReindexes(db, switched.model)).toBeGreaterThanOrEqual(1)
     await runJobs(db, pool, switched)
-    const after = await knowledgeIndexState(db, { claims: tenant.claims, ip: null }, tenant.id, switched.model)
+    const after = await knowledgeIndexState(actingAs(db, tenant.claims), tenant.id, switched.model)
     expect(after).toMatchObject({ chunks: 2, pendingChunks: 0, job: { kind: 'reindex', status: 'done', progress: 100 } })
     const found = await search()
     expect(found[0]?.title).toBe('Refunds')

@@ -77,7 +77,7 @@ describe('inviting someone', () => {
       tx.query("select 1 from public.audit_logs where tenant_id = $1 and action = 'member.invite'", [tenant.id]),
     )
     expect(audits.length).toBeGreaterThan(0)
-    expect(await previewInvitation(db, token)).toMatchObject({ tenantName: 'Inviting Inc', email: 'fresh@example.com', role: 'viewer' })
+    expect(await previewInvitation(token)).toMatchObject({ tenantName: 'Inviting Inc', email: 'fresh@example.com', role: 'viewer' })
   })
 
   it('is accepted after signing up, opening the verification link, and signing in with the invitation', async () => {
@@ -97,7 +97,7 @@ describe('inviting someone', () => {
     const body = (await signedIn.json()) as { invitation: { accepted: { tenantId: string; role: string } } }
     expect(body.invitation.accepted).toEqual({ tenantId: tenant.id, role: 'user' })
     expect(await membershipsOf(cookieFrom(signedIn))).toEqual([expect.objectContaining({ slug: 'inviting', role: 'user' })])
-    expect(await previewInvitation(db, token)).toBeNull()
+    expect(await previewInvitation(token)).toBeNull()
   })
 
   it('attaches nobody when the address already has an account: it gets the same mailed invitation and joins by accepting', async () => {
@@ -121,7 +121,7 @@ describe('inviting someone', () => {
     const squatter = String(rows[0]?.id)
     const response = await accept(await loginCookie(db, squatter), token)
     expect(response.status).toBe(403)
-    expect(await previewInvitation(db, token)).not.toBeNull()
+    expect(await previewInvitation(token)).not.toBeNull()
     await expect(
       withService(db, (tx) => tx.query("insert into public.tenant_users (tenant_id, user_id, role) values ($1, $2, 'user')", [tenant.id, squatter])),
     ).rejects.toThrow(/not verified/)
@@ -135,7 +135,7 @@ describe('inviting someone', () => {
     const stranger = await createUser(db, { email: 'stranger@example.com' })
     const response = await accept(await loginCookie(db, stranger.userId), token)
     expect(response.status).toBe(403)
-    expect(await previewInvitation(db, token)).not.toBeNull()
+    expect(await previewInvitation(token)).not.toBeNull()
 
     const intended = await createUser(db, { email: 'intended@example.com' })
     const ok = await accept(await loginCookie(db, intended.userId), token)
@@ -151,7 +151,7 @@ describe('inviting someone', () => {
         invitationTokenHash(token),
       ]),
     )
-    expect(await previewInvitation(db, token)).toBeNull()
+    expect(await previewInvitation(token)).toBeNull()
     const late = await createUser(db, { email: 'too-late@example.com' })
     expect((await accept(await loginCookie(db, late.userId), token)).status).toBe(404)
   })
@@ -160,8 +160,8 @@ describe('inviting someone', () => {
     const first = await invite('twice@example.com', 'viewer')
     const second = await invite('twice@example.com', 'admin')
     expect(second.token).not.toBe(first.token)
-    expect(await previewInvitation(db, first.token)).toBeNull()
-    expect(await previewInvitation(db, second.token)).toMatchObject({ role: 'admin' })
+    expect(await previewInvitation(first.token)).toBeNull()
+    expect(await previewInvitation(second.token)).toMatchObject({ role: 'admin' })
   })
 
   it('answers 401 to accepting without a session and 400 to a malformed token', async () => {

@@ -45,11 +45,8 @@ type SentMessage = { role: string; content: string }
 async function sentMessages(): Promise<SentMessage[]> {
   fake.requests.length = 0
   const chat = new OpenAIChat({ apiKey: 'sk-test', baseURL: fake.url, model: 'fake-chat', timeoutMs: 5_000, maxRetries: 0 })
-  await withUser(db, alice.claims, async (tx) => {
-    const maia = new TenantMAIA(tenant.id, tx, { chat, embedder })
-    await maia.initialize()
-    await maia.processInteraction(QUESTION, alice.userId)
-  })
+  const maia = new TenantMAIA(tenant.id, (fn) => withUser(db, alice.claims, fn), { chat, embedder })
+  await maia.processInteraction(QUESTION, alice.userId)
   const answer = fake.requestsTo('/v1/chat/completions').find((request) => request.body.max_tokens !== 60)
   return answer?.body.messages as SentMessage[]
 }

@@ -1,3 +1,4 @@
+import { countTokens } from '@/lib/ai/tokens'
 import { describe, expect, it } from 'vitest'
 import { conversationTitle } from '@/lib/multi-tenant/conversations/threads'
 import { estimateExchangeTokens, MAX_ANSWER_TOKENS } from '@/lib/multi-tenant/oracle/answer'
@@ -33,9 +34,9 @@ describe('monthly periods', () => {
 
 describe('estimateExchangeTokens', () => {
   it('reserves room for the whole answer and grows with the question and the history', () => {
-    const short = estimateExchangeTokens('Hi', [], 5)
-    const longer = estimateExchangeTokens('Hi '.repeat(200), [], 5)
-    const withHistory = estimateExchangeTokens('Hi', [{ role: 'user', content: 'An earlier question '.repeat(50) }], 5)
+    const short = estimateExchangeTokens(countTokens('Hi'), [], 5)
+    const longer = estimateExchangeTokens(countTokens('Hi '.repeat(200)), [], 5)
+    const withHistory = estimateExchangeTokens(countTokens('Hi'), [{ role: 'user', content: 'An earlier question '.repeat(50) }], 5)
     expect(short).toBeGreaterThan(MAX_ANSWER_TOKENS)
     expect(longer).toBeGreaterThan(short)
     expect(withHistory).toBeGreaterThan(short)

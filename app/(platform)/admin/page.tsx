@@ -9,8 +9,8 @@ import { requirePlatformAdmin } from './_data/console-actor'
 export const metadata = { title: 'Tenants' }
 
 export default async function TenantsPage() {
-  const { actor, db } = await requirePlatformAdmin()
-  const tenants = await listTenants(db, actor)
+  const { caller } = await requirePlatformAdmin()
+  const tenants = await listTenants(caller)
   return (
     <>
       <PageHeader

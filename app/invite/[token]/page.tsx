@@ -3,7 +3,6 @@ import Link from 'next/link'
 import { AuthCard } from '@/components/auth/auth-card'
 import { InviteAccept } from '@/components/auth/invite-accept'
 import { getSessionFromHeaders } from '@/lib/auth'
-import { getDatabase } from '@/lib/db'
 import { previewInvitation } from '@/lib/multi-tenant/members/invitations'
 
 export const dynamic = 'force-dynamic'
@@ -16,7 +15,7 @@ const roleNames = { admin: 'an admin', user: 'a member', viewer: 'a viewer' } as
 /** Where an invitation link lands: who invites whom, then one step to accept. */
 export default async function InvitePage({ params }: Props) {
   const { token } = await params
-  const invitation = /^[A-Za-z0-9_-]{20,200}$/.test(token) ? await previewInvitation(await getDatabase(), token) : null
+  const invitation = /^[A-Za-z0-9_-]{20,200}$/.test(token) ? await previewInvitation(token) : null
   if (!invitation) {
     return (
       <main id="main" className="flex min-h-screen flex-col justify-center">

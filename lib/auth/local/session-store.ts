@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { withService, type Database, type Queryable } from '@/lib/db'
 import { now } from '@/lib/auth/clock'
+import { readCallerFacts, type CallerFacts } from '@/lib/auth/caller-facts'
 
 /** How long a local session lives; a new login always starts a new one. */
 export const SESSION_TTL_MS = 14 * 24 * 60 * 60 * 1000
@@ -36,14 +37,15 @@ export async function startSession(
   return { token, sessionId: String(rows[0]?.id), expiresAt }
 }
 
-export type StoredSession = { sessionId: string; userId: string; email: string }
+export type StoredSession = { sessionId: string; userId: string; email: string } & CallerFacts
 
 /**
  * The tightly scoped system task of every request: token -> live session row and its
  * user. A session answers only on the site (host) that started it: a cookie taken from
- * a tenant's custom domain is no session on the platform host.
+ * a tenant's custom domain is no session on the platform host. Then, as that user, in
+ * the same transaction: whether they are a platform admin and their role in `tenantId`.
  */
-export async function findSession(db: Database, token: string, site: string): Promise<StoredSession | null> {
+export async function findSession(db: Database, token: string, site: string, tenantId: string | null = null): Promise<StoredSession | null> {
   const at = now()
   return withService(db, async (tx) => {
     const rows = await tx.query<{ id: string; user_id: string; email: string; last_seen_at: Date | string }>(
@@ -57,7 +59,9 @@ export async function findSession(db: Database, token: string, site: string): Pr
     if (at.getTime() - new Date(row.last_seen_at).getTime() > TOUCH_INTERVAL_MS) {
       await tx.query('update auth.local_sessions set last_seen_at = $2 where id = $1', [row.id, at])
     }
-    return { sessionId: row.id, userId: row.user_id, email: row.email }
+    const claims = { sub: row.user_id, email: row.email, role: 'authenticated', session_id: row.id }
+    await tx.query("select set_config('request.jwt.claims', $1, true)", [JSON.stringify(claims)])
+    return { sessionId: row.id, userId: row.user_id, email: row.email, ...(await readCallerFacts(tx, tenantId)) }
   })
 }
 

@@ -1,6 +1,6 @@
-import { withUser, type Database, type Queryable } from '@/lib/db'
+import type { Queryable } from '@/lib/db'
 import { AppError } from '@/lib/errors'
-import type { Actor } from '@/lib/multi-tenant/access/actor'
+import type { Acting } from '@/lib/multi-tenant/access/caller'
 import { addQueryFilters, type AuditQuery, type Filter, type PlatformAuditQuery } from './audit-query'
 import { isPlatformAdmin, loadTenantForAdmin } from '@/lib/multi-tenant/access/tenant-access'
 
@@ -114,8 +114,8 @@ async function readPage(tx: Queryable, scope: Filter, query: AuditQuery): Promis
 }
 
 /** One tenant's log, for that tenant's admins and platform admins (404 for anyone else's tenant). */
-export async function listTenantAuditLogs(db: Database, actor: Actor, tenantId: string, query: AuditQuery): Promise<AuditLogPage> {
-  return withUser(db, actor.claims, async (tx) => {
+export async function listTenantAuditLogs(caller: Acting, tenantId: string, query: AuditQuery): Promise<AuditLogPage> {
+  return caller.run(async (tx) => {
     await loadTenantForAdmin(tx, tenantId)
     const page = await readPage(tx, { clauses: ['tenant_id = $1'], params: [tenantId] }, query)
     return { ...page, chain: await verifyAuditChain(tx, tenantId) }
@@ -126,8 +126,8 @@ export async function listTenantAuditLogs(db: Database, actor: Actor, tenantId: 
  * Every row, platform admins only. `chain` verifies the chain being looked at: the
  * filtered tenant's, or the platform's own (tenant deletions and other platform actions).
  */
-export async function listPlatformAuditLogs(db: Database, actor: Actor, query: PlatformAuditQuery): Promise<AuditLogPage> {
-  return withUser(db, actor.claims, async (tx) => {
+export async function listPlatformAuditLogs(caller: Acting, query: PlatformAuditQuery): Promise<AuditLogPage> {
+  return caller.run(async (tx) => {
     if (!(await isPlatformAdmin(tx))) throw new AppError('forbidden', 'Only platform admins can read the platform audit log.')
     const chainTenant = query.tenantId && query.tenantId !== 'platform' ? query.tenantId : null
     const scope: Filter =

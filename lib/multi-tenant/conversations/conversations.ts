@@ -1,4 +1,4 @@
-import { withUser, type Claims, type Database } from '@/lib/db'
+import type { Acting } from '@/lib/multi-tenant/access/caller'
 import type { Element, Phase } from '@/lib/engine/elements'
 import { AppError } from '@/lib/errors'
 import { conversationNotFound } from './threads'
@@ -75,25 +75,24 @@ export type ConversationPage = { items: ConversationSummary[]; page: number; pag
 
 /** The caller's threads in this tenant, most recently active first. */
 export async function listConversations(
-  db: Database,
-  claims: Claims,
+  caller: Acting,
   tenantId: string,
   query: ConversationListQuery,
 ): Promise<ConversationPage> {
-  return withUser(db, claims, async (tx) => {
+  return caller.run(async (tx) => {
     const rows = await tx.query<SummaryRow & { total: number }>(
       `select ${SUMMARY_COLUMNS}, count(*) over ()::int as total
          from public.tenant_conversations
         where tenant_id = $1 and user_id = $2
         order by updated_at desc, id desc
         limit $3 offset $4`,
-      [tenantId, claims.sub, query.pageSize, (query.page - 1) * query.pageSize],
+      [tenantId, caller.session?.userId ?? null, query.pageSize, (query.page - 1) * query.pageSize],
     )
     let total = rows[0]?.total ?? 0
     if (rows.length === 0 && query.page > 1) {
       const counted = await tx.query<{ total: number }>(
         'select count(*)::int as total from public.tenant_conversations where tenant_id = $1 and user_id = $2',
-        [tenantId, claims.sub],
+        [tenantId, caller.session?.userId ?? null],
       )
       total = counted[0]?.total ?? 0
     }
@@ -135,16 +134,15 @@ function toMessage(row: MessageRow): ConversationMessage {
 
 /** One of the caller's threads with every message, oldest first. */
 export async function getConversation(
-  db: Database,
-  claims: Claims,
+  caller: Acting,
   tenantId: string,
   id: string,
 ): Promise<ConversationSummary & { messages: ConversationMessage[] }> {
   if (!uuidShape.test(id)) throw conversationNotFound()
-  return withUser(db, claims, async (tx) => {
+  return caller.run(async (tx) => {
     const found = await tx.query<SummaryRow>(
       `select ${SUMMARY_COLUMNS} from public.tenant_conversations where id = $1 and tenant_id = $2 and user_id = $3`,
-      [id, tenantId, claims.sub],
+      [id, tenantId, caller.session?.userId ?? null],
     )
     const row = found[0]
     if (!row) throw conversationNotFound()
@@ -159,28 +157,28 @@ export async function getConversation(
   })
 }
 
-export async function deleteConversation(db: Database, claims: Claims, tenantId: string, id: string): Promise<void> {
+export async function deleteConversation(caller: Acting, tenantId: string, id: string): Promise<void> {
   if (!uuidShape.test(id)) throw conversationNotFound()
-  const rows = await withUser(db, claims, (tx) =>
+  const rows = await caller.run((tx) =>
     tx.query('delete from public.tenant_conversations where id = $1 and tenant_id = $2 and user_id = $3 returning id', [
       id,
       tenantId,
-      claims.sub,
+      caller.session?.userId ?? null,
     ]),
   )
   if (rows.length === 0) throw conversationNotFound()
 }
 
 /** Rates an answer in one of the caller's own threads (null clears the rating). */
-export async function rateAnswer(db: Database, claims: Claims, tenantId: string, messageId: string, value: 1 | -1 | null): Promise<void> {
+export async function rateAnswer(caller: Acting, tenantId: string, messageId: string, value: 1 | -1 | null): Promise<void> {
   const notFound = new AppError('not_found', 'No such answer.')
   if (!uuidShape.test(messageId)) throw notFound
-  const rows = await withUser(db, claims, (tx) =>
+  const rows = await caller.run((tx) =>
     tx.query(
       `update public.tenant_messages set feedback = $1
         where id = $2 and tenant_id = $3 and user_id = $4 and role = 'assistant'
         returning id`,
-      [value, messageId, tenantId, claims.sub],
+      [value, messageId, tenantId, caller.session?.userId ?? null],
     ),
   )
   if (rows.length === 0) throw notFound

@@ -1,9 +1,9 @@
 import type { EmbeddingProvider } from '@/lib/ai/embeddings'
-import { withUser, type Database, type Queryable } from '@/lib/db'
+import type { Queryable } from '@/lib/db'
 import { config } from '@/lib/env'
 import { AppError } from '@/lib/errors'
 import { contentHash } from '@/lib/ingest'
-import type { Actor } from '@/lib/multi-tenant/access/actor'
+import type { Acting } from '@/lib/multi-tenant/access/caller'
 import { defaultEmbedder } from '@/lib/ai/env-config'
 import { prepareKnowledge, validKnowledgeInput } from './prepare'
 import type { KnowledgeInput, ListQuery } from './schema'
@@ -26,32 +26,31 @@ export function uploadLimitBytes(): number {
   return perFileLimitBytes(config().UPLOAD_MAX_MB)
 }
 
-function knowledgeBase(tx: Queryable, tenantId: string, actor: Actor, embedder: EmbeddingProvider): TenantKnowledgeBase {
-  return new TenantKnowledgeBase(tenantId, tx, { embedder, auditIp: actor.ip })
+function knowledgeBase(tx: Queryable, tenantId: string, caller: Acting, embedder: EmbeddingProvider): TenantKnowledgeBase {
+  return new TenantKnowledgeBase(tenantId, tx, { embedder, auditIp: caller.ip })
 }
 
 /** 404 / 403 before a request body is read. */
-export async function authorizeKnowledgeAdmin(db: Database, actor: Actor, tenantId: string): Promise<void> {
-  await withUser(db, actor.claims, (tx) => loadTenantForAdmin(tx, tenantId))
+export async function authorizeKnowledgeAdmin(caller: Acting, tenantId: string): Promise<void> {
+  await caller.run((tx) => loadTenantForAdmin(tx, tenantId))
 }
 
 export async function addDocument(
-  db: Database,
-  actor: Actor,
+  caller: Acting,
   tenantId: string,
   input: KnowledgeInput,
   embedder: EmbeddingProvider = defaultEmbedder(),
 ): Promise<StoredDocument> {
   const valid = validKnowledgeInput(input)
-  const existing = await withUser(db, actor.claims, async (tx) => {
+  const existing = await caller.run(async (tx) => {
     await loadTenantForAdmin(tx, tenantId)
-    return knowledgeBase(tx, tenantId, actor, embedder).findDuplicate(contentHash(valid.content))
+    return knowledgeBase(tx, tenantId, caller, embedder).findDuplicate(contentHash(valid.content))
   })
   if (existing) return { ...existing, duplicate: true }
   const prepared = await prepareKnowledge(valid, embedder)
-  const stored = await withUser(db, actor.claims, async (tx) => {
+  const stored = await caller.run(async (tx) => {
     await loadTenantForAdmin(tx, tenantId)
-    return knowledgeBase(tx, tenantId, actor, embedder).addPrepared(prepared)
+    return knowledgeBase(tx, tenantId, caller, embedder).addPrepared(prepared)
   })
   return { ...stored, title: valid.title }
 }
@@ -65,20 +64,19 @@ export function duplicateError(id: string, filename?: string): AppError {
 }
 
 export async function listKnowledge(
-  db: Database,
-  actor: Actor,
+  caller: Acting,
   tenantId: string,
   query: ListQuery,
 ): Promise<KnowledgePage & { storage: StorageUsage }> {
-  return withUser(db, actor.claims, async (tx) => {
+  return caller.run(async (tx) => {
     await loadTenantForAdmin(tx, tenantId)
     const page = await new TenantKnowledgeBase(tenantId, tx).list(query)
     return { ...page, storage: await storageUsage(tx, tenantId) }
   })
 }
 
-export async function getKnowledge(db: Database, actor: Actor, tenantId: string, knowledgeId: string) {
-  return withUser(db, actor.claims, async (tx) => {
+export async function getKnowledge(caller: Acting, tenantId: string, knowledgeId: string) {
+  return caller.run(async (tx) => {
     await loadTenantForAdmin(tx, tenantId)
     const document = await new TenantKnowledgeBase(tenantId, tx).get(knowledgeId)
     if (!document) throw new AppError('not_found', 'No such document.')
@@ -86,9 +84,9 @@ export async function getKnowledge(db: Database, actor: Actor, tenantId: string,
   })
 }
 
-export async function deleteKnowledge(db: Database, actor: Actor, tenantId: string, knowledgeId: string): Promise<void> {
-  await withUser(db, actor.claims, async (tx) => {
+export async function deleteKnowledge(caller: Acting, tenantId: string, knowledgeId: string): Promise<void> {
+  await caller.run(async (tx) => {
     await loadTenantForAdmin(tx, tenantId)
-    await new TenantKnowledgeBase(tenantId, tx, { auditIp: actor.ip }).remove(knowledgeId)
+    await new TenantKnowledgeBase(tenantId, tx, { auditIp: caller.ip }).remove(knowledgeId)
   })
 }

@@ -1,6 +1,5 @@
 import type { EmbeddingProvider } from '@/lib/ai/embeddings'
-import { withUser, type Database } from '@/lib/db'
-import type { Session } from '@/lib/auth'
+import type { Caller } from '@/lib/multi-tenant/access/caller'
 import { AppError } from '@/lib/errors'
 import type { z } from 'zod'
 import { defaultEmbedder } from '@/lib/ai/env-config'
@@ -18,29 +17,22 @@ export type MemberSearchResult = { id: string; knowledgeId: string; title: strin
  * private tenant (its existence is not confirmed) and 403 for a public one.
  */
 export async function searchAsMember(
-  db: Database,
-  session: Session,
-  tenant: TenantRoute,
+  caller: Caller & { tenant: TenantRoute },
   body: z.output<typeof searchBodySchema>,
   embedder: EmbeddingProvider = defaultEmbedder(),
 ): Promise<MemberSearchResult[]> {
-  const [access] = await withUser(db, session.claims, (tx) =>
-    tx.query<{ member: boolean; platform_admin: boolean }>(
-      "select app_private.is_tenant_member($1, 'viewer') as member, app_private.is_platform_admin() as platform_admin",
-      [tenant.id],
-    ),
-  )
-  if (!access?.member && !access?.platform_admin) {
+  const { tenant } = caller
+  if (!caller.role && !caller.isPlatformAdmin) {
     if (tenant.publicAccess) throw new AppError('forbidden', "Only this tenant's members can search its knowledge.")
     throw new AppError('not_found', 'No such tenant.')
   }
-  if (!tenant.serving && !access.platform_admin) {
+  if (!tenant.serving && !caller.isPlatformAdmin) {
     throw new AppError('tenant_inactive', 'This tenant is not active at the moment.')
   }
-  // Embedded between the two transactions: the embedding service may be a network call.
+  // Embedded before the transaction: the embedding service may be a network call.
   const [embedding] = await embedAll(embedder, [body.query])
   const { query, ...options } = body
-  const hits = await withUser(db, session.claims, (tx) =>
+  const hits = await caller.run((tx) =>
     new TenantKnowledgeBase(tenant.id, tx, { embedder }).searchWithEmbedding(query, embedding ?? null, options),
   )
   return hits.map(({ id, knowledgeId, title, heading, snippet, score }) => ({ id, knowledgeId, title, heading, snippet, score }))

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { withAnon, withUser, type Claims, type Database, type Queryable } from '@/lib/db'
+import { getDatabase, withAnon, type Queryable } from '@/lib/db'
+import type { Acting } from '@/lib/multi-tenant/access/caller'
 import { recordAudit } from '@/lib/multi-tenant/audit/audit'
 import type { MemberRole } from './members'
 
@@ -70,8 +71,8 @@ export async function listPendingInvitations(tx: Queryable, tenantId: string): P
 export type InvitationPreview = { tenantName: string; tenantSlug: string; email: string; role: MemberRole; expiresAt: string }
 
 /** What the invite page shows; null for an unknown, used or expired token. */
-export async function previewInvitation(db: Database, token: string): Promise<InvitationPreview | null> {
-  const rows = await withAnon(db, {}, (tx) =>
+export async function previewInvitation(token: string): Promise<InvitationPreview | null> {
+  const rows = await withAnon(await getDatabase(), {}, (tx) =>
     tx.query<{ tenant_name: string; tenant_slug: string; email: string; role: MemberRole; expires_at: Date }>(
       'select * from app_private.invitation_preview($1)',
       [invitationTokenHash(token)],
@@ -94,16 +95,11 @@ export type AcceptedInvitation = { tenantId: string; role: MemberRole }
  * The signed-in user accepts. The SQL function checks the token, expiry and that the
  * verified email is the invited one: 404 invalid/expired, 403 another address.
  */
-export async function acceptInvitation(
-  db: Database,
-  claims: Claims,
-  token: string,
-  ip: string | null,
-): Promise<AcceptedInvitation> {
-  const rows = await withUser(db, claims, (tx) =>
+export async function acceptInvitation(caller: Pick<Acting, 'run' | 'ip'>, token: string): Promise<AcceptedInvitation> {
+  const rows = await caller.run((tx) =>
     tx.query<{ tenant_id: string; role: MemberRole }>(
       'select * from app_private.accept_tenant_invitation($1, $2)',
-      [invitationTokenHash(token), ip],
+      [invitationTokenHash(token), caller.ip],
     ),
   )
   const row = rows[0]

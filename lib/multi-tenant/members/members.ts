@@ -1,7 +1,6 @@
 import { z } from 'zod'
 import { AppError } from '@/lib/errors'
-import { withUser, type Database } from '@/lib/db'
-import type { Actor } from '@/lib/multi-tenant/access/actor'
+import type { Acting } from '@/lib/multi-tenant/access/caller'
 import { recordAudit } from '@/lib/multi-tenant/audit/audit'
 import { createInvitation, listPendingInvitations, type CreatedInvitation, type PendingInvitation } from './invitations'
 import { readLimits } from '@/lib/multi-tenant/tenants/plans'
@@ -44,11 +43,10 @@ const changedMeanwhile = () =>
  */
 
 export async function listMembers(
-  db: Database,
-  actor: Actor,
+  caller: Acting,
   tenantId: string,
 ): Promise<{ members: Member[]; invitations: PendingInvitation[] }> {
-  return withUser(db, actor.claims, async (tx) => {
+  return caller.run(async (tx) => {
     await loadTenantForAdmin(tx, tenantId)
     const rows = await tx.query<MemberRow>('select * from app_private.tenant_member_list($1)', [tenantId])
     return { members: rows.map(toMember), invitations: await listPendingInvitations(tx, tenantId) }
@@ -62,13 +60,12 @@ export async function listMembers(
  * listed anyway).
  */
 export async function addMember(
-  db: Database,
-  actor: Actor,
+  caller: Acting,
   tenantId: string,
   input: z.infer<typeof addMemberSchema>,
   appOrigin: string,
 ): Promise<{ invitation: CreatedInvitation }> {
-  const { invitation, mail } = await withUser(db, actor.claims, async (tx) => {
+  const { invitation, mail } = await caller.run(async (tx) => {
     const { row: tenant } = await loadTenantForAdmin(tx, tenantId)
     const limit = readLimits(tenant.limits, tenant.plan_tier).members
     if (limit !== null) {
@@ -91,8 +88,8 @@ export async function addMember(
       tenantId,
       email: input.email,
       role: input.role,
-      invitedBy: String(actor.claims.sub),
-      ip: actor.ip,
+      invitedBy: String(caller.session?.userId),
+      ip: caller.ip,
       appOrigin,
     })
     return {
@@ -109,13 +106,12 @@ export async function addMember(
  * list the tenant's members afterwards, and that must not turn their success into a 403.
  */
 export async function changeMemberRole(
-  db: Database,
-  actor: Actor,
+  caller: Acting,
   tenantId: string,
   userId: string,
   role: MemberRole,
 ): Promise<Member> {
-  return withUser(db, actor.claims, async (tx) => {
+  return caller.run(async (tx) => {
     await loadTenantForAdmin(tx, tenantId)
     if (!uuidShape.test(userId)) throw memberNotFound()
     const before = await tx.query<{ role: MemberRole }>(
@@ -143,7 +139,7 @@ export async function changeMemberRole(
         targetId: userId,
         before: { role: previous },
         after: { role },
-        ip: actor.ip,
+        ip: caller.ip,
       })
     }
     return toMember({ ...member, role })
@@ -154,11 +150,11 @@ export async function changeMemberRole(
  * An admin removes a member; anyone removes themselves (leaves), whatever their role,
  * while another admin remains (the last-admin trigger answers 409 otherwise).
  */
-export async function removeMember(db: Database, actor: Actor, tenantId: string, userId: string): Promise<void> {
-  await withUser(db, actor.claims, async (tx) => {
+export async function removeMember(caller: Acting, tenantId: string, userId: string): Promise<void> {
+  await caller.run(async (tx) => {
     if (!uuidShape.test(userId) || !uuidShape.test(tenantId)) throw memberNotFound()
-    if (userId === actor.claims.sub) {
-      await tx.query('select app_private.leave_tenant($1, $2)', [tenantId, actor.ip])
+    if (userId === caller.session?.userId) {
+      await tx.query('select app_private.leave_tenant($1, $2)', [tenantId, caller.ip])
       return
     }
     await loadTenantForAdmin(tx, tenantId)
@@ -174,7 +170,7 @@ export async function removeMember(db: Database, actor: Actor, tenantId: string,
       targetType: 'user',
       targetId: userId,
       before: { role },
-      ip: actor.ip,
+      ip: caller.ip,
     })
     const deleted = await tx.query('delete from public.tenant_users where tenant_id = $1 and user_id = $2 returning role', [
       tenantId,

@@ -93,10 +93,10 @@ const PASSAGE_TOKENS = 600
 
 /**
  * An upper estimate of what one exchange costs, reserved before the model is called
- * and settled with the real usage afterwards.
+ * and settled with the real usage afterwards. `inputTokens` is the question's count,
+ * taken before the admission transaction opens.
  */
-export function estimateExchangeTokens(input: string, history: readonly ChatTurn[], passages: number): number {
-  const inputTokens = countTokens(input)
+export function estimateExchangeTokens(inputTokens: number, history: readonly ChatTurn[], passages: number): number {
   const historyTokens = history.reduce((sum, turn) => sum + countTokens(turn.content) + 4, 0)
   return (
     FRAMEWORK_TOKENS + CLASSIFICATION_TOKENS + 2 * inputTokens + historyTokens + passages * PASSAGE_TOKENS + MAX_ANSWER_TOKENS

@@ -1,6 +1,5 @@
-import { withUser, type Database } from '@/lib/db'
 import { AppError } from '@/lib/errors'
-import type { Actor } from '@/lib/multi-tenant/access/actor'
+import type { Acting } from '@/lib/multi-tenant/access/caller'
 import { recordAudit } from '@/lib/multi-tenant/audit/audit'
 import { loadTenantForAdmin } from '@/lib/multi-tenant/access/tenant-access'
 import { invalidateTenantRoutes } from './directory'
@@ -10,8 +9,8 @@ import { invalidateTenantRoutes } from './directory'
  * leaving one row in the platform's own chain as the record of the deletion. Platform
  * admins only; `confirm` must repeat the tenant's slug so a wrong id cannot wipe a tenant.
  */
-export async function deleteTenant(db: Database, actor: Actor, id: string, confirm: string): Promise<void> {
-  await withUser(db, actor.claims, async (tx) => {
+export async function deleteTenant(caller: Acting, id: string, confirm: string): Promise<void> {
+  await caller.run(async (tx) => {
     const { row, platformAdmin } = await loadTenantForAdmin(tx, id)
     if (!platformAdmin) throw new AppError('forbidden', 'Only a platform admin can delete a tenant.')
     if (confirm !== row.slug) {
@@ -27,7 +26,7 @@ export async function deleteTenant(db: Database, actor: Actor, id: string, confi
       targetType: 'tenant',
       targetId: id,
       before: { name: row.name, slug: row.slug, domain: row.domain, planTier: row.plan_tier },
-      ip: actor.ip,
+      ip: caller.ip,
     })
   })
   invalidateTenantRoutes()

@@ -53,7 +53,7 @@ function toRoute(row: RouteRow): TenantRoute {
 
 // Host resolution happens before anyone is known, so it is a system task: it reads the
 // routing columns of one tenant and nothing else.
-async function lookup(column: 'slug' | 'domain', value: string): Promise<TenantRoute | null> {
+async function lookup(column: 'slug' | 'domain' | 'id', value: string): Promise<TenantRoute | null> {
   const key = `${column}:${value}`
   const hit = cache.get(key)
   if (hit && hit.expires > Date.now()) return hit.route
@@ -76,6 +76,14 @@ export function resolveTenantBySlug(slug: string): Promise<TenantRoute | null> {
   const normalised = slug.toLowerCase()
   if (!slugShape.test(normalised)) return Promise.resolve(null)
   return lookup('slug', normalised)
+}
+
+const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
+
+export function resolveTenantById(id: string): Promise<TenantRoute | null> {
+  const normalised = id.toLowerCase()
+  if (!uuidShape.test(normalised)) return Promise.resolve(null)
+  return lookup('id', normalised)
 }
 
 export function resolveTenantByDomain(domain: string): Promise<TenantRoute | null> {

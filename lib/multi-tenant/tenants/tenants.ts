@@ -1,7 +1,6 @@
-import { withUser, type Database } from '@/lib/db'
 import { config } from '@/lib/env'
 import { AppError } from '@/lib/errors'
-import type { Actor } from '@/lib/multi-tenant/access/actor'
+import type { Acting } from '@/lib/multi-tenant/access/caller'
 import { recordAudit } from '@/lib/multi-tenant/audit/audit'
 import { mergeLimits, planDefaults } from './plans'
 import { isPlatformAdmin, loadTenantForAdmin } from '@/lib/multi-tenant/access/tenant-access'
@@ -15,8 +14,8 @@ export { updateTenant } from './update'
 export type { Tenant } from './record'
 
 /** Platform admins see every tenant; anyone else the tenants they administer (members who are not admins: none). */
-export async function listTenants(db: Database, actor: Actor): Promise<Tenant[]> {
-  const rows = await withUser(db, actor.claims, (tx) =>
+export async function listTenants(caller: Acting): Promise<Tenant[]> {
+  const rows = await caller.run((tx) =>
     tx.query<TenantRow>(
       `select ${TENANT_COLUMNS} from public.tenants
         where app_private.is_platform_admin()
@@ -27,17 +26,17 @@ export async function listTenants(db: Database, actor: Actor): Promise<Tenant[]>
   return rows.map((row) => toTenant(row))
 }
 
-export async function getTenant(db: Database, actor: Actor, id: string): Promise<Tenant> {
-  const { row } = await withUser(db, actor.claims, (tx) => loadTenantForAdmin(tx, id))
+export async function getTenant(caller: Acting, id: string): Promise<Tenant> {
+  const { row } = await caller.run((tx) => loadTenantForAdmin(tx, id))
   return toTenant(row)
 }
 
 /** Plan tier sets the default limits; an explicit `limits` override wins key by key. */
-export async function createTenant(db: Database, actor: Actor, input: TenantCreateInput): Promise<Tenant> {
+export async function createTenant(caller: Acting, input: TenantCreateInput): Promise<Tenant> {
   assertDomainOffPlatform(input.domain, config().PLATFORM_DOMAIN)
   const limits = mergeLimits(planDefaults(input.planTier), input.limits)
   const trialEndsAt = input.trialEndsAt ?? (input.status === 'trial' ? defaultTrialEnd() : null)
-  const tenant = await withUser(db, actor.claims, async (tx) => {
+  const tenant = await caller.run(async (tx) => {
     if (!(await isPlatformAdmin(tx))) throw new AppError('forbidden', 'Only a platform admin can create tenants.')
     // JSON goes in as text and is cast in SQL, the one encoding both drivers agree on.
     const rows = await tx
@@ -69,7 +68,7 @@ export async function createTenant(db: Database, actor: Actor, input: TenantCrea
       targetType: 'tenant',
       targetId: created.id,
       after: { name: created.name, slug: created.slug, domain: created.domain, planTier: created.planTier, status: created.status },
-      ip: actor.ip,
+      ip: caller.ip,
     })
     return created
   })

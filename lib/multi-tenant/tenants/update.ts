@@ -1,7 +1,6 @@
-import { withUser, type Database } from '@/lib/db'
 import { config } from '@/lib/env'
 import { AppError } from '@/lib/errors'
-import type { Actor } from '@/lib/multi-tenant/access/actor'
+import type { Acting } from '@/lib/multi-tenant/access/caller'
 import { recordAudit, type AuditAction } from '@/lib/multi-tenant/audit/audit'
 import { mergeLimits, planDefaults } from './plans'
 import { loadTenantForAdmin } from '@/lib/multi-tenant/access/tenant-access'
@@ -78,8 +77,8 @@ function sqlValue(field: Field, next: Comparable): unknown {
  * and domain are the platform's (403 here; the database trigger is the backstop).
  * Each group of changes writes its own audit row with the before and after of what changed.
  */
-export async function updateTenant(db: Database, actor: Actor, id: string, input: TenantUpdateInput): Promise<Tenant> {
-  const result = await withUser(db, actor.claims, async (tx) => {
+export async function updateTenant(caller: Acting, id: string, input: TenantUpdateInput): Promise<Tenant> {
+  const result = await caller.run(async (tx) => {
     const { row, platformAdmin } = await loadTenantForAdmin(tx, id)
     const current = toTenant(row)
     const next = applyUpdate(current, input)
@@ -113,7 +112,7 @@ export async function updateTenant(db: Database, actor: Actor, id: string, input
         targetId: id,
         before: Object.fromEntries(fields.map((field) => [field, current[field]])),
         after: Object.fromEntries(fields.map((field) => [field, next[field]])),
-        ip: actor.ip,
+        ip: caller.ip,
       })
     }
     return { tenant: toTenant(updated), changed }

@@ -1,6 +1,5 @@
-import { withUser, type Database } from '@/lib/db'
 import type { Element } from '@/lib/engine/elements'
-import type { Actor } from '@/lib/multi-tenant/access/actor'
+import type { Acting } from '@/lib/multi-tenant/access/caller'
 import type { Limits } from '@/lib/multi-tenant/tenants/plans'
 import { loadTenantForAdmin } from '@/lib/multi-tenant/access/tenant-access'
 import { toTenant } from '@/lib/multi-tenant/tenants/record'
@@ -65,8 +64,8 @@ function toPeriod(row: PeriodRow): PeriodUsage {
 }
 
 /** A tenant's usage for its admins and platform admins (404 for anyone who cannot see the tenant, 403 for other members). */
-export async function getUsageReport(db: Database, actor: Actor, tenantId: string): Promise<UsageReport> {
-  return withUser(db, actor.claims, async (tx) => {
+export async function getUsageReport(caller: Acting, tenantId: string): Promise<UsageReport> {
+  return caller.run(async (tx) => {
     const { row } = await loadTenantForAdmin(tx, tenantId)
     const limits = toTenant(row).limits
     const periodRows = await tx.query<{ period: string }>('select app_private.usage_period()::text as period')

@@ -6,8 +6,8 @@ import { requirePlatformAdmin } from '../_data/console-actor'
 export const metadata = { title: 'Audit log' }
 
 export default async function PlatformAuditPage() {
-  const { actor, db } = await requirePlatformAdmin()
-  const tenants = await listTenants(db, actor)
+  const { caller } = await requirePlatformAdmin()
+  const tenants = await listTenants(caller)
   return (
     <>
       <PageHeader title="Audit log" description="Every administrative action on the platform. Each tenant's entries, and the platform's own, form a hash chain." />

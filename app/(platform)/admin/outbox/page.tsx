@@ -12,7 +12,7 @@ export const metadata = { title: 'Outbox' }
  * in the server log, so a machine with no mail server still works end to end.
  */
 export default async function OutboxPage() {
-  const { actor, db } = await requirePlatformAdmin()
+  const { caller } = await requirePlatformAdmin()
   if (config().modes.mail === 'smtp') {
     return (
       <>
@@ -21,7 +21,7 @@ export default async function OutboxPage() {
       </>
     )
   }
-  const mails = await listOutbox(db, actor.claims)
+  const mails = await listOutbox(caller)
   return (
     <>
       <PageHeader title="Outbox" description="No SMTP_URL is set: the mail the platform would send, newest first." />

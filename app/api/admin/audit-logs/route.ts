@@ -1,14 +1,11 @@
-import { json, parseWith, route } from '@/lib/http/route'
-import { getDatabase } from '@/lib/db'
+import { json } from '@/lib/http/route'
+import { platformRoute } from '@/lib/http/tenant-route'
 import { listPlatformAuditLogs } from '@/lib/multi-tenant/audit/audit-logs'
 import { platformAuditQuerySchema } from '@/lib/multi-tenant/audit/audit-query'
-import { requireActor } from '@/lib/multi-tenant/access/request-actor'
 
 export const dynamic = 'force-dynamic'
 
 /** Every audit row, platform rows included; platform admins only. */
-export const GET = route(async (request: Request) => {
-  const actor = await requireActor(request)
-  const query = parseWith(platformAuditQuerySchema, Object.fromEntries(new URL(request.url).searchParams))
-  return json(await listPlatformAuditLogs(await getDatabase(), actor, query))
-})
+export const GET = platformRoute({ query: platformAuditQuerySchema }, async ({ caller, query }) =>
+  json(await listPlatformAuditLogs(caller, query)),
+)

@@ -1,20 +1,14 @@
-import { json, parseJson, route } from '@/lib/http/route'
-import { getDatabase } from '@/lib/db'
-import { requireActor } from '@/lib/multi-tenant/access/request-actor'
+import { json } from '@/lib/http/route'
+import { platformRoute } from '@/lib/http/tenant-route'
 import { tenantCreateSchema } from '@/lib/multi-tenant/tenants/schema'
 import { createTenant, listTenants } from '@/lib/multi-tenant/tenants/tenants'
 
 export const dynamic = 'force-dynamic'
 
 /** Platform admins see every tenant, tenant admins the ones they run. */
-export const GET = route(async (request: Request) => {
-  const actor = await requireActor(request)
-  return json({ tenants: await listTenants(await getDatabase(), actor) })
-})
+export const GET = platformRoute({}, async ({ caller }) => json({ tenants: await listTenants(caller) }))
 
 /** Platform admins only. */
-export const POST = route(async (request: Request) => {
-  const actor = await requireActor(request)
-  const input = await parseJson(request, tenantCreateSchema)
-  return json({ tenant: await createTenant(await getDatabase(), actor, input) }, 201)
-})
+export const POST = platformRoute({ body: tenantCreateSchema }, async ({ caller, body }) =>
+  json({ tenant: await createTenant(caller, body) }, 201),
+)

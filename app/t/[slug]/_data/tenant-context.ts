@@ -1,9 +1,8 @@
 import { headers } from 'next/headers'
 import { cache } from 'react'
-import { getSessionFromHeaders, type Session } from '@/lib/auth'
-import { loadIdentity, type Membership } from '@/lib/auth/account'
-import { getDatabase, withAnon, withUser } from '@/lib/db'
+import { getSessionFromHeaders, type Session, type TenantRole } from '@/lib/auth'
 import { isAppError } from '@/lib/errors'
+import { callerFromSession, visitorScope, type Caller } from '@/lib/multi-tenant/access/caller'
 import { loadOracleProfile, type OracleProfile } from '@/lib/multi-tenant/oracle/profile'
 import { TENANT_SLUG_HEADER } from '@/lib/multi-tenant/tenants/host-routing'
 import { resolveTenantBySlug, type TenantRoute } from '@/lib/multi-tenant/tenants/directory'
@@ -17,7 +16,7 @@ export type TenantContext = {
   /** The full tenant record, readable by its admins and platform admins only. */
   adminView: Tenant | null
   /** The signed-in user's role in this tenant; null for visitors and non-members. */
-  role: Membership['role'] | null
+  role: TenantRole | null
   branding: Branding
 }
 
@@ -36,16 +35,16 @@ function brandingOf(tenant: TenantRoute, voice: Pick<OracleProfile, 'brandVoice'
  * The tenant's voice as the caller may read it under RLS: members through their claims,
  * anyone else as a visitor when the tenant is public. Otherwise (or when paused) null.
  */
-async function loadVoice(tenant: TenantRoute, session: Session | null): Promise<OracleProfile | null> {
-  const db = await getDatabase()
+async function loadVoice(caller: Caller & { tenant: TenantRoute }): Promise<OracleProfile | null> {
+  const { tenant } = caller
   const read = (tx: Parameters<typeof loadOracleProfile>[0]) => loadOracleProfile(tx, tenant.id)
   const hidden = (error: unknown) => {
     if (isAppError(error) && (error.code === 'not_found' || error.code === 'tenant_inactive')) return null
     throw error
   }
-  const asMember = session ? await withUser(db, session.claims, read).catch(hidden) : null
+  const asMember = caller.session ? await caller.run(read).catch(hidden) : null
   if (asMember || !tenant.publicAccess) return asMember
-  return withAnon(db, { tenant_id: tenant.id }, read).catch(hidden)
+  return visitorScope(tenant)(read).catch(hidden)
 }
 
 // The proxy names the tenant it resolved from the host (and drops any client-sent value).
@@ -53,21 +52,15 @@ function basePathFor(tenant: TenantRoute, hostTenantSlug: string | null): string
   return hostTenantSlug === tenant.slug ? '' : `/t/${tenant.slug}`
 }
 
-async function loadAdminView(tenant: TenantRoute, session: Session | null): Promise<Tenant | null> {
-  if (!session) return null
+/** Members who are not admins (and outsiders) get the member's view: no query for them. */
+async function loadAdminView(caller: Caller & { tenant: TenantRoute }): Promise<Tenant | null> {
+  if (!caller.isPlatformAdmin && caller.role !== 'admin') return null
   try {
-    return await getTenant(await getDatabase(), { claims: session.claims, ip: null }, tenant.id)
+    return await getTenant(caller, caller.tenant.id)
   } catch (error) {
-    // Members who are not admins are refused: they simply get the member's view.
     if (isAppError(error) && (error.code === 'forbidden' || error.code === 'not_found')) return null
     throw error
   }
-}
-
-async function roleIn(tenant: TenantRoute, session: Session | null): Promise<Membership['role'] | null> {
-  if (!session) return null
-  const identity = await loadIdentity(session)
-  return identity.memberships.find((membership) => membership.tenantId === tenant.id)?.role ?? null
 }
 
 /** Everything a tenant page needs to know about where it is and who is asking; once per request. */
@@ -75,14 +68,12 @@ export const loadTenantContext = cache(async (slug: string): Promise<TenantConte
   const tenant = await resolveTenantBySlug(slug)
   if (!tenant) return null
   const requestHeaders = await headers()
-  const session = await getSessionFromHeaders(requestHeaders)
+  // One session lookup answers who is asking and their role in this tenant.
+  const session = await getSessionFromHeaders(requestHeaders, '', tenant.id)
+  const caller = { ...callerFromSession(session, tenant), tenant }
   const basePath = basePathFor(tenant, requestHeaders.get(TENANT_SLUG_HEADER))
-  const [adminView, role, voice] = await Promise.all([
-    loadAdminView(tenant, session),
-    roleIn(tenant, session),
-    loadVoice(tenant, session),
-  ])
-  return { tenant, session, basePath, adminView, role, branding: brandingOf(tenant, voice ?? adminView) }
+  const [adminView, voice] = await Promise.all([loadAdminView(caller), loadVoice(caller)])
+  return { tenant, session, basePath, adminView, role: caller.role, branding: brandingOf(tenant, voice ?? adminView) }
 })
 
 export function tenantHref(context: Pick<TenantContext, 'basePath'>, path = '/'): string {

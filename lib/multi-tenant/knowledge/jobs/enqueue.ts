@@ -1,8 +1,7 @@
 import type { UploadedFile } from '@/lib/contracts/knowledge-jobs'
-import { withUser } from '@/lib/db'
 import { AppError, toAppError } from '@/lib/errors'
 import { assertContentMatches, assertWithinSizeLimit, baseName, extensionOf, formatFromExtension, type DocumentFormat } from '@/lib/ingest/file-types'
-import type { Actor } from '@/lib/multi-tenant/access/actor'
+import type { Acting } from '@/lib/multi-tenant/access/caller'
 import { rethrowStorageFull } from '../storage-usage'
 import type { UploadForm } from '../upload'
 import { MAX_FILES_PER_REQUEST } from '../upload-limits'
@@ -56,7 +55,7 @@ function precheck(context: JobContext, file: Incoming): DocumentFormat {
 }
 
 /** One transaction per file: a file that does not fit the tenant's storage leaves the others queued. */
-export async function enqueueFiles(context: JobContext, actor: Actor, tenantId: string, form: UploadForm): Promise<UploadedFile[]> {
+export async function enqueueFiles(context: JobContext, caller: Acting, tenantId: string, form: UploadForm): Promise<UploadedFile[]> {
   const expanded = (await Promise.all(form.files.map((file) => expand(context, file)))).flat()
   if (expanded.length > MAX_FILES_PER_REQUEST) {
     throw new AppError('bad_request', `Send at most ${MAX_FILES_PER_REQUEST} files per request, counting those inside a .zip.`)
@@ -69,7 +68,7 @@ export async function enqueueFiles(context: JobContext, actor: Actor, tenantId: 
     }
     try {
       const format = precheck(context, item)
-      const job = await withUser(context.db, actor.claims, async (tx) => {
+      const job = await caller.run(async (tx) => {
         const original = await context.originals
           .put(tx, tenantId, { fileName: baseName(item.fileName), mediaType: MEDIA_TYPES[format], bytes: item.bytes })
           .catch(rethrowStorageFull)

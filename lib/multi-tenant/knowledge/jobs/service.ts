@@ -1,7 +1,7 @@
 import type { IndexState, KnowledgeJob, UploadedFile } from '@/lib/contracts/knowledge-jobs'
-import { withUser, type Database } from '@/lib/db'
+import { getDatabase, type Database } from '@/lib/db'
 import { AppError } from '@/lib/errors'
-import type { Actor } from '@/lib/multi-tenant/access/actor'
+import type { Acting } from '@/lib/multi-tenant/access/caller'
 import { loadTenantForAdmin } from '@/lib/multi-tenant/access/tenant-access'
 import { isUuid } from '../documents'
 import type { UploadForm } from '../upload'
@@ -17,16 +17,17 @@ import { wakeJobRunner } from './process-runner'
  * (404 for a tenant the caller cannot see, 403 for a member who is not its admin).
  */
 
-type Options = Omit<JobContextOptions, 'db'>
+// The process's database unless a test hands its own.
+type Options = Omit<JobContextOptions, 'db'> & { db?: Database }
 
-export async function uploadFiles(db: Database, actor: Actor, tenantId: string, form: UploadForm, options: Options = {}): Promise<UploadedFile[]> {
-  const results = await enqueueFiles(jobContext({ db, ...options }), actor, tenantId, form)
+export async function uploadFiles(caller: Acting, tenantId: string, form: UploadForm, options: Options = {}): Promise<UploadedFile[]> {
+  const results = await enqueueFiles(jobContext({ ...options, db: options.db ?? (await getDatabase()) }), caller, tenantId, form)
   wakeJobRunner()
   return results
 }
 
-export async function getKnowledgeJob(db: Database, actor: Actor, tenantId: string, jobId: string): Promise<KnowledgeJob> {
-  return withUser(db, actor.claims, async (tx) => {
+export async function getKnowledgeJob(caller: Acting, tenantId: string, jobId: string): Promise<KnowledgeJob> {
+  return caller.run(async (tx) => {
     await loadTenantForAdmin(tx, tenantId)
     const row = isUuid(jobId) ? await getJob(tx, tenantId, jobId) : null
     if (!row) throw new AppError('not_found', 'No such job.')
@@ -35,15 +36,15 @@ export async function getKnowledgeJob(db: Database, actor: Actor, tenantId: stri
 }
 
 /** Most recently changed first; with `since`, only jobs changed after it. */
-export async function listKnowledgeJobs(db: Database, actor: Actor, tenantId: string, limit: number, since?: string): Promise<KnowledgeJob[]> {
-  return withUser(db, actor.claims, async (tx) => {
+export async function listKnowledgeJobs(caller: Acting, tenantId: string, limit: number, since?: string): Promise<KnowledgeJob[]> {
+  return caller.run(async (tx) => {
     await loadTenantForAdmin(tx, tenantId)
     return (await listJobs(tx, tenantId, limit, since)).map(toJob)
   })
 }
 
-export async function requestReindex(db: Database, actor: Actor, tenantId: string): Promise<KnowledgeJob> {
-  const job = await withUser(db, actor.claims, async (tx) => {
+export async function requestReindex(caller: Acting, tenantId: string): Promise<KnowledgeJob> {
+  const job = await caller.run(async (tx) => {
     await loadTenantForAdmin(tx, tenantId)
     return toJob(await ensureReindexJob(tx, tenantId))
   })
@@ -51,8 +52,8 @@ export async function requestReindex(db: Database, actor: Actor, tenantId: strin
   return job
 }
 
-export async function knowledgeIndexState(db: Database, actor: Actor, tenantId: string, model: string): Promise<IndexState> {
-  return withUser(db, actor.claims, async (tx) => {
+export async function knowledgeIndexState(caller: Acting, tenantId: string, model: string): Promise<IndexState> {
+  return caller.run(async (tx) => {
     await loadTenantForAdmin(tx, tenantId)
     const counts = (await indexCounts(tx, model, [tenantId])).get(tenantId) ?? { chunks: 0, pendingChunks: 0 }
     const job = await latestReindexJob(tx, tenantId)
@@ -60,9 +61,9 @@ export async function knowledgeIndexState(db: Database, actor: Actor, tenantId: 
   })
 }
 
-export async function downloadOriginal(db: Database, actor: Actor, tenantId: string, knowledgeId: string, options: Options = {}): Promise<OriginalFile> {
-  const { originals } = jobContext({ db, ...options })
-  return withUser(db, actor.claims, async (tx) => {
+export async function downloadOriginal(caller: Acting, tenantId: string, knowledgeId: string, options: Options = {}): Promise<OriginalFile> {
+  const { originals } = jobContext({ ...options, db: options.db ?? (await getDatabase()) })
+  return caller.run(async (tx) => {
     await loadTenantForAdmin(tx, tenantId)
     const original = isUuid(knowledgeId) ? await originals.readForDocument(tx, tenantId, knowledgeId) : null
     if (!original) throw new AppError('not_found', 'No stored file for this document (it was added as text, or does not exist).')

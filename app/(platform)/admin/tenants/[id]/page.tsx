@@ -16,9 +16,9 @@ import { tenantSiteUrl } from '../../../_data/site-url'
 export const metadata = { title: 'Tenant' }
 
 async function loadTenant(id: string): Promise<{ tenant: Tenant; userId: string }> {
-  const { actor, db } = await requirePlatformAdmin()
+  const { caller, session } = await requirePlatformAdmin()
   try {
-    return { tenant: await getTenant(db, actor, id), userId: String(actor.claims.sub) }
+    return { tenant: await getTenant(caller, id), userId: session.userId }
   } catch (error) {
     if (isAppError(error) && error.code === 'not_found') notFound()
     throw error

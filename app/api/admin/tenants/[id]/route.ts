@@ -1,31 +1,26 @@
-import { json, parseJson, route } from '@/lib/http/route'
-import { getDatabase } from '@/lib/db'
-import { requireActor } from '@/lib/multi-tenant/access/request-actor'
+import { json } from '@/lib/http/route'
+import { tenantRoute } from '@/lib/http/tenant-route'
 import { tenantDeleteSchema, tenantUpdateSchema } from '@/lib/multi-tenant/tenants/schema'
 import { deleteTenant, getTenant, updateTenant } from '@/lib/multi-tenant/tenants/tenants'
 
 export const dynamic = 'force-dynamic'
 
-type Context = { params: Promise<{ id: string }> }
+type Params = { id: string }
 
-export const GET = route(async (request: Request, { params }: Context) => {
-  const actor = await requireActor(request)
-  const { id } = await params
-  return json({ tenant: await getTenant(await getDatabase(), actor, id) })
-})
+export const GET = tenantRoute<Params>({ by: 'id', minRole: 'admin' }, async ({ caller, params }) =>
+  json({ tenant: await getTenant(caller, params.id) }),
+)
 
-export const PUT = route(async (request: Request, { params }: Context) => {
-  const actor = await requireActor(request)
-  const { id } = await params
-  const input = await parseJson(request, tenantUpdateSchema)
-  return json({ tenant: await updateTenant(await getDatabase(), actor, id, input) })
-})
+export const PUT = tenantRoute<Params, typeof tenantUpdateSchema>(
+  { by: 'id', minRole: 'admin', body: tenantUpdateSchema },
+  async ({ caller, body, params }) => json({ tenant: await updateTenant(caller, params.id, body) }),
+)
 
 /** Body `{ confirm: "<slug>" }`; platform admins only. */
-export const DELETE = route(async (request: Request, { params }: Context) => {
-  const actor = await requireActor(request)
-  const { id } = await params
-  const { confirm } = await parseJson(request, tenantDeleteSchema)
-  await deleteTenant(await getDatabase(), actor, id, confirm)
-  return new Response(null, { status: 204 })
-})
+export const DELETE = tenantRoute<Params, typeof tenantDeleteSchema>(
+  { by: 'id', minRole: 'admin', body: tenantDeleteSchema },
+  async ({ caller, body, params }) => {
+    await deleteTenant(caller, params.id, body.confirm)
+    return new Response(null, { status: 204 })
+  },
+)

@@ -1,16 +1,11 @@
-import { clientIp } from '@/lib/http/client-ip'
-import { json, parseJson, route } from '@/lib/http/route'
-import { requireSession } from '@/lib/auth'
+import { json } from '@/lib/http/route'
+import { platformRoute } from '@/lib/http/tenant-route'
 import { acceptInvitationSchema } from '@/lib/auth/schemas'
-import { getDatabase } from '@/lib/db'
 import { acceptInvitation } from '@/lib/multi-tenant/members/invitations'
 
 export const dynamic = 'force-dynamic'
 
 /** `{ token }` by the invited address's signed-in user -> `{ membership: { tenantId, role } }`. */
-export const POST = route(async (request: Request) => {
-  const session = await requireSession(request)
-  const { token } = await parseJson(request, acceptInvitationSchema)
-  const accepted = await acceptInvitation(await getDatabase(), session.claims, token, clientIp(request))
-  return json({ membership: accepted })
-})
+export const POST = platformRoute({ body: acceptInvitationSchema }, async ({ caller, body }) =>
+  json({ membership: await acceptInvitation(caller, body.token) }),
+)

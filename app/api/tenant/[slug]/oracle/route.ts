@@ -1,14 +1,10 @@
-import { clientIp } from '@/lib/http/client-ip'
-import { json, parseJson, route } from '@/lib/http/route'
-import { getSession } from '@/lib/auth'
-import { getDatabase } from '@/lib/db'
+import { json } from '@/lib/http/route'
+import { tenantRoute } from '@/lib/http/tenant-route'
 import { oracleRequestSchema } from '@/lib/multi-tenant/oracle/schema'
-import { openOracle, requireServingTenant } from '@/lib/multi-tenant/oracle/service'
+import { openOracle } from '@/lib/multi-tenant/oracle/service'
 import { eventStreamResponse } from '@/lib/multi-tenant/oracle/sse'
 
 export const dynamic = 'force-dynamic'
-
-type Context = { params: Promise<{ slug: string }> }
 
 function wantsEventStream(request: Request): boolean {
   return (request.headers.get('accept') ?? '').toLowerCase().includes('text/event-stream')
@@ -22,18 +18,16 @@ function wantsEventStream(request: Request): boolean {
  * A failed exchange stores nothing: after an `error` event on the first message of a new
  * thread, the conversationId announced in `meta` does not exist (start a new thread).
  */
-export const POST = route(async (request: Request, { params }: Context) => {
-  const { slug } = await params
-  const tenant = await requireServingTenant(slug)
-  const body = await parseJson(request, oracleRequestSchema)
-  const db = await getDatabase()
-  const { maia, userId } = await openOracle(db, tenant, await getSession(request), clientIp(request))
-  const options = { conversationId: body.conversationId, conversationDepth: body.conversationDepth }
-
-  if (!wantsEventStream(request)) {
-    return json(await maia.processInteraction(body.input, userId, { ...options, signal: request.signal }))
-  }
-  const stop = new AbortController()
-  request.signal.addEventListener('abort', () => stop.abort(), { once: true })
-  return eventStreamResponse(maia.streamInteraction(body.input, userId, { ...options, signal: stop.signal }), () => stop.abort())
-})
+export const POST = tenantRoute<{ slug: string }, typeof oracleRequestSchema>(
+  { minRole: 'anyone', serving: true, body: oracleRequestSchema },
+  async ({ caller, body, request }) => {
+    const { maia, userId } = await openOracle(caller)
+    const options = { conversationId: body.conversationId, conversationDepth: body.conversationDepth }
+    if (!wantsEventStream(request)) {
+      return json(await maia.processInteraction(body.input, userId, { ...options, signal: request.signal }))
+    }
+    const stop = new AbortController()
+    request.signal.addEventListener('abort', () => stop.abort(), { once: true })
+    return eventStreamResponse(maia.streamInteraction(body.input, userId, { ...options, signal: stop.signal }), () => stop.abort())
+  },
+)

@@ -2,7 +2,6 @@ import { notFound } from 'next/navigation'
 import { AuthCard } from '@/components/auth/auth-card'
 import { InviteAccept } from '@/components/auth/invite-accept'
 import { Alert } from '@/components/ui/alert'
-import { getDatabase } from '@/lib/db'
 import { previewInvitation } from '@/lib/multi-tenant/members/invitations'
 import { loadTenantContext, tenantHref } from '../../_data/tenant-context'
 
@@ -15,7 +14,7 @@ export default async function TenantInvitePage({ params }: Props) {
   const { slug, token } = await params
   const context = await loadTenantContext(slug)
   if (!context) notFound()
-  const invitation = /^[A-Za-z0-9_-]{20,200}$/.test(token) ? await previewInvitation(await getDatabase(), token) : null
+  const invitation = /^[A-Za-z0-9_-]{20,200}$/.test(token) ? await previewInvitation(token) : null
   if (!invitation || invitation.tenantSlug !== context.tenant.slug) {
     return (
       <AuthCard title="This invitation cannot be used">

@@ -1,24 +1,21 @@
-import { json, parseJson, parseWith, route } from '@/lib/http/route'
-import { getDatabase } from '@/lib/db'
+import { json, parseJson } from '@/lib/http/route'
+import { tenantRoute } from '@/lib/http/tenant-route'
 import { AppError, errorResponse, type ErrorCode } from '@/lib/errors'
 import type { UploadedFile } from '@/lib/contracts/knowledge-jobs'
 import { addDocument, authorizeKnowledgeAdmin, duplicateError, listKnowledge, uploadLimitBytes } from '@/lib/multi-tenant/knowledge/admin'
 import { uploadFiles } from '@/lib/multi-tenant/knowledge/jobs'
 import { knowledgeBodySchema, listQuerySchema } from '@/lib/multi-tenant/knowledge/schema'
 import { readUploadForm } from '@/lib/multi-tenant/knowledge/upload'
-import { requireActor } from '@/lib/multi-tenant/access/request-actor'
 
 export const dynamic = 'force-dynamic'
 
-type Context = { params: Promise<{ id: string }> }
+type Params = { id: string }
 
 /** `?page&pageSize&q` -> `{ items, total, page, pageSize, storage: { usedBytes, limitBytes } }`, newest first. */
-export const GET = route(async (request: Request, { params }: Context) => {
-  const actor = await requireActor(request)
-  const { id } = await params
-  const query = parseWith(listQuerySchema, Object.fromEntries(new URL(request.url).searchParams))
-  return json(await listKnowledge(await getDatabase(), actor, id, query))
-})
+export const GET = tenantRoute<Params, undefined, typeof listQuerySchema>(
+  { by: 'id', minRole: 'admin', query: listQuerySchema },
+  async ({ caller, query, params }) => json(await listKnowledge(caller, params.id, query)),
+)
 
 /**
  * 202 with a job per file. A lone file refused before any work (413 over the size limit
@@ -40,20 +37,18 @@ function uploadResponse(jobs: UploadedFile[]): Response {
  * to 500 files; optional `category`, `tags`, `elementalTags` fields) -> 202
  * `{ jobs: [{ id, fileName, status, error? }] }`; follow them at .../knowledge/jobs.
  */
-export const POST = route(async (request: Request, { params }: Context) => {
-  const actor = await requireActor(request)
-  const { id } = await params
-  const db = await getDatabase()
-  await authorizeKnowledgeAdmin(db, actor, id)
+export const POST = tenantRoute<Params>({ by: 'id', minRole: 'admin' }, async ({ caller, params, request }) => {
+  const { id } = params
+  await authorizeKnowledgeAdmin(caller, id)
   const type = (request.headers.get('content-type') ?? '').toLowerCase()
   if (type.startsWith('multipart/form-data')) {
     const form = await readUploadForm(request, uploadLimitBytes())
-    return uploadResponse(await uploadFiles(db, actor, id, form))
+    return uploadResponse(await uploadFiles(caller, id, form))
   }
   if (!type.includes('application/json')) {
     throw new AppError('unsupported_media_type', 'Send a JSON document or files as multipart/form-data.')
   }
-  const stored = await addDocument(db, actor, id, await parseJson(request, knowledgeBodySchema))
+  const stored = await addDocument(caller, id, await parseJson(request, knowledgeBodySchema))
   if (stored.duplicate) throw duplicateError(stored.id)
   return json({ id: stored.id, title: stored.title, chunkCount: stored.chunkCount }, 201)
 })

@@ -1,15 +1,10 @@
-import { json, route } from '@/lib/http/route'
-import { getDatabase } from '@/lib/db'
-import { requireActor } from '@/lib/multi-tenant/access/request-actor'
+import { json } from '@/lib/http/route'
+import { tenantRoute } from '@/lib/http/tenant-route'
 import { getUsageReport } from '@/lib/multi-tenant/usage/report'
 
 export const dynamic = 'force-dynamic'
 
-type Context = { params: Promise<{ id: string }> }
-
 /** The tenant's usage this month, earlier months and the last 30 days; tenant admins and platform admins. */
-export const GET = route(async (request: Request, { params }: Context) => {
-  const actor = await requireActor(request)
-  const { id } = await params
-  return json(await getUsageReport(await getDatabase(), actor, id))
-})
+export const GET = tenantRoute<{ id: string }>({ by: 'id', minRole: 'admin' }, async ({ caller, params }) =>
+  json(await getUsageReport(caller, params.id)),
+)

@@ -1,24 +1,19 @@
-import { json, parseJson, route } from '@/lib/http/route'
-import { getDatabase } from '@/lib/db'
+import { json } from '@/lib/http/route'
+import { tenantRoute } from '@/lib/http/tenant-route'
 import { changeMemberRole, changeRoleSchema, removeMember } from '@/lib/multi-tenant/members/members'
-import { requireActor } from '@/lib/multi-tenant/access/request-actor'
 
 export const dynamic = 'force-dynamic'
 
-type Context = { params: Promise<{ id: string; userId: string }> }
+type Params = { id: string; userId: string }
 
 /** `{ role }` -> `{ member }`; demoting the tenant's last admin is a 409. */
-export const PATCH = route(async (request: Request, { params }: Context) => {
-  const actor = await requireActor(request)
-  const { id, userId } = await params
-  const { role } = await parseJson(request, changeRoleSchema)
-  return json({ member: await changeMemberRole(await getDatabase(), actor, id, userId, role) })
-})
+export const PATCH = tenantRoute<Params, typeof changeRoleSchema>(
+  { by: 'id', minRole: 'admin', body: changeRoleSchema },
+  async ({ caller, body, params }) => json({ member: await changeMemberRole(caller, params.id, params.userId, body.role) }),
+)
 
-/** 204; removing the tenant's last admin is a 409. */
-export const DELETE = route(async (request: Request, { params }: Context) => {
-  const actor = await requireActor(request)
-  const { id, userId } = await params
-  await removeMember(await getDatabase(), actor, id, userId)
+/** 204; an admin removes a member, anyone removes themselves (leaves); removing the tenant's last admin is a 409. */
+export const DELETE = tenantRoute<Params>({ by: 'id', minRole: 'signed-in' }, async ({ caller, params }) => {
+  await removeMember(caller, params.id, params.userId)
   return new Response(null, { status: 204 })
 })

@@ -1,15 +1,10 @@
-import { json, route } from '@/lib/http/route'
-import { getDatabase } from '@/lib/db'
+import { json } from '@/lib/http/route'
+import { tenantRoute } from '@/lib/http/tenant-route'
 import { getKnowledgeJob } from '@/lib/multi-tenant/knowledge/jobs'
-import { requireActor } from '@/lib/multi-tenant/access/request-actor'
 
 export const dynamic = 'force-dynamic'
 
-type Context = { params: Promise<{ id: string; jobId: string }> }
-
 /** `{ job: { id, fileName, status, progress, documentId?, duplicate?, error? } }`; 404 for another tenant's job. */
-export const GET = route(async (request: Request, { params }: Context) => {
-  const actor = await requireActor(request)
-  const { id, jobId } = await params
-  return json({ job: await getKnowledgeJob(await getDatabase(), actor, id, jobId) })
-})
+export const GET = tenantRoute<{ id: string; jobId: string }>({ by: 'id', minRole: 'admin' }, async ({ caller, params }) =>
+  json({ job: await getKnowledgeJob(caller, params.id, params.jobId) }),
+)

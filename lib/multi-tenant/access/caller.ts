@@ -1,0 +1,89 @@
+import { getSession, type Session, type TenantRole } from '@/lib/auth'
+import { getDatabase, withAnon, withUser, type Claims, type Database, type Queryable } from '@/lib/db'
+import { clientIp } from '@/lib/http/client-ip'
+import { AppError } from '@/lib/errors'
+import { resolveTenantById, resolveTenantBySlug, type TenantRoute } from '@/lib/multi-tenant/tenants/directory'
+
+/** Runs one unit of work in its own transaction, under the caller's identity (RLS applies). */
+export type TransactionScope = <T>(fn: (tx: Queryable) => Promise<T>) => Promise<T>
+
+/**
+ * Who is asking, decided once per request: the tenant the request is about (null on
+ * platform routes), the session (null for visitors), the role in that tenant and the
+ * platform-admin flag (both read by app_private.caller_role with the session lookup),
+ * the client address for the audit trail, and `run`, which opens a transaction as
+ * this caller: `authenticated` with the session's claims, or `anon` visiting `tenant`.
+ */
+export type Caller = {
+  tenant: TenantRoute | null
+  session: Session | null
+  role: TenantRole | null
+  isPlatformAdmin: boolean
+  ip: string | null
+  run: TransactionScope
+}
+
+/** What a service needs of its caller: a transaction as them, who they are, their address for the audit trail. */
+export type Acting = Pick<Caller, 'run' | 'ip'> & { session: Pick<Session, 'userId'> | null }
+
+/** Acting as the user of `claims` outside a request: the CLI's demo seed, and tests of the services. */
+export function actingAs(db: Database, claims: Claims, ip: string | null = null): Acting {
+  return { run: (fn) => withUser(db, claims, fn), ip, session: claims.sub ? { userId: claims.sub } : null }
+}
+
+/**
+ * The tenant the request is about: `{ slug }` on a tenant's site (unknown: 404),
+ * `{ tenantId }` in the admin API (unknown: tenant null, for the route to refuse after
+ * checking the body, as it always has), `{}` on platform routes.
+ */
+export type CallerTarget = { slug: string } | { tenantId: string } | Record<string, never>
+
+async function tenantOf(target: CallerTarget): Promise<{ tenant: TenantRoute | null; id: string | null }> {
+  if ('slug' in target) {
+    const tenant = await resolveTenantBySlug(target.slug)
+    if (!tenant) throw new AppError('not_found', 'No such tenant.')
+    return { tenant, id: tenant.id }
+  }
+  if ('tenantId' in target) {
+    const tenant = await resolveTenantById(target.tenantId)
+    return { tenant, id: tenant?.id ?? null }
+  }
+  return { tenant: null, id: null }
+}
+
+function scopeOf(session: Session | null, tenant: TenantRoute | null): TransactionScope {
+  if (session) return async (fn) => withUser(await getDatabase(), session.claims, fn)
+  const claims = tenant ? { tenant_id: tenant.id } : {}
+  return async (fn) => withAnon(await getDatabase(), claims, fn)
+}
+
+/** A visitor's transaction for `tenant` (no history, RLS as `anon`), whoever is signed in. */
+export function visitorScope(tenant: TenantRoute): TransactionScope {
+  return scopeOf(null, tenant)
+}
+
+/** The caller of `request`: one session lookup, which also reads their role in the tenant and the platform-admin flag. */
+export async function resolveCaller(request: Request, target: CallerTarget): Promise<Caller> {
+  const { tenant, id } = await tenantOf(target)
+  const session = await getSession(request, id)
+  return callerFromSession(session, tenant, clientIp(request))
+}
+
+/** A caller for work that names its identity directly (pages without a Request, the CLI, tests). */
+export function callerFromSession(session: Session | null, tenant: TenantRoute | null, ip: string | null = null): Caller {
+  return {
+    tenant,
+    session,
+    role: session?.tenantRole ?? null,
+    isPlatformAdmin: session?.isPlatformAdmin ?? false,
+    ip,
+    run: scopeOf(session, tenant),
+  }
+}
+
+const RANK: Record<TenantRole, number> = { viewer: 1, user: 2, admin: 3 }
+
+/** The role reaches `minRole` (app_private.role_rank's order, for deciding before any transaction). */
+export function hasRole(role: TenantRole | null, minRole: TenantRole): boolean {
+  return role !== null && RANK[role] >= RANK[minRole]
+}
