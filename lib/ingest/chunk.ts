@@ -1,6 +1,6 @@
 import { splitSections } from './sections'
 import { pieceTokens, renderPieces, sectionUnits, type Piece, type Unit } from './units'
-import { countTokens } from './tokens'
+import { countTokens } from '@/lib/ai/tokens'
 
 export interface Chunk {
   index: number

@@ -1,5 +1,5 @@
 import { splitSentences } from './sentences'
-import { countTokens, splitByTokens } from './tokens'
+import { countTokens, splitByTokens } from '@/lib/ai/tokens'
 
 /** What separated a piece from the one before it in the source. */
 export type Join = ' ' | '\n' | '\n\n'
