@@ -1,6 +1,49 @@
 import nextCoreWebVitals from 'eslint-config-next/core-web-vitals'
 import nextTypescript from 'eslint-config-next/typescript'
 
+const FEATURES = ['access', 'tenants', 'members', 'knowledge', 'oracle', 'conversations', 'usage', 'audit']
+
+// Outside a feature's folder, the feature is reached through its index.ts only.
+const featureInternals = (except) => ({
+  group: FEATURES.filter((feature) => feature !== except).map((feature) => `@/lib/multi-tenant/${feature}/*`),
+  message: "Import another feature through its index.ts (e.g. '@/lib/multi-tenant/tenants').",
+})
+
+// The browser's code: shared logic (engine, contracts, the client helpers) and types only.
+const serverModules = {
+  group: [
+    '@/lib/db',
+    '@/lib/db/*',
+    '@/lib/multi-tenant',
+    '@/lib/multi-tenant/**',
+    '@/lib/http',
+    '@/lib/http/*',
+    '@/lib/ai',
+    '@/lib/ai/**',
+    '@/lib/ingest',
+    '@/lib/ingest/*',
+    '@/lib/auth/*',
+    '@/lib/auth/*/*',
+    '!@/lib/auth/password-policy',
+    '@/lib/env',
+    '@/lib/health',
+    'node:*',
+    'postgres',
+    '@electric-sql/*',
+    'openai',
+  ],
+  allowTypeImports: true,
+  message: 'Components and lib/client run in the browser: import server modules for their types only (import type).',
+}
+
+// A path of its own: as a pattern, it would also shut out the pure password policy inside it.
+const authIndex = { name: '@/lib/auth', allowTypeImports: true, message: serverModules.message }
+
+const database = {
+  group: ['@/lib/db', '@/lib/db/*'],
+  message: 'Pages and route handlers reach the database through a service (and the caller of lib/http route wrappers).',
+}
+
 const config = [
   ...nextCoreWebVitals,
   ...nextTypescript,
@@ -12,6 +55,22 @@ const config = [
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  {
+    files: ['components/**', 'lib/client/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: [authIndex], patterns: [serverModules, featureInternals(null)] }] },
+  },
+  {
+    files: ['app/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [database, featureInternals(null)] }] },
+  },
+  {
+    files: ['scripts/**', 'bench/**', 'lib/http/**', 'lib/auth/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [featureInternals(null)] }] },
+  },
+  ...FEATURES.map((feature) => ({
+    files: [`lib/multi-tenant/${feature}/**`],
+    rules: { 'no-restricted-imports': ['error', { patterns: [featureInternals(feature)] }] },
+  })),
 ]
 
 export default config

@@ -16,7 +16,7 @@ import { withService, withUser } from '@/lib/db/access'
 import { migrate } from '@/lib/db/migrate'
 import { openPglite } from '@/lib/db/pglite-driver'
 import type { Database, Queryable } from '@/lib/db/types'
-import { EXACT_SEARCH_MAX_CHUNKS, FAR_SIMILARITY } from '@/lib/multi-tenant/knowledge/search'
+import { EXACT_SEARCH_MAX_CHUNKS, FAR_SIMILARITY } from '@/lib/multi-tenant/knowledge'
 import {
   groupOf,
   planTenants,

@@ -1,4 +1,4 @@
-import type { AuditLogEntry, ChainCheck } from '@/lib/multi-tenant/audit/audit-logs'
+import type { AuditLogEntry, ChainCheck } from '@/lib/multi-tenant/audit'
 
 /** The audit routes' page, as the viewer reads it: the entries without their chain hashes. */
 export type AuditEntry = Omit<AuditLogEntry, 'actorId' | 'prevHash' | 'hash'>

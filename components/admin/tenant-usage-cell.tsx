@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from 'react'
 import { ProgressBar } from '@/components/ui/progress-bar'
-import type { UsageReport } from '@/lib/multi-tenant/usage/report'
+import type { UsageReport } from '@/lib/multi-tenant/usage'
 import { apiFetch } from '@/lib/client/api'
 import { formatLimit, formatNumber } from '@/lib/client/format'
 

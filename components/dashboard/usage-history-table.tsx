@@ -1,4 +1,4 @@
-import type { PeriodUsage } from '@/lib/multi-tenant/usage/report'
+import type { PeriodUsage } from '@/lib/multi-tenant/usage'
 import { formatBytes, formatNumber } from '@/lib/client/format'
 
 const monthFormat = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' })

@@ -1,7 +1,7 @@
 import { clientIp } from '@/lib/http/client-ip'
 import { getDatabase, withUser, type Claims, type Queryable } from '@/lib/db'
 import { toAppError } from '@/lib/errors'
-import { acceptInvitation, type AcceptedInvitation } from '@/lib/multi-tenant/members/invitations'
+import { acceptInvitation, type AcceptedInvitation } from '@/lib/multi-tenant/members'
 
 export type InvitationOutcome = { accepted: AcceptedInvitation } | { error: { code: string; message: string } }
 

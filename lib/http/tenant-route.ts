@@ -1,9 +1,9 @@
 import type { z } from 'zod'
 import type { TenantRole } from '@/lib/auth'
 import { AppError } from '@/lib/errors'
-import { hasRole, resolveCaller, type Caller } from '@/lib/multi-tenant/access/caller'
-import { tenantInactive } from '@/lib/multi-tenant/oracle/profile'
-import type { TenantRoute } from '@/lib/multi-tenant/tenants/directory'
+import { hasRole, resolveCaller, type Caller } from '@/lib/multi-tenant/access'
+import { tenantInactive } from '@/lib/multi-tenant/oracle'
+import type { TenantRoute } from '@/lib/multi-tenant/tenants'
 import { parseJson, parseWith, route } from './route'
 
 type Schema = z.ZodType | undefined

@@ -1,5 +1,5 @@
 import { DEMO_TENANTS } from '@/scripts/demo/demo-data'
-import { resolveTenantBySlug } from '@/lib/multi-tenant/tenants/directory'
+import { resolveTenantBySlug } from '@/lib/multi-tenant/tenants'
 
 export type DemoLink = { name: string; slug: string; publicAccess: boolean }
 

@@ -3,7 +3,7 @@ import { TenantTable } from '@/components/admin/tenant-table'
 import { buttonClasses } from '@/components/ui/button'
 import { PageHeader } from '@/components/ui/card'
 import { EmptyState } from '@/components/ui/empty-state'
-import { listTenants } from '@/lib/multi-tenant/tenants/tenants'
+import { listTenants } from '@/lib/multi-tenant/tenants'
 import { requirePlatformAdmin } from './_data/console-actor'
 
 export const metadata = { title: 'Tenants' }

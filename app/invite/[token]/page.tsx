@@ -3,7 +3,7 @@ import Link from 'next/link'
 import { AuthCard } from '@/components/auth/auth-card'
 import { InviteAccept } from '@/components/auth/invite-accept'
 import { getSessionFromHeaders } from '@/lib/auth'
-import { previewInvitation } from '@/lib/multi-tenant/members/invitations'
+import { previewInvitation } from '@/lib/multi-tenant/members'
 
 export const dynamic = 'force-dynamic'
 export const metadata = { title: 'Invitation', robots: { index: false } }

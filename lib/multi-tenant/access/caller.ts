@@ -2,7 +2,7 @@ import { getSession, type Session, type TenantRole } from '@/lib/auth'
 import { getDatabase, withAnon, withUser, type Claims, type Database, type Queryable } from '@/lib/db'
 import { clientIp } from '@/lib/http/client-ip'
 import { AppError } from '@/lib/errors'
-import { resolveTenantById, resolveTenantBySlug, type TenantRoute } from '@/lib/multi-tenant/tenants/directory'
+import { resolveTenantById, resolveTenantBySlug, type TenantRoute } from '@/lib/multi-tenant/tenants'
 
 /** Runs one unit of work in its own transaction, under the caller's identity (RLS applies). */
 export type TransactionScope = <T>(fn: (tx: Queryable) => Promise<T>) => Promise<T>

@@ -1,6 +1,6 @@
 import type { Queryable } from '@/lib/db'
 import { AppError } from '@/lib/errors'
-import { TENANT_COLUMNS, type TenantRow } from '@/lib/multi-tenant/tenants/record'
+import { TENANT_COLUMNS, type TenantRow } from '@/lib/multi-tenant/tenants'
 
 const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 

@@ -1,8 +1,8 @@
 import type { Queryable } from '@/lib/db'
 import { AppError } from '@/lib/errors'
-import type { Acting } from '@/lib/multi-tenant/access/caller'
+import type { Acting } from '@/lib/multi-tenant/access'
 import { addQueryFilters, type AuditQuery, type Filter, type PlatformAuditQuery } from './audit-query'
-import { isPlatformAdmin, loadTenantForAdmin } from '@/lib/multi-tenant/access/tenant-access'
+import { isPlatformAdmin, loadTenantForAdmin } from '@/lib/multi-tenant/access'
 
 export type AuditLogEntry = {
   id: number

@@ -1,9 +1,9 @@
-import type { Acting } from '@/lib/multi-tenant/access/caller'
+import type { Acting } from '@/lib/multi-tenant/access'
 import type { Element, Phase } from '@/lib/engine/elements'
 import { AppError } from '@/lib/errors'
 import { conversationNotFound } from './threads'
-import type { ConversationListQuery } from '@/lib/multi-tenant/oracle/schema'
-import type { KnowledgeSource } from '@/lib/multi-tenant/oracle/types'
+import type { ConversationListQuery } from '@/lib/multi-tenant/oracle'
+import type { KnowledgeSource } from '@/lib/multi-tenant/oracle'
 
 /*
  * A member's own conversations. RLS shows each person only their own threads (not even

@@ -1,11 +1,11 @@
 import type { EmbeddingProvider } from '@/lib/ai/embeddings'
-import type { Caller } from '@/lib/multi-tenant/access/caller'
+import type { Caller } from '@/lib/multi-tenant/access'
 import { AppError } from '@/lib/errors'
 import type { z } from 'zod'
 import { defaultEmbedder } from '@/lib/ai/env-config'
 import { embedAll } from './prepare'
 import type { searchBodySchema } from './schema'
-import type { TenantRoute } from '@/lib/multi-tenant/tenants/directory'
+import type { TenantRoute } from '@/lib/multi-tenant/tenants'
 import { TenantKnowledgeBase } from '@/lib/multi-tenant/TenantKnowledgeBase'
 
 export type MemberSearchResult = { id: string; knowledgeId: string; title: string; heading: string | null; snippet: string; score: number }

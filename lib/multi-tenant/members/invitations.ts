@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { getDatabase, withAnon, type Queryable } from '@/lib/db'
-import type { Acting } from '@/lib/multi-tenant/access/caller'
-import { recordAudit } from '@/lib/multi-tenant/audit/audit'
+import type { Acting } from '@/lib/multi-tenant/access'
+import { recordAudit } from '@/lib/multi-tenant/audit'
 import type { MemberRole } from './members'
 
 /*

@@ -1,9 +1,9 @@
 import type { TokenUsage } from '@/lib/ai/chat'
 import type { Queryable } from '@/lib/db'
-import { abandonThread, loadThread, startThread, storeExchange, type Thread } from '@/lib/multi-tenant/conversations/threads'
+import { abandonThread, loadThread, startThread, storeExchange, type Thread } from '@/lib/multi-tenant/conversations'
 import type { Reading } from './reading'
 import type { KnowledgeSource } from './types'
-import { consumeConversation, recordExchange, releaseExchange, reserveTokens } from '@/lib/multi-tenant/usage/usage'
+import { consumeConversation, recordExchange, releaseExchange, reserveTokens } from '@/lib/multi-tenant/usage'
 
 /*
  * The transactions around the model call of one exchange.

@@ -2,7 +2,7 @@ import type { EmbeddingProvider } from '@/lib/ai/embeddings'
 import type { SourcePassage } from '@/lib/ai/offline/responder'
 import type { Queryable } from '@/lib/db'
 import type { KnowledgeDocument } from '@/lib/engine'
-import { embedAll } from '@/lib/multi-tenant/knowledge/prepare'
+import { embedAll } from '@/lib/multi-tenant/knowledge'
 import type { KnowledgeSource } from './types'
 import { TenantKnowledgeBase } from '@/lib/multi-tenant/TenantKnowledgeBase'
 

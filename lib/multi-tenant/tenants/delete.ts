@@ -1,7 +1,7 @@
 import { AppError } from '@/lib/errors'
-import type { Acting } from '@/lib/multi-tenant/access/caller'
-import { recordAudit } from '@/lib/multi-tenant/audit/audit'
-import { loadTenantForAdmin } from '@/lib/multi-tenant/access/tenant-access'
+import type { Acting } from '@/lib/multi-tenant/access'
+import { recordAudit } from '@/lib/multi-tenant/audit'
+import { loadTenantForAdmin } from '@/lib/multi-tenant/access'
 import { invalidateTenantRoutes } from './directory'
 
 /**

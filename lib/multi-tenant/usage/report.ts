@@ -1,8 +1,8 @@
 import type { Element } from '@/lib/engine/elements'
-import type { Acting } from '@/lib/multi-tenant/access/caller'
-import type { Limits } from '@/lib/multi-tenant/tenants/plans'
-import { loadTenantForAdmin } from '@/lib/multi-tenant/access/tenant-access'
-import { toTenant } from '@/lib/multi-tenant/tenants/record'
+import type { Acting } from '@/lib/multi-tenant/access'
+import type { Limits } from '@/lib/multi-tenant/tenants'
+import { loadTenantForAdmin } from '@/lib/multi-tenant/access'
+import { toTenant } from '@/lib/multi-tenant/tenants'
 
 export type PeriodUsage = {
   /** First day of the month, UTC (YYYY-MM-01). */

@@ -2,7 +2,7 @@ import { headers } from 'next/headers'
 import { notFound, redirect } from 'next/navigation'
 import { cache } from 'react'
 import { getSessionFromHeaders, type Session } from '@/lib/auth'
-import { callerFromSession, type Caller } from '@/lib/multi-tenant/access/caller'
+import { callerFromSession, type Caller } from '@/lib/multi-tenant/access'
 
 /**
  * The signed-in platform admin of a console page, as the caller the services take.

@@ -1,6 +1,6 @@
 import { AuditLogViewer } from '@/components/admin/audit-log-viewer'
 import { PageHeader } from '@/components/ui/card'
-import { listTenants } from '@/lib/multi-tenant/tenants/tenants'
+import { listTenants } from '@/lib/multi-tenant/tenants'
 import { requirePlatformAdmin } from '../_data/console-actor'
 
 export const metadata = { title: 'Audit log' }

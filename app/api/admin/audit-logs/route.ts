@@ -1,7 +1,7 @@
 import { json } from '@/lib/http/route'
 import { platformRoute } from '@/lib/http/tenant-route'
-import { listPlatformAuditLogs } from '@/lib/multi-tenant/audit/audit-logs'
-import { platformAuditQuerySchema } from '@/lib/multi-tenant/audit/audit-query'
+import { listPlatformAuditLogs } from '@/lib/multi-tenant/audit'
+import { platformAuditQuerySchema } from '@/lib/multi-tenant/audit'
 
 export const dynamic = 'force-dynamic'
 

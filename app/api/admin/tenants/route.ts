@@ -1,7 +1,7 @@
 import { json } from '@/lib/http/route'
 import { platformRoute } from '@/lib/http/tenant-route'
-import { tenantCreateSchema } from '@/lib/multi-tenant/tenants/schema'
-import { createTenant, listTenants } from '@/lib/multi-tenant/tenants/tenants'
+import { tenantCreateSchema } from '@/lib/multi-tenant/tenants'
+import { createTenant, listTenants } from '@/lib/multi-tenant/tenants'
 
 export const dynamic = 'force-dynamic'
 

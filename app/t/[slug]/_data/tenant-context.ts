@@ -2,11 +2,11 @@ import { headers } from 'next/headers'
 import { cache } from 'react'
 import { getSessionFromHeaders, type Session, type TenantRole } from '@/lib/auth'
 import { isAppError } from '@/lib/errors'
-import { callerFromSession, visitorScope, type Caller } from '@/lib/multi-tenant/access/caller'
-import { loadOracleProfile, type OracleProfile } from '@/lib/multi-tenant/oracle/profile'
-import { TENANT_SLUG_HEADER } from '@/lib/multi-tenant/tenants/host-routing'
-import { resolveTenantBySlug, type TenantRoute } from '@/lib/multi-tenant/tenants/directory'
-import { getTenant, type Tenant } from '@/lib/multi-tenant/tenants/tenants'
+import { callerFromSession, visitorScope, type Caller } from '@/lib/multi-tenant/access'
+import { loadOracleProfile, type OracleProfile } from '@/lib/multi-tenant/oracle'
+import { TENANT_SLUG_HEADER } from '@/lib/multi-tenant/tenants'
+import { resolveTenantBySlug, type TenantRoute } from '@/lib/multi-tenant/tenants'
+import { getTenant, type Tenant } from '@/lib/multi-tenant/tenants'
 
 export type TenantContext = {
   tenant: TenantRoute

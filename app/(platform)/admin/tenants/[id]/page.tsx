@@ -9,7 +9,7 @@ import { StatusBadge } from '@/components/ui/badge'
 import { Card, CardHeader, PageHeader } from '@/components/ui/card'
 import { isAppError } from '@/lib/errors'
 import { capitalise } from '@/lib/client/format'
-import { getTenant, type Tenant } from '@/lib/multi-tenant/tenants/tenants'
+import { getTenant, type Tenant } from '@/lib/multi-tenant/tenants'
 import { requirePlatformAdmin } from '../../_data/console-actor'
 import { tenantSiteUrl } from '../../../_data/site-url'
 

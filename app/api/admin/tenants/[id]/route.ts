@@ -1,7 +1,7 @@
 import { json } from '@/lib/http/route'
 import { tenantRoute } from '@/lib/http/tenant-route'
-import { tenantDeleteSchema, tenantUpdateSchema } from '@/lib/multi-tenant/tenants/schema'
-import { deleteTenant, getTenant, updateTenant } from '@/lib/multi-tenant/tenants/tenants'
+import { tenantDeleteSchema, tenantUpdateSchema } from '@/lib/multi-tenant/tenants'
+import { deleteTenant, getTenant, updateTenant } from '@/lib/multi-tenant/tenants'
 
 export const dynamic = 'force-dynamic'
 

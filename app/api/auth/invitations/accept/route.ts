@@ -1,7 +1,7 @@
 import { json } from '@/lib/http/route'
 import { platformRoute } from '@/lib/http/tenant-route'
 import { acceptInvitationSchema } from '@/lib/auth/schemas'
-import { acceptInvitation } from '@/lib/multi-tenant/members/invitations'
+import { acceptInvitation } from '@/lib/multi-tenant/members'
 
 export const dynamic = 'force-dynamic'
 

@@ -1,7 +1,7 @@
 import { json } from '@/lib/http/route'
 import { tenantRoute } from '@/lib/http/tenant-route'
-import { listConversations } from '@/lib/multi-tenant/conversations/conversations'
-import { conversationListQuerySchema } from '@/lib/multi-tenant/oracle/schema'
+import { listConversations } from '@/lib/multi-tenant/conversations'
+import { conversationListQuerySchema } from '@/lib/multi-tenant/oracle'
 
 export const dynamic = 'force-dynamic'
 

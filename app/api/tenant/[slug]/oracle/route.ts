@@ -1,8 +1,8 @@
 import { json } from '@/lib/http/route'
 import { tenantRoute } from '@/lib/http/tenant-route'
-import { oracleRequestSchema } from '@/lib/multi-tenant/oracle/schema'
-import { openOracle } from '@/lib/multi-tenant/oracle/service'
-import { eventStreamResponse } from '@/lib/multi-tenant/oracle/sse'
+import { oracleRequestSchema } from '@/lib/multi-tenant/oracle'
+import { openOracle } from '@/lib/multi-tenant/oracle'
+import { eventStreamResponse } from '@/lib/multi-tenant/oracle'
 
 export const dynamic = 'force-dynamic'
 

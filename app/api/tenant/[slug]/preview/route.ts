@@ -1,7 +1,7 @@
 import { json } from '@/lib/http/route'
 import { tenantRoute } from '@/lib/http/tenant-route'
-import { previewRequestSchema } from '@/lib/multi-tenant/oracle/schema'
-import { previewAnswer } from '@/lib/multi-tenant/oracle/service'
+import { previewRequestSchema } from '@/lib/multi-tenant/oracle'
+import { previewAnswer } from '@/lib/multi-tenant/oracle'
 
 export const dynamic = 'force-dynamic'
 

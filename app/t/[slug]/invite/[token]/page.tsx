@@ -2,7 +2,7 @@ import { notFound } from 'next/navigation'
 import { AuthCard } from '@/components/auth/auth-card'
 import { InviteAccept } from '@/components/auth/invite-accept'
 import { Alert } from '@/components/ui/alert'
-import { previewInvitation } from '@/lib/multi-tenant/members/invitations'
+import { previewInvitation } from '@/lib/multi-tenant/members'
 import { loadTenantContext, tenantHref } from '../../_data/tenant-context'
 
 export const metadata = { title: 'Invitation' }

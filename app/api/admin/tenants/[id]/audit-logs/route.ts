@@ -1,7 +1,7 @@
 import { json } from '@/lib/http/route'
 import { tenantRoute } from '@/lib/http/tenant-route'
-import { listTenantAuditLogs } from '@/lib/multi-tenant/audit/audit-logs'
-import { auditQuerySchema } from '@/lib/multi-tenant/audit/audit-query'
+import { listTenantAuditLogs } from '@/lib/multi-tenant/audit'
+import { auditQuerySchema } from '@/lib/multi-tenant/audit'
 
 export const dynamic = 'force-dynamic'
 

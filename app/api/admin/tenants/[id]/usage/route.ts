@@ -1,6 +1,6 @@
 import { json } from '@/lib/http/route'
 import { tenantRoute } from '@/lib/http/tenant-route'
-import { getUsageReport } from '@/lib/multi-tenant/usage/report'
+import { getUsageReport } from '@/lib/multi-tenant/usage'
 
 export const dynamic = 'force-dynamic'
 

@@ -1,6 +1,6 @@
 import { json } from '@/lib/http/route'
 import { tenantRoute } from '@/lib/http/tenant-route'
-import { deleteConversation, getConversation } from '@/lib/multi-tenant/conversations/conversations'
+import { deleteConversation, getConversation } from '@/lib/multi-tenant/conversations'
 
 export const dynamic = 'force-dynamic'
 

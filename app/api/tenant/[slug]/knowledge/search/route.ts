@@ -1,7 +1,7 @@
 import { json } from '@/lib/http/route'
 import { tenantRoute } from '@/lib/http/tenant-route'
-import { searchAsMember } from '@/lib/multi-tenant/knowledge/member-search'
-import { searchBodySchema } from '@/lib/multi-tenant/knowledge/schema'
+import { searchAsMember } from '@/lib/multi-tenant/knowledge'
+import { searchBodySchema } from '@/lib/multi-tenant/knowledge'
 
 export const dynamic = 'force-dynamic'
 

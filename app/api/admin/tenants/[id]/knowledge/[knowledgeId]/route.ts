@@ -1,6 +1,6 @@
 import { json } from '@/lib/http/route'
 import { tenantRoute } from '@/lib/http/tenant-route'
-import { deleteKnowledge, getKnowledge } from '@/lib/multi-tenant/knowledge/admin'
+import { deleteKnowledge, getKnowledge } from '@/lib/multi-tenant/knowledge'
 
 export const dynamic = 'force-dynamic'
 

@@ -1,6 +1,6 @@
 import { json } from '@/lib/http/route'
 import { tenantRoute } from '@/lib/http/tenant-route'
-import { changeMemberRole, changeRoleSchema, removeMember } from '@/lib/multi-tenant/members/members'
+import { changeMemberRole, changeRoleSchema, removeMember } from '@/lib/multi-tenant/members'
 
 export const dynamic = 'force-dynamic'
 

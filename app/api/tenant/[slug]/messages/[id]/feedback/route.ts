@@ -1,7 +1,7 @@
 import { json } from '@/lib/http/route'
 import { tenantRoute } from '@/lib/http/tenant-route'
-import { rateAnswer } from '@/lib/multi-tenant/conversations/conversations'
-import { feedbackRequestSchema } from '@/lib/multi-tenant/oracle/schema'
+import { rateAnswer } from '@/lib/multi-tenant/conversations'
+import { feedbackRequestSchema } from '@/lib/multi-tenant/oracle'
 
 export const dynamic = 'force-dynamic'
 

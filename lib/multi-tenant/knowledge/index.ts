@@ -1,0 +1,26 @@
+// The knowledge feature's public surface: the admin routes' work, members' search, and the schemas of their bodies.
+export {
+  addDocument,
+  authorizeKnowledgeAdmin,
+  deleteKnowledge,
+  duplicateError,
+  getKnowledge,
+  listKnowledge,
+  uploadLimitBytes,
+  type StoredDocument,
+} from './admin'
+export {
+  downloadOriginal,
+  getKnowledgeJob,
+  jobEventStream,
+  JobRunner,
+  knowledgeIndexState,
+  listKnowledgeJobs,
+  requestReindex,
+  uploadFiles,
+} from './jobs'
+export { searchAsMember, type MemberSearchResult } from './member-search'
+export { embedAll } from './prepare'
+export { knowledgeBodySchema, listQuerySchema, searchBodySchema } from './schema'
+export { EXACT_SEARCH_MAX_CHUNKS, FAR_SIMILARITY } from './search'
+export { readUploadForm } from './upload'

@@ -1,0 +1,7 @@
+// The oracle feature's public surface: a ready assistant for a caller, the preview, and the bodies and stream they speak.
+export { openOracle, previewAnswer, type OracleCaller } from './service'
+export { loadOracleProfile, tenantInactive, type OracleProfile, type VoiceDraft } from './profile'
+export { conversationListQuerySchema, feedbackRequestSchema, oracleRequestSchema, previewRequestSchema } from './schema'
+export type { ConversationListQuery, OracleRequest, PreviewRequest } from './schema'
+export { eventStreamResponse } from './sse'
+export type { KnowledgeSource, OracleEvent, OracleMeta, OracleResult, OracleUsage } from './types'
