@@ -2,7 +2,6 @@ import type { z } from 'zod'
 import type { EmbeddingProvider } from '@/lib/ai/embeddings'
 import type { Queryable } from '@/lib/db'
 import { AppError, badRequestFromZod } from '@/lib/errors'
-import { contentHash } from '@/lib/ingest'
 import { defaultEmbedder } from '@/lib/ai/env-config'
 import { recordAudit } from './audit/audit'
 import {
@@ -13,7 +12,7 @@ import {
   type KnowledgeDocument,
   type KnowledgePage,
 } from './knowledge/documents'
-import { embedAll, embeddingText, prepareKnowledge, validKnowledgeInput, type PreparedKnowledge } from './knowledge/prepare'
+import { embedAll, embeddingText, prepareKnowledge, type PreparedKnowledge } from './knowledge/prepare'
 import { listQuerySchema, searchOptionsSchema, type KnowledgeInput, type ListQuery, type SearchOptions } from './knowledge/schema'
 import { EXACT_SEARCH_MAX_CHUNKS, FAR_SIMILARITY, matchChunks, type SearchHit } from './knowledge/search'
 import { deleteDocument, insertChunks, insertDocument, staleChunks, updateEmbeddings } from './knowledge/store'
@@ -64,13 +63,11 @@ export class TenantKnowledgeBase {
   }
 
   /**
-   * Chunks, embeds and stores a document. A document with the same text already in this
-   * tenant is not stored again: its id comes back with `duplicate: true`.
+   * Validates, chunks and embeds a document without touching the database: the embedding
+   * service may be a slow network call, so this runs before the transaction that stores it.
    */
-  async addKnowledge(input: KnowledgeInput): Promise<AddResult> {
-    const existing = await this.findDuplicate(contentHash(validKnowledgeInput(input).content))
-    if (existing) return { id: existing.id, chunkCount: existing.chunkCount, duplicate: true }
-    return this.addPrepared(await prepareKnowledge(input, this.embedder))
+  static prepare(input: KnowledgeInput, embedder: EmbeddingProvider = defaultEmbedder()): Promise<PreparedKnowledge> {
+    return prepareKnowledge(input, embedder)
   }
 
   /** The document with the same text, if any: lets a caller skip embedding a duplicate. */
@@ -79,10 +76,13 @@ export class TenantKnowledgeBase {
   }
 
   /**
-   * Stores a document prepared (chunked and embedded) outside the transaction. Everything
-   * happens in the caller's transaction: if any statement fails, nothing is left.
+   * Stores a prepared document in this knowledge base's transaction: if any statement
+   * fails, nothing is left. A document with the same text already in this tenant is not
+   * stored again: its id comes back with `duplicate: true`.
    */
-  async addPrepared(prepared: PreparedKnowledge): Promise<AddResult> {
+  async addKnowledge(prepared: PreparedKnowledge): Promise<AddResult> {
+    const duplicate = await this.findDuplicate(prepared.contentHash)
+    if (duplicate) return { id: duplicate.id, chunkCount: duplicate.chunkCount, duplicate: true }
     const { input } = prepared
     const row = await insertDocument(this.db, this.tenantId, prepared)
     if (!row) {

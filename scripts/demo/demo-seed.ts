@@ -85,7 +85,8 @@ export async function seedDemo(db: Database, log: Log = () => {}): Promise<SeedS
     let documentsAdded = 0
     for (const document of demo.documents) {
       if (present.has(document.title)) continue
-      await withUser(db, adminClaims, (tx) => new TenantKnowledgeBase(id, tx).addKnowledge({ ...document, sourceType: 'markdown' }))
+      const prepared = await TenantKnowledgeBase.prepare({ ...document, sourceType: 'markdown' })
+      await withUser(db, adminClaims, (tx) => new TenantKnowledgeBase(id, tx).addKnowledge(prepared))
       documentsAdded += 1
     }
     if (documentsAdded > 0) log(`added ${documentsAdded} knowledge document(s) to ${demo.tenant.slug}`)

@@ -20,6 +20,12 @@ function asAdmin<T>(fn: (kb: TenantKnowledgeBase) => Promise<T>, embedder: Embed
   return withUser(db, admin, (tx) => fn(new TenantKnowledgeBase(tenantId, tx, { embedder })))
 }
 
+/** Prepared (chunked, embedded) before the transaction, then stored in it: the one way a document goes in. */
+async function addAsAdmin(input: KnowledgeInput, embedder: EmbeddingProvider = local) {
+  const prepared = await TenantKnowledgeBase.prepare(input, embedder)
+  return asAdmin((kb) => kb.addKnowledge(prepared), embedder)
+}
+
 const invoices: KnowledgeInput = {
   title: 'Invoice policy',
   content:
@@ -60,7 +66,7 @@ afterAll(async () => {
 
 describe('adding knowledge', () => {
   it('stores the document, its chunks under headings with the model name, and an audit row', async () => {
-    const added = await asAdmin((kb) => kb.addKnowledge(invoices))
+    const added = await addAsAdmin(invoices)
     expect(added.duplicate).toBe(false)
     expect(added.chunkCount).toBe(2)
     const chunks = await withService(db, (tx) =>
@@ -83,8 +89,8 @@ describe('adding knowledge', () => {
   })
 
   it('returns the existing id instead of storing the same text twice', async () => {
-    const first = await asAdmin((kb) => kb.addKnowledge(wellness))
-    const again = await asAdmin((kb) => kb.addKnowledge({ ...wellness, title: 'Same text, new title' }))
+    const first = await addAsAdmin(wellness)
+    const again = await addAsAdmin({ ...wellness, title: 'Same text, new title' })
     expect(again).toEqual({ id: first.id, chunkCount: first.chunkCount, duplicate: true })
     expect(await countRows('select count(*)::int as n from public.tenant_knowledge where content_hash = (select content_hash from public.tenant_knowledge where id = $1)', [first.id])).toBe(1)
   })
@@ -93,7 +99,7 @@ describe('adding knowledge', () => {
     const fake = await startFakeOpenAI({ embeddingDimensions: 8 })
     try {
       const openai = new OpenAIEmbedder({ apiKey: 'test', baseURL: fake.url, model: 'fake-embedding-8' })
-      const added = await asAdmin((kb) => kb.addKnowledge({ title: 'Short vectors', content: 'Eight numbers per vector.' }), openai)
+      const added = await addAsAdmin({ title: 'Short vectors', content: 'Eight numbers per vector.' }, openai)
       const [row] = await withService(db, (tx) =>
         tx.query<{ model: string; dims: number; norm: number }>(
           `select embedding_model as model, extensions.vector_dims(embedding) as dims,
@@ -123,26 +129,28 @@ describe('adding knowledge', () => {
     const usageBefore = await countRows('select coalesce(max(storage_bytes), 0)::int as n from public.tenant_usage where tenant_id = $1', [tenantId])
     const auditBefore = await countRows('select count(*)::int as n from public.audit_logs where tenant_id = $1', [tenantId])
     const content = sampleProse(20_000, 7)
-    await expect(asAdmin((kb) => kb.addKnowledge({ title: 'Long', content }), corrupting)).rejects.toThrow(/out of range/)
+    await expect(addAsAdmin({ title: 'Long', content }, corrupting)).rejects.toThrow(/out of range/)
     expect(await countRows("select count(*)::int as n from public.tenant_knowledge where title = 'Long'")).toBe(0)
     expect(await countRows('select count(*)::int as n from public.tenant_knowledge_chunks c left join public.tenant_knowledge k on k.id = c.knowledge_id where k.id is null')).toBe(0)
     expect(await countRows('select coalesce(sum(byte_size), 0)::int as n from public.tenant_knowledge where tenant_id = $1', [tenantId])).toBe(storageBefore)
     expect(await countRows('select coalesce(max(storage_bytes), 0)::int as n from public.tenant_usage where tenant_id = $1', [tenantId])).toBe(usageBefore)
     expect(await countRows('select count(*)::int as n from public.audit_logs where tenant_id = $1', [tenantId])).toBe(auditBefore)
     // The same document stores fine with a healthy embedder: the failure was the chunk, not the text.
-    const stored = await asAdmin((kb) => kb.addKnowledge({ title: 'Long', content }))
+    const stored = await addAsAdmin({ title: 'Long', content })
     expect(stored.chunkCount).toBeGreaterThan(60)
     await asAdmin((kb) => kb.remove(stored.id))
   })
 
   it('refuses a viewer: only tenant admins write knowledge', async () => {
     await expect(
-      withUser(db, viewer, (tx) => new TenantKnowledgeBase(tenantId, tx, { embedder: local }).addKnowledge({ title: 'Nope', content: 'Viewers cannot add this.' })),
+      TenantKnowledgeBase.prepare({ title: 'Nope', content: 'Viewers cannot add this.' }, local).then((prepared) =>
+        withUser(db, viewer, (tx) => new TenantKnowledgeBase(tenantId, tx, { embedder: local }).addKnowledge(prepared)),
+      ),
     ).rejects.toMatchObject({ code: '42501' })
   })
 
   it('rejects invalid input with field messages', async () => {
-    await expect(asAdmin((kb) => kb.addKnowledge({ title: ' ', content: 'x', elemental_tags: ['plasma' as 'fire'] }))).rejects.toMatchObject({
+    await expect(addAsAdmin({ title: ' ', content: 'x', elemental_tags: ['plasma' as 'fire'] })).rejects.toMatchObject({
       code: 'bad_request',
       details: { fields: { title: expect.any(String), 'elemental_tags.0': expect.any(String) } },
     })
@@ -162,7 +170,7 @@ describe('listing, reading and removing', () => {
   })
 
   it('removes a document with its chunks, releases its storage and audits it', async () => {
-    const added = await asAdmin((kb) => kb.addKnowledge({ title: 'Temporary', content: 'This note will be deleted soon.' }))
+    const added = await addAsAdmin({ title: 'Temporary', content: 'This note will be deleted soon.' })
     const before = await countRows('select storage_bytes::int as n from public.tenant_usage where tenant_id = $1 order by period desc limit 1', [tenantId])
     await asAdmin((kb) => kb.remove(added.id))
     expect(await countRows('select count(*)::int as n from public.tenant_knowledge_chunks where knowledge_id = $1', [added.id])).toBe(0)

@@ -89,8 +89,9 @@ beforeAll(async () => {
   const smallAdmin = await member(smallId, 'small-admin@example.com', 'admin')
   const knowledgeIds = new Set<string>()
   for (const [index, content] of smallDocuments.entries()) {
+    const prepared = await TenantKnowledgeBase.prepare({ title: `Billing note ${index + 1}`, content }, local)
     const added = await withUser(db, smallAdmin, (tx) =>
-      new TenantKnowledgeBase(smallId, tx, { embedder: local }).addKnowledge({ title: `Billing note ${index + 1}`, content }),
+      new TenantKnowledgeBase(smallId, tx, { embedder: local }).addKnowledge(prepared),
     )
     knowledgeIds.add(added.id)
   }

@@ -23,9 +23,9 @@ async function tenantWithKnowledge(slug: string, content: string, options: { pub
   const { id } = await createTenant(db, { slug, ...options })
   const admin = await createUser(db, { email: `${slug}-admin@example.com` })
   await addMember(db, id, admin.userId, 'admin')
-  await withUser(db, { sub: admin.userId }, (tx) =>
-    new TenantKnowledgeBase(id, tx, { embedder: new LocalEmbedder() }).addKnowledge({ title: `${slug} handbook`, content }),
-  )
+  const embedder = new LocalEmbedder()
+  const prepared = await TenantKnowledgeBase.prepare({ title: `${slug} handbook`, content }, embedder)
+  await withUser(db, { sub: admin.userId }, (tx) => new TenantKnowledgeBase(id, tx, { embedder }).addKnowledge(prepared))
   return { id, adminId: admin.userId }
 }
 

@@ -62,8 +62,9 @@ beforeAll(async () => {
   await addMember(db, tenantId, reader.userId, 'viewer')
   viewer = { sub: reader.userId, email: reader.email }
   for (const document of documents) {
+    const prepared = await TenantKnowledgeBase.prepare(document, local)
     const added = await withUser(db, { sub: admin.userId }, (tx) =>
-      new TenantKnowledgeBase(tenantId, tx, { embedder: local }).addKnowledge(document),
+      new TenantKnowledgeBase(tenantId, tx, { embedder: local }).addKnowledge(prepared),
     )
     titles.set(added.id, document.title)
   }

@@ -16,8 +16,9 @@ async function tenantWithAdmin(slug: string, storageMb: number | null): Promise<
   return { id, admin: { sub: user.userId, email: user.email } }
 }
 
-function add(tenant: { id: string; admin: Claims }, title: string, content: string) {
-  return withUser(db, tenant.admin, (tx) => new TenantKnowledgeBase(tenant.id, tx, { embedder: local }).addKnowledge({ title, content }))
+async function add(tenant: { id: string; admin: Claims }, title: string, content: string) {
+  const prepared = await TenantKnowledgeBase.prepare({ title, content }, local)
+  return withUser(db, tenant.admin, (tx) => new TenantKnowledgeBase(tenant.id, tx, { embedder: local }).addKnowledge(prepared))
 }
 
 function usage(tenant: { id: string; admin: Claims }) {

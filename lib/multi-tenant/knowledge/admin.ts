@@ -50,7 +50,7 @@ export async function addDocument(
   const prepared = await prepareKnowledge(valid, embedder)
   const stored = await caller.run(async (tx) => {
     await loadTenantForAdmin(tx, tenantId)
-    return knowledgeBase(tx, tenantId, caller, embedder).addPrepared(prepared)
+    return knowledgeBase(tx, tenantId, caller, embedder).addKnowledge(prepared)
   })
   return { ...stored, title: valid.title }
 }
