@@ -6,13 +6,14 @@
  * while the app holds the data directory), then runs Playwright, whose webServer starts
  * `next start` on the same data directory. Before it, the host-routing suite (vitest, raw
  * HTTP with chosen Host headers) runs against the same build on a database of its own.
- * Set E2E_SKIP_BUILD=1 to reuse a fresh build.
+ * Set E2E_SKIP_BUILD=1 to reuse a build; one made with other dependencies is rebuilt anyway.
  */
 import { spawnSync } from 'node:child_process'
 import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { buildIsFresh } from './build-freshness.mjs'
 
 const CHROMIUM = '/usr/bin/chromium'
 const ADMIN = { email: 'platform-admin@e2e.oracle.test', password: 'e2e-platform-admin-password' }
@@ -71,7 +72,8 @@ const env = {
 
 let status = 1
 try {
-  if (process.env.E2E_SKIP_BUILD !== '1') run('build', 'npm', ['run', '--silent', 'build'], env)
+  // A build made with other dependencies is rebuilt even when asked to reuse it.
+  if (process.env.E2E_SKIP_BUILD !== '1' || !buildIsFresh(process.cwd())) run('build', 'npm', ['run', '--silent', 'build'], env)
   // The routing suite starts its own server on its own database, before Playwright's.
   const routing = spawnSync('npx', ['vitest', 'run', '--config', 'tests/e2e/routing/vitest.config.ts'], { stdio: 'inherit', env })
   run('platform admin', 'npm', ['run', '--silent', 'platform-admin', '--', '--email', ADMIN.email, '--password', ADMIN.password], env)
