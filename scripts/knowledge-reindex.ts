@@ -12,8 +12,8 @@ import { migrate } from '@/lib/db/migrate'
 import { openPglite } from '@/lib/db/pglite-driver'
 import { openPostgres } from '@/lib/db/postgres-driver'
 import { config } from '@/lib/env'
-import { enqueueStaleReindexes, indexCounts, JobRunner } from '@/lib/multi-tenant/knowledge/jobs'
-import { ensureReindexJob } from '@/lib/multi-tenant/knowledge/jobs/job-store'
+import { enqueueStaleReindexes, indexCounts, JobRunner } from '@/lib/multi-tenant/knowledge'
+import { ensureReindexJob } from '@/lib/multi-tenant/knowledge'
 
 const usage = 'Usage: npm run knowledge:reindex [-- --tenant <slug>]'
 

@@ -11,14 +11,18 @@ export {
 } from './admin'
 export {
   downloadOriginal,
+  enqueueStaleReindexes,
   getKnowledgeJob,
+  indexCounts,
   jobEventStream,
   JobRunner,
   knowledgeIndexState,
   listKnowledgeJobs,
   requestReindex,
+  startJobRunner,
   uploadFiles,
 } from './jobs'
+export { ensureReindexJob } from './jobs/job-store'
 export { searchAsMember, type MemberSearchResult } from './member-search'
 export { embedAll } from './prepare'
 export { knowledgeBodySchema, listQuerySchema, searchBodySchema } from './schema'

@@ -1,7 +1,7 @@
 import type { UploadedFile } from '@/lib/contracts/knowledge-jobs'
 import { AppError, toAppError } from '@/lib/errors'
 import { assertContentMatches, assertWithinSizeLimit, baseName, extensionOf, formatFromExtension, type DocumentFormat } from '@/lib/ingest/file-types'
-import type { Acting } from '@/lib/multi-tenant/access/caller'
+import type { Acting } from '@/lib/multi-tenant/access'
 import { rethrowStorageFull } from '../storage-usage'
 import type { UploadForm } from '../upload'
 import { MAX_FILES_PER_REQUEST } from '../upload-limits'

@@ -79,7 +79,7 @@ export async function runIngestJob(context: JobContext, job: JobRow): Promise<vo
     if (!(await creatorMayWrite(tx, job.tenant_id))) {
       throw new AppError('forbidden', 'Whoever uploaded this file may no longer add knowledge to this tenant.')
     }
-    const stored = await new TenantKnowledgeBase(job.tenant_id, tx, { embedder: context.embedder }).addPrepared(knowledge)
+    const stored = await new TenantKnowledgeBase(job.tenant_id, tx, { embedder: context.embedder }).addKnowledge(knowledge)
     if (stored.duplicate) await context.originals.remove(tx, job.tenant_id, originalId)
     else await context.originals.linkToDocument(tx, job.tenant_id, originalId, stored.id)
     await completeJob(tx, job, stored.id, stored.duplicate)

@@ -1,7 +1,7 @@
 import { json } from '@/lib/http/route'
 import { tenantRoute } from '@/lib/http/tenant-route'
 import { defaultEmbedder } from '@/lib/ai/env-config'
-import { knowledgeIndexState } from '@/lib/multi-tenant/knowledge/jobs'
+import { knowledgeIndexState } from '@/lib/multi-tenant/knowledge'
 
 export const dynamic = 'force-dynamic'
 

@@ -1,7 +1,7 @@
 import { json } from '@/lib/http/route'
 import { tenantRoute } from '@/lib/http/tenant-route'
 import { jobListQuerySchema } from '@/lib/contracts/knowledge-jobs'
-import { jobEventStream, listKnowledgeJobs } from '@/lib/multi-tenant/knowledge/jobs'
+import { jobEventStream, listKnowledgeJobs } from '@/lib/multi-tenant/knowledge'
 
 export const dynamic = 'force-dynamic'
 

@@ -1,6 +1,6 @@
 import { json } from '@/lib/http/route'
 import { tenantRoute } from '@/lib/http/tenant-route'
-import { requestReindex } from '@/lib/multi-tenant/knowledge/jobs'
+import { requestReindex } from '@/lib/multi-tenant/knowledge'
 
 export const dynamic = 'force-dynamic'
 

@@ -1,5 +1,5 @@
 import { tenantRoute } from '@/lib/http/tenant-route'
-import { downloadOriginal } from '@/lib/multi-tenant/knowledge/jobs'
+import { downloadOriginal } from '@/lib/multi-tenant/knowledge'
 
 export const dynamic = 'force-dynamic'
 
