@@ -64,7 +64,7 @@ const config = [
     rules: { 'no-restricted-imports': ['error', { patterns: [database, featureInternals(null)] }] },
   },
   {
-    files: ['scripts/**', 'bench/**', 'lib/http/**', 'lib/auth/**'],
+    files: ['scripts/**', 'bench/**', 'lib/http/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: [featureInternals(null)] }] },
   },
   ...FEATURES.map((feature) => ({

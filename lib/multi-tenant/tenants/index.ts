@@ -1,7 +1,7 @@
 // The tenants feature's public surface: the directory (routing), the records admins manage, plans and limits.
 export { invalidateTenantRoutes, isServing, resolveTenantByDomain, resolveTenantByHost, resolveTenantById, resolveTenantBySlug } from './directory'
 export type { TenantRoute } from './directory'
-export { TENANT_SLUG_HEADER } from './host-routing'
+export { normaliseHost, TENANT_SLUG_HEADER } from './host-routing'
 export { mergeLimits, planDefaults, readLimits, type Limits, type PlanTier } from './plans'
 export { TENANT_COLUMNS, toTenant, type Tenant, type TenantRow } from './record'
 export { tenantCreateSchema, tenantDeleteSchema, tenantUpdateSchema, type TenantStatus } from './schema'

@@ -1,7 +1,7 @@
 import { json } from '@/lib/http/route'
 import { tenantRoute } from '@/lib/http/tenant-route'
 import { publicOrigin } from '@/lib/auth/request-host'
-import { addMember, addMemberSchema, listMembers } from '@/lib/multi-tenant/members/members'
+import { addMember, addMemberSchema, listMembers } from '@/lib/multi-tenant/members'
 
 export const dynamic = 'force-dynamic'
 
