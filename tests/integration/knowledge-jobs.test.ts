@@ -3,6 +3,7 @@ import { GET as originalRoute } from '@/app/api/admin/tenants/[id]/knowledge/[kn
 import { GET as jobRoute } from '@/app/api/admin/tenants/[id]/knowledge/jobs/[jobId]/route'
 import { GET as jobsRoute } from '@/app/api/admin/tenants/[id]/knowledge/jobs/route'
 import { POST as postRoute } from '@/app/api/admin/tenants/[id]/knowledge/route'
+import { SseParser, type SseEvent } from '@/lib/client/sse'
 import { setDatabaseForTests, withService } from '@/lib/db'
 import type { WorkerPool } from '@/lib/ingest/worker/pool'
 import { addMember, apiRequest, createTenant, createUser, loginCookie, TEST_ORIGIN } from '../support/auth'
@@ -129,6 +130,32 @@ describe('an upload becomes background jobs', () => {
     expect(jobs.map((entry) => entry.fileName)).toEqual(['handbook/intro.md', 'handbook/faq.txt'])
     await runJobs(db, pool)
     for (const entry of jobs) expect((await job('acmeAdmin', tenants.acme, entry.id as string)).body.job.status).toBe('done')
+  })
+
+  it('streams the job list as server-sent events: the list first, then each change of a job as it happens', async () => {
+    const abort = new AbortController()
+    const request = new Request(`${TEST_ORIGIN}${base(tenants.acme)}/jobs`, { headers: { cookie: cookies.acmeAdmin, accept: 'text/event-stream' }, signal: abort.signal })
+    const response = await jobsRoute(request, { params: Promise.resolve({ id: tenants.acme }) })
+    expect(response.headers.get('content-type')).toContain('text/event-stream')
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader()
+    const parser = new SseParser()
+    const decoder = new TextDecoder()
+    const events: SseEvent[] = []
+    const next = async (wanted: (event: SseEvent) => boolean) => {
+      for (;;) {
+        const found = events.find(wanted)
+        if (found) return found
+        const { value } = await reader.read()
+        events.push(...parser.push(decoder.decode(value)))
+      }
+    }
+    expect((await next((event) => event.event === 'jobs')).data).toContain('"jobs"')
+    const [entry] = await accepted('acmeAdmin', tenants.acme, [['streamed.md', `# Streamed\n\n${sampleProse(50, 13)}`]])
+    await runJobs(db, pool)
+    const done = await next((event) => event.event === 'job' && event.data.includes(entry?.id as string) && event.data.includes('"done"'))
+    expect(JSON.parse(done.data).job).toMatchObject({ id: entry?.id, status: 'done', progress: 100 })
+    abort.abort()
+    await reader.cancel()
   })
 
   it('shows jobs only to admins of their tenant: 403 for a member, 404 for another tenant', async () => {

@@ -20,12 +20,18 @@ export function jobEventStream(initial: KnowledgeJob[], poll: JobPoller, signal:
   let cursor = initial.reduce<string | undefined>((latest, job) => (!latest || job.updatedAt > latest ? job.updatedAt : latest), undefined)
   let timer: NodeJS.Timeout | undefined
   let lastWrite = Date.now()
+  // Set when the client goes away, by whichever of abort and cancel comes first.
+  let closed = false
+  const close = () => {
+    closed = true
+    clearTimeout(timer)
+  }
 
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
       controller.enqueue(encoder.encode(frame('jobs', { jobs: initial })))
       const tick = async () => {
-        if (signal.aborted) return
+        if (closed) return
         try {
           for (const job of (await poll(cursor)).reverse()) {
             if (sent.get(job.id) === job.updatedAt) continue
@@ -38,16 +44,17 @@ export function jobEventStream(initial: KnowledgeJob[], poll: JobPoller, signal:
             controller.enqueue(encoder.encode(': keep-alive\n\n'))
             lastWrite = Date.now()
           }
-          if (!signal.aborted) timer = setTimeout(() => void tick(), POLL_MS)
+          if (!closed) timer = setTimeout(() => void tick(), POLL_MS)
         } catch (error) {
-          if (signal.aborted) return
+          if (closed) return
+          close()
           controller.enqueue(encoder.encode(frame('error', { message: error instanceof Error ? error.message : 'The job list could not be read.' })))
           controller.close()
         }
       }
       timer = setTimeout(() => void tick(), POLL_MS)
       signal.addEventListener('abort', () => {
-        clearTimeout(timer)
+        close()
         try {
           controller.close()
         } catch {
@@ -55,9 +62,7 @@ export function jobEventStream(initial: KnowledgeJob[], poll: JobPoller, signal:
         }
       })
     },
-    cancel() {
-      clearTimeout(timer)
-    },
+    cancel: close,
   })
   return new Response(stream, {
     headers: { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', 'x-accel-buffering': 'no' },
