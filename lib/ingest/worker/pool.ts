@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import path from 'node:path'
-import { Worker } from 'node:worker_threads'
+import * as threads from 'node:worker_threads'
 import { AppError, type ErrorCode } from '@/lib/errors'
 import type { TaskResult, WorkerReply, WorkerTask } from './protocol'
 
@@ -28,6 +28,11 @@ export function defaultPoolSize(): number {
 
 export type ProgressListener = (done: number, total: number) => void
 
+// Reached through Reflect so that Next's bundler does not take `new Worker(path)` for a
+// module to bundle (it would then try to bundle every file the path could name): the
+// worker is a built file of its own, see scripts/build-ingest-worker.mjs.
+const WorkerThread = Reflect.get(threads, 'Worker') as typeof threads.Worker
+
 type Pending = {
   id: number
   task: WorkerTask
@@ -37,7 +42,7 @@ type Pending = {
   reject: (error: AppError) => void
 }
 
-type Slot = { worker: Worker; busy: Pending | null; timer: NodeJS.Timeout | null; stall: NodeJS.Timeout | null }
+type Slot = { worker: threads.Worker; busy: Pending | null; timer: NodeJS.Timeout | null; stall: NodeJS.Timeout | null }
 
 // A file's own fault (it is unreadable within the limits) is 422; embedding texts that
 // outgrow a worker is our side's problem and worth retrying.
@@ -81,10 +86,10 @@ export class WorkerPool {
 
   private spawn(): Slot {
     const script = this.options.script ?? WORKER_SCRIPT
-    if (!existsSync(script)) {
+    if (!existsSync(/* turbopackIgnore: true */ script)) {
       throw new AppError('internal', `The ingest worker ${script} is missing; run \`npm run build:worker\` (npm run build and npm test do it).`)
     }
-    const worker = new Worker(script, {
+    const worker = new WorkerThread(script, {
       resourceLimits: { maxOldGenerationSizeMb: this.options.memoryMb, maxYoungGenerationSizeMb: Math.min(64, this.options.memoryMb / 4) },
     })
     const slot: Slot = { worker, busy: null, timer: null, stall: null }
