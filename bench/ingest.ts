@@ -7,6 +7,7 @@
  * chunks/s, the server's event-loop delay p99/max and /api/health latency p95/max while it
  * runs. `--crash` adds a kill -9 in the middle of a 100-file import, a restart, and checks
  * that every file ends done or failed, no document is partial and storage is exact.
+ * `--database-url postgres://...` (an empty database) runs the server on Postgres instead.
  * Works against the synchronous upload API this replaced too: `--app <checkout>` runs
  * another checkout's build (`--batch 20` for that API's per-request limit).
  */
@@ -16,6 +17,8 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { performance } from 'node:perf_hooks'
 import { openPglite } from '@/lib/db/pglite-driver'
+import { openPostgres } from '@/lib/db/postgres-driver'
+import type { Database } from '@/lib/db'
 import { makeDocxBomb, makePdfBomb } from '../tests/support/bombs'
 import { makePdf } from '../tests/support/fixtures'
 import { Client } from './ingest/client'
@@ -65,7 +68,7 @@ async function chunkCount(client: Client, tenantId: string, legacyChunks: number
   return (await client.chunks(tenantId)) ?? legacyChunks
 }
 
-async function crashRun(env: NodeJS.ProcessEnv, dataDir: string, files: { name: string; bytes: Uint8Array }[], server: Server, client: Client) {
+async function crashRun(env: NodeJS.ProcessEnv, openDb: () => Promise<Database>, files: { name: string; bytes: Uint8Array }[], server: Server, client: Client) {
   console.log('\nkill -9 during a 100-file import, then a restart')
   const tenantId = await client.createTenant('bench-crash')
   const accepted = await client.upload(tenantId, files.slice(0, 100))
@@ -83,7 +86,7 @@ async function crashRun(env: NodeJS.ProcessEnv, dataDir: string, files: { name: 
   const jobs = await again.settle(tenantId, accepted.ids)
   row('after the restart', `${jobs.filter((job) => job.status === 'done').length} done, ${jobs.filter((job) => job.status === 'failed').length} failed, ${jobs.length - jobs.filter((job) => job.status === 'done' || job.status === 'failed').length} other`)
   await stopServer(restarted)
-  const db = await openPglite(dataDir)
+  const db = await openDb()
   try {
     const [check] = await db.transaction((tx) =>
       tx.query<{ partial: number; counted: number; stored: number; documents: number }>(
@@ -105,14 +108,21 @@ async function crashRun(env: NodeJS.ProcessEnv, dataDir: string, files: { name: 
 
 async function main() {
   const { values } = parseArgs({
-    options: { markdown: { type: 'string', default: '.scratch/ingest-markdown' }, batch: { type: 'string', default: '100' }, crash: { type: 'boolean', default: false }, app: { type: 'string' } },
+    options: {
+      markdown: { type: 'string', default: '.scratch/ingest-markdown' },
+      batch: { type: 'string', default: '100' },
+      crash: { type: 'boolean', default: false },
+      app: { type: 'string' },
+      'database-url': { type: 'string' },
+    },
   })
   if (values.app) setAppDir(values.app)
   assertBuilt()
   const files = markdownFiles(values.markdown as string, 500)
   const batch = Number(values.batch)
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'bench-ingest-'))
-  const env = serverEnv(dataDir, PORT)
+  const databaseUrl = values['database-url']
+  const env = serverEnv(dataDir, PORT, databaseUrl)
   createPlatformAdmin(env, ADMIN.email, ADMIN.password)
   const server = await startServer(env, PORT)
   try {
@@ -156,7 +166,8 @@ async function main() {
       report(run)
     }
 
-    if (values.crash) await crashRun(env, dataDir, files, server, client)
+    const openDb = async () => (databaseUrl ? openPostgres(databaseUrl) : openPglite(dataDir))
+    if (values.crash) await crashRun(env, openDb, files, server, client)
     else await stopServer(server)
   } catch (error) {
     await stopServer(server).catch(() => {})

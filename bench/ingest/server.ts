@@ -17,9 +17,11 @@ export function setAppDir(dir: string): void {
   root = path.resolve(dir)
 }
 
-export function serverEnv(dataDir: string, port: number): NodeJS.ProcessEnv {
+/** Embedded PGlite in `dataDir`, or the Postgres server at `databaseUrl` (an empty database). */
+export function serverEnv(dataDir: string, port: number, databaseUrl?: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, PGLITE_DATA_DIR: dataDir, PORT: String(port), DEBUG_EVENT_LOOP: '1', NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' }
   for (const key of ['DATABASE_URL', 'OPENAI_API_KEY', 'OPENAI_BASE_URL', 'NEXT_PUBLIC_SUPABASE_URL', 'NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY']) delete env[key]
+  if (databaseUrl) env.DATABASE_URL = databaseUrl
   return env
 }
 
@@ -28,6 +30,10 @@ export function assertBuilt(): void {
 }
 
 export function createPlatformAdmin(env: NodeJS.ProcessEnv, email: string, password: string): void {
+  if (env.DATABASE_URL) {
+    const migrated = spawnSync('npx', ['tsx', 'scripts/db-migrate.ts'], { cwd: root, env, stdio: 'pipe', encoding: 'utf8' })
+    if (migrated.status !== 0) throw new Error(`db:migrate failed: ${migrated.stderr}`)
+  }
   const result = spawnSync('npx', ['tsx', 'scripts/platform-admin.ts', '--email', email, '--password', password], { cwd: root, env, stdio: 'pipe', encoding: 'utf8' })
   if (result.status !== 0) throw new Error(`platform-admin failed: ${result.stderr}`)
 }
