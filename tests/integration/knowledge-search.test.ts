@@ -86,11 +86,12 @@ describe('hybrid search', () => {
     expect((await search('quantum chromodynamics on a lattice', { matchThreshold: -1, limit: 3 })).length).toBe(3)
   })
 
-  it('keeps a full-text hit that holds every query term even below the similarity threshold', async () => {
+  it('keeps a hit that holds every query term at a threshold its vector similarity alone would not reach', async () => {
     const hits = await search('XR-7 reset button', { matchThreshold: 0.95 })
     expect(titlesOf(hits)).toEqual(['Router manual'])
-    expect(hits[0]?.score).toBeLessThan(0.95)
-    // One term the passage lacks, and the full-text rule no longer applies.
+    expect(hits[0]?.similarity).toBeLessThan(0.95)
+    expect(hits[0]?.coverage).toBe(1)
+    // One rare term the passage lacks, and coverage no longer carries it.
     expect(await search('XR-7 reset button warranty', { matchThreshold: 0.95 })).toEqual([])
   })
 

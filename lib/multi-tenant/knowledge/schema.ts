@@ -69,10 +69,17 @@ export const uploadFieldsSchema = z.object({
   elemental_tags: elementalTagsSchema.default([]),
 })
 
+/** Tuned on bench:answers: declines most questions the knowledge cannot answer, few it can. */
+export const DEFAULT_MATCH_THRESHOLD = 0.3
+
 export const searchOptionsSchema = z.object({
   limit: z.number().int().min(1).max(50).default(5),
-  /** Lowest cosine similarity a vector hit may have; full-text hits with every query term pass regardless. */
-  matchThreshold: z.number().min(-1).max(1).default(0.2),
+  /**
+   * Lowest relevance a hit may have, in [0, 1] whatever the embedder (see
+   * match_tenant_chunks): 0 keeps every candidate, 1 only chunks holding every word of the
+   * query or as close as a passage that answers it. Below 0 is accepted and means 0.
+   */
+  matchThreshold: z.number().min(-1).max(1).default(DEFAULT_MATCH_THRESHOLD),
   category: z.string().trim().min(1).max(100).optional(),
   tags: z.array(tagSchema).max(50).optional(),
   elementalTags: z.array(z.enum(ELEMENTAL_TAGS)).max(ELEMENTAL_TAGS.length).optional(),

@@ -1,11 +1,12 @@
+import { similarityCalibration } from '@/lib/ai/embedding-calibration'
 import type { Queryable } from '@/lib/db'
 import type { z } from 'zod'
 import type { searchOptionsSchema } from './schema'
 
 /*
  * The TypeScript side of public.match_tenant_chunks (migration
- * 20261123003001_knowledge_search.sql), which does the retrieval inside the database
- * under the caller's RLS.
+ * 20261201002200_knowledge_search_bm25.sql), which does the retrieval, BM25 and vector
+ * fused, and the relevance decision inside the database under the caller's RLS.
  */
 
 /**
@@ -33,8 +34,15 @@ export type SearchHit = {
   heading: string | null
   snippet: string
   content: string
-  /** Cosine similarity of the chunk to the query (0 for a chunk without a vector). */
+  /**
+   * Relevance in [0, 1]: the evidence that the chunk bears on the query, from the share of
+   * the query's rare words it holds and its calibrated vector similarity.
+   */
   score: number
+  /** Cosine similarity of the chunk to the query (0 for a chunk without a vector). */
+  similarity: number
+  /** The IDF-weighted share of the query's words the chunk contains, in [0, 1]. */
+  coverage: number
 }
 
 type MatchRow = {
@@ -44,6 +52,8 @@ type MatchRow = {
   heading: string | null
   content: string
   similarity: number
+  coverage: number
+  relevance: number
 }
 
 export type ChunkQuery = {
@@ -91,9 +101,10 @@ export async function matchChunks(tx: Queryable, request: ChunkQuery): Promise<S
     "select current_setting('statement_timeout') as previous, set_config('statement_timeout', $1, true)",
     [SEARCH_STATEMENT_TIMEOUT],
   )
+  const calibration = similarityCalibration(request.model)
   const rows = await tx.query<MatchRow>(
-    `select chunk_id, knowledge_id, title, heading, content, similarity
-       from public.match_tenant_chunks($1, $2::extensions.vector, $3, $4, $5, $6, $7, $8::text[], $9::text[], $10, $11)`,
+    `select chunk_id, knowledge_id, title, heading, content, similarity, coverage, relevance
+       from public.match_tenant_chunks($1, $2::extensions.vector, $3, $4, $5, $6, $7, $8, $9, $10::text[], $11::text[], $12, $13)`,
     [
       request.tenantId,
       request.embedding,
@@ -101,6 +112,8 @@ export async function matchChunks(tx: Queryable, request: ChunkQuery): Promise<S
       request.model,
       options.limit,
       options.matchThreshold,
+      calibration.floor,
+      calibration.ceiling,
       options.category ?? null,
       options.tags?.map((tag) => tag.toLowerCase()) ?? null,
       options.elementalTags ?? null,
@@ -116,6 +129,8 @@ export async function matchChunks(tx: Queryable, request: ChunkQuery): Promise<S
     heading: row.heading,
     snippet: snippetFor(row.content, request.query),
     content: row.content,
-    score: Number(row.similarity),
+    score: Number(row.relevance),
+    similarity: Number(row.similarity),
+    coverage: Number(row.coverage),
   }))
 }
