@@ -6,9 +6,14 @@ export interface Chunk {
   index: number
   content: string
   tokenCount: number
-  /** The heading of the section the chunk comes from; absent before the first heading. */
+  /**
+   * The heading path of the section the chunk comes from, outermost first, joined by
+   * HEADING_PATH_SEPARATOR ("Leave › Sick leave › Eligibility"); absent before the first heading.
+   */
   heading?: string
 }
+
+export const HEADING_PATH_SEPARATOR = ' › '
 
 export interface ChunkOptions {
   /** Upper bound on tokens (cl100k_base) per chunk. Default 300. */
@@ -111,7 +116,7 @@ export function chunkText(text: string, options: ChunkOptions = {}): Chunk[] {
   for (const section of splitSections(text.replace(/\r\n?/g, '\n'))) {
     for (const { content, tokenCount } of packSection(sectionUnits(section.text, maxTokens), maxTokens, overlapTokens)) {
       const chunk: Chunk = { index: chunks.length, content, tokenCount }
-      if (section.heading !== undefined) chunk.heading = section.heading
+      if (section.heading !== undefined) chunk.heading = section.headingPath.join(HEADING_PATH_SEPARATOR)
       chunks.push(chunk)
     }
   }

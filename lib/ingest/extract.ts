@@ -7,6 +7,7 @@ import {
   formatFromExtension,
   type DocumentFormat,
 } from './file-types'
+import { parseFrontMatter } from './front-matter'
 import { DEFAULT_EXTRACTION_LIMITS, type ExtractionLimits } from './limits'
 import { firstHeading, normaliseText } from './normalise'
 import { extractPdfPages, type PageListener } from './pdf'
@@ -25,9 +26,12 @@ export interface ExtractedDocument {
   text: string
   format: DocumentFormat
   pages?: number
+  /** From Markdown front matter, when it has them. */
+  description?: string
+  tags?: string[]
 }
 
-// The author's own title (PDF Title, Word core properties) first, then the first heading, then the file name.
+// The author's own title (front matter, PDF Title, Word core properties) first, then the first heading, then the file name.
 function titleFrom(text: string, filename: string, metadataTitle: string | undefined): string {
   const name = baseName(filename)
   const dot = name.lastIndexOf('.')
@@ -74,7 +78,16 @@ export async function extractText({ filename, bytes, maxBytes, limits = DEFAULT_
   }
   if (raw.length > limits.maxTextChars) throw tooMuchText(name, limits.maxTextChars)
 
-  const text = normaliseText(raw)
+  // Front matter is metadata: its title names the document, and it is not part of the text.
+  const front = format === 'markdown' || format === 'text' ? parseFrontMatter(normaliseText(raw)) : { body: raw, tags: [] }
+  const text = normaliseText(front.body)
   if (!text) throw noText(name, format)
-  return { title: titleFrom(text, filename, metadataTitle), text, format, ...(pages === undefined ? {} : { pages }) }
+  return {
+    title: titleFrom(text, filename, front.title ?? metadataTitle),
+    text,
+    format,
+    ...(pages === undefined ? {} : { pages }),
+    ...(front.description ? { description: front.description } : {}),
+    ...(front.tags.length > 0 ? { tags: front.tags } : {}),
+  }
 }

@@ -1,4 +1,6 @@
-export { chunkText, type Chunk, type ChunkOptions } from './chunk'
+export { chunkText, HEADING_PATH_SEPARATOR, type Chunk, type ChunkOptions } from './chunk'
 export { extractText, type ExtractInput, type ExtractedDocument } from './extract'
 export { DEFAULT_MAX_UPLOAD_BYTES, type DocumentFormat } from './file-types'
+export { parseFrontMatter, type FrontMatter } from './front-matter'
 export { contentHash } from './hash'
+export { indexableText } from './indexable'

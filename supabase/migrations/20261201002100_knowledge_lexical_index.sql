@@ -12,10 +12,10 @@
 -- tenant_search_stats first, so concurrent uploads to one tenant queue instead of
 -- deadlocking on lexeme rows.
 
+-- Pure helpers without a SET clause, so that the planner can inline them.
 create or replace function app_private.chunk_tsvector(config regconfig, title text, heading text, content text)
 returns tsvector
 language sql immutable parallel safe
-set search_path = ''
 as $$
   select pg_catalog.to_tsvector(config,
     coalesce(title, '') || E'\n' || coalesce(heading, '') || E'\n' || coalesce(content, ''))
@@ -25,7 +25,6 @@ $$;
 create or replace function app_private.tsvector_length(v tsvector)
 returns int
 language sql immutable parallel safe
-set search_path = ''
 as $$
   select coalesce(sum(coalesce(pg_catalog.cardinality(u.positions), 1)), 0)::int from pg_catalog.unnest(v) u
 $$;

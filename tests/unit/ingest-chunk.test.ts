@@ -21,7 +21,7 @@ function sharedLength(previous: string, next: string): number {
 }
 
 describe('chunkText', () => {
-  it('never lets a chunk span two sections and records each section heading', () => {
+  it('never lets a chunk span two sections and records each section heading path', () => {
     const text = [
       'Preface before any heading.',
       `# Alpha\n\n${numberedSentences('alpha', 40)}`,
@@ -33,12 +33,12 @@ describe('chunkText', () => {
     for (const chunk of chunks.slice(1)) {
       const label = chunk.heading === 'Alpha' ? 'alpha' : 'bravo'
       const other = label === 'alpha' ? 'bravo' : 'alpha'
-      expect(['Alpha', 'Bravo']).toContain(chunk.heading)
+      expect(['Alpha', 'Alpha › Bravo']).toContain(chunk.heading)
       expect(chunk.content).toContain(`The ${label} clause`)
       expect(chunk.content.toLowerCase()).not.toContain(other)
     }
     expect(chunks.filter((chunk) => chunk.heading === 'Alpha').length).toBeGreaterThan(2)
-    expect(chunks.find((chunk) => chunk.heading === 'Bravo')?.content.startsWith('## Bravo\n\nThe bravo clause number 1 ')).toBe(true)
+    expect(chunks.find((chunk) => chunk.heading === 'Alpha › Bravo')?.content.startsWith('## Bravo\n\nThe bravo clause number 1 ')).toBe(true)
   })
 
   it('keeps every chunk within maxTokens and reports its exact token count', () => {
@@ -117,8 +117,33 @@ describe('chunkText', () => {
 
   it('drops headings with nothing under them and never returns empty chunks', () => {
     const chunks = chunkText('# Title\n\n## Empty\n\n\n\n## Filled\nSome words.\n\n   \n')
-    expect(chunks).toEqual([{ index: 0, content: '## Filled\nSome words.', tokenCount: tokens('## Filled\nSome words.'), heading: 'Filled' }])
+    expect(chunks).toEqual([{ index: 0, content: '## Filled\nSome words.', tokenCount: tokens('## Filled\nSome words.'), heading: 'Title › Filled' }])
     expect(chunkText('  \n\n ')).toEqual([])
+  })
+
+  it('closes a heading path at a heading of the same or a higher level', () => {
+    const chunks = chunkText('# Guide\n\n## Leave\n\nText one.\n\n### Sick leave\n\nText two.\n\n## Travel\n\nText three.')
+    expect(chunks.map((chunk) => chunk.heading)).toEqual(['Guide › Leave', 'Guide › Leave › Sick leave', 'Guide › Travel'])
+  })
+
+  it('keeps a table whole, as one unit, however many sentences its cells hold', () => {
+    const table = '| Plan | Price. Per month. |\n| --- | --- |\n| Basic. Small. | 10 €. Billed yearly. |\n| Pro. Big. | 30 €. Billed monthly. |'
+    const chunks = chunkText(`# Prices\n\nIntro sentence one. Intro sentence two.\n\n${table}\n\nAfter the table.`)
+    expect(chunks.some((chunk) => chunk.content.includes(table))).toBe(true)
+  })
+
+  it('repeats the header row in every part of a table too long for one chunk', () => {
+    const rows = Array.from({ length: 60 }, (_, i) => `| item ${i} | value number ${i} with some words |`)
+    const chunks = chunkText(`| Item | Value |\n| --- | --- |\n${rows.join('\n')}`, { maxTokens: 120, overlapTokens: 0 })
+    expect(chunks.length).toBeGreaterThan(2)
+    for (const chunk of chunks) expect(chunk.content.startsWith('| Item | Value |\n| --- | --- |\n| item')).toBe(true)
+    expect(chunks.map((chunk) => chunk.content).join('\n').match(/\| item \d+ \|/g)).toHaveLength(60)
+  })
+
+  it('keeps a fenced code block with blank lines in it in one piece', () => {
+    const code = '```js\nconst a = 1\n\nconst b = 2. Then more.\n```'
+    const chunks = chunkText(`Before.\n\n${code}\n\nAfter.`)
+    expect(chunks[0]?.content).toContain(code)
   })
 
   it('numbers chunks consecutively from zero across sections', () => {

@@ -14,6 +14,8 @@ export type PreparedFile = {
   text: string
   format: DocumentFormat
   pages?: number
+  /** From Markdown front matter. */
+  tags?: string[]
   chunks: Chunk[]
 }
 

@@ -2,6 +2,7 @@ import { isZeroVector, padToColumn, toPgVector } from '@/lib/ai/embeddings'
 import { LocalEmbedder } from '@/lib/ai/offline/embedder'
 import { chunkText } from '../chunk'
 import { extractText } from '../extract'
+import { indexableText } from '../indexable'
 import { formatByExtension } from '../file-types'
 import { readZip } from '../zip'
 import type { EmbeddedTexts, EmbedTask, ExtractTask, PreparedFile, UnzippedFile, UnzipTask } from './protocol'
@@ -10,7 +11,7 @@ import type { EmbeddedTexts, EmbedTask, ExtractTask, PreparedFile, UnzippedFile,
 
 export async function extractTask({ filename, bytes, maxBytes, limits }: ExtractTask, onPage: (page: number, pages: number) => void = () => {}): Promise<PreparedFile> {
   const document = await extractText({ filename, bytes, maxBytes, limits, onPage })
-  return { ...document, chunks: chunkText(document.text) }
+  return { ...document, chunks: chunkText(indexableText(document.text)) }
 }
 
 const embedder = new LocalEmbedder()

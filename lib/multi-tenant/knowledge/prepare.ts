@@ -1,6 +1,6 @@
 import { isZeroVector, padToColumn, toPgVector, type EmbeddingProvider } from '@/lib/ai/embeddings'
 import { AppError, badRequestFromZod } from '@/lib/errors'
-import { chunkText, contentHash } from '@/lib/ingest'
+import { chunkText, contentHash, HEADING_PATH_SEPARATOR, indexableText } from '@/lib/ingest'
 import { knowledgeInputSchema, type KnowledgeInput, type ValidKnowledgeInput } from './schema'
 
 export type PreparedChunk = {
@@ -27,9 +27,20 @@ export function validKnowledgeInput(input: KnowledgeInput): ValidKnowledgeInput 
   return result.data
 }
 
-/** The heading travels with the chunk into the embedding, as it does into the tsvector. */
+/** The heading path travels with the chunk into the embedding, as it does into the tsvector. */
 export function embeddingText(heading: string | null, content: string): string {
   return heading ? `${heading}\n\n${content}` : content
+}
+
+/**
+ * The chunk's heading path without a first heading that only repeats the document's
+ * title: the title is indexed and shown with every chunk already.
+ */
+export function headingWithinDocument(title: string, heading: string | undefined): string | null {
+  if (!heading) return null
+  const [first, ...rest] = heading.split(HEADING_PATH_SEPARATOR)
+  if (first?.trim().toLowerCase() !== title.trim().toLowerCase()) return heading
+  return rest.length > 0 ? rest.join(HEADING_PATH_SEPARATOR) : null
 }
 
 /** A vector as a `$n::extensions.vector` parameter; null for the zero vector. */
@@ -51,11 +62,11 @@ export async function embedAll(embedder: EmbeddingProvider, texts: string[]): Pr
  */
 export async function prepareKnowledge(raw: KnowledgeInput, embedder: EmbeddingProvider): Promise<PreparedKnowledge> {
   const input = validKnowledgeInput(raw)
-  const chunks = chunkText(input.content)
+  const chunks = chunkText(indexableText(input.content))
   if (chunks.length === 0) throw new AppError('unprocessable', 'The document contains no text to index.')
   const embeddings = await embedAll(
     embedder,
-    chunks.map((chunk) => embeddingText(chunk.heading ?? null, chunk.content)),
+    chunks.map((chunk) => embeddingText(headingWithinDocument(input.title, chunk.heading), chunk.content)),
   )
   return {
     input,
@@ -64,7 +75,7 @@ export async function prepareKnowledge(raw: KnowledgeInput, embedder: EmbeddingP
     tokenCount: chunks.reduce((sum, chunk) => sum + chunk.tokenCount, 0),
     chunks: chunks.map((chunk, position) => ({
       index: chunk.index,
-      heading: chunk.heading ?? null,
+      heading: headingWithinDocument(input.title, chunk.heading),
       content: chunk.content,
       tokenCount: chunk.tokenCount,
       embedding: embeddings[position] ?? null,

@@ -4,7 +4,7 @@ import { contentHash } from '@/lib/ingest'
 import type { PreparedFile } from '@/lib/ingest/worker/protocol'
 import { TenantKnowledgeBase } from '@/lib/multi-tenant/TenantKnowledgeBase'
 import { findByHash } from '../documents'
-import { embeddingText, validKnowledgeInput, type PreparedKnowledge } from '../prepare'
+import { embeddingText, headingWithinDocument, validKnowledgeInput, type PreparedKnowledge } from '../prepare'
 import { asJobCreator, creatorMayWrite, type JobContext } from './context'
 import { embedTexts } from './embed'
 import { completeJob, holdJob, reportProgress, type IngestOptions, type JobRow } from './job-store'
@@ -31,7 +31,7 @@ function knowledgeFrom(job: JobRow, file: PreparedFile, model: string, vectors: 
     sourceType: file.format,
     filename: job.file_name,
     category: options.category ?? null,
-    tags: options.tags ?? [],
+    tags: [...(options.tags ?? []), ...(file.tags ?? [])].slice(0, 50),
     elemental_tags: (options.elemental_tags ?? []) as PreparedKnowledge['input']['elemental_tags'],
   })
   return {
@@ -41,7 +41,7 @@ function knowledgeFrom(job: JobRow, file: PreparedFile, model: string, vectors: 
     tokenCount: file.chunks.reduce((sum, chunk) => sum + chunk.tokenCount, 0),
     chunks: file.chunks.map((chunk, position) => ({
       index: chunk.index,
-      heading: chunk.heading ?? null,
+      heading: headingWithinDocument(file.title, chunk.heading),
       content: chunk.content,
       tokenCount: chunk.tokenCount,
       embedding: vectors[position] ?? null,
@@ -70,7 +70,7 @@ export async function runIngestJob(context: JobContext, job: JobRow): Promise<vo
   if (existing) return finishDuplicate(context, job, existing.id, originalId)
 
   await progress(context, job, 'embedding', EXTRACTED)
-  const texts = file.chunks.map((chunk) => embeddingText(chunk.heading ?? null, chunk.content))
+  const texts = file.chunks.map((chunk) => embeddingText(headingWithinDocument(file.title, chunk.heading), chunk.content))
   const vectors = await embedTexts(context, texts, (share) => progress(context, job, 'embedding', EXTRACTED + share * (EMBEDDED - EXTRACTED)))
   const knowledge = knowledgeFrom(job, file, context.embedder.model, vectors)
 
