@@ -39,18 +39,23 @@ export function contentWords(text: string): string[] {
   return wordsOf(text).filter((word) => !STOPWORDS.has(word))
 }
 
+const SUFFIXES = ['ingly', 'edly', 'ings', 'ing', 'ies', 'ied', 'ed', 'ly', 'es', 's', 'x', 'er', 'e']
+
 /**
- * Folds common English inflections so "budgets" meets "budget" and "needed"
- * meets "need". Deliberately crude: it only has to make overlap counts
- * fairer, never to produce dictionary words; the same word always folds the same way.
+ * Folds common English and French inflections so "budgets" meets "budget", "managing"
+ * meets "manage" and "données" meets "donnée". Accents are dropped first. Deliberately
+ * crude: it only has to make overlap counts fairer, never to produce dictionary words;
+ * the same word always folds the same way, in a question and in a passage alike.
  */
 export function stemLight(word: string): string {
-  if (word.length <= 4) return word
-  for (const suffix of ['ingly', 'ings', 'ing', 'edly', 'ed', 'ies', 'ly', 's']) {
-    if (word.endsWith(suffix) && word.length - suffix.length >= 3 && !word.endsWith('ss')) {
-      const stem = word.slice(0, -suffix.length)
-      return suffix === 'ies' ? `${stem}y` : stem
-    }
+  let stem = word.normalize('NFD').replace(/\p{M}/gu, '')
+  if (stem.length <= 3) return stem
+  // At most two suffixes ("managers" -> "manager" -> "manag"), never below three letters.
+  for (let round = 0; round < 2; round += 1) {
+    const suffix = SUFFIXES.find((end) => stem.endsWith(end) && stem.length - end.length >= 3 && !(end === 's' && stem.endsWith('ss')))
+    if (!suffix) break
+    stem = stem.slice(0, -suffix.length) + (suffix === 'ies' || suffix === 'ied' ? 'y' : '')
+    if (suffix === 'ies' || suffix === 'ied') break
   }
-  return word
+  return stem
 }

@@ -93,3 +93,71 @@ describe('composeGroundedAnswer', () => {
     expect(composeGroundedAnswer(input())).toBe(composeGroundedAnswer(input()))
   })
 })
+
+describe('composeGroundedAnswer on structured passages', () => {
+  const voice = { assistantName: 'Sage', tone: 'warm' }
+  const reading = { element: 'water', phase: 1, facetName: 'Water 1', guidance: 'Be gentle.' } as const
+
+  it('quotes the sentence holding the value asked for rather than one repeating the question', () => {
+    const answer = composeGroundedAnswer({
+      question: 'What temperature should my bedroom be for sleep?',
+      passages: [
+        {
+          index: 1,
+          title: 'Sleep foundations',
+          content: 'Your bedroom matters for sleep. A good sleep bedroom is a calm bedroom.\n\nKeep the room cool, around 18 °C, and dark.',
+          score: 0.6,
+        },
+      ],
+      voice,
+      reading,
+    })
+    expect(answer).toContain('18 °C')
+  })
+
+  it('renders a table it quotes intact and cites it', () => {
+    const table = '| Service | Fee |\n| --- | --- |\n| Consultation | $250 |\n| Will drafting | $900 |'
+    const answer = composeGroundedAnswer({
+      question: 'What is the fee for will drafting?',
+      passages: [{ index: 2, title: 'Fees', content: `## Fees\n\n${table}`, score: 0.7 }],
+      voice,
+      reading,
+    })
+    expect(answer).toContain(`${table}\n\n[2]`)
+  })
+
+  it('brings the whole list of steps when asked how to do something', () => {
+    const answer = composeGroundedAnswer({
+      question: 'How do I request parental leave?',
+      passages: [
+        {
+          index: 1,
+          title: 'Parental leave',
+          content: 'To request parental leave:\n1. Fill in the request form.\n2. Send it to your supervisor.\n3. Upload it to HR Links.',
+          score: 0.7,
+        },
+      ],
+      voice,
+      reading,
+    })
+    expect(answer).toMatch(/1\. Fill in the request form\. \[1\]\n2\. Send it to your supervisor\. \[1\]\n3\. Upload it to HR Links\. \[1\]/)
+  })
+
+  it('never opens a formal tenant\'s answer with the reading\'s mystical opener', () => {
+    const passages = [{ index: 1, title: 'Fees', content: 'An initial consultation costs $250 and lasts one hour.', score: 0.8 }]
+    const formal = composeGroundedAnswer({ question: 'How much is a consultation?', passages, voice: { assistantName: 'Counsel', tone: 'formal' }, reading })
+    const warm = composeGroundedAnswer({ question: 'How much is a consultation?', passages, voice, reading })
+    expect(formal.split('\n\n')[0]).toBe('Here is what our documentation says.')
+    expect(warm.split('\n\n')[0]).not.toBe(formal.split('\n\n')[0])
+  })
+
+  it('says the passage is only the closest match when most of the question is not in it', () => {
+    const answer = composeGroundedAnswer({
+      question: 'Which submarine warranty covers underwater propellers?',
+      passages: [{ index: 1, title: 'Warranty', content: 'Our warranty covers laptops for two years.', score: 0.4 }],
+      voice,
+      reading,
+    })
+    expect(answer).toMatch(/closest the knowledge base comes/)
+  })
+})

@@ -1,38 +1,47 @@
 import type { Element, Phase } from '@/lib/engine/elements'
 
 /**
- * How the offline answer opens, by the engine's reading: fire moves toward a
- * step, water speaks to feeling, earth gets practical, air clarifies, aether
- * connects. The phase shifts each from beginning, through difficulty, to mastery.
+ * How the offline answer opens. The tenant's voice comes first: a formal or businesslike
+ * tone gets a plain opener whatever the reading, since a law firm's fee question must not
+ * open with a meditation. Warmer tones open by the engine's reading: fire moves toward a
+ * step, water speaks to feeling, earth gets practical, air clarifies, aether connects; the
+ * phase shifts each from beginning, through difficulty, to mastery. Weak evidence always
+ * opens by saying so.
  */
 const OPENERS: Record<Element, Record<Phase, string>> = {
   fire: {
-    1: 'There is a spark in this question, so let us turn it into a first step.',
-    2: 'Keeping the fire going takes steady courage; here is what can help you push on.',
-    3: 'You have carried this far; here is what can help you lead with it.',
+    1: "Here is a first step you can take, from what we have written down.",
+    2: 'Here is what can help you keep going.',
+    3: 'You have come a long way; here is what can help you lead with it.',
   },
   water: {
-    1: 'Something is stirring here, and it deserves gentle attention.',
-    2: 'This touches something deep, so let us take it slowly and with care.',
-    3: 'There is healing in how far you have come; here is what supports it.',
+    1: 'Let us take this gently; here is what our knowledge says.',
+    2: 'Let us take this slowly and with care.',
+    3: 'You have come far; here is what supports you.',
   },
   earth: {
-    1: 'Let us make this concrete, starting with the practical first step.',
-    2: 'Here are the practical pieces that give this a steady structure.',
-    3: 'You have built something solid; here is how to keep it growing.',
+    1: 'Let us make this concrete.',
+    2: 'Here are the practical pieces.',
+    3: 'Here is how to keep what you have built growing.',
   },
   air: {
     1: 'Let us bring some clarity to this question.',
-    2: 'Let us untangle this and lay the facts out plainly.',
-    3: 'Here are the key points, distilled so you can put them into words.',
+    2: 'Let us lay the facts out plainly.',
+    3: 'Here are the key points, distilled.',
   },
   aether: {
-    1: 'This question touches the bigger picture; here is how the pieces begin to fit.',
+    1: 'Here is how the pieces begin to fit.',
     2: 'Let us hold the whole of this together, one piece at a time.',
     3: 'Here is how it all connects.',
   },
 }
 
-export function openerFor(element: Element, phase: Phase): string {
-  return OPENERS[element][phase]
+const FORMAL_TONE = /\b(formal|professional|precise|authoritative|legal|corporate|business|crisp|concise|direct|technical|neutral|factual|clear|efficient|serious|sober)/i
+
+const PLAIN = 'Here is what our documentation says.'
+const WEAK = 'I found no passage that answers this directly. The closest the knowledge base comes is:'
+
+export function openerFor(tone: string, element: Element, phase: Phase, weakEvidence: boolean): string {
+  if (weakEvidence) return WEAK
+  return FORMAL_TONE.test(tone) ? PLAIN : OPENERS[element][phase]
 }

@@ -1,6 +1,6 @@
 import type { Element, Phase } from '@/lib/engine/elements'
 import { openerFor } from './answer-openers'
-import { pickSentences, type SourcePassage } from './sentence-picker'
+import { pickUnits, type PickedUnit, type SourcePassage } from './sentence-picker'
 
 export type { SourcePassage } from './sentence-picker'
 
@@ -9,12 +9,11 @@ export type GroundedAnswerInput = {
   /** Retrieved passages; `index` is the number the answer cites as `[index]`. */
   passages: readonly SourcePassage[]
   /**
-   * The tenant's voice. `tone` shapes the language model's prompt; an extractive
-   * answer quotes the knowledge base in its own words, so only the greeting,
-   * sign-off and name are used here.
+   * The tenant's voice. An extractive answer quotes the knowledge base in its own words,
+   * so the tone only chooses the opener; greeting, sign-off and name frame the answer.
    */
   voice: { assistantName: string; tone: string; greeting?: string; signoff?: string }
-  /** The engine's reading; the opener follows element and phase (guidance is for model prompts). */
+  /** The engine's reading; with a warm tone the opener follows element and phase. */
   reading: { element: Element; phase: Phase; facetName: string; guidance: string }
 }
 
@@ -22,22 +21,47 @@ const NOTHING_RELEVANT =
   'The knowledge base holds nothing relevant to this question. ' +
   'Try rephrasing it with the words your topic would use, or contact the organisation directly.'
 
+// Below this share of the question's weight in the best unit, the answer says it is
+// only the closest match.
+const WEAK_EVIDENCE = 0.45
+
+/** One picked unit as Markdown, cited; lists keep their markers, tables and code their form. */
+function render(unit: PickedUnit): string {
+  const cite = `[${unit.citation}]`
+  if (unit.kind === 'table' || unit.kind === 'code') return `${unit.text}\n\n${cite}`
+  if (unit.kind === 'item') return `${unit.marker === '-' || !unit.marker ? '-' : unit.marker} ${unit.text} ${cite}`
+  return `- ${unit.text} ${cite}`
+}
+
+function renderAll(units: readonly PickedUnit[]): string {
+  const parts: string[] = []
+  let previous: PickedUnit | undefined
+  for (const unit of units) {
+    const text = render(unit)
+    const sameList = previous && (previous.kind === 'item' || previous.kind === 'sentence') && (unit.kind === 'item' || unit.kind === 'sentence')
+    if (sameList && parts.length > 0) parts[parts.length - 1] += `\n${text}`
+    else parts.push(text)
+    previous = unit
+  }
+  return parts.join('\n\n')
+}
+
 /**
- * The offline answer: the knowledge base's own sentences that best match the
- * question, each cited, framed by an opener for the reading. It never invents
- * content, and says so plainly when nothing in the passages fits. Deterministic:
- * the same input always gives the same answer.
+ * The offline answer: the units of the passages that answer the question (sentences, list
+ * items, whole tables and code blocks), each cited, framed by an opener in the tenant's
+ * voice. It never invents content, says so plainly when nothing in the passages fits, and
+ * says when what it found is only the closest match. Deterministic.
  */
 export function composeGroundedAnswer(input: GroundedAnswerInput): string {
   const { voice, reading } = input
-  const sentences = pickSentences(input.question, input.passages)
+  const picked = pickUnits(input.question, input.passages)
   const parts: string[] = []
   if (voice.greeting?.trim()) parts.push(voice.greeting.trim())
-  if (sentences.length === 0) {
+  if (picked.units.length === 0) {
     parts.push(NOTHING_RELEVANT)
   } else {
-    parts.push(openerFor(reading.element, reading.phase))
-    parts.push(sentences.map((sentence) => `- ${sentence.text} [${sentence.citation}]`).join('\n'))
+    parts.push(openerFor(voice.tone, reading.element, reading.phase, picked.strength < WEAK_EVIDENCE))
+    parts.push(renderAll(picked.units))
     parts.push(`_${voice.assistantName} is in offline mode: the lines above are quoted from the knowledge base._`)
   }
   if (voice.signoff?.trim()) parts.push(voice.signoff.trim())

@@ -1,81 +1,143 @@
-import { contentWords, normalizeText, stemLight } from '@/lib/ai/text-tokens'
+import { questionStems, stemsOf } from './answer-terms'
+import { passageUnits, type PassageUnit } from './passage-units'
+import { askedFor, holdsAnswerKind, type AnswerKind } from './question-kind'
 
-export type SourcePassage = { index: number; title: string; content: string; score: number }
+export type SourcePassage = {
+  index: number
+  title: string
+  /** The heading path of the passage within its document, when it has one. */
+  heading?: string | null
+  content: string
+  /** Retrieval's relevance of the passage, in [0, 1]. */
+  score: number
+}
 
-export type PickedSentence = {
-  text: string
+export type PickedUnit = PassageUnit & {
   /** The passage's `index`, cited as `[n]`. */
   citation: number
-  /** How many of the question's distinct content words the sentence contains. */
-  matched: number
+  score: number
 }
 
-const MAX_SENTENCES = 4
-const MIN_SENTENCES = 2
-const MAX_SENTENCE_CHARS = 300
-const MIN_SENTENCE_WORDS = 3
-
-// Markdown list markers and heading hashes are layout, not words to quote.
-const LINE_MARKER = /^\s*(?:#{1,6}|[-*+>]|\d+[.)])\s+/
-const SENTENCE_END = /(?<=[.!?])\s+(?=["'(\p{Lu}\p{N}])/u
-
-function termsOf(text: string): Set<string> {
-  return new Set(contentWords(text).map(stemLight))
+export type Picked = {
+  units: PickedUnit[]
+  kind: AnswerKind
+  /** How much of the question's weight the best unit carries, in [0, 1]: low = weak evidence. */
+  strength: number
 }
 
-function sentencesOf(content: string): string[] {
-  return content
-    .split(/\n+/)
-    .map((line) => line.replace(LINE_MARKER, '').trim())
-    .flatMap((line) => line.split(SENTENCE_END))
-    .map((sentence) => sentence.trim())
-    .filter((sentence) => sentence.split(/\s+/).length >= MIN_SENTENCE_WORDS)
-}
+const MAX_UNITS = 5
+const MAX_CHARS = 1_400
+// When a value is asked for (a price, a duration...), a unit holding one gains this much
+// question coverage, and a unit without one keeps only LACKS_VALUE of its score.
+const KIND_BONUS = 0.5
+const LACKS_VALUE = 0.6
+// Half of the best neighbour's coverage counts for a unit.
+const NEAR_WEIGHT = 0.5
+// Words of the title and heading path say what the whole passage is about.
+const CONTEXT_WEIGHT = 0.35
 
-function shortened(sentence: string): string {
-  if (sentence.length <= MAX_SENTENCE_CHARS) return sentence
-  const cut = sentence.slice(0, MAX_SENTENCE_CHARS)
-  return `${cut.slice(0, cut.lastIndexOf(' ')).trimEnd()}…`
-}
-
-type Candidate = PickedSentence & { rank: number }
+type Scored = PickedUnit & { stems: Set<string> }
 
 /**
- * The sentences of the passages that best answer the question, best first,
- * or none when no sentence shares enough words with it to count as relevant.
+ * IDF of the question's stems over the units of all passages: a word in every
+ * sentence picks none of them out; a question word no unit holds weighs nothing here
+ * (retrieval already judged whether the passages are relevant at all).
  */
-export function pickSentences(question: string, passages: readonly SourcePassage[]): PickedSentence[] {
-  const questionTerms = termsOf(question)
-  if (questionTerms.size === 0) return []
-  // Long questions share a stray word with almost anything; ask for two.
-  const relevantAt = questionTerms.size >= 6 ? 2 : 1
+function weights(question: Set<string>, units: readonly Scored[]): Map<string, number> {
+  const result = new Map<string, number>()
+  for (const stem of question) {
+    const holding = units.filter((unit) => unit.stems.has(stem)).length
+    if (holding > 0) result.set(stem, Math.log(1 + units.length / holding))
+  }
+  return result
+}
 
-  const candidates: Candidate[] = []
+function coverage(stems: Set<string>, weighted: Map<string, number>, total: number): number {
+  if (total === 0) return 0
+  let sum = 0
+  for (const [stem, weight] of weighted) if (stems.has(stem)) sum += weight
+  return sum / total
+}
+
+/**
+ * The units of the passages that best answer the question, in reading order per passage,
+ * with neighbours that complete them (the list a sentence introduces, the sentence a
+ * short one leans on). None when no unit shares a word with the question.
+ */
+export function pickUnits(question: string, passages: readonly SourcePassage[]): Picked {
+  const kind = askedFor(question)
+  const asked = questionStems(question)
+  const all: Scored[] = []
+  const byPassage = new Map<number, Scored[]>()
   for (const passage of passages) {
-    sentencesOf(passage.content).forEach((sentence, position) => {
-      const sentenceTerms = termsOf(sentence)
-      let matched = 0
-      for (const term of questionTerms) if (sentenceTerms.has(term)) matched += 1
-      if (matched === 0) return
-      // Overlap decides; retrieval score and an early position only break ties.
-      const rank = matched / questionTerms.size + 0.05 * Math.min(1, Math.max(0, passage.score)) - 0.001 * position
-      candidates.push({ text: shortened(sentence), citation: passage.index, matched, rank })
+    const units = passageUnits(passage.content).map((unit) => ({
+      ...unit,
+      citation: passage.index,
+      score: 0,
+      stems: new Set(stemsOf(unit.text)),
+    }))
+    byPassage.set(passage.index, units)
+    all.push(...units)
+  }
+  const weighted = weights(asked, all)
+  const total = [...weighted.values()].reduce((sum, weight) => sum + weight, 0)
+  if (total === 0) return { units: [], kind, strength: 0 }
+
+  const valueAsked = !['steps', 'yesno', 'open'].includes(kind)
+  for (const [rank, passage] of passages.entries()) {
+    const context = coverage(new Set(stemsOf(`${passage.title} ${passage.heading ?? ''}`)), weighted, total)
+    const units = byPassage.get(passage.index) ?? []
+    const own = units.map((unit) => coverage(unit.stems, weighted, total))
+    units.forEach((unit, i) => {
+      // The answer often sits next to the sentence that repeats the question's words.
+      const near = Math.max(own[i - 1] ?? 0, own[i + 1] ?? 0)
+      const words = unit.text.split(/\s+/).length
+      let score = (own[i] ?? 0) + NEAR_WEIGHT * near + CONTEXT_WEIGHT * context
+      if (valueAsked) score = holdsAnswerKind(kind, unit.text) ? score + KIND_BONUS : score * LACKS_VALUE
+      if (words < 4 && unit.kind === 'sentence' && !holdsAnswerKind(kind, unit.text)) score -= 0.15
+      unit.score = score + 0.1 * Math.max(0, Math.min(1, passage.score)) - 0.02 * rank - 0.002 * unit.position
     })
   }
-  candidates.sort((a, b) => b.rank - a.rank)
 
-  const best = candidates[0]
-  if (!best || best.matched < relevantAt) return []
-  const strongEnough = Math.max(1, Math.ceil(best.matched / 2))
-  const picked: PickedSentence[] = []
-  const seen = new Set<string>()
-  for (const candidate of candidates) {
-    if (picked.length >= MAX_SENTENCES) break
-    if (candidate.matched < strongEnough && picked.length >= MIN_SENTENCES) break
-    const key = normalizeText(candidate.text)
-    if (seen.has(key)) continue
-    seen.add(key)
-    picked.push({ text: candidate.text, citation: candidate.citation, matched: candidate.matched })
+  const ranked = [...all].sort((a, b) => b.score - a.score)
+  const best = ranked[0]
+  if (!best || best.score <= 0) return { units: [], kind, strength: 0 }
+  const chosen = new Set<Scored>([best])
+  const units = (index: number) => byPassage.get(index) ?? []
+  const neighbours = (unit: Scored): Scored[] => {
+    const siblings = units(unit.citation)
+    const next = siblings[siblings.indexOf(unit) + 1]
+    const previous = siblings[siblings.indexOf(unit) - 1]
+    const extra: Scored[] = []
+    // A sentence that introduces a list ("You will need:") brings the list.
+    if (unit.text.trimEnd().endsWith(':')) extra.push(...siblings.filter((s) => s.block === next?.block && s.kind === 'item'))
+    // Steps are the whole list the best item belongs to.
+    if (kind === 'steps' && unit.kind === 'item') extra.push(...siblings.filter((s) => s.block === unit.block))
+    // A sentence that leans on the one before ("This applies ...") keeps it.
+    if (previous && previous.block === unit.block && /^(this|that|these|those|it|they|such|ce|cela|ces|il|elle|ils|elles)\b/i.test(unit.text)) {
+      extra.push(previous)
+    }
+    // A sentence too short to stand alone takes the one after it in its paragraph.
+    if (next && next.block === unit.block && unit.kind === 'sentence' && unit.text.length < 80) extra.push(next)
+    return extra
   }
-  return picked
+  for (const unit of neighbours(best)) chosen.add(unit)
+  let chars = [...chosen].reduce((sum, unit) => sum + unit.text.length, 0)
+  for (const candidate of ranked.slice(1)) {
+    if (chosen.size >= MAX_UNITS || chars >= MAX_CHARS) break
+    if (candidate.score < best.score * 0.6 || chosen.has(candidate)) continue
+    if ([...chosen].some((unit) => unit.text === candidate.text)) continue
+    chosen.add(candidate)
+    chars += candidate.text.length
+  }
+  // Question words no passage holds count against the evidence, as the rarest words do.
+  const missing = [...asked].filter((stem) => !weighted.has(stem)).length
+  const withMissing = total + missing * Math.log(1 + all.length)
+  const order = passages.map((passage) => passage.index)
+  const picked = [...chosen].sort((a, b) => order.indexOf(a.citation) - order.indexOf(b.citation) || a.position - b.position)
+  return {
+    units: picked.map(({ stems: _stems, ...unit }) => unit),
+    kind,
+    strength: Math.min(1, coverage(best.stems, weighted, withMissing) + (valueAsked && holdsAnswerKind(kind, best.text) ? 0.3 : 0)),
+  }
 }

@@ -60,6 +60,7 @@ export function toSourcePassages(passages: readonly RetrievedPassage[]): SourceP
   return passages.map((passage, position) => ({
     index: position + 1,
     title: passage.title,
+    heading: passage.heading,
     content: passage.content,
     score: passage.score,
   }))
