@@ -198,12 +198,12 @@ describe('reindexing after a model change', () => {
     const chunkText = 'Begin each morning with slow breathing and a glass of water before any screen time.'
     // Before: no vector of the new model exists, so nothing passes on similarity alone.
     const before = await asAdmin((kb) => kb.search('slow breathing morning glass', { matchThreshold: 0.5 }), next)
-    expect(before.every((hit) => hit.score === 0)).toBe(true)
+    expect(before.every((hit) => hit.similarity === 0)).toBe(true)
     const result = await asAdmin((kb) => kb.reindex(), next)
     expect(result).toEqual({ reembedded: stale, model: 'fake-embedding-16' })
     expect(await countRows('select count(*)::int as n from public.tenant_knowledge_chunks where tenant_id = $1 and embedding_model <> $2', [tenantId, next.model])).toBe(0)
     const after = await asAdmin((kb) => kb.search(chunkText, { matchThreshold: 0.99 }), next)
-    expect(after[0]?.score).toBeCloseTo(1, 5)
+    expect(after[0]?.similarity).toBeCloseTo(1, 5)
     expect(await asAdmin((kb) => kb.reindex(), next)).toEqual({ reembedded: 0, model: 'fake-embedding-16' })
     await asAdmin((kb) => kb.reindex())
   })

@@ -70,7 +70,7 @@ export const uploadFieldsSchema = z.object({
 })
 
 /** Tuned on bench:answers: declines most questions the knowledge cannot answer, few it can. */
-export const DEFAULT_MATCH_THRESHOLD = 0.3
+export const DEFAULT_MATCH_THRESHOLD = 0.35
 
 export const searchOptionsSchema = z.object({
   limit: z.number().int().min(1).max(50).default(5),

@@ -104,7 +104,7 @@ export async function matchChunks(tx: Queryable, request: ChunkQuery): Promise<S
   const calibration = similarityCalibration(request.model)
   const rows = await tx.query<MatchRow>(
     `select chunk_id, knowledge_id, title, heading, content, similarity, coverage, relevance
-       from public.match_tenant_chunks($1, $2::extensions.vector, $3, $4, $5, $6, $7, $8, $9, $10::text[], $11::text[], $12, $13)`,
+       from public.match_tenant_chunks($1, $2::extensions.vector, $3, $4, $5, $6, $7, $8::text[], $9::text[], $10, $11, $12, $13)`,
     [
       request.tenantId,
       request.embedding,
@@ -112,13 +112,13 @@ export async function matchChunks(tx: Queryable, request: ChunkQuery): Promise<S
       request.model,
       options.limit,
       options.matchThreshold,
-      calibration.floor,
-      calibration.ceiling,
       options.category ?? null,
       options.tags?.map((tag) => tag.toLowerCase()) ?? null,
       options.elementalTags ?? null,
       request.exactMaxChunks,
       request.farSimilarity,
+      calibration.floor,
+      calibration.ceiling,
     ],
   )
   await tx.query("select set_config('statement_timeout', $1, true)", [saved?.previous ?? '0'])
