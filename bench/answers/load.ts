@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { Bm25Index } from './bm25'
 import { corpusFiles, type Corpus } from './corpora'
-import { createBenchTenant, storedChunks, uploadFile, type BenchTenant, type StoredChunk, type BenchHandle } from './product'
+import { CONTENT_LANGUAGES, createBenchTenant, setContentLanguage, storedChunks, uploadFile, type BenchTenant, type StoredChunk, type BenchHandle } from './product'
 
 /** A corpus loaded into its own tenant through the product's upload path, with its BM25 index. */
 export type LoadedCorpus = {
@@ -19,6 +19,8 @@ export type LoadedCorpus = {
 export async function loadCorpus(db: BenchHandle, corpus: Corpus): Promise<LoadedCorpus> {
   const started = performance.now()
   const tenant = await createBenchTenant(db, `bench-${corpus.name}`, corpus.tenantName)
+  // As the tenant's admin would set it before uploading: the content language decides stemming.
+  await setContentLanguage(db, tenant, CONTENT_LANGUAGES[corpus.language])
   const files = await corpusFiles(corpus)
   const documentOf = new Map<string, string>()
   const failed: string[] = []

@@ -27,6 +27,7 @@ import { DEMO_ACCOUNTS, DEMO_TENANTS } from '@/scripts/demo/demo-data'
 import { seedDemo } from '@/scripts/demo/demo-seed'
 import { isServing, type TenantRoute, type TenantStatus } from '@/lib/multi-tenant/tenants'
 import { TenantMAIA } from '@/lib/multi-tenant/TenantMAIA'
+import type { Language } from './bm25'
 
 /** The database handle the functions below take; opaque to the rest of the bench. */
 export type BenchHandle = Database
@@ -92,6 +93,16 @@ export async function createBenchTenant(db: Database, slug: string, name: string
     await tx.query("insert into public.tenant_users (tenant_id, user_id, role) values ($1, $2, 'user')", [id, member.userId])
   })
   return { id, slug, name, admin, member }
+}
+
+/** The product's text search configuration for each corpus language. */
+export const CONTENT_LANGUAGES: Record<Language, string> = { en: 'english', fr: 'french' }
+
+/** The tenant's content language, set by its admin under RLS as the dashboard would. */
+export async function setContentLanguage(db: BenchHandle, tenant: BenchTenant, language: string): Promise<void> {
+  await withUser(db, tenant.admin.claims, (tx) =>
+    tx.query('update public.tenants set content_language = $2 where id = $1', [tenant.id, language]),
+  )
 }
 
 /**
