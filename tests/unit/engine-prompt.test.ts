@@ -87,11 +87,11 @@ describe('assemblePrompt', () => {
     expect(system).toMatch(/decline politely/i)
   })
 
-  it('states the grounding rules: knowledge only, cite by [n], say when nothing is relevant', () => {
+  it('states the grounding rules: knowledge only, cite by [n], say what the knowledge does not cover', () => {
     const { system } = assemblePrompt(input())
     expect(system).toMatch(/answer only from the knowledge block/i)
     expect(system).toContain('[1]')
-    expect(system).toMatch(/nothing relevant/i)
+    expect(system).toMatch(/does not cover the question.*say plainly that the knowledge base does not cover it/i)
   })
 
   it('puts every document, numbered from 1, inside the one knowledge block', () => {
