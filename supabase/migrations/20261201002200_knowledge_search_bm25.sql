@@ -17,14 +17,16 @@
 --   the tenant has never seen, ln(1 + (N + 0.5) / 0.5)): about four such words' worth
 --   (with their term frequency) is full evidence, clamped to [0, 1]. Unlike a share of the
 --   question, it does not fall when a question is long or worded unlike the documents;
---   it stays low when only the question's common words are found;
+--   it stays low when only the question's common words are found. A small tenant has few
+--   distinctive words, and IDF tells little between them: there, fewer are asked for
+--   (1.5 at two chunks, 2.8 at thirty, 4 from about 400 on);
 -- - coverage: the IDF-weighted share of the query's lexemes the chunk contains (a lexeme
 --   the tenant has never seen weighs as the rarest there is), in [0, 1];
 -- - closeness: cosine similarity calibrated for the embedder, (similarity - floor) /
 --   (ceiling - floor) clamped to [0, 1]. floor is about what unrelated texts score with
 --   that embedder, ceiling what a passage that answers the query usually reaches; the
 --   caller passes the embedder's pair (lib/ai/embedding-calibration.ts);
--- - relevance = max(0.8 lexical + 0.2 closeness, coverage^3): mostly the words, the
+-- - relevance = max(0.8 lexical + 0.2 closeness, coverage^2): mostly the words, the
 --   vector adds what paraphrase leaves to it, and a chunk holding (nearly) every word of
 --   the query is relevant however common those words are.
 -- p_match_threshold bounds relevance, so it means the same for every embedder and every
@@ -118,6 +120,7 @@ declare
   v_terms text[];
   v_idfs double precision[];
   v_idf_total double precision;
+  v_rare_words double precision;
   v_rare text;
   v_known text;
   v_candidates tsquery;
@@ -160,6 +163,7 @@ begin
     v_candidates := coalesce(v_rare, v_known)::tsquery;
   end if;
   v_idf_total := coalesce((select sum(i) from pg_catalog.unnest(v_idfs) i), 0);
+  v_rare_words := 1 + 3 * least(1, pg_catalog.ln(1 + v_n) / pg_catalog.ln(401));
 
   -- The documents' own chunk counts size the tenant: summing a few document rows costs
   -- nothing, where counting chunk rows cost as much as a third of an exact search.
@@ -231,12 +235,12 @@ begin
   ), weighed as (
     select s.*,
       least(greatest((coalesce(s.similarity, 0) - p_similarity_floor) / v_span, 0), 1) as closeness,
-      least(s.bm25 / (4 * pg_catalog.ln(1 + (v_n + 0.5) / 0.5)), 1) as lexical,
+      least(s.bm25 / (v_rare_words * pg_catalog.ln(1 + (v_n + 0.5) / 0.5)), 1) as lexical,
       s.bm25 / nullif(max(s.bm25) over (), 0) as lexical_share
     from scored s
   ), judged as (
     select w.*,
-      greatest(0.8 * w.lexical + 0.2 * w.closeness, w.coverage ^ 3) as relevance,
+      greatest(0.8 * w.lexical + 0.2 * w.closeness, w.coverage ^ 2) as relevance,
       (coalesce(w.lexical_share, 0) + w.closeness) / 2 as fused
     from weighed w
   )

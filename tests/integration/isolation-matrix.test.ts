@@ -52,6 +52,14 @@ tenant_knowledge_chunks  select  zero   allow    zero     zero      allow   allo
 tenant_knowledge_chunks  insert  perm   perm     perm     check     check   check  allow  allow     allow
 tenant_knowledge_chunks  update  perm   perm     perm     zero      zero    zero   allow  allow     allow
 tenant_knowledge_chunks  delete  perm   perm     perm     zero      zero    zero   allow  allow     allow
+tenant_search_stats      select  zero   allow    zero     zero      allow   allow  allow  allow     allow
+tenant_search_stats      insert  perm   perm     perm     perm      perm    perm   perm   perm      allow
+tenant_search_stats      update  perm   perm     perm     perm      perm    perm   perm   perm      allow
+tenant_search_stats      delete  perm   perm     perm     perm      perm    perm   perm   perm      allow
+tenant_lexeme_stats      select  zero   allow    zero     zero      allow   allow  allow  allow     allow
+tenant_lexeme_stats      insert  perm   perm     perm     perm      perm    perm   perm   perm      allow
+tenant_lexeme_stats      update  perm   perm     perm     perm      perm    perm   perm   perm      allow
+tenant_lexeme_stats      delete  perm   perm     perm     perm      perm    perm   perm   perm      allow
 tenant_conversations     select  perm   perm     perm     zero      zero    allow  zero   zero      allow
 tenant_conversations     insert  perm   perm     perm     check     check   allow  allow  check     allow
 tenant_conversations     update  perm   perm     perm     zero      zero    allow  zero   zero      allow
@@ -143,6 +151,20 @@ const PROBES: Record<string, TableProbe> = {
       ),
     update: (c) => change("update public.tenant_knowledge_chunks set embedding_model = 'renamed' where tenant_id = $1", [c.t.id]),
     delete: (c) => change('delete from public.tenant_knowledge_chunks where tenant_id = $1', [c.t.id]),
+  },
+  // Kept by triggers on the chunks: readable like the chunks, writable by nobody directly.
+  tenant_search_stats: {
+    select: (c) => count('public.tenant_search_stats where tenant_id = $1', [c.t.id]),
+    insert: (c) => write("insert into public.tenant_search_stats (tenant_id) values ($1) on conflict do nothing", [c.t.id]),
+    update: (c) => change('update public.tenant_search_stats set chunk_count = chunk_count + 1 where tenant_id = $1', [c.t.id]),
+    delete: (c) => change('delete from public.tenant_search_stats where tenant_id = $1', [c.t.id]),
+  },
+  tenant_lexeme_stats: {
+    select: (c) => count('public.tenant_lexeme_stats where tenant_id = $1', [c.t.id]),
+    insert: (c) =>
+      write("insert into public.tenant_lexeme_stats (tenant_id, lexeme, chunk_count) values ($1, 'forged', 1)", [c.t.id]),
+    update: (c) => change('update public.tenant_lexeme_stats set chunk_count = chunk_count + 1 where tenant_id = $1', [c.t.id]),
+    delete: (c) => change('delete from public.tenant_lexeme_stats where tenant_id = $1', [c.t.id]),
   },
   tenant_conversations: {
     select: (c) => count('public.tenant_conversations where id = $1', [c.t.conversationId]),

@@ -161,3 +161,11 @@ describe('composeGroundedAnswer on structured passages', () => {
     expect(answer).toMatch(/closest the knowledge base comes/)
   })
 })
+
+describe('composeGroundedAnswer for a question about what the assistant knows', () => {
+  it('lists the topics of the passages it was given, each cited', () => {
+    const answer = composeGroundedAnswer(input({ question: 'What can you help me with?' }))
+    expect(answer).toContain('- Billing policy [1]\n- Studio hours [2]')
+    expect(answer).not.toMatch(/nothing relevant/)
+  })
+})

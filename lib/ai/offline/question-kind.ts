@@ -17,6 +17,15 @@ const ASKS: [AnswerKind, RegExp][] = [
   ['yesno', /^\s*(can|could|may|do|does|did|is|are|am|was|were|should|will|would|have|has|est-ce que?|puis-je|peut-on|dois-je|faut-il|ai-je|suis-je|y a-t-il)\b/i],
 ]
 
+// "What can you help me with?": a question about the assistant's knowledge as a whole.
+const OVERVIEW =
+  /^\s*(?:hi|hello|bonjour)?[,!.\s]*(?:(?:so|and|ok),?\s+)?(?:what|how|which (?:topics|subjects))\s+(?:can|could|do|would)\s+(?:you|i ask you)\s*(?:help|assist|do|answer|know|tell me)?\s*(?:me|us)?\s*(?:with|about)?\s*(?:here|today)?\s*[?.!]*\s*$|^\s*(?:que|qu'est-ce que)\s+(?:pouvez|peux)[- ](?:vous|tu)\s+(?:faire|m'apprendre)(?:\s+pour\s+(?:moi|nous))?\s*[?.!]*\s*$|^\s*(?:sur quoi|comment)\s+(?:pouvez|peux)[- ](?:vous|tu)\s+m'aider\s*[?.!]*\s*$/i
+
+/** Whether the question asks what the assistant knows about rather than about one topic. */
+export function isOverviewQuestion(question: string): boolean {
+  return OVERVIEW.test(question)
+}
+
 export function askedFor(question: string): AnswerKind {
   for (const [kind, pattern] of ASKS) if (pattern.test(question)) return kind
   return 'open'

@@ -1,5 +1,6 @@
 import type { Element, Phase } from '@/lib/engine/elements'
 import { openerFor } from './answer-openers'
+import { isOverviewQuestion } from './question-kind'
 import { pickUnits, type PickedUnit, type SourcePassage } from './sentence-picker'
 
 export type { SourcePassage } from './sentence-picker'
@@ -54,10 +55,15 @@ function renderAll(units: readonly PickedUnit[]): string {
  */
 export function composeGroundedAnswer(input: GroundedAnswerInput): string {
   const { voice, reading } = input
-  const picked = pickUnits(input.question, input.passages)
+  const overview = isOverviewQuestion(input.question) && input.passages.length > 0
+  const picked = overview ? null : pickUnits(input.question, input.passages)
   const parts: string[] = []
   if (voice.greeting?.trim()) parts.push(voice.greeting.trim())
-  if (picked.units.length === 0) {
+  if (overview) {
+    parts.push(`${voice.assistantName} answers from this organisation's documents, for example:`)
+    parts.push(input.passages.map((passage) => `- ${passage.title} [${passage.index}]`).join('\n'))
+    parts.push('Ask about any of these topics.')
+  } else if (!picked || picked.units.length === 0) {
     parts.push(NOTHING_RELEVANT)
   } else {
     parts.push(openerFor(voice.tone, reading.element, reading.phase, picked.strength < WEAK_EVIDENCE))

@@ -69,8 +69,17 @@ export const uploadFieldsSchema = z.object({
   elemental_tags: elementalTagsSchema.default([]),
 })
 
-/** Tuned on bench:answers: declines most questions the knowledge cannot answer, few it can. */
-export const DEFAULT_MATCH_THRESHOLD = 0.35
+/**
+ * The relevance the oracle needs to answer from a passage. Fitted on bench:answers: it
+ * declines most questions the knowledge cannot answer and few it can.
+ */
+export const ANSWER_RELEVANCE = 0.35
+
+/**
+ * The search box's default: lower than ANSWER_RELEVANCE, because a person scanning a
+ * result list can use a weakly related passage that an answer must not be built on.
+ */
+export const DEFAULT_MATCH_THRESHOLD = 0.2
 
 export const searchOptionsSchema = z.object({
   limit: z.number().int().min(1).max(50).default(5),

@@ -1,5 +1,6 @@
 import { similarityCalibration } from '@/lib/ai/embedding-calibration'
 import type { Queryable } from '@/lib/db'
+import { lexicalQuery } from './query-text'
 import type { z } from 'zod'
 import type { searchOptionsSchema } from './schema'
 
@@ -108,7 +109,7 @@ export async function matchChunks(tx: Queryable, request: ChunkQuery): Promise<S
     [
       request.tenantId,
       request.embedding,
-      request.query,
+      lexicalQuery(request.query),
       request.model,
       options.limit,
       options.matchThreshold,

@@ -1,8 +1,10 @@
 import type { EmbeddingProvider } from '@/lib/ai/embeddings'
+import { isOverviewQuestion } from '@/lib/ai/offline/question-kind'
 import type { SourcePassage } from '@/lib/ai/offline/responder'
 import type { Queryable } from '@/lib/db'
 import type { KnowledgeDocument } from '@/lib/engine'
-import { embedAll } from '@/lib/multi-tenant/knowledge'
+import { ANSWER_RELEVANCE, embedAll } from '@/lib/multi-tenant/knowledge'
+import { overviewPassages } from './overview'
 import type { KnowledgeSource } from './types'
 import { TenantKnowledgeBase } from '@/lib/multi-tenant/TenantKnowledgeBase'
 
@@ -21,7 +23,10 @@ export async function embedQuery(embedder: EmbeddingProvider, query: string): Pr
   return vector ?? null
 }
 
-/** The tenant's passages that best match the question, under the caller's RLS. */
+/**
+ * The tenant's passages that best match the question, under the caller's RLS; for a
+ * question about what the assistant knows at all, an overview of the tenant's documents.
+ */
 export async function retrievePassages(
   tx: Queryable,
   tenantId: string,
@@ -29,8 +34,9 @@ export async function retrievePassages(
   query: string,
   vector: string | null,
 ): Promise<RetrievedPassage[]> {
+  if (isOverviewQuestion(query)) return overviewPassages(tx, tenantId, PASSAGES_PER_ANSWER)
   const kb = new TenantKnowledgeBase(tenantId, tx, { embedder })
-  const hits = await kb.searchWithEmbedding(query, vector, { limit: PASSAGES_PER_ANSWER })
+  const hits = await kb.searchWithEmbedding(query, vector, { limit: PASSAGES_PER_ANSWER, matchThreshold: ANSWER_RELEVANCE })
   return hits.map((hit) => ({
     id: hit.id,
     knowledgeId: hit.knowledgeId,
