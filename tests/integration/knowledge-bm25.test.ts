@@ -16,7 +16,10 @@ function kb(claims: Claims, fn: (kb: TenantKnowledgeBase) => Promise<unknown>, t
   return withUser(db, claims, (tx) => fn(new TenantKnowledgeBase(tenant, tx, { embedder: local })))
 }
 
-const add = (input: KnowledgeInput, tenant = tenantId) => kb(admin, (k) => k.addKnowledge(input), tenant) as Promise<{ id: string }>
+async function add(input: KnowledgeInput, tenant = tenantId): Promise<{ id: string }> {
+  const prepared = await TenantKnowledgeBase.prepare(input, local)
+  return kb(admin, (k) => k.addKnowledge(prepared), tenant) as Promise<{ id: string }>
+}
 const search = (query: string, tenant = tenantId) =>
   kb(admin, (k) => k.search(query, { matchThreshold: 0, limit: 10 }), tenant) as ReturnType<TenantKnowledgeBase['search']>
 
@@ -73,9 +76,10 @@ describe('BM25 statistics', () => {
 
   it('are rolled back with the transaction that wrote the chunks', async () => {
     const before = await statistics(tenantId)
+    const draft = await TenantKnowledgeBase.prepare({ title: 'Draft', content: 'A draft never kept.' }, local)
     await expect(
       withUser(db, admin, async (tx) => {
-        await new TenantKnowledgeBase(tenantId, tx, { embedder: local }).addKnowledge({ title: 'Draft', content: 'A draft never kept.' })
+        await new TenantKnowledgeBase(tenantId, tx, { embedder: local }).addKnowledge(draft)
         throw new Error('abandon')
       }),
     ).rejects.toThrow('abandon')

@@ -139,7 +139,7 @@ describe('switching the embedding model', () => {
 
     const before = await search()
     expect(before[0]?.title).toBe('Refunds')
-    expect(before.every((hit) => hit.score === 0)).toBe(true)
+    expect(before.every((hit) => hit.similarity === 0)).toBe(true)
     const pending = await knowledgeIndexState(actingAs(db, tenant.claims), tenant.id, switched.model)
     expect(pending).toMatchObject({ model: switched.model, chunks: 2, pendingChunks: 2 })
 
@@ -149,7 +149,7 @@ describe('switching the embedding model', () => {
     expect(after).toMatchObject({ chunks: 2, pendingChunks: 0, job: { kind: 'reindex', status: 'done', progress: 100 } })
     const found = await search()
     expect(found[0]?.title).toBe('Refunds')
-    expect(found[0]?.score).toBeGreaterThan(0.2)
+    expect(found[0]?.similarity).toBeGreaterThan(0.2)
   })
 
   it('answers POST .../knowledge/reindex with 202 and joins a re-embedding already queued; GET .../knowledge/index counts chunks', async () => {

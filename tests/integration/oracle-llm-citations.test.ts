@@ -32,16 +32,20 @@ beforeAll(async () => {
   const owner = await signedInMember(db, tenant.id, 'owner@harbour.test', 'admin')
   alice = await signedInMember(db, tenant.id, 'alice@harbour.test')
   const embedder = new OpenAIEmbedder({ apiKey: 'sk-test-oracle', baseURL: fake.url, model: 'fake-embedding' })
-  await withUser(db, owner.claims, async (tx) => {
-    const kb = new TenantKnowledgeBase(tenant.id, tx, { embedder })
-    await kb.addKnowledge({
+  const documents = [
+    {
       title: 'Booking terms',
       content: '# Booking terms\n\n## Fees\n\nThe booking fee for a flat is not refundable once the deposit is paid.',
-    })
-    await kb.addKnowledge({
+    },
+    {
       title: 'Deposits',
       content: '# Deposits\n\n## Refunds\n\nA deposit for a flat is refunded within 10 days after the keys are returned, unlike the booking fee.',
-    })
+    },
+  ]
+  const prepared = await Promise.all(documents.map((document) => TenantKnowledgeBase.prepare(document, embedder)))
+  await withUser(db, owner.claims, async (tx) => {
+    const kb = new TenantKnowledgeBase(tenant.id, tx, { embedder })
+    for (const document of prepared) await kb.addKnowledge(document)
   })
 })
 
