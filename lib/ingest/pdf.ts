@@ -52,7 +52,11 @@ function pageText(items: readonly TextItem[]): string {
   return items.map((item) => (item.str ?? '') + (item.hasEOL ? '\n' : '')).join('')
 }
 
-/** Told as each page starts: the worker passes it on, so a page that never ends can be stopped from outside. */
+/**
+ * Told as each page starts, and once more with `pages + 1` when the last page is read: the
+ * worker passes it on, so a page that never ends can be stopped from outside while the
+ * work after the pages (chunking a long document) is not mistaken for a stalled page.
+ */
 export type PageListener = (page: number, pages: number) => void
 
 /**
@@ -76,6 +80,7 @@ export async function extractPdfPages(filename: string, bytes: Uint8Array, maxTe
       }
       pages.push(text)
     }
+    onPage(pdf.numPages + 1, pdf.numPages)
     const title = await metadataTitle(pdf)
     return { pages, ...(title ? { title } : {}) }
   } catch (error) {

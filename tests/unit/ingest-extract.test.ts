@@ -21,6 +21,17 @@ describe('extractText reads each supported format', () => {
     expect(result.text.indexOf('two percent')).toBeGreaterThan(result.text.indexOf('thirty days'))
   })
 
+  it('tells the listener as each PDF page starts and once past the last page, so a stall timer stops with the pages', async () => {
+    const bytes = await makePdf(['First page of the handbook.', 'Second page of the handbook.'])
+    const seen: Array<[number, number]> = []
+    await extractText({ filename: 'handbook.pdf', bytes, onPage: (page, pages) => seen.push([page, pages]) })
+    expect(seen).toEqual([
+      [1, 2],
+      [2, 2],
+      [3, 2],
+    ])
+  })
+
   it('joins PDF lines wrapped by layout back into running sentences', async () => {
     const sentence = 'This deliberately long sentence about quarterly retainer reviews keeps going well past the width of a single printed line on the page.'
     const { text } = await extractText({ filename: 'wrap.pdf', bytes: await makePdf([sentence]) })

@@ -114,8 +114,9 @@ export class WorkerPool {
     const pending = slot.busy
     if (!pending || pending.id !== reply.id) return
     if ('progress' in reply) {
-      this.armStall(slot, pending, reply.progress.done)
-      pending.onProgress(reply.progress.done, reply.progress.total)
+      const { done, total } = reply.progress
+      this.armStall(slot, pending, done, total)
+      pending.onProgress(Math.min(done, total), total)
       return
     }
     this.clearTimers(slot)
@@ -127,9 +128,11 @@ export class WorkerPool {
     this.dispatch()
   }
 
-  private armStall(slot: Slot, pending: Pending, page: number): void {
+  private armStall(slot: Slot, pending: Pending, page: number, pages: number): void {
     if (slot.stall) clearTimeout(slot.stall)
-    if (pending.task.type !== 'extract') return
+    slot.stall = null
+    // Past the last page the file's own time limit is the only one left.
+    if (pending.task.type !== 'extract' || page > pages) return
     const { maxPageMs } = pending.task.limits
     slot.stall = setTimeout(() => {
       this.fail(slot, new AppError('unprocessable', `${pending.label} was refused: page ${page} took longer than ${maxPageMs / 1000} s to read.`))
