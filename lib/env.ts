@@ -30,6 +30,10 @@ const envSchema = z.object({
   INGEST_WORKERS: z.coerce.number().int().min(1).max(32).optional(),
   INGEST_WORKER_MEMORY_MB: z.coerce.number().int().min(64).max(16_384).default(512),
   INGEST_FILE_TIMEOUT_S: z.coerce.number().positive().max(3600).default(60),
+  DEBUG_EVENT_LOOP: z
+    .enum(['1', '0', ''])
+    .default('')
+    .transform((value) => value === '1'),
   TRUST_PROXY: z
     .enum(['true', 'false', '1', '0'])
     .default('false')

@@ -1,4 +1,5 @@
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks'
+import { config } from '@/lib/env'
 
 /*
  * Event-loop delay of the server process, for bench/ingest.ts: started only when
@@ -8,7 +9,7 @@ import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks'
 const holder = globalThis as unknown as { __eventLoopDelay?: IntervalHistogram }
 
 export function eventLoopMonitoringEnabled(): boolean {
-  return process.env.DEBUG_EVENT_LOOP === '1'
+  return config().DEBUG_EVENT_LOOP
 }
 
 export function startEventLoopMonitor(): void {
