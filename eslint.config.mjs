@@ -1,5 +1,6 @@
 import nextCoreWebVitals from 'eslint-config-next/core-web-vitals'
 import nextTypescript from 'eslint-config-next/typescript'
+import prettierConfig from 'eslint-config-prettier/flat'
 
 const FEATURES = ['access', 'tenants', 'members', 'knowledge', 'oracle', 'conversations', 'usage', 'audit']
 
@@ -71,6 +72,8 @@ const config = [
     files: [`lib/multi-tenant/${feature}/**`],
     rules: { 'no-restricted-imports': ['error', { patterns: [featureInternals(feature)] }] },
   })),
+  // Layout belongs to Prettier (checked by `npm run lint`); ESLint keeps only the rules about meaning.
+  prettierConfig,
 ]
 
 export default config

@@ -8,14 +8,7 @@ const uploadRequestBytes = maxRequestBytes(perFileLimitBytes(Number(process.env.
 
 const nextConfig: NextConfig = {
   // Native/wasm packages load their own files from node_modules at run time.
-  serverExternalPackages: [
-    '@electric-sql/pglite',
-    '@electric-sql/pglite-pgvector',
-    'postgres',
-    'unpdf',
-    'mammoth',
-    'yauzl',
-  ],
+  serverExternalPackages: ['@electric-sql/pglite', '@electric-sql/pglite-pgvector', 'postgres', 'unpdf', 'mammoth', 'yauzl'],
   poweredByHeader: false,
   typedRoutes: false,
   experimental: {

@@ -43,9 +43,8 @@ function notFound(decision: Extract<RouteDecision, { kind: 'not_found' }>, reque
  */
 export async function proxy(request: NextRequest): Promise<NextResponse> {
   const { PLATFORM_DOMAIN: platformDomain, modes } = env()
-  const decision = await routeForHost(
-    { host: publicHost(request), pathname: request.nextUrl.pathname, platformDomain },
-    (hostname) => resolveTenantByHost(hostname, platformDomain),
+  const decision = await routeForHost({ host: publicHost(request), pathname: request.nextUrl.pathname, platformDomain }, (hostname) =>
+    resolveTenantByHost(hostname, platformDomain),
   )
   if (decision.kind === 'not_found') return notFound(decision, request)
   if (modes.auth === 'supabase') return refreshSupabaseSession(request, (current) => forward(decision, current))

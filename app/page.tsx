@@ -7,23 +7,37 @@ import { seededDemoTenants } from './(platform)/_data/demo-tenants'
 import { tenantSiteUrl } from './(platform)/_data/site-url'
 
 const FEATURES = [
-  { title: 'One engine', text: 'Every assistant reads a conversation through five elements and three phases, and shapes its answer to meet the person where they are.' },
-  { title: 'Your knowledge', text: 'Each organisation uploads its own documents. Answers are grounded in them, cite their sources, and never see another tenant’s data.' },
-  { title: 'Your voice', text: 'Tone, style, specialties and boundaries are set by each organisation, on its own address, under its own name.' },
+  {
+    title: 'One engine',
+    text: 'Every assistant reads a conversation through five elements and three phases, and shapes its answer to meet the person where they are.',
+  },
+  {
+    title: 'Your knowledge',
+    text: 'Each organisation uploads its own documents. Answers are grounded in them, cite their sources, and never see another tenant’s data.',
+  },
+  {
+    title: 'Your voice',
+    text: 'Tone, style, specialties and boundaries are set by each organisation, on its own address, under its own name.',
+  },
 ]
 
 export default async function LandingPage() {
   // The demo list reads the database, so this page is rendered per request, never at build time.
   await connection()
-  const demos = await Promise.all((await seededDemoTenants()).map(async (tenant) => ({ ...tenant, siteUrl: await tenantSiteUrl(tenant.slug) })))
+  const demos = await Promise.all(
+    (await seededDemoTenants()).map(async (tenant) => ({ ...tenant, siteUrl: await tenantSiteUrl(tenant.slug) })),
+  )
   return (
     <main id="main">
       <section className="border-b border-stone-200 bg-white">
         <div className="mx-auto max-w-5xl px-4 py-16 sm:px-6 sm:py-24">
           <p className="text-sm font-semibold tracking-wide text-indigo-700 uppercase">Elemental Oracle</p>
-          <h1 className="mt-3 max-w-3xl text-4xl font-semibold tracking-tight text-stone-900 sm:text-5xl">Grounded AI assistants, one for each organisation.</h1>
+          <h1 className="mt-3 max-w-3xl text-4xl font-semibold tracking-tight text-stone-900 sm:text-5xl">
+            Grounded AI assistants, one for each organisation.
+          </h1>
           <p className="mt-5 max-w-2xl text-lg text-stone-700">
-            One engine, many tenants: each organisation gets an assistant that answers from its own knowledge, in its own voice, on its own address, with every source one click away.
+            One engine, many tenants: each organisation gets an assistant that answers from its own knowledge, in its own voice, on its own
+            address, with every source one click away.
           </p>
           <div className="mt-8 flex flex-wrap gap-3">
             {demos.length > 0 ? (
@@ -68,13 +82,17 @@ export default async function LandingPage() {
             </>
           ) : (
             <p className="mt-2 text-stone-700">
-              No demo organisations here yet. Run <code className="rounded bg-stone-100 px-1.5 py-0.5 font-mono text-sm">npm run seed:demo</code> to create three, with knowledge and demo accounts.
+              No demo organisations here yet. Run{' '}
+              <code className="rounded bg-stone-100 px-1.5 py-0.5 font-mono text-sm">npm run seed:demo</code> to create three, with
+              knowledge and demo accounts.
             </p>
           )}
         </div>
       </section>
 
-      <footer className="py-8 text-center text-sm text-stone-600">Elemental Oracle · multi-tenant assistants with row-level isolation</footer>
+      <footer className="py-8 text-center text-sm text-stone-600">
+        Elemental Oracle · multi-tenant assistants with row-level isolation
+      </footer>
     </main>
   )
 }

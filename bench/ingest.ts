@@ -61,14 +61,25 @@ async function ingest(client: Client, tenantId: string, files: { name: string; b
     legacyChunks += accepted.legacyChunks
   }
   const jobs = ids.length > 0 ? await client.settle(tenantId, ids) : []
-  return { done: jobs.filter((job) => job.status === 'done').length + (ids.length === 0 ? files.length - refused : 0), failed: jobs.filter((job) => job.status === 'failed').length + refused, jobs, legacyChunks }
+  return {
+    done: jobs.filter((job) => job.status === 'done').length + (ids.length === 0 ? files.length - refused : 0),
+    failed: jobs.filter((job) => job.status === 'failed').length + refused,
+    jobs,
+    legacyChunks,
+  }
 }
 
 async function chunkCount(client: Client, tenantId: string, legacyChunks: number): Promise<number> {
   return (await client.chunks(tenantId)) ?? legacyChunks
 }
 
-async function crashRun(env: NodeJS.ProcessEnv, openDb: () => Promise<Database>, files: { name: string; bytes: Uint8Array }[], server: Server, client: Client) {
+async function crashRun(
+  env: NodeJS.ProcessEnv,
+  openDb: () => Promise<Database>,
+  files: { name: string; bytes: Uint8Array }[],
+  server: Server,
+  client: Client,
+) {
   console.log('\nkill -9 during a 100-file import, then a restart')
   const tenantId = await client.createTenant('bench-crash')
   const accepted = await client.upload(tenantId, files.slice(0, 100))
@@ -84,7 +95,10 @@ async function crashRun(env: NodeJS.ProcessEnv, openDb: () => Promise<Database>,
   const again = new Client(restarted.url)
   await again.login(ADMIN.email, ADMIN.password)
   const jobs = await again.settle(tenantId, accepted.ids)
-  row('after the restart', `${jobs.filter((job) => job.status === 'done').length} done, ${jobs.filter((job) => job.status === 'failed').length} failed, ${jobs.length - jobs.filter((job) => job.status === 'done' || job.status === 'failed').length} other`)
+  row(
+    'after the restart',
+    `${jobs.filter((job) => job.status === 'done').length} done, ${jobs.filter((job) => job.status === 'failed').length} failed, ${jobs.length - jobs.filter((job) => job.status === 'done' || job.status === 'failed').length} other`,
+  )
   await stopServer(restarted)
   const db = await openDb()
   try {
@@ -100,7 +114,10 @@ async function crashRun(env: NodeJS.ProcessEnv, openDb: () => Promise<Database>,
       ),
     )
     row('documents / partial documents', `${check?.documents} / ${check?.partial}`)
-    row('storage counted vs stored', `${check?.counted} vs ${check?.stored} bytes${check?.counted === check?.stored ? ' (exact)' : ' (MISMATCH)'}`)
+    row(
+      'storage counted vs stored',
+      `${check?.counted} vs ${check?.stored} bytes${check?.counted === check?.stored ? ' (exact)' : ' (MISMATCH)'}`,
+    )
   } finally {
     await db.close()
   }
@@ -142,17 +159,27 @@ async function main() {
     row('chunks/s', `${(mdChunks / markdown.seconds).toFixed(0)} (${mdChunks} chunks)`)
     report(markdown)
 
-    const pages = pagesFrom(files.map((file) => proseOf(Buffer.from(file.bytes).toString('utf8'))), 300, 400)
+    const pages = pagesFrom(
+      files.map((file) => proseOf(Buffer.from(file.bytes).toString('utf8'))),
+      300,
+      400,
+    )
     const pdf = await makePdf(pages)
     console.log(`\nA 300-page PDF from the same text (${(pdf.length / 1024 / 1024).toFixed(1)} MB, 400 words a page)`)
     const pdfRun = await measured(server, client, () => ingest(client, tenantId, [{ name: 'rfc-book.pdf', bytes: pdf }], 1))
     const pdfChunks = (await chunkCount(client, tenantId, mdChunks + pdfRun.result.legacyChunks)) - mdChunks
-    row('done / failed', `${pdfRun.result.done} / ${pdfRun.result.failed}${pdfRun.result.jobs[0]?.error ? ` (${pdfRun.result.jobs[0].error.message})` : ''}`)
+    row(
+      'done / failed',
+      `${pdfRun.result.done} / ${pdfRun.result.failed}${pdfRun.result.jobs[0]?.error ? ` (${pdfRun.result.jobs[0].error.message})` : ''}`,
+    )
     row('wall time', `${pdfRun.seconds.toFixed(1)} s`)
     row('chunks/s', `${(pdfChunks / pdfRun.seconds).toFixed(0)} (${pdfChunks} chunks)`)
     report(pdfRun)
 
-    for (const [name, bomb] of [['bomb.docx', makeDocxBomb(300)], ['bomb.pdf', await makePdfBomb(200)]] as const) {
+    for (const [name, bomb] of [
+      ['bomb.docx', makeDocxBomb(300)],
+      ['bomb.pdf', await makePdfBomb(200)],
+    ] as const) {
       console.log(`\n${name} (${(bomb.length / 1024).toFixed(0)} KB), server idle at ${idleRss} MB`)
       let peak = 0
       const sampler = setInterval(() => (peak = Math.max(peak, serverRssMb(server))), 100)
@@ -160,7 +187,12 @@ async function main() {
       clearInterval(sampler)
       await new Promise((resolve) => setTimeout(resolve, 2000))
       const job = run.result.jobs[0]
-      row('outcome', job ? `${job.status}${job.error ? `: ${job.error.code}, ${job.error.message}` : ''}` : `refused at upload: ${run.result.failed === 1}`)
+      row(
+        'outcome',
+        job
+          ? `${job.status}${job.error ? `: ${job.error.code}, ${job.error.message}` : ''}`
+          : `refused at upload: ${run.result.failed === 1}`,
+      )
       row('refused after', `${run.seconds.toFixed(1)} s`)
       row('server memory peak / 2 s later', `${peak} MB / ${serverRssMb(server)} MB`)
       report(run)

@@ -47,14 +47,13 @@ async function ownerSignsIn(ip?: string): Promise<{ ms: number; tries: number; s
 function tally(statuses: number[]): string {
   const counts = new Map<number, number>()
   for (const status of statuses) counts.set(status, (counts.get(status) ?? 0) + 1)
-  return [...counts.entries()].sort(([a], [b]) => a - b).map(([status, n]) => `${n}x${status}`).join(' ')
+  return [...counts.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([status, n]) => `${n}x${status}`)
+    .join(' ')
 }
 
-async function scenario(
-  label: string,
-  flood: (i: number) => Promise<Response>,
-  ownerIp: string | undefined,
-): Promise<void> {
+async function scenario(label: string, flood: (i: number) => Promise<Response>, ownerIp: string | undefined): Promise<void> {
   const floodStarted = performance.now()
   const bogus = Array.from({ length: FLOOD }, (_, i) =>
     flood(i).then((response) => ({ status: response.status, ms: performance.now() - floodStarted })),

@@ -49,7 +49,12 @@ export type TripReport = {
 /** 8,000 characters (the input limit) without a single space. */
 export const LONG_RUN_QUESTION = 'x'.repeat(8_000)
 
-export async function measureTrips(root: string, fake: FakeOpenAI, embedder: EmbeddingProvider, env: Record<string, string>): Promise<TripReport> {
+export async function measureTrips(
+  root: string,
+  fake: FakeOpenAI,
+  embedder: EmbeddingProvider,
+  env: Record<string, string>,
+): Promise<TripReport> {
   const database = await freshDatabase(root)
   const saved = { ...process.env }
   try {
@@ -59,7 +64,9 @@ export async function measureTrips(root: string, fake: FakeOpenAI, embedder: Emb
     resetConfigForTests()
     const db = countingDatabase(database.db)
     setDatabaseForTests(db)
-    const users = await database.db.transaction((tx) => tx.query<{ id: string }>('select id from auth.users where email = $1', [member.email]))
+    const users = await database.db.transaction((tx) =>
+      tx.query<{ id: string }>('select id from auth.users where email = $1', [member.email]),
+    )
     const cookie = await loginCookie(database.db, users[0]?.id ?? '')
     const ask = async (input: string, conversationId: string | null) => {
       const request = new Request(`${TEST_ORIGIN}/api/tenant/${member.tenantSlug}/oracle`, {

@@ -57,7 +57,10 @@ function freePort(): Promise<number> {
 async function waitForHealth(base: string, app: ChildProcess): Promise<void> {
   for (let attempt = 0; attempt < 240; attempt += 1) {
     if (app.exitCode !== null) throw new Error(`next start exited with code ${app.exitCode}`)
-    const ok = await fetch(`${base}/api/health`).then((response) => response.ok, () => false)
+    const ok = await fetch(`${base}/api/health`).then(
+      (response) => response.ok,
+      () => false,
+    )
     if (ok) return
     await new Promise((resolve) => setTimeout(resolve, 250))
   }
@@ -71,14 +74,22 @@ async function login(base: string, member: BenchMember): Promise<string> {
     body: JSON.stringify({ email: member.email, password: member.password }),
   })
   if (!response.ok) throw new Error(`login failed for ${member.email}: ${response.status} ${await response.text()}`)
-  const cookie = response.headers.getSetCookie().map((line) => line.split(';')[0]).join('; ')
+  const cookie = response.headers
+    .getSetCookie()
+    .map((line) => line.split(';')[0])
+    .join('; ')
   if (!cookie) throw new Error(`login for ${member.email} set no cookie`)
   return cookie
 }
 
 type Asker = { slug: string; cookie: string }
 
-async function ask(base: string, asker: Asker, input: string, conversationId: string | null): Promise<{ ms: number; conversationId: string }> {
+async function ask(
+  base: string,
+  asker: Asker,
+  input: string,
+  conversationId: string | null,
+): Promise<{ ms: number; conversationId: string }> {
   const started = performance.now()
   const response = await fetch(`${base}/api/tenant/${asker.slug}/oracle`, {
     method: 'POST',
@@ -138,9 +149,15 @@ function printLoad(figures: LoadFigures): void {
   console.log(`\n  ${figures.inFlight} conversations in flight`)
   row('model calls per answer', `${(figures.chatCalls / figures.answers).toFixed(2)} chat + 1 embedding`)
   row('wall time', `${figures.seconds.toFixed(2)} s`)
-  row('throughput', `${(figures.answers / figures.seconds).toFixed(1)} answers/s, ${(CONVERSATIONS / figures.seconds).toFixed(1)} conversations/s`)
+  row(
+    'throughput',
+    `${(figures.answers / figures.seconds).toFixed(1)} answers/s, ${(CONVERSATIONS / figures.seconds).toFixed(1)} conversations/s`,
+  )
   row('answer latency p50 / p95', `${percentile(sorted, 50).toFixed(0)} / ${percentile(sorted, 95).toFixed(0)} ms`)
-  row('platform overhead p50 / p95', `${percentile(overhead, 50).toFixed(0)} / ${percentile(overhead, 95).toFixed(0)} ms  (target p95 <= 50 ms)`)
+  row(
+    'platform overhead p50 / p95',
+    `${percentile(overhead, 50).toFixed(0)} / ${percentile(overhead, 95).toFixed(0)} ms  (target p95 <= 50 ms)`,
+  )
 }
 
 async function main() {
@@ -181,7 +198,10 @@ async function main() {
 
     console.log(`\nOracle benchmark (node ${process.version}, next start, ${database.label})`)
     row('conversations x turns', `${CONVERSATIONS} x ${TURNS} answers per run, ${TENANTS} tenants`)
-    row('stub latency per model call', `${STUB_LATENCY_MS} ms (${STUB_LATENCY_MS * STUB_WAITS_PER_ANSWER} ms on each answer's critical path)`)
+    row(
+      'stub latency per model call',
+      `${STUB_LATENCY_MS} ms (${STUB_LATENCY_MS * STUB_WAITS_PER_ANSWER} ms on each answer's critical path)`,
+    )
     row('member, new thread', `${trips.newThread.transactions} transactions, ${trips.newThread.statements} statements`)
     row('member, follow-up in a thread', `${trips.followUp.transactions} transactions, ${trips.followUp.statements} statements`)
     row('normal question (no model latency)', `${trips.normalMs.toFixed(0)} ms`)

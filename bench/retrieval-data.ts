@@ -80,12 +80,7 @@ export function scaledIntArray(vector: Float32Array): string {
 export type BenchTenant = { index: number; size: number; topics: number[] }
 
 /** Each tenant draws `topicsPerTenant` distinct topics from the shared pool. */
-export function planTenants(
-  sizes: number[],
-  topicCount: number,
-  topicsPerTenant: number,
-  random: () => number,
-): BenchTenant[] {
+export function planTenants(sizes: number[], topicCount: number, topicsPerTenant: number, random: () => number): BenchTenant[] {
   return sizes.map((size, index) => {
     const topics = new Set<number>()
     while (topics.size < Math.min(topicsPerTenant, topicCount)) topics.add(Math.floor(random() * topicCount))

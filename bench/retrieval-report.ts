@@ -27,15 +27,43 @@ export function report(samples: Sample[]): void {
       const rechecked = rows.filter((r) => r.rechecked).length / rows.length
       const cells = [
         `${group.label.padEnd(7)} ${kind.padEnd(9)} ${String(rows.length).padStart(5)}`,
-        mean(rows.map((r) => r.recall)).toFixed(3).padStart(19),
-        Math.min(...rows.map((r) => r.recall)).toFixed(2).padStart(10),
-        percentile(rows.map((r) => r.ms), 50).toFixed(1).padStart(6),
-        percentile(rows.map((r) => r.ms), 95).toFixed(1).padStart(6),
+        mean(rows.map((r) => r.recall))
+          .toFixed(3)
+          .padStart(19),
+        Math.min(...rows.map((r) => r.recall))
+          .toFixed(2)
+          .padStart(10),
+        percentile(
+          rows.map((r) => r.ms),
+          50,
+        )
+          .toFixed(1)
+          .padStart(6),
+        percentile(
+          rows.map((r) => r.ms),
+          95,
+        )
+          .toFixed(1)
+          .padStart(6),
         `${(rechecked * 100).toFixed(0)}%`.padStart(10),
-        mean(rows.map((r) => r.baseRecall)).toFixed(3).padStart(23),
-        Math.min(...rows.map((r) => r.baseRecall)).toFixed(2).padStart(10),
-        percentile(rows.map((r) => r.baseMs), 50).toFixed(1).padStart(6),
-        percentile(rows.map((r) => r.baseMs), 95).toFixed(1).padStart(6),
+        mean(rows.map((r) => r.baseRecall))
+          .toFixed(3)
+          .padStart(23),
+        Math.min(...rows.map((r) => r.baseRecall))
+          .toFixed(2)
+          .padStart(10),
+        percentile(
+          rows.map((r) => r.baseMs),
+          50,
+        )
+          .toFixed(1)
+          .padStart(6),
+        percentile(
+          rows.map((r) => r.baseMs),
+          95,
+        )
+          .toFixed(1)
+          .padStart(6),
       ]
       log(cells.join(' '))
     }

@@ -65,18 +65,14 @@ async function seedTenants(db: Database, plan: BenchTenant[]): Promise<Seeded[]>
     const seeded: Seeded[] = []
     for (const tenant of plan) {
       const slug = `bench-${String(tenant.index).padStart(4, '0')}`
-      const [user] = await tx.query<{ id: string }>(
-        'insert into auth.users (email, email_confirmed_at) values ($1, now()) returning id',
-        [`${slug}@bench.example`],
-      )
+      const [user] = await tx.query<{ id: string }>('insert into auth.users (email, email_confirmed_at) values ($1, now()) returning id', [
+        `${slug}@bench.example`,
+      ])
       const [row] = await tx.query<{ id: string }>(
         `insert into public.tenants (slug, name, limits) values ($1, $1, '{"storageMb": null}'::jsonb) returning id`,
         [slug],
       )
-      await tx.query("insert into public.tenant_users (tenant_id, user_id, role) values ($1, $2, 'viewer')", [
-        row?.id,
-        user?.id,
-      ])
+      await tx.query("insert into public.tenant_users (tenant_id, user_id, role) values ($1, $2, 'viewer')", [row?.id, user?.id])
       seeded.push({ ...tenant, id: String(row?.id), userId: String(user?.id) })
     }
     return seeded

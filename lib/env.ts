@@ -86,7 +86,9 @@ export function parseEnv(source: Record<string, string | undefined>): Config {
     )
   }
   if (env.SMTP_URL && !env.MAIL_FROM) {
-    throw new ConfigError('Invalid environment configuration:\n  SMTP_URL needs MAIL_FROM (the sender address of the mail the platform sends)')
+    throw new ConfigError(
+      'Invalid environment configuration:\n  SMTP_URL needs MAIL_FROM (the sender address of the mail the platform sends)',
+    )
   }
   return {
     ...env,

@@ -32,11 +32,7 @@ export class AppError extends Error {
   readonly details?: unknown
   readonly retryAfterSeconds?: number
 
-  constructor(
-    code: ErrorCode,
-    message: string,
-    options: { details?: unknown; retryAfterSeconds?: number; cause?: unknown } = {},
-  ) {
+  constructor(code: ErrorCode, message: string, options: { details?: unknown; retryAfterSeconds?: number; cause?: unknown } = {}) {
     super(message, { cause: options.cause })
     this.name = 'AppError'
     this.code = code

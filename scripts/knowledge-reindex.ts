@@ -30,7 +30,9 @@ async function main(): Promise<number> {
     await migrate(db)
     const model = defaultEmbedder().model
     if (values.tenant) {
-      const [tenant] = await withService(db, (tx) => tx.query<{ id: string }>('select id from public.tenants where slug = $1', [values.tenant]))
+      const [tenant] = await withService(db, (tx) =>
+        tx.query<{ id: string }>('select id from public.tenants where slug = $1', [values.tenant]),
+      )
       if (!tenant) {
         console.error(`No tenant has the slug ${values.tenant}.`)
         return 1
@@ -52,7 +54,8 @@ async function main(): Promise<number> {
     const slugs = await withService(db, (tx) => tx.query<{ id: string; slug: string }>('select id, slug from public.tenants order by slug'))
     for (const { id, slug } of slugs) {
       const state = counts.get(id)
-      if (state && (!values.tenant || slug === values.tenant)) console.log(`${slug}: ${state.chunks} chunks, ${state.pendingChunks} still on another model`)
+      if (state && (!values.tenant || slug === values.tenant))
+        console.log(`${slug}: ${state.chunks} chunks, ${state.pendingChunks} still on another model`)
     }
     return 0
   } finally {
@@ -64,7 +67,11 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(error instanceof DatabaseInUseError ? error.message : `knowledge:reindex failed: ${error instanceof Error ? error.message : String(error)}`)
+    console.error(
+      error instanceof DatabaseInUseError
+        ? error.message
+        : `knowledge:reindex failed: ${error instanceof Error ? error.message : String(error)}`,
+    )
     process.exit(1)
   },
 )

@@ -8,7 +8,9 @@ import { seedDemo, type SeedSummary } from '@/scripts/demo/demo-seed'
 function printSummary(summary: SeedSummary, platformDomain: string, port: number): void {
   console.log('\nDemo tenants:')
   for (const tenant of summary.tenants) {
-    console.log(`  ${tenant.slug.padEnd(14)} http://${tenant.slug}.${platformDomain}:${port}  or  http://${platformDomain}:${port}/t/${tenant.slug}`)
+    console.log(
+      `  ${tenant.slug.padEnd(14)} http://${tenant.slug}.${platformDomain}:${port}  or  http://${platformDomain}:${port}/t/${tenant.slug}`,
+    )
   }
   console.log('\nDemo accounts (for this local demo only):')
   for (const account of summary.accounts) {

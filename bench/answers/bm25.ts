@@ -14,9 +14,9 @@ export type Language = 'en' | 'fr'
 export type Bm25Doc = { id: string; text: string }
 
 const FRENCH_STOP_WORDS = new Set(
-  (
-    'a au aux avec ce ces cet cette dans de des du elle en et eux il ils je la le les leur leurs lui ma mais me meme mes moi mon ne nos notre nous on ou par pas pour qu que qui sa se ses son sur ta te tes toi ton tu un une vos votre vous c d j l m n s t y ete etre est sont ai as avons avez ont suis es etes fait faire peut peuvent doit doivent comme plus tres si ni donc or car quoi quel quelle quels quelles dont ou lorsque quand comment pourquoi combien tout tous toute toutes autre autres ainsi aussi cela ceci ca'
-  ).split(' '),
+  'a au aux avec ce ces cet cette dans de des du elle en et eux il ils je la le les leur leurs lui ma mais me meme mes moi mon ne nos notre nous on ou par pas pour qu que qui sa se ses son sur ta te tes toi ton tu un une vos votre vous c d j l m n s t y ete etre est sont ai as avons avez ont suis es etes fait faire peut peuvent doit doivent comme plus tres si ni donc or car quoi quel quelle quels quelles dont ou lorsque quand comment pourquoi combien tout tous toute toutes autre autres ainsi aussi cela ceci ca'.split(
+    ' ',
+  ),
 )
 
 function stripAccents(text: string): string {
@@ -39,13 +39,7 @@ export function frenchTokens(text: string): string[] {
     .map(frenchStem)
 }
 
-const englishTasks = [
-  nlp.string.lowerCase,
-  nlp.string.tokenize0,
-  nlp.tokens.removeWords,
-  nlp.tokens.stem,
-  nlp.tokens.propagateNegations,
-]
+const englishTasks = [nlp.string.lowerCase, nlp.string.tokenize0, nlp.tokens.removeWords, nlp.tokens.stem, nlp.tokens.propagateNegations]
 
 export class Bm25Index {
   private readonly engine = bm25()

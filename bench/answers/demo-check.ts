@@ -13,7 +13,15 @@ import { factPattern, normaliseForFacts } from './questions'
 
 const demoQuestionSchema = z.object({ tenant: z.string(), question: z.string(), keyFacts: z.array(z.string()).default([]) })
 
-export type DemoResult = { tenant: string; question: string; origin: 'suggested' | 'everyday'; answered: boolean; keyFact: boolean | null; sources: string[]; response: string }
+export type DemoResult = {
+  tenant: string
+  question: string
+  origin: 'suggested' | 'everyday'
+  answered: boolean
+  keyFact: boolean | null
+  sources: string[]
+  response: string
+}
 
 /** As for the corpora: each question's first key fact must be in its demo tenant's documents. */
 function checkDemoFacts(questions: readonly z.output<typeof demoQuestionSchema>[]): void {
@@ -60,7 +68,11 @@ export function printDemo(results: readonly DemoResult[], verbose: boolean, log:
   log(`\nDemo tenants: ${answered}/${results.length} questions answered with a source`)
   for (const r of results) {
     const fact = r.keyFact === null ? '' : r.keyFact ? ', key fact: yes' : ', key fact: NO'
-    const how = r.answered ? `first source: ${r.sources[0]}` : r.sources.length > 0 ? `declined although ${r.sources.length} sources came back` : 'declined, no source'
+    const how = r.answered
+      ? `first source: ${r.sources[0]}`
+      : r.sources.length > 0
+        ? `declined although ${r.sources.length} sources came back`
+        : 'declined, no source'
     log(`  ${r.answered ? 'ok  ' : 'MISS'} ${r.tenant.padEnd(14)} (${r.origin}) ${r.question}  [${how}${fact}]`)
     if (verbose) log(`       ${r.response.slice(0, 300).replace(/\s+/g, ' ')}`)
   }

@@ -37,7 +37,15 @@ function ranked(loaded: LoadedCorpus, chunkIds: readonly string[], expected: Rea
     return knowledgeId ? (loaded.documentOf.get(knowledgeId) ?? null) : null
   })
   const titles = chunkIds.map((id) => loaded.chunks.get(id)?.title ?? '?')
-  return { documents, titles, rank: firstHitRank(documents.map((doc) => doc ?? ''), expected), ms }
+  return {
+    documents,
+    titles,
+    rank: firstHitRank(
+      documents.map((doc) => doc ?? ''),
+      expected,
+    ),
+    ms,
+  }
 }
 
 export async function evaluateQuestion(db: BenchHandle, loaded: LoadedCorpus, q: Question): Promise<QuestionResult> {

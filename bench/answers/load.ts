@@ -1,7 +1,16 @@
 import path from 'node:path'
 import { Bm25Index } from './bm25'
 import { corpusFiles, type Corpus } from './corpora'
-import { CONTENT_LANGUAGES, createBenchTenant, setContentLanguage, storedChunks, uploadFile, type BenchTenant, type StoredChunk, type BenchHandle } from './product'
+import {
+  CONTENT_LANGUAGES,
+  createBenchTenant,
+  setContentLanguage,
+  storedChunks,
+  uploadFile,
+  type BenchTenant,
+  type StoredChunk,
+  type BenchHandle,
+} from './product'
 
 /** A corpus loaded into its own tenant through the product's upload path, with its BM25 index. */
 export type LoadedCorpus = {

@@ -120,7 +120,9 @@ export async function uploadFile(db: Database, tenant: BenchTenant, filename: st
   await new JobRunner({ db }).runUntilIdle()
   const job = await getKnowledgeJob(actor, tenant.id, accepted.id)
   const [stored] = job.documentId
-    ? await withService(db, (tx) => tx.query<{ chunk_count: number }>('select chunk_count from public.tenant_knowledge where id = $1', [job.documentId]))
+    ? await withService(db, (tx) =>
+        tx.query<{ chunk_count: number }>('select chunk_count from public.tenant_knowledge where id = $1', [job.documentId]),
+      )
     : []
   return {
     filename,
@@ -132,13 +134,29 @@ export async function uploadFile(db: Database, tenant: BenchTenant, filename: st
 }
 
 function routeOf(tenant: BenchTenant, status: TenantStatus = 'active'): TenantRoute {
-  return { id: tenant.id, slug: tenant.slug, name: tenant.name, domain: null, status, publicAccess: false, trialEndsAt: null, serving: isServing(status, null) }
+  return {
+    id: tenant.id,
+    slug: tenant.slug,
+    name: tenant.name,
+    domain: null,
+    status,
+    publicAccess: false,
+    trialEndsAt: null,
+    serving: isServing(status, null),
+  }
 }
 
 /** The member as resolveCaller sees them in their own tenant (role user). */
 function memberCaller(tenant: BenchTenant) {
   const { member } = tenant
-  const session = { userId: member.userId, email: member.email, sessionId: '', claims: member.claims, isPlatformAdmin: false, tenantRole: 'user' as const }
+  const session = {
+    userId: member.userId,
+    email: member.email,
+    sessionId: '',
+    claims: member.claims,
+    isPlatformAdmin: false,
+    tenantRole: 'user' as const,
+  }
   return { ...callerFromSession(session, routeOf(tenant)), tenant: routeOf(tenant) }
 }
 
@@ -159,7 +177,13 @@ export async function storedChunks(db: Database, tenantId: string): Promise<Stor
       [tenantId],
     ),
   )
-  return rows.map((row) => ({ chunkId: row.id, knowledgeId: row.knowledge_id, title: row.title, heading: row.heading, content: row.content }))
+  return rows.map((row) => ({
+    chunkId: row.id,
+    knowledgeId: row.knowledge_id,
+    title: row.title,
+    heading: row.heading,
+    content: row.content,
+  }))
 }
 
 /** The oracle's answer to a first message of a new thread, as a signed-in member gets it. */
@@ -168,7 +192,12 @@ export async function askOracle(db: Database, tenantId: string, person: Person, 
   const result = await maia.processInteraction(question, person.userId)
   return {
     response: result.response,
-    sources: result.knowledgeSources.map((source) => ({ chunkId: source.id, knowledgeId: source.knowledgeId, title: source.title, score: source.score })),
+    sources: result.knowledgeSources.map((source) => ({
+      chunkId: source.id,
+      knowledgeId: source.knowledgeId,
+      title: source.title,
+      score: source.score,
+    })),
   }
 }
 
@@ -201,7 +230,11 @@ export async function seedDemoTenants(db: Database): Promise<DemoTenant[]> {
     if (!account) throw new Error(`The demo data names no member for ${seeded.slug}.`)
     const rows = await withService(db, (tx) => tx.query<{ id: string }>('select id from auth.users where email = $1', [account.email]))
     const userId = String(rows[0]?.id)
-    tenants.push({ id: seeded.id, slug: seeded.slug, member: { userId, email: account.email, claims: { sub: userId, email: account.email } } })
+    tenants.push({
+      id: seeded.id,
+      slug: seeded.slug,
+      member: { userId, email: account.email, claims: { sub: userId, email: account.email } },
+    })
   }
   return tenants
 }

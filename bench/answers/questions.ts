@@ -24,9 +24,12 @@ const questionSchema = z
     keyFacts: z.array(z.string().min(1)).default([]),
     note: z.string().optional(),
   })
-  .refine((q) => (q.kind === 'answerable' || q.kind === 'vague' ? q.documents.length > 0 && q.keyFacts.length > 0 : q.documents.length === 0), {
-    message: 'answerable and vague questions need documents and keyFacts; the others have no documents',
-  })
+  .refine(
+    (q) => (q.kind === 'answerable' || q.kind === 'vague' ? q.documents.length > 0 && q.keyFacts.length > 0 : q.documents.length === 0),
+    {
+      message: 'answerable and vague questions need documents and keyFacts; the others have no documents',
+    },
+  )
 
 export type Question = z.output<typeof questionSchema>
 

@@ -7,7 +7,15 @@ export type Count = { hit: number; of: number }
 
 export type Summary = {
   retrieval: { scope: string; product: RankSummary; bm25: RankSummary }[]
-  answers: { scope: string; keyFactAnswerable: Count; keyFactVague: Count; reachableAnswerable: Count; declinedUnanswerable: Count; declinedWrongTenant: Count; falseDeclines: Count }[]
+  answers: {
+    scope: string
+    keyFactAnswerable: Count
+    keyFactVague: Count
+    reachableAnswerable: Count
+    declinedUnanswerable: Count
+    declinedWrongTenant: Count
+    falseDeclines: Count
+  }[]
   latency: { productSearch: { p50: number; p95: number }; bm25Search: { p50: number; p95: number }; answer: { p50: number; p95: number } }
 }
 
@@ -55,23 +63,45 @@ export function summarise(results: readonly QuestionResult[], tenants: readonly 
 
 const f2 = (value: number) => value.toFixed(2)
 const ratio = (a: number, b: number) => (b === 0 ? 'n/a' : `${(a / b).toFixed(2)}x`)
-const pct = (c: Count) => `${String(c.hit).padStart(2)}/${String(c.of).padEnd(2)} ${c.of === 0 ? '  n/a' : `${((100 * c.hit) / c.of).toFixed(0).padStart(4)}%`}`
+const pct = (c: Count) =>
+  `${String(c.hit).padStart(2)}/${String(c.of).padEnd(2)} ${c.of === 0 ? '  n/a' : `${((100 * c.hit) / c.of).toFixed(0).padStart(4)}%`}`
 const ms = (value: number) => `${value.toFixed(1)} ms`
 
 export function printSummary(summary: Summary, log: (line: string) => void): void {
   log('\nRetrieval (answerable + vague questions; a hit = a result chunk from an expected document; limit 5)')
-  log(`  ${'scope'.padEnd(15)} ${'n'.padStart(3)}  ${'engine'.padEnd(8)} ${'hit@1'.padStart(6)} ${'hit@5'.padStart(6)} ${'MRR'.padStart(6)}`)
+  log(
+    `  ${'scope'.padEnd(15)} ${'n'.padStart(3)}  ${'engine'.padEnd(8)} ${'hit@1'.padStart(6)} ${'hit@5'.padStart(6)} ${'MRR'.padStart(6)}`,
+  )
   for (const row of summary.retrieval) {
-    for (const [engine, s] of [['product', row.product], ['BM25', row.bm25]] as const) {
-      log(`  ${row.scope.padEnd(15)} ${String(s.n).padStart(3)}  ${engine.padEnd(8)} ${f2(s.hit1).padStart(6)} ${f2(s.hit5).padStart(6)} ${f2(s.mrr).padStart(6)}`)
+    for (const [engine, s] of [
+      ['product', row.product],
+      ['BM25', row.bm25],
+    ] as const) {
+      log(
+        `  ${row.scope.padEnd(15)} ${String(s.n).padStart(3)}  ${engine.padEnd(8)} ${f2(s.hit1).padStart(6)} ${f2(s.hit5).padStart(6)} ${f2(s.mrr).padStart(6)}`,
+      )
     }
-    log(`  ${''.padEnd(15)} ${''.padStart(3)}  ${'ratio'.padEnd(8)} ${ratio(row.product.hit1, row.bm25.hit1).padStart(6)} ${ratio(row.product.hit5, row.bm25.hit5).padStart(6)} ${ratio(row.product.mrr, row.bm25.mrr).padStart(6)}`)
+    log(
+      `  ${''.padEnd(15)} ${''.padStart(3)}  ${'ratio'.padEnd(8)} ${ratio(row.product.hit1, row.bm25.hit1).padStart(6)} ${ratio(row.product.hit5, row.bm25.hit5).padStart(6)} ${ratio(row.product.mrr, row.bm25.mrr).padStart(6)}`,
+    )
   }
   log('\nAnswers (the oracle, offline)')
   const header = ['scope', 'key fact: answerable', 'vague', 'fact in sources', 'declined: unanswerable', 'wrong tenant', 'false declines']
-  log(`  ${header[0]?.padEnd(15)} ${header.slice(1).map((h) => h.padStart(21)).join(' ')}`)
+  log(
+    `  ${header[0]?.padEnd(15)} ${header
+      .slice(1)
+      .map((h) => h.padStart(21))
+      .join(' ')}`,
+  )
   for (const row of summary.answers) {
-    const cells = [row.keyFactAnswerable, row.keyFactVague, row.reachableAnswerable, row.declinedUnanswerable, row.declinedWrongTenant, row.falseDeclines]
+    const cells = [
+      row.keyFactAnswerable,
+      row.keyFactVague,
+      row.reachableAnswerable,
+      row.declinedUnanswerable,
+      row.declinedWrongTenant,
+      row.falseDeclines,
+    ]
     log(`  ${row.scope.padEnd(15)} ${cells.map((c) => pct(c).padStart(21)).join(' ')}`)
   }
   log('  ("fact in sources": the key fact was in one of the passages the answer was given; false declines are on answerable questions)')
@@ -97,7 +127,9 @@ export function printDetails(results: readonly QuestionResult[], log: (line: str
     if (r.expected.length > 0) log(`  expected: ${r.expected.join(', ')}`)
     log(`  product (rank ${r.product.rank ?? '-'}): ${r.product.titles.slice(0, 3).join(' | ') || '(nothing)'}`)
     log(`  BM25    (rank ${r.bm25.rank ?? '-'}): ${r.bm25.titles.slice(0, 3).join(' | ') || '(nothing)'}`)
-    log(`  answer  ${verdict}${withDocuments(r) ? `, fact in sources: ${r.answer.keyFactInSources ? 'yes' : 'no'}` : ''}: ${r.answer.response.slice(0, 300).replace(/\s+/g, ' ')}`)
+    log(
+      `  answer  ${verdict}${withDocuments(r) ? `, fact in sources: ${r.answer.keyFactInSources ? 'yes' : 'no'}` : ''}: ${r.answer.response.slice(0, 300).replace(/\s+/g, ' ')}`,
+    )
   }
 }
 

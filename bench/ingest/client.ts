@@ -1,6 +1,13 @@
 /* A tenant admin's (here: a platform admin's) HTTP session against the server under test. */
 
-export type JobView = { id: string; fileName: string | null; status: string; progress: number; documentId?: string; error?: { code: string; message: string } }
+export type JobView = {
+  id: string
+  fileName: string | null
+  status: string
+  progress: number
+  documentId?: string
+  error?: { code: string; message: string }
+}
 export type Accepted = { ids: string[]; refused: number; legacyChunks: number; legacy: boolean }
 
 export class Client {
@@ -9,13 +16,23 @@ export class Client {
   constructor(readonly url: string) {}
 
   async login(email: string, password: string): Promise<void> {
-    const response = await fetch(`${this.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', origin: this.url }, body: JSON.stringify({ email, password }) })
+    const response = await fetch(`${this.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: this.url },
+      body: JSON.stringify({ email, password }),
+    })
     if (!response.ok) throw new Error(`login failed: ${response.status} ${await response.text()}`)
-    this.cookie = response.headers.getSetCookie().map((line) => line.split(';')[0]).join('; ')
+    this.cookie = response.headers
+      .getSetCookie()
+      .map((line) => line.split(';')[0])
+      .join('; ')
   }
 
   async json<T>(path: string, init: RequestInit = {}): Promise<{ status: number; body: T }> {
-    const response = await fetch(`${this.url}${path}`, { ...init, headers: { cookie: this.cookie, origin: this.url, ...(init.headers ?? {}) } })
+    const response = await fetch(`${this.url}${path}`, {
+      ...init,
+      headers: { cookie: this.cookie, origin: this.url, ...(init.headers ?? {}) },
+    })
     const text = await response.text()
     return { status: response.status, body: (text ? JSON.parse(text) : null) as T }
   }
@@ -34,14 +51,23 @@ export class Client {
   async upload(tenantId: string, files: { name: string; bytes: Uint8Array }[]): Promise<Accepted> {
     const form = new FormData()
     for (const file of files) form.append('files', new File([new Uint8Array(file.bytes)], file.name))
-    const { status, body } = await this.json<{ jobs?: { id: string | null }[]; results?: { status: string; chunkCount?: number }[]; error?: unknown }>(`/api/admin/tenants/${tenantId}/knowledge`, { method: 'POST', body: form })
+    const { status, body } = await this.json<{
+      jobs?: { id: string | null }[]
+      results?: { status: string; chunkCount?: number }[]
+      error?: unknown
+    }>(`/api/admin/tenants/${tenantId}/knowledge`, { method: 'POST', body: form })
     if (status === 202 && body.jobs) {
       const ids = body.jobs.flatMap((job) => (job.id ? [job.id] : []))
       return { ids, refused: body.jobs.length - ids.length, legacyChunks: 0, legacy: false }
     }
     const results = body.results ?? []
     if (results.length > 0) {
-      return { ids: [], refused: results.filter((result) => result.status === 'error').length, legacyChunks: results.reduce((sum, result) => sum + (result.chunkCount ?? 0), 0), legacy: true }
+      return {
+        ids: [],
+        refused: results.filter((result) => result.status === 'error').length,
+        legacyChunks: results.reduce((sum, result) => sum + (result.chunkCount ?? 0), 0),
+        legacy: true,
+      }
     }
     return { ids: [], refused: files.length, legacyChunks: 0, legacy: true }
   }

@@ -19,8 +19,22 @@ export function setAppDir(dir: string): void {
 
 /** Embedded PGlite in `dataDir`, or the Postgres server at `databaseUrl` (an empty database). */
 export function serverEnv(dataDir: string, port: number, databaseUrl?: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, PGLITE_DATA_DIR: dataDir, PORT: String(port), DEBUG_EVENT_LOOP: '1', NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' }
-  for (const key of ['DATABASE_URL', 'OPENAI_API_KEY', 'OPENAI_BASE_URL', 'NEXT_PUBLIC_SUPABASE_URL', 'NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY']) delete env[key]
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PGLITE_DATA_DIR: dataDir,
+    PORT: String(port),
+    DEBUG_EVENT_LOOP: '1',
+    NEXT_TELEMETRY_DISABLED: '1',
+    NODE_ENV: 'production',
+  }
+  for (const key of [
+    'DATABASE_URL',
+    'OPENAI_API_KEY',
+    'OPENAI_BASE_URL',
+    'NEXT_PUBLIC_SUPABASE_URL',
+    'NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY',
+  ])
+    delete env[key]
   if (databaseUrl) env.DATABASE_URL = databaseUrl
   return env
 }
@@ -34,12 +48,22 @@ export function createPlatformAdmin(env: NodeJS.ProcessEnv, email: string, passw
     const migrated = spawnSync('npx', ['tsx', 'scripts/db-migrate.ts'], { cwd: root, env, stdio: 'pipe', encoding: 'utf8' })
     if (migrated.status !== 0) throw new Error(`db:migrate failed: ${migrated.stderr}`)
   }
-  const result = spawnSync('npx', ['tsx', 'scripts/platform-admin.ts', '--email', email, '--password', password], { cwd: root, env, stdio: 'pipe', encoding: 'utf8' })
+  const result = spawnSync('npx', ['tsx', 'scripts/platform-admin.ts', '--email', email, '--password', password], {
+    cwd: root,
+    env,
+    stdio: 'pipe',
+    encoding: 'utf8',
+  })
   if (result.status !== 0) throw new Error(`platform-admin failed: ${result.stderr}`)
 }
 
 export async function startServer(env: NodeJS.ProcessEnv, port: number): Promise<Server> {
-  const child = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port)], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
+  const child = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port)], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  })
   child.stdout?.on('data', () => {})
   child.stderr?.on('data', (chunk: Buffer) => process.env.BENCH_VERBOSE && process.stderr.write(chunk))
   const url = `http://127.0.0.1:${port}`
@@ -75,7 +99,9 @@ export function serverRssMb(server: Server): number {
   let kb = 0
   for (const pid of groupPids(server.child.pid as number)) {
     try {
-      const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((row) => row.startsWith('VmRSS:'))
+      const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+        .split('\n')
+        .find((row) => row.startsWith('VmRSS:'))
       kb += Number(line?.replace(/\D+/g, '') ?? 0)
     } catch {
       // Gone meanwhile.
@@ -90,5 +116,6 @@ export async function stopServer(server: Server, signal: 'SIGTERM' | 'SIGKILL' =
   process.kill(-(server.child.pid as number), signal)
   await exited
   // Let the group's last processes go, so the data directory is free.
-  for (let i = 0; i < 50 && groupPids(server.child.pid as number).length > 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 100))
+  for (let i = 0; i < 50 && groupPids(server.child.pid as number).length > 0; i += 1)
+    await new Promise((resolve) => setTimeout(resolve, 100))
 }

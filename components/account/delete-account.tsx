@@ -60,7 +60,9 @@ export function DeleteAccount({ email, home }: Props) {
               {failure.advice ? <p className="mt-2">{failure.advice}</p> : null}
             </Alert>
           ) : (
-            <p className="text-sm text-stone-700">Your conversations and memberships will be removed and you will be signed out on every device.</p>
+            <p className="text-sm text-stone-700">
+              Your conversations and memberships will be removed and you will be signed out on every device.
+            </p>
           )}
           <TextField
             label={`Type ${phrase} to confirm`}

@@ -8,7 +8,15 @@ import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password-policy'
 import { apiFetch } from '@/lib/client/api'
 import { ApiError, errorMessage } from '@/lib/client/api-error'
 import { retryAfterSentence } from '@/lib/client/retry-after'
-import { checkPasswordDraft, EMPTY_PASSWORD_DRAFT, firstInvalidField, passwordErrorsFrom, type PasswordDraft, type PasswordErrors, type PasswordField } from './password-draft'
+import {
+  checkPasswordDraft,
+  EMPTY_PASSWORD_DRAFT,
+  firstInvalidField,
+  passwordErrorsFrom,
+  type PasswordDraft,
+  type PasswordErrors,
+  type PasswordField,
+} from './password-draft'
 
 type Outcome = { tone: 'success' | 'error'; text: string } | null
 
@@ -35,7 +43,10 @@ export function PasswordForm({ email, onChanged }: { email: string; onChanged: (
     setErrors({})
     setBusy(true)
     try {
-      await apiFetch('/api/auth/password', { method: 'POST', json: { currentPassword: draft.currentPassword, newPassword: draft.newPassword } })
+      await apiFetch('/api/auth/password', {
+        method: 'POST',
+        json: { currentPassword: draft.currentPassword, newPassword: draft.newPassword },
+      })
       setDraft(EMPTY_PASSWORD_DRAFT)
       setOutcome({ tone: 'success', text: 'Your password has been changed. Every other session has been signed out.' })
       onChanged()

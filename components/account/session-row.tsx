@@ -48,7 +48,13 @@ export function SessionRow({ session, onRevoked }: { session: AccountSession; on
           </dl>
         </div>
         {session.current ? null : (
-          <Button size="sm" variant="secondary" busy={busy} onClick={() => void revoke()} aria-label={`Sign out ${device}, last active ${lastSeen}`}>
+          <Button
+            size="sm"
+            variant="secondary"
+            busy={busy}
+            onClick={() => void revoke()}
+            aria-label={`Sign out ${device}, last active ${lastSeen}`}
+          >
             Sign out
           </Button>
         )}

@@ -24,7 +24,10 @@ export function SessionsCard({ listable, version, onChanged }: Props) {
   if (!listable) {
     return (
       <Card>
-        <CardHeader title="Sessions" description="Your sign-in provider does not list single devices, but you can end every session except this one." />
+        <CardHeader
+          title="Sessions"
+          description="Your sign-in provider does not list single devices, but you can end every session except this one."
+        />
         <SignOutOthers onDone={onChanged} />
       </Card>
     )
@@ -54,9 +57,15 @@ function SessionListCard({ version, onChanged }: Omit<Props, 'listable'>) {
           Loading your sessions…
         </p>
       ) : null}
-      {sessions && sessions.length === 0 ? <EmptyState title="No active sessions">Sign in again to see this device here.</EmptyState> : null}
+      {sessions && sessions.length === 0 ? (
+        <EmptyState title="No active sessions">Sign in again to see this device here.</EmptyState>
+      ) : null}
       {sessions && sessions.length > 0 ? (
-        <ul aria-label="Your sessions" aria-busy={loading || undefined} className="mb-4 divide-y divide-stone-200 border-y border-stone-200">
+        <ul
+          aria-label="Your sessions"
+          aria-busy={loading || undefined}
+          className="mb-4 divide-y divide-stone-200 border-y border-stone-200"
+        >
           {sessions.map((session) => (
             <SessionRow key={session.id} session={session} onRevoked={reload} />
           ))}
@@ -64,7 +73,9 @@ function SessionListCard({ version, onChanged }: Omit<Props, 'listable'>) {
       ) : null}
       {sessions ? (
         <>
-          {others === 0 && sessions.length > 0 ? <p className="mb-3 text-sm text-stone-600">This is the only device signed in to your account.</p> : null}
+          {others === 0 && sessions.length > 0 ? (
+            <p className="mb-3 text-sm text-stone-600">This is the only device signed in to your account.</p>
+          ) : null}
           <SignOutOthers onDone={onChanged} disabled={others === 0} />
         </>
       ) : null}

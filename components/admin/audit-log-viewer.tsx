@@ -42,10 +42,17 @@ export function AuditLogViewer({ endpoint, tenants }: Props) {
 
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1
   // The platform log verifies one chain: the filtered tenant's, or else the platform's own.
-  const chainName = !tenants ? 'Hash chain' : filters.tenantId && filters.tenantId !== 'platform' ? `${tenantNames.get(filters.tenantId) ?? 'Tenant'} chain` : 'Platform chain'
+  const chainName = !tenants
+    ? 'Hash chain'
+    : filters.tenantId && filters.tenantId !== 'platform'
+      ? `${tenantNames.get(filters.tenantId) ?? 'Tenant'} chain`
+      : 'Platform chain'
   return (
     <div className="space-y-4">
-      <form onSubmit={apply} className="grid gap-3 rounded-xl border border-stone-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-5 lg:items-end">
+      <form
+        onSubmit={apply}
+        className="grid gap-3 rounded-xl border border-stone-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-5 lg:items-end"
+      >
         <SelectField label="Action" value={draft.action} onChange={(event) => setDraft({ ...draft, action: event.target.value })}>
           <option value="">All actions</option>
           {AUDIT_ACTION_GROUPS.map((group) => (
@@ -105,27 +112,49 @@ export function AuditLogViewer({ endpoint, tenants }: Props) {
           <caption className="sr-only">Audit log entries, newest first</caption>
           <thead className="bg-stone-100 text-xs tracking-wide text-stone-700 uppercase">
             <tr>
-              <th scope="col" className="px-3 py-2">When</th>
-              {tenants ? <th scope="col" className="px-3 py-2">Tenant</th> : null}
-              <th scope="col" className="px-3 py-2">Who</th>
-              <th scope="col" className="px-3 py-2">Action</th>
-              <th scope="col" className="px-3 py-2">Target</th>
-              <th scope="col" className="px-3 py-2">Change</th>
-              <th scope="col" className="px-3 py-2">IP</th>
+              <th scope="col" className="px-3 py-2">
+                When
+              </th>
+              {tenants ? (
+                <th scope="col" className="px-3 py-2">
+                  Tenant
+                </th>
+              ) : null}
+              <th scope="col" className="px-3 py-2">
+                Who
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Action
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Target
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Change
+              </th>
+              <th scope="col" className="px-3 py-2">
+                IP
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-stone-200">
             {data?.items.map((entry) => (
               <tr key={entry.id} className="align-top">
                 <td className="px-3 py-2 whitespace-nowrap text-stone-700">{formatDateTime(entry.createdAt)}</td>
-                {tenants ? <td className="px-3 py-2">{entry.tenantId ? (tenantNames.get(entry.tenantId) ?? 'Deleted tenant') : 'Platform'}</td> : null}
+                {tenants ? (
+                  <td className="px-3 py-2">{entry.tenantId ? (tenantNames.get(entry.tenantId) ?? 'Deleted tenant') : 'Platform'}</td>
+                ) : null}
                 <td className="max-w-[14rem] truncate px-3 py-2" title={entry.actorEmail ?? undefined}>
                   {entry.actorEmail ?? 'system'}
                 </td>
                 <td className="px-3 py-2 font-mono text-xs whitespace-nowrap">{entry.action}</td>
                 <td className="px-3 py-2 text-stone-700">
                   {entry.targetType ?? '—'}
-                  {entry.targetId ? <span className="block max-w-[12rem] truncate font-mono text-xs text-stone-600" title={entry.targetId}>{entry.targetId}</span> : null}
+                  {entry.targetId ? (
+                    <span className="block max-w-[12rem] truncate font-mono text-xs text-stone-600" title={entry.targetId}>
+                      {entry.targetId}
+                    </span>
+                  ) : null}
                 </td>
                 <td className="px-3 py-2">
                   <AuditChange before={entry.before} after={entry.after} />

@@ -32,10 +32,16 @@ export function DeleteTenantForm({ tenantId, slug }: { tenantId: string; slug: s
   return (
     <form onSubmit={submit} className="space-y-3">
       <p className="text-sm text-stone-700">
-        This removes the tenant&apos;s knowledge, conversations, usage and members for good. Only the platform&apos;s record of the deletion stays in the audit log.
+        This removes the tenant&apos;s knowledge, conversations, usage and members for good. Only the platform&apos;s record of the deletion
+        stays in the audit log.
       </p>
       {error ? <Alert tone="error">{error}</Alert> : null}
-      <TextField label={`Type ${slug} to confirm`} value={confirm} onChange={(event) => setConfirm(event.target.value)} autoComplete="off" />
+      <TextField
+        label={`Type ${slug} to confirm`}
+        value={confirm}
+        onChange={(event) => setConfirm(event.target.value)}
+        autoComplete="off"
+      />
       <Button type="submit" variant="danger" busy={busy} disabled={confirm !== slug}>
         Delete tenant
       </Button>

@@ -1,7 +1,12 @@
 import { TextField } from '@/components/ui/field'
 
 export type LimitsDraft = { conversationsPerMonth: string; tokensPerMonth: string; storageMb: string; members: string }
-export type LimitsValue = { conversationsPerMonth: number | null; tokensPerMonth: number | null; storageMb: number | null; members: number | null }
+export type LimitsValue = {
+  conversationsPerMonth: number | null
+  tokensPerMonth: number | null
+  storageMb: number | null
+  members: number | null
+}
 
 const LABELS: Record<keyof LimitsDraft, string> = {
   conversationsPerMonth: 'Conversations per month',
@@ -12,16 +17,34 @@ const LABELS: Record<keyof LimitsDraft, string> = {
 
 export function limitsDraftFrom(limits: LimitsValue): LimitsDraft {
   const text = (value: number | null) => (value === null ? '' : String(value))
-  return { conversationsPerMonth: text(limits.conversationsPerMonth), tokensPerMonth: text(limits.tokensPerMonth), storageMb: text(limits.storageMb), members: text(limits.members) }
+  return {
+    conversationsPerMonth: text(limits.conversationsPerMonth),
+    tokensPerMonth: text(limits.tokensPerMonth),
+    storageMb: text(limits.storageMb),
+    members: text(limits.members),
+  }
 }
 
 /** Empty means unlimited (null); anything else is sent as typed so the API can reject it with a message. */
 export function limitsFromDraft(draft: LimitsDraft): Record<keyof LimitsDraft, number | null> {
   const value = (text: string) => (text.trim() === '' ? null : Number(text))
-  return { conversationsPerMonth: value(draft.conversationsPerMonth), tokensPerMonth: value(draft.tokensPerMonth), storageMb: value(draft.storageMb), members: value(draft.members) }
+  return {
+    conversationsPerMonth: value(draft.conversationsPerMonth),
+    tokensPerMonth: value(draft.tokensPerMonth),
+    storageMb: value(draft.storageMb),
+    members: value(draft.members),
+  }
 }
 
-export function LimitsFields({ draft, onChange, fields }: { draft: LimitsDraft; onChange: (draft: LimitsDraft) => void; fields: Record<string, string> }) {
+export function LimitsFields({
+  draft,
+  onChange,
+  fields,
+}: {
+  draft: LimitsDraft
+  onChange: (draft: LimitsDraft) => void
+  fields: Record<string, string>
+}) {
   return (
     <fieldset className="grid gap-4 sm:grid-cols-2">
       <legend className="mb-2 text-sm font-semibold text-stone-900">Limits (empty = unlimited)</legend>

@@ -9,12 +9,30 @@ import { apiFetch } from '@/lib/client/api'
 import { ApiError, errorMessage } from '@/lib/client/api-error'
 import { ELEMENT_OPTIONS, PLAN_OPTIONS, dayToIso, slugFrom } from './tenant-form-options'
 
-type Form = { name: string; slug: string; domain: string; planTier: string; status: string; trialEnds: string; primary: string; publicAccess: boolean }
+type Form = {
+  name: string
+  slug: string
+  domain: string
+  planTier: string
+  status: string
+  trialEnds: string
+  primary: string
+  publicAccess: boolean
+}
 
 /** Creates a tenant; the API's field messages appear under the fields they concern. */
 export function TenantCreateForm({ platformDomain }: { platformDomain: string }) {
   const router = useRouter()
-  const [form, setForm] = useState<Form>({ name: '', slug: '', domain: '', planTier: 'starter', status: 'active', trialEnds: '', primary: 'aether', publicAccess: false })
+  const [form, setForm] = useState<Form>({
+    name: '',
+    slug: '',
+    domain: '',
+    planTier: 'starter',
+    status: 'active',
+    trialEnds: '',
+    primary: 'aether',
+    publicAccess: false,
+  })
   const [slugTouched, setSlugTouched] = useState(false)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<unknown>(null)
@@ -85,8 +103,20 @@ export function TenantCreateForm({ platformDomain }: { platformDomain: string })
           error={fields.slug}
           hint={`Lowercase letters, digits and hyphens. The site will be ${form.slug || '<slug>'}.${platformDomain}`}
         />
-        <TextField label="Custom domain" value={form.domain} onChange={(event) => set('domain', event.target.value)} error={fields.domain} hint="Optional: the tenant's own host name, pointed at this server." placeholder="chat.example.com" />
-        <SelectField label="Primary element" value={form.primary} onChange={(event) => set('primary', event.target.value)} error={fields['elementalSignature.primary']}>
+        <TextField
+          label="Custom domain"
+          value={form.domain}
+          onChange={(event) => set('domain', event.target.value)}
+          error={fields.domain}
+          hint="Optional: the tenant's own host name, pointed at this server."
+          placeholder="chat.example.com"
+        />
+        <SelectField
+          label="Primary element"
+          value={form.primary}
+          onChange={(event) => set('primary', event.target.value)}
+          error={fields['elementalSignature.primary']}
+        >
           {ELEMENT_OPTIONS.map((element) => (
             <option key={element} value={element}>
               {element}
@@ -105,11 +135,23 @@ export function TenantCreateForm({ platformDomain }: { platformDomain: string })
           <option value="trial">trial</option>
         </SelectField>
         {form.status === 'trial' ? (
-          <TextField label="Trial ends" type="date" value={form.trialEnds} onChange={(event) => set('trialEnds', event.target.value)} error={fields.trialEndsAt} hint="Empty: 14 days from today." />
+          <TextField
+            label="Trial ends"
+            type="date"
+            value={form.trialEnds}
+            onChange={(event) => set('trialEnds', event.target.value)}
+            error={fields.trialEndsAt}
+            hint="Empty: 14 days from today."
+          />
         ) : null}
       </div>
       <label className="flex items-start gap-3 text-sm text-stone-800">
-        <input type="checkbox" checked={form.publicAccess} onChange={(event) => set('publicAccess', event.target.checked)} className="mt-0.5 size-4 accent-indigo-700" />
+        <input
+          type="checkbox"
+          checked={form.publicAccess}
+          onChange={(event) => set('publicAccess', event.target.checked)}
+          className="mt-0.5 size-4 accent-indigo-700"
+        />
         <span>Visitors can chat without an account</span>
       </label>
       <Button type="submit" busy={busy}>

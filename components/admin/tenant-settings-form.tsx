@@ -77,23 +77,55 @@ export function TenantSettingsForm({ tenant }: { tenant: Tenant }) {
       {saved ? <Alert tone="success">Saved.</Alert> : null}
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField label="Name" value={form.name} onChange={(event) => set('name', event.target.value)} error={fields.name} />
-        <TextField label="Slug" value={form.slug} onChange={(event) => set('slug', event.target.value)} error={fields.slug} hint="Changing it moves the tenant's site address." />
-        <TextField label="Custom domain" value={form.domain} onChange={(event) => set('domain', event.target.value)} error={fields.domain} placeholder="none" />
-        <SelectField label="Plan" value={form.planTier} onChange={(event) => set('planTier', event.target.value)} error={fields.planTier} hint="A new plan resets the limits to its defaults.">
+        <TextField
+          label="Slug"
+          value={form.slug}
+          onChange={(event) => set('slug', event.target.value)}
+          error={fields.slug}
+          hint="Changing it moves the tenant's site address."
+        />
+        <TextField
+          label="Custom domain"
+          value={form.domain}
+          onChange={(event) => set('domain', event.target.value)}
+          error={fields.domain}
+          placeholder="none"
+        />
+        <SelectField
+          label="Plan"
+          value={form.planTier}
+          onChange={(event) => set('planTier', event.target.value)}
+          error={fields.planTier}
+          hint="A new plan resets the limits to its defaults."
+        >
           {PLAN_OPTIONS.map((plan) => (
             <option key={plan.value} value={plan.value}>
               {plan.label}
             </option>
           ))}
         </SelectField>
-        <SelectField label="Status" value={form.status} onChange={(event) => set('status', event.target.value)} error={fields.status} hint="Suspended and cancelled tenants answer no questions.">
+        <SelectField
+          label="Status"
+          value={form.status}
+          onChange={(event) => set('status', event.target.value)}
+          error={fields.status}
+          hint="Suspended and cancelled tenants answer no questions."
+        >
           {STATUS_OPTIONS.map((status) => (
             <option key={status} value={status}>
               {status}
             </option>
           ))}
         </SelectField>
-        {form.status === 'trial' ? <TextField label="Trial ends" type="date" value={form.trialEnds} onChange={(event) => set('trialEnds', event.target.value)} error={fields.trialEndsAt} /> : null}
+        {form.status === 'trial' ? (
+          <TextField
+            label="Trial ends"
+            type="date"
+            value={form.trialEnds}
+            onChange={(event) => set('trialEnds', event.target.value)}
+            error={fields.trialEndsAt}
+          />
+        ) : null}
       </div>
       <LimitsFields draft={form.limits} onChange={(limits) => set('limits', limits)} fields={fields} />
       <Button type="submit" busy={busy} disabled={Object.keys(changes()).length === 0}>

@@ -13,12 +13,24 @@ export function TenantTable({ tenants }: { tenants: Tenant[] }) {
         <caption className="sr-only">Tenants</caption>
         <thead className="bg-stone-100 text-xs tracking-wide text-stone-700 uppercase">
           <tr>
-            <th scope="col" className="px-4 py-2">Tenant</th>
-            <th scope="col" className="px-4 py-2">Status</th>
-            <th scope="col" className="px-4 py-2">Plan</th>
-            <th scope="col" className="px-4 py-2">Conversations this month</th>
-            <th scope="col" className="px-4 py-2">Storage limit</th>
-            <th scope="col" className="px-4 py-2">Search index</th>
+            <th scope="col" className="px-4 py-2">
+              Tenant
+            </th>
+            <th scope="col" className="px-4 py-2">
+              Status
+            </th>
+            <th scope="col" className="px-4 py-2">
+              Plan
+            </th>
+            <th scope="col" className="px-4 py-2">
+              Conversations this month
+            </th>
+            <th scope="col" className="px-4 py-2">
+              Storage limit
+            </th>
+            <th scope="col" className="px-4 py-2">
+              Search index
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-stone-200">
@@ -37,7 +49,9 @@ export function TenantTable({ tenants }: { tenants: Tenant[] }) {
               <td className="px-4 py-3">
                 <TenantUsageCell tenantId={tenant.id} limit={tenant.limits.conversationsPerMonth} />
               </td>
-              <td className="px-4 py-3">{tenant.limits.storageMb === null ? 'Unlimited' : formatBytes(tenant.limits.storageMb * 1024 * 1024)}</td>
+              <td className="px-4 py-3">
+                {tenant.limits.storageMb === null ? 'Unlimited' : formatBytes(tenant.limits.storageMb * 1024 * 1024)}
+              </td>
               <td className="px-4 py-3">
                 <TenantIndexCell tenantId={tenant.id} />
               </td>

@@ -27,7 +27,11 @@ export function TenantUsageCell({ tenantId, limit }: { tenantId: string; limit: 
       </span>
       {percent !== null ? (
         <div className="mt-1">
-          <ProgressBar value={percent} label={`${percent}% of the conversation limit used`} tone={percent >= 100 ? 'red' : percent >= 80 ? 'amber' : 'indigo'} />
+          <ProgressBar
+            value={percent}
+            label={`${percent}% of the conversation limit used`}
+            tone={percent >= 100 ? 'red' : percent >= 80 ? 'amber' : 'indigo'}
+          />
         </div>
       ) : null}
     </div>

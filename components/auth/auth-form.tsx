@@ -69,8 +69,8 @@ export function AuthForm({ mode, next, email: fixedEmail, inviteToken, submitLab
   if (mailedTo) {
     return (
       <Alert tone="success" title="Check your mail">
-        We sent a message to {mailedTo}. Open the link in it to verify your address, then sign in. (If the address
-        already has an account, the message says so.)
+        We sent a message to {mailedTo}. Open the link in it to verify your address, then sign in. (If the address already has an account,
+        the message says so.)
       </Alert>
     )
   }

@@ -70,7 +70,14 @@ export function InviteAccept({ token, email, next, signedInAs }: Props) {
           </button>
         ))}
       </div>
-      <AuthForm key={mode} mode={mode} next={next} email={email} inviteToken={token} submitLabel={mode === 'signup' ? 'Create account and join' : 'Sign in and join'} />
+      <AuthForm
+        key={mode}
+        mode={mode}
+        next={next}
+        email={email}
+        inviteToken={token}
+        submitLabel={mode === 'signup' ? 'Create account and join' : 'Sign in and join'}
+      />
     </div>
   )
 }

@@ -50,7 +50,9 @@ export function ChatApp({ slug, tenantName, assistantName, greeting, mode, signI
 
   return (
     <div className="mx-auto flex w-full max-w-6xl flex-1 gap-6 px-3 py-4 sm:px-6">
-      {history ? <aside className="sticky top-4 hidden max-h-[calc(100dvh-2rem)] w-64 shrink-0 self-start lg:block">{history}</aside> : null}
+      {history ? (
+        <aside className="sticky top-4 hidden max-h-[calc(100dvh-2rem)] w-64 shrink-0 self-start lg:block">{history}</aside>
+      ) : null}
       <div className="flex min-w-0 flex-1 flex-col">
         {history ? (
           <div className="mb-3 lg:hidden">
@@ -86,7 +88,8 @@ export function ChatApp({ slug, tenantName, assistantName, greeting, mode, signI
             <div className="rounded-2xl border border-stone-200 bg-white px-5 py-8 text-center shadow-sm sm:px-10">
               <p className="text-xl font-semibold text-stone-900">{greeting}</p>
               <p className="mx-auto mt-2 max-w-lg text-stone-600">
-                Ask {assistantName} anything about {tenantName}. Answers are grounded in {tenantName}’s own documents, with sources you can open.
+                Ask {assistantName} anything about {tenantName}. Answers are grounded in {tenantName}’s own documents, with sources you can
+                open.
               </p>
             </div>
           ) : null}
@@ -105,7 +108,13 @@ export function ChatApp({ slug, tenantName, assistantName, greeting, mode, signI
           {mode === 'viewer' ? (
             <Alert tone="info">Your role is viewer: you can read your past conversations, but not ask new questions.</Alert>
           ) : (
-            <Composer onSend={(text) => void chat.send(text)} onStop={chat.stop} streaming={chat.streaming} disabled={chat.loadingThread} placeholder={`Message ${assistantName}…`} />
+            <Composer
+              onSend={(text) => void chat.send(text)}
+              onStop={chat.stop}
+              streaming={chat.streaming}
+              disabled={chat.loadingThread}
+              placeholder={`Message ${assistantName}…`}
+            />
           )}
           <p className="text-center text-xs text-stone-600">Answers can be wrong; open the sources to check them.</p>
         </div>

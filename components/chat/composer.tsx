@@ -6,7 +6,19 @@ import { Button } from '@/components/ui/button'
 const MAX_INPUT = 8000
 
 /** Enter sends, Shift+Enter adds a line; while an answer streams, the button stops it. */
-export function Composer({ onSend, onStop, streaming, disabled, placeholder }: { onSend: (text: string) => void; onStop: () => void; streaming: boolean; disabled: boolean; placeholder: string }) {
+export function Composer({
+  onSend,
+  onStop,
+  streaming,
+  disabled,
+  placeholder,
+}: {
+  onSend: (text: string) => void
+  onStop: () => void
+  streaming: boolean
+  disabled: boolean
+  placeholder: string
+}) {
   const [text, setText] = useState('')
   const id = useId()
   const trimmed = text.trim()
@@ -23,7 +35,10 @@ export function Composer({ onSend, onStop, streaming, disabled, placeholder }: {
   }
 
   return (
-    <form onSubmit={submit} className="flex items-end gap-2 rounded-2xl border border-stone-300 bg-white p-2 shadow-sm focus-within:border-indigo-400">
+    <form
+      onSubmit={submit}
+      className="flex items-end gap-2 rounded-2xl border border-stone-300 bg-white p-2 shadow-sm focus-within:border-indigo-400"
+    >
       <label htmlFor={id} className="sr-only">
         Your message
       </label>

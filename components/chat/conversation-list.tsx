@@ -36,10 +36,17 @@ export function ConversationList({ conversations, activeId, loading, onSelect, o
                 className={`w-full rounded-lg px-2.5 py-2 text-left text-sm ${active ? 'bg-indigo-100 text-indigo-950' : 'text-stone-800 hover:bg-stone-200/70'}`}
               >
                 <span className="flex items-center gap-2">
-                  {conversation.dominantElement ? <span aria-hidden className={`size-2 shrink-0 rounded-full ${dotColours[conversation.dominantElement] ?? 'bg-stone-400'}`} /> : null}
+                  {conversation.dominantElement ? (
+                    <span
+                      aria-hidden
+                      className={`size-2 shrink-0 rounded-full ${dotColours[conversation.dominantElement] ?? 'bg-stone-400'}`}
+                    />
+                  ) : null}
                   <span className="truncate font-medium">{conversation.title}</span>
                 </span>
-                {conversation.updatedAt ? <span className="mt-0.5 block text-xs text-stone-600">{formatDateTime(conversation.updatedAt)}</span> : null}
+                {conversation.updatedAt ? (
+                  <span className="mt-0.5 block text-xs text-stone-600">{formatDateTime(conversation.updatedAt)}</span>
+                ) : null}
               </button>
             </li>
           )

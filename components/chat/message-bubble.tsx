@@ -15,7 +15,17 @@ function TypingDots() {
   )
 }
 
-export function MessageBubble({ message, slug, assistantName, canGiveFeedback }: { message: ChatMessage; slug: string; assistantName: string; canGiveFeedback: boolean }) {
+export function MessageBubble({
+  message,
+  slug,
+  assistantName,
+  canGiveFeedback,
+}: {
+  message: ChatMessage
+  slug: string
+  assistantName: string
+  canGiveFeedback: boolean
+}) {
   if (message.role === 'user') {
     return (
       <li className="flex justify-end">
@@ -29,7 +39,10 @@ export function MessageBubble({ message, slug, assistantName, canGiveFeedback }:
   const streaming = message.status === 'streaming'
   return (
     <li className="flex justify-start">
-      <article className="w-full max-w-[92%] rounded-2xl rounded-bl-md border border-stone-200 bg-white px-4 py-3 shadow-sm sm:max-w-[85%]" aria-label={`${assistantName}'s answer`}>
+      <article
+        className="w-full max-w-[92%] rounded-2xl rounded-bl-md border border-stone-200 bg-white px-4 py-3 shadow-sm sm:max-w-[85%]"
+        aria-label={`${assistantName}'s answer`}
+      >
         <div className="mb-1.5 flex flex-wrap items-center gap-2">
           <span className="text-sm font-semibold text-stone-800">{assistantName}</span>
           <ElementBadge element={message.element} phase={message.phase} facet={message.facet} />

@@ -11,7 +11,12 @@ import { markdownUrlTransform } from '@/lib/client/safe-url'
 const components: Components = {
   a: ({ href, children }) =>
     href ? (
-      <a href={href} target="_blank" rel="noopener noreferrer nofollow" className="text-indigo-700 underline underline-offset-2 hover:text-indigo-900">
+      <a
+        href={href}
+        target="_blank"
+        rel="noopener noreferrer nofollow"
+        className="text-indigo-700 underline underline-offset-2 hover:text-indigo-900"
+      >
         {children}
       </a>
     ) : (

@@ -25,7 +25,10 @@ export function SourceCards({ sources }: { sources: KnowledgeSource[] }) {
               onClick={() => setOpen(source)}
               className="flex max-w-[16rem] items-center gap-2 rounded-lg border border-stone-200 bg-white px-2.5 py-1.5 text-left text-sm text-stone-800 shadow-sm hover:border-indigo-300 hover:bg-indigo-50"
             >
-              <span aria-hidden className="flex size-5 shrink-0 items-center justify-center rounded bg-indigo-100 text-xs font-semibold text-indigo-800">
+              <span
+                aria-hidden
+                className="flex size-5 shrink-0 items-center justify-center rounded bg-indigo-100 text-xs font-semibold text-indigo-800"
+              >
                 {index + 1}
               </span>
               <span className="truncate">{source.title}</span>

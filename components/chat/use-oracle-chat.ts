@@ -54,7 +54,13 @@ export function useOracleChat(slug: string, onThreadChanged: () => void) {
           { input, ...(conversationId ? { conversationId } : {}), conversationDepth: depth },
           {
             onMeta: (meta) => {
-              patch(answer.key, () => ({ element: meta.element, phase: meta.phase, facet: meta.facet, sources: meta.knowledgeSources, offline: meta.offline }))
+              patch(answer.key, () => ({
+                element: meta.element,
+                phase: meta.phase,
+                facet: meta.facet,
+                sources: meta.knowledgeSources,
+                offline: meta.offline,
+              }))
               if (meta.conversationId) setConversationId(meta.conversationId)
             },
             onToken: (text) => patch(answer.key, (message) => ({ content: message.content + text })),

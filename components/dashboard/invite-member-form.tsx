@@ -37,8 +37,22 @@ export function InviteMemberForm({ tenantId, onAdded }: { tenantId: string; onAd
   return (
     <div className="space-y-3">
       <form onSubmit={submit} className="grid gap-3 sm:grid-cols-[1fr_12rem_auto] sm:items-start" noValidate>
-        <TextField label="Email address" type="email" required autoComplete="off" value={email} onChange={(event) => setEmail(event.target.value)} error={fields.email} />
-        <SelectField label="Role" value={role} onChange={(event) => setRole(event.target.value as Role)} error={fields.role} hint={ROLE_HINTS[role]}>
+        <TextField
+          label="Email address"
+          type="email"
+          required
+          autoComplete="off"
+          value={email}
+          onChange={(event) => setEmail(event.target.value)}
+          error={fields.email}
+        />
+        <SelectField
+          label="Role"
+          value={role}
+          onChange={(event) => setRole(event.target.value as Role)}
+          error={fields.role}
+          hint={ROLE_HINTS[role]}
+        >
           {ROLES.map((option) => (
             <option key={option} value={option}>
               {option}

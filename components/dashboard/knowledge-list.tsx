@@ -52,7 +52,14 @@ export function KnowledgeList({ tenantId, version }: { tenantId: string; version
   return (
     <div className="space-y-4">
       <form onSubmit={search} role="search" className="flex items-end gap-2">
-        <TextField label="Filter documents" type="search" value={draft} onChange={(event) => setDraft(event.target.value)} wrapperClassName="flex-1" placeholder="Title contains…" />
+        <TextField
+          label="Filter documents"
+          type="search"
+          value={draft}
+          onChange={(event) => setDraft(event.target.value)}
+          wrapperClassName="flex-1"
+          placeholder="Title contains…"
+        />
         <Button type="submit" variant="secondary">
           Filter
         </Button>
@@ -65,7 +72,11 @@ export function KnowledgeList({ tenantId, version }: { tenantId: string; version
       ) : null}
       {error ? <Alert tone="error">{error}</Alert> : null}
       {items === null && !error ? <p className="text-stone-600">Loading…</p> : null}
-      {items && items.length === 0 ? <EmptyState title={query ? 'No documents match' : 'No documents yet'}>{query ? 'Try another word.' : 'Upload files above to give your assistant something to answer from.'}</EmptyState> : null}
+      {items && items.length === 0 ? (
+        <EmptyState title={query ? 'No documents match' : 'No documents yet'}>
+          {query ? 'Try another word.' : 'Upload files above to give your assistant something to answer from.'}
+        </EmptyState>
+      ) : null}
       {items && items.length > 0 ? (
         <ul className="divide-y divide-stone-200 rounded-xl border border-stone-200 bg-white" aria-label="Documents">
           {items.map((item) => (
@@ -91,7 +102,12 @@ export function KnowledgeList({ tenantId, version }: { tenantId: string; version
               ) : (
                 <span className="flex gap-2">
                   {item.filename ? (
-                    <a href={`/api/admin/tenants/${tenantId}/knowledge/${item.id}/original`} download className={buttonClasses('ghost', 'sm')} aria-label={`Download the original of ${item.title}`}>
+                    <a
+                      href={`/api/admin/tenants/${tenantId}/knowledge/${item.id}/original`}
+                      download
+                      className={buttonClasses('ghost', 'sm')}
+                      aria-label={`Download the original of ${item.title}`}
+                    >
                       Original
                     </a>
                   ) : null}

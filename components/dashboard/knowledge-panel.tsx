@@ -27,7 +27,10 @@ export function KnowledgePanel({ tenantId, slug, maxMb }: { tenantId: string; sl
         <KnowledgeList tenantId={tenantId} version={version} />
       </Card>
       <Card>
-        <CardHeader title="Search index" description="Passages are embedded by the configured model; after a change of model they are re-embedded in the background." />
+        <CardHeader
+          title="Search index"
+          description="Passages are embedded by the configured model; after a change of model they are re-embedded in the background."
+        />
         <KnowledgeIndex tenantId={tenantId} version={version} />
       </Card>
     </div>

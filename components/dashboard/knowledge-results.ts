@@ -3,7 +3,8 @@
 type Fields = Record<string, unknown>
 const asRecord = (value: unknown): Fields | null => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Fields) : null)
 const text = (value: unknown): string | null => (typeof value === 'string' && value ? value : null)
-const num = (value: unknown): number | null => (typeof value === 'number' ? value : typeof value === 'string' && value !== '' && !Number.isNaN(Number(value)) ? Number(value) : null)
+const num = (value: unknown): number | null =>
+  typeof value === 'number' ? value : typeof value === 'string' && value !== '' && !Number.isNaN(Number(value)) ? Number(value) : null
 
 export type KnowledgeItem = {
   id: string
@@ -32,7 +33,11 @@ export function readKnowledgeItem(raw: unknown): KnowledgeItem | null {
   }
 }
 
-export type KnowledgePage = { items: KnowledgeItem[]; total: number | null; storage: { usedBytes: number; limitBytes: number | null } | null }
+export type KnowledgePage = {
+  items: KnowledgeItem[]
+  total: number | null
+  storage: { usedBytes: number; limitBytes: number | null } | null
+}
 
 export function readKnowledgePage(body: unknown): KnowledgePage {
   const record = asRecord(body)

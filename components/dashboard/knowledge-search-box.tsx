@@ -21,7 +21,10 @@ export function KnowledgeSearchBox({ slug }: { slug: string }) {
     setBusy(true)
     setError(null)
     try {
-      const body = await apiFetch<{ results?: unknown[] }>(`/api/tenant/${encodeURIComponent(slug)}/knowledge/search`, { method: 'POST', json: { query, limit: 5 } })
+      const body = await apiFetch<{ results?: unknown[] }>(`/api/tenant/${encodeURIComponent(slug)}/knowledge/search`, {
+        method: 'POST',
+        json: { query, limit: 5 },
+      })
       setResults((body.results ?? []).flatMap((raw) => knowledgeSourceSchema.safeParse(raw).data ?? []))
     } catch (cause) {
       setError(errorMessage(cause))
@@ -33,20 +36,31 @@ export function KnowledgeSearchBox({ slug }: { slug: string }) {
   return (
     <div className="space-y-3">
       <form onSubmit={search} role="search" className="flex items-end gap-2">
-        <TextField label="Try a search" type="search" value={query} onChange={(event) => setQuery(event.target.value)} wrapperClassName="flex-1" placeholder="A question your visitors might ask" />
+        <TextField
+          label="Try a search"
+          type="search"
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
+          wrapperClassName="flex-1"
+          placeholder="A question your visitors might ask"
+        />
         <Button type="submit" variant="secondary" busy={busy}>
           Search
         </Button>
       </form>
       {error ? <Alert tone="error">{error}</Alert> : null}
-      {results && results.length === 0 ? <p className="text-sm text-stone-600">Nothing relevant found: the assistant would say so.</p> : null}
+      {results && results.length === 0 ? (
+        <p className="text-sm text-stone-600">Nothing relevant found: the assistant would say so.</p>
+      ) : null}
       {results && results.length > 0 ? (
         <ol className="space-y-2" aria-label="Search results">
           {results.map((result, index) => (
             <li key={`${result.id}-${index}`} className="rounded-lg border border-stone-200 bg-white p-3">
               <div className="flex items-baseline justify-between gap-3">
                 <span className="font-medium text-stone-900">{result.title}</span>
-                <span className="shrink-0 font-mono text-xs text-stone-700">score {result.score === null ? '—' : result.score.toFixed(3)}</span>
+                <span className="shrink-0 font-mono text-xs text-stone-700">
+                  score {result.score === null ? '—' : result.score.toFixed(3)}
+                </span>
               </div>
               <p className="mt-1 line-clamp-3 text-sm text-stone-700">{result.snippet}</p>
             </li>

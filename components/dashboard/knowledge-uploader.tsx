@@ -6,7 +6,8 @@ import { Button } from '@/components/ui/button'
 import { ProgressBar } from '@/components/ui/progress-bar'
 import { useUploadQueue, type UploadItem, type UploadStatus } from './upload-queue'
 
-const ACCEPT = '.txt,.md,.markdown,.pdf,.docx,.zip,text/plain,text/markdown,application/pdf,application/zip,application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+const ACCEPT =
+  '.txt,.md,.markdown,.pdf,.docx,.zip,text/plain,text/markdown,application/pdf,application/zip,application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 
 const statusText: Record<UploadStatus, string> = {
   uploading: 'Uploading',
@@ -41,7 +42,10 @@ function Summary({ items }: { items: UploadItem[] }) {
       </p>
       {finished < total ? (
         <div className="mt-1">
-          <ProgressBar value={items.reduce((sum, item) => sum + (working(item.status) ? item.progress : 100), 0) / total} label="All uploads" />
+          <ProgressBar
+            value={items.reduce((sum, item) => sum + (working(item.status) ? item.progress : 100), 0) / total}
+            label="All uploads"
+          />
         </div>
       ) : null}
     </div>
@@ -83,7 +87,10 @@ export function KnowledgeUploader({ tenantId, maxMb, onUploaded }: { tenantId: s
         <p id={hintId} className="mt-1 text-sm text-stone-600">
           PDF, Word (.docx), Markdown, text, or a .zip of them · up to {maxMb} MB each · up to 500 at once
         </p>
-        <label htmlFor={inputId} className="mt-3 cursor-pointer rounded-lg border border-stone-300 bg-white px-3 py-1.5 text-sm font-medium text-stone-800 shadow-sm focus-within:outline-2 focus-within:outline-indigo-600 hover:bg-stone-100">
+        <label
+          htmlFor={inputId}
+          className="mt-3 cursor-pointer rounded-lg border border-stone-300 bg-white px-3 py-1.5 text-sm font-medium text-stone-800 shadow-sm focus-within:outline-2 focus-within:outline-indigo-600 hover:bg-stone-100"
+        >
           Choose files
           <input
             id={inputId}
@@ -112,7 +119,12 @@ export function KnowledgeUploader({ tenantId, maxMb, onUploaded }: { tenantId: s
           <Summary items={queue.items} />
           <ul className="max-h-96 space-y-2 overflow-y-auto pr-1" aria-live="polite">
             {queue.items.map((item) => (
-              <li key={item.key} className="rounded-lg border border-stone-200 bg-white px-3 py-2" data-testid="upload-item" data-status={item.status}>
+              <li
+                key={item.key}
+                className="rounded-lg border border-stone-200 bg-white px-3 py-2"
+                data-testid="upload-item"
+                data-status={item.status}
+              >
                 <div className="flex flex-wrap items-center justify-between gap-2">
                   <span className="min-w-0 truncate text-sm font-medium text-stone-900">{item.name}</span>
                   <Badge tone={statusTone[item.status]}>{statusText[item.status]}</Badge>
@@ -122,7 +134,9 @@ export function KnowledgeUploader({ tenantId, maxMb, onUploaded }: { tenantId: s
                     <ProgressBar value={item.progress} label={`${statusText[item.status]} ${item.name}`} />
                   </div>
                 ) : null}
-                {item.message ? <p className={`mt-1 text-sm ${item.status === 'failed' ? 'text-red-700' : 'text-stone-700'}`}>{item.message}</p> : null}
+                {item.message ? (
+                  <p className={`mt-1 text-sm ${item.status === 'failed' ? 'text-red-700' : 'text-stone-700'}`}>{item.message}</p>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -11,7 +11,11 @@ export function LimitMeter({ label, used, limit, percent }: { label: string; use
         <span className="text-base font-normal text-stone-600"> / {limit ?? 'unlimited'}</span>
       </p>
       <div className="mt-3">
-        {percent === null ? <p className="text-xs text-stone-600">No limit on this plan.</p> : <ProgressBar value={percent} label={`${label}: ${percent}% of the limit used`} tone={tone} />}
+        {percent === null ? (
+          <p className="text-xs text-stone-600">No limit on this plan.</p>
+        ) : (
+          <ProgressBar value={percent} label={`${label}: ${percent}% of the limit used`} tone={tone} />
+        )}
       </div>
       {percent !== null ? <p className="mt-1 text-xs text-stone-600">{percent >= 100 ? 'Limit reached' : `${percent}% used`}</p> : null}
     </div>

@@ -7,7 +7,17 @@ import { errorMessage } from '@/lib/client/api-error'
 import { ROLES, type MemberView, type Role } from './members-types'
 
 /** One member: change the role in place, or remove after a confirmation. */
-export function MemberRow({ tenantId, member, isSelf, onChanged }: { tenantId: string; member: MemberView; isSelf: boolean; onChanged: () => void }) {
+export function MemberRow({
+  tenantId,
+  member,
+  isSelf,
+  onChanged,
+}: {
+  tenantId: string
+  member: MemberView
+  isSelf: boolean
+  onChanged: () => void
+}) {
   const selectId = useId()
   const [busy, setBusy] = useState(false)
   const [confirming, setConfirming] = useState(false)

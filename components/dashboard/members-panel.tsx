@@ -28,7 +28,13 @@ export function MembersPanel({ tenantId, currentUserId }: { tenantId: string; cu
         {list && list.members.length > 0 ? (
           <ul className="divide-y divide-stone-200">
             {list.members.map((member) => (
-              <MemberRow key={member.userId} tenantId={tenantId} member={member} isSelf={member.userId === currentUserId} onChanged={reload} />
+              <MemberRow
+                key={member.userId}
+                tenantId={tenantId}
+                member={member}
+                isSelf={member.userId === currentUserId}
+                onChanged={reload}
+              />
             ))}
           </ul>
         ) : null}

@@ -58,7 +58,9 @@ export function draftFrom(source: PersonalitySource): PersonalityDraft {
 
 /** The body of `PUT /api/admin/tenants/[id]` for the fields a tenant admin may change. */
 export function payloadFrom(draft: PersonalityDraft) {
-  const phaseGuidance = Object.fromEntries(ELEMENT_NAMES.filter((element) => draft.phaseGuidance[element].trim()).map((element) => [element, draft.phaseGuidance[element].trim()]))
+  const phaseGuidance = Object.fromEntries(
+    ELEMENT_NAMES.filter((element) => draft.phaseGuidance[element].trim()).map((element) => [element, draft.phaseGuidance[element].trim()]),
+  )
   return {
     brandVoice: {
       tone: draft.tone,

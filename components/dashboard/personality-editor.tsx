@@ -27,7 +27,10 @@ export function PersonalityEditor({ tenantId, tenantName, initial, previewUrl }:
     setError(null)
     setNotice(null)
     try {
-      const body = await apiFetch<{ tenant: PersonalitySource }>(`/api/admin/tenants/${tenantId}`, { method: 'PUT', json: payloadFrom(draft) })
+      const body = await apiFetch<{ tenant: PersonalitySource }>(`/api/admin/tenants/${tenantId}`, {
+        method: 'PUT',
+        json: payloadFrom(draft),
+      })
       const next = draftFrom(body.tenant)
       setSaved(next)
       setDraft(next)

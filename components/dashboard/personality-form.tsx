@@ -27,38 +27,107 @@ export function PersonalityForm({ draft, onChange, fields }: Props) {
     <div className="space-y-5">
       <Section title="Assistant">
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField label="Name" value={draft.name} onChange={(e) => set('name', e.target.value)} error={err('maiaPersonality.name')} maxLength={80} />
-          <TextField label="Response style" value={draft.responseStyle} onChange={(e) => set('responseStyle', e.target.value)} error={err('maiaPersonality.responseStyle')} hint="e.g. balanced, brief, thorough" />
+          <TextField
+            label="Name"
+            value={draft.name}
+            onChange={(e) => set('name', e.target.value)}
+            error={err('maiaPersonality.name')}
+            maxLength={80}
+          />
+          <TextField
+            label="Response style"
+            value={draft.responseStyle}
+            onChange={(e) => set('responseStyle', e.target.value)}
+            error={err('maiaPersonality.responseStyle')}
+            hint="e.g. balanced, brief, thorough"
+          />
         </div>
       </Section>
 
       <Section title="Brand voice" description="How the assistant sounds: your organisation's tone, not the engine's.">
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField label="Tone" value={draft.tone} onChange={(e) => set('tone', e.target.value)} error={err('brandVoice.tone')} hint="e.g. warm, precise, playful" />
-          <TextField label="Style" value={draft.style} onChange={(e) => set('style', e.target.value)} error={err('brandVoice.style')} hint="e.g. clear and concise" />
+          <TextField
+            label="Tone"
+            value={draft.tone}
+            onChange={(e) => set('tone', e.target.value)}
+            error={err('brandVoice.tone')}
+            hint="e.g. warm, precise, playful"
+          />
+          <TextField
+            label="Style"
+            value={draft.style}
+            onChange={(e) => set('style', e.target.value)}
+            error={err('brandVoice.style')}
+            hint="e.g. clear and concise"
+          />
         </div>
-        <TextArea label="Values" rows={3} value={draft.values} onChange={(e) => set('values', e.target.value)} error={err('brandVoice.values')} hint="One per line." />
+        <TextArea
+          label="Values"
+          rows={3}
+          value={draft.values}
+          onChange={(e) => set('values', e.target.value)}
+          error={err('brandVoice.values')}
+          hint="One per line."
+        />
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField label="Greeting" value={draft.greeting} onChange={(e) => set('greeting', e.target.value)} error={err('brandVoice.greeting')} hint="Shown on your chat page and used to open answers." />
-          <TextField label="Sign-off" value={draft.signoff} onChange={(e) => set('signoff', e.target.value)} error={err('brandVoice.signoff')} />
+          <TextField
+            label="Greeting"
+            value={draft.greeting}
+            onChange={(e) => set('greeting', e.target.value)}
+            error={err('brandVoice.greeting')}
+            hint="Shown on your chat page and used to open answers."
+          />
+          <TextField
+            label="Sign-off"
+            value={draft.signoff}
+            onChange={(e) => set('signoff', e.target.value)}
+            error={err('brandVoice.signoff')}
+          />
         </div>
       </Section>
 
       <Section title="Focus">
-        <TextArea label="Specialty areas" rows={3} value={draft.specialtyAreas} onChange={(e) => set('specialtyAreas', e.target.value)} error={err('maiaPersonality.specialtyAreas')} hint="One per line." />
-        <TextArea label="Prohibited topics" rows={3} value={draft.prohibitedTopics} onChange={(e) => set('prohibitedTopics', e.target.value)} error={err('maiaPersonality.prohibitedTopics')} hint="One per line. The assistant declines these politely." />
+        <TextArea
+          label="Specialty areas"
+          rows={3}
+          value={draft.specialtyAreas}
+          onChange={(e) => set('specialtyAreas', e.target.value)}
+          error={err('maiaPersonality.specialtyAreas')}
+          hint="One per line."
+        />
+        <TextArea
+          label="Prohibited topics"
+          rows={3}
+          value={draft.prohibitedTopics}
+          onChange={(e) => set('prohibitedTopics', e.target.value)}
+          error={err('maiaPersonality.prohibitedTopics')}
+          hint="One per line. The assistant declines these politely."
+        />
       </Section>
 
-      <Section title="Elemental signature" description="The elements your organisation leans toward; they colour the voice lightly and your site's accent.">
+      <Section
+        title="Elemental signature"
+        description="The elements your organisation leans toward; they colour the voice lightly and your site's accent."
+      >
         <div className="grid gap-4 sm:grid-cols-2">
-          <SelectField label="Primary element" value={draft.primary} onChange={(e) => set('primary', e.target.value as ElementName)} error={err('elementalSignature.primary')}>
+          <SelectField
+            label="Primary element"
+            value={draft.primary}
+            onChange={(e) => set('primary', e.target.value as ElementName)}
+            error={err('elementalSignature.primary')}
+          >
             {ELEMENT_NAMES.map((element) => (
               <option key={element} value={element}>
                 {element}
               </option>
             ))}
           </SelectField>
-          <SelectField label="Secondary element" value={draft.secondary} onChange={(e) => set('secondary', e.target.value as ElementName | '')} error={err('elementalSignature.secondary')}>
+          <SelectField
+            label="Secondary element"
+            value={draft.secondary}
+            onChange={(e) => set('secondary', e.target.value as ElementName | '')}
+            error={err('elementalSignature.secondary')}
+          >
             <option value="">None</option>
             {ELEMENT_NAMES.map((element) => (
               <option key={element} value={element}>
@@ -84,10 +153,17 @@ export function PersonalityForm({ draft, onChange, fields }: Props) {
 
       <Section title="Visitors">
         <label className="flex items-start gap-3 text-sm text-stone-800">
-          <input type="checkbox" checked={draft.publicAccess} onChange={(e) => set('publicAccess', e.target.checked)} className="mt-0.5 size-4 rounded border-stone-400 accent-indigo-700" />
+          <input
+            type="checkbox"
+            checked={draft.publicAccess}
+            onChange={(e) => set('publicAccess', e.target.checked)}
+            className="mt-0.5 size-4 rounded border-stone-400 accent-indigo-700"
+          />
           <span>
             <span className="font-medium">Let visitors chat without an account</span>
-            <span className="block text-stone-600">Visitors get no history and a stricter rate limit; their questions still count toward your limits.</span>
+            <span className="block text-stone-600">
+              Visitors get no history and a stricter rate limit; their questions still count toward your limits.
+            </span>
           </span>
         </label>
       </Section>

@@ -88,7 +88,9 @@ export function PersonalityPreview({ previewUrl, tenantName, draft }: { previewU
       {framing ? (
         <details className="text-sm">
           <summary className="cursor-pointer font-medium text-indigo-700">What a language model is told</summary>
-          <pre className="mt-2 max-h-80 overflow-auto rounded-lg bg-stone-100 p-3 text-xs whitespace-pre-wrap text-stone-800">{framing}</pre>
+          <pre className="mt-2 max-h-80 overflow-auto rounded-lg bg-stone-100 p-3 text-xs whitespace-pre-wrap text-stone-800">
+            {framing}
+          </pre>
         </details>
       ) : (
         <p className="text-sm text-stone-600">Fix the highlighted fields to see the framing.</p>

@@ -80,14 +80,23 @@ export function useUploadQueue(tenantId: string, maxMb: number, onAdded: () => v
             mine.current.add(file.id)
             ids.push(file.id)
           } else {
-            failures.push({ key: localKey('r'), name: file.fileName, progress: 100, status: 'failed', message: file.error?.message ?? 'Refused.' })
+            failures.push({
+              key: localKey('r'),
+              name: file.fileName,
+              progress: 100,
+              status: 'failed',
+              message: file.error?.message ?? 'Refused.',
+            })
           }
         }
         setOrder((all) => [...ids, ...all])
         setRefused((all) => [...failures, ...all])
       } catch (cause) {
         const message = errorMessage(cause)
-        setRefused((all) => [...batch.names.map((name) => ({ key: localKey('r'), name, progress: 100, status: 'failed' as const, message })), ...all])
+        setRefused((all) => [
+          ...batch.names.map((name) => ({ key: localKey('r'), name, progress: 100, status: 'failed' as const, message })),
+          ...all,
+        ])
       } finally {
         setBatches((all) => all.filter((entry) => entry.key !== batch.key))
       }
@@ -113,11 +122,25 @@ export function useUploadQueue(tenantId: string, maxMb: number, onAdded: () => v
   }, [jobs])
 
   const items: UploadItem[] = [
-    ...batches.flatMap((batch) => batch.names.map((name, index) => ({ key: `${batch.key}-${index}`, name, progress: batch.progress, status: 'uploading' as const, message: null }))),
+    ...batches.flatMap((batch) =>
+      batch.names.map((name, index) => ({
+        key: `${batch.key}-${index}`,
+        name,
+        progress: batch.progress,
+        status: 'uploading' as const,
+        message: null,
+      })),
+    ),
     ...refused,
     ...order.map((id) => {
       const job = jobs[id]
-      return { key: id, name: job?.fileName ?? '', progress: job?.progress ?? 0, status: job?.status ?? 'queued', message: job ? jobMessage(job) : null }
+      return {
+        key: id,
+        name: job?.fileName ?? '',
+        progress: job?.progress ?? 0,
+        status: job?.status ?? 'queued',
+        message: job ? jobMessage(job) : null,
+      }
     }),
   ]
   return { items, add, clearFinished }

@@ -38,16 +38,35 @@ export function UsagePanel({ tenantId }: { tenantId: string }) {
   return (
     <div className="space-y-6">
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <LimitMeter label="Conversations this month" used={formatNumber(current.conversations)} limit={current.limits.conversationsPerMonth === null ? null : formatLimit(current.limits.conversationsPerMonth)} percent={current.percentUsed.conversations} />
-        <LimitMeter label="Tokens this month" used={formatNumber(current.tokens)} limit={current.limits.tokensPerMonth === null ? null : formatLimit(current.limits.tokensPerMonth)} percent={current.percentUsed.tokens} />
+        <LimitMeter
+          label="Conversations this month"
+          used={formatNumber(current.conversations)}
+          limit={current.limits.conversationsPerMonth === null ? null : formatLimit(current.limits.conversationsPerMonth)}
+          percent={current.percentUsed.conversations}
+        />
+        <LimitMeter
+          label="Tokens this month"
+          used={formatNumber(current.tokens)}
+          limit={current.limits.tokensPerMonth === null ? null : formatLimit(current.limits.tokensPerMonth)}
+          percent={current.percentUsed.tokens}
+        />
         <LimitMeter label="Storage" used={formatBytes(current.storageBytes)} limit={storageLimit} percent={current.percentUsed.storage} />
         <LimitMeter label="Messages this month" used={formatNumber(current.messages)} limit={null} percent={null} />
       </div>
       <Card>
         <CardHeader title="Last 30 days" />
         <div className="grid gap-6 lg:grid-cols-2">
-          <BarChart title="Conversations per day" unit="conversations" bars={report.daily.map((day) => ({ label: formatDay(day.day), value: day.conversations }))} />
-          <BarChart title="Tokens per day" unit="tokens" colour="fill-teal-600" bars={report.daily.map((day) => ({ label: formatDay(day.day), value: day.tokens }))} />
+          <BarChart
+            title="Conversations per day"
+            unit="conversations"
+            bars={report.daily.map((day) => ({ label: formatDay(day.day), value: day.conversations }))}
+          />
+          <BarChart
+            title="Tokens per day"
+            unit="tokens"
+            colour="fill-teal-600"
+            bars={report.daily.map((day) => ({ label: formatDay(day.day), value: day.tokens }))}
+          />
         </div>
       </Card>
       <div className="grid gap-6 lg:grid-cols-2">

@@ -20,14 +20,21 @@ export function TenantHeader({ name, element, home, links, email, signInHref, si
       <div className={`h-1 ${markColours[element] ?? 'bg-aether'}`} aria-hidden />
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-3 py-3 sm:px-6">
         <Link href={home} className="flex min-w-0 items-center gap-2.5 rounded-md">
-          <span aria-hidden className={`flex size-8 shrink-0 items-center justify-center rounded-full text-sm font-bold text-white ${markColours[element] ?? 'bg-aether'}`}>
+          <span
+            aria-hidden
+            className={`flex size-8 shrink-0 items-center justify-center rounded-full text-sm font-bold text-white ${markColours[element] ?? 'bg-aether'}`}
+          >
             {name.charAt(0).toUpperCase()}
           </span>
           <span className="truncate text-lg font-semibold text-stone-900">{name}</span>
         </Link>
         <nav aria-label="Site" className="flex flex-wrap items-center gap-1 text-sm">
           {links.map((link) => (
-            <Link key={link.href} href={link.href} className="rounded-md px-2 py-1 font-medium text-stone-700 hover:bg-stone-200/70 hover:text-stone-900">
+            <Link
+              key={link.href}
+              href={link.href}
+              className="rounded-md px-2 py-1 font-medium text-stone-700 hover:bg-stone-200/70 hover:text-stone-900"
+            >
               {link.label}
             </Link>
           ))}
@@ -40,7 +47,10 @@ export function TenantHeader({ name, element, home, links, email, signInHref, si
             </>
           ) : (
             <>
-              <Link href={signInHref} className="rounded-md px-2 py-1 font-medium text-stone-700 hover:bg-stone-200/70 hover:text-stone-900">
+              <Link
+                href={signInHref}
+                className="rounded-md px-2 py-1 font-medium text-stone-700 hover:bg-stone-200/70 hover:text-stone-900"
+              >
                 Sign in
               </Link>
               <Link href={signUpHref} className="rounded-lg bg-indigo-700 px-3 py-1.5 font-medium text-white hover:bg-indigo-800">

@@ -10,7 +10,17 @@ const tones: Record<AlertTone, string> = {
 }
 
 /** Errors are announced at once (role=alert); other notices politely (role=status). */
-export function Alert({ tone = 'info', title, children, className = '' }: { tone?: AlertTone; title?: ReactNode; children?: ReactNode; className?: string }) {
+export function Alert({
+  tone = 'info',
+  title,
+  children,
+  className = '',
+}: {
+  tone?: AlertTone
+  title?: ReactNode
+  children?: ReactNode
+  className?: string
+}) {
   return (
     <div role={tone === 'error' ? 'alert' : 'status'} className={`rounded-lg border px-4 py-3 text-sm ${tones[tone]} ${className}`}>
       {title ? <p className="font-semibold">{title}</p> : null}

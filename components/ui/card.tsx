@@ -4,7 +4,17 @@ export function Card({ children, className = '' }: { children: ReactNode; classN
   return <section className={`rounded-xl border border-stone-200 bg-white p-4 shadow-sm sm:p-6 ${className}`}>{children}</section>
 }
 
-export function CardHeader({ title, description, actions, level = 2 }: { title: ReactNode; description?: ReactNode; actions?: ReactNode; level?: 2 | 3 }) {
+export function CardHeader({
+  title,
+  description,
+  actions,
+  level = 2,
+}: {
+  title: ReactNode
+  description?: ReactNode
+  actions?: ReactNode
+  level?: 2 | 3
+}) {
   const Heading = level === 2 ? 'h2' : 'h3'
   return (
     <div className="mb-4 flex flex-wrap items-start justify-between gap-3">

@@ -43,7 +43,13 @@ export function TextField({ label, hint, error, wrapperClassName, id, ...rest }:
   const fieldId = id ?? generated
   return (
     <FieldFrame id={fieldId} label={label} hint={hint} error={error} className={wrapperClassName}>
-      <input id={fieldId} className={`${controlClasses(error)} h-10.5 read-only:bg-stone-100`} aria-invalid={error ? true : undefined} aria-describedby={describedBy(fieldId, hint, error)} {...rest} />
+      <input
+        id={fieldId}
+        className={`${controlClasses(error)} h-10.5 read-only:bg-stone-100`}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(fieldId, hint, error)}
+        {...rest}
+      />
     </FieldFrame>
   )
 }
@@ -53,17 +59,37 @@ export function TextArea({ label, hint, error, wrapperClassName, id, ...rest }: 
   const fieldId = id ?? generated
   return (
     <FieldFrame id={fieldId} label={label} hint={hint} error={error} className={wrapperClassName}>
-      <textarea id={fieldId} className={controlClasses(error)} aria-invalid={error ? true : undefined} aria-describedby={describedBy(fieldId, hint, error)} {...rest} />
+      <textarea
+        id={fieldId}
+        className={controlClasses(error)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(fieldId, hint, error)}
+        {...rest}
+      />
     </FieldFrame>
   )
 }
 
-export function SelectField({ label, hint, error, wrapperClassName, id, children, ...rest }: Common & SelectHTMLAttributes<HTMLSelectElement>) {
+export function SelectField({
+  label,
+  hint,
+  error,
+  wrapperClassName,
+  id,
+  children,
+  ...rest
+}: Common & SelectHTMLAttributes<HTMLSelectElement>) {
   const generated = useId()
   const fieldId = id ?? generated
   return (
     <FieldFrame id={fieldId} label={label} hint={hint} error={error} className={wrapperClassName}>
-      <select id={fieldId} className={`${controlClasses(error)} h-10.5`} aria-invalid={error ? true : undefined} aria-describedby={describedBy(fieldId, hint, error)} {...rest}>
+      <select
+        id={fieldId}
+        className={`${controlClasses(error)} h-10.5`}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(fieldId, hint, error)}
+        {...rest}
+      >
         {children}
       </select>
     </FieldFrame>

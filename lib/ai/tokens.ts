@@ -41,7 +41,7 @@ function encode(text: string): number[] {
   for (const match of runs) {
     append(text.slice(done, match.index))
     const runEnd = match.index + match[0].length
-    for (let start = match.index; start < runEnd; ) {
+    for (let start = match.index; start < runEnd;) {
       let end = Math.min(start + RUN_SLICE, runEnd)
       if (isLowSurrogate(text.charCodeAt(end))) end += 1 // never halve an emoji
       append(text.slice(start, end))

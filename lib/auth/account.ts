@@ -39,10 +39,7 @@ export type SessionSummary = {
 
 function localOnly(): void {
   if (authMode() !== 'local') {
-    throw new AppError(
-      'bad_request',
-      'Supabase Auth does not list single sessions; use "sign out everywhere else" instead.',
-    )
+    throw new AppError('bad_request', 'Supabase Auth does not list single sessions; use "sign out everywhere else" instead.')
   }
 }
 
@@ -82,10 +79,7 @@ export async function revokeMySession(session: Session, sessionId: string): Prom
   const notFound = new AppError('not_found', 'No such session.')
   if (!uuidShape.test(sessionId)) throw notFound
   const rows = await withUser(await getDatabase(), session.claims, (tx) =>
-    tx.query<{ id: string }>('delete from auth.local_sessions where id = $1 and user_id = $2 returning id', [
-      sessionId,
-      session.userId,
-    ]),
+    tx.query<{ id: string }>('delete from auth.local_sessions where id = $1 and user_id = $2 returning id', [sessionId, session.userId]),
   )
   if (rows.length === 0) throw notFound
   return { wasCurrent: sessionId === session.sessionId }
@@ -93,7 +87,5 @@ export async function revokeMySession(session: Session, sessionId: string): Prom
 
 /** 409 while the caller is the last admin of a tenant (the SQL function names it). */
 export async function deleteMyAccount(session: Session, ip: string | null): Promise<void> {
-  await withUser(await getDatabase(), session.claims, (tx) =>
-    tx.query('select app_private.delete_my_account($1)', [ip]),
-  )
+  await withUser(await getDatabase(), session.claims, (tx) => tx.query('select app_private.delete_my_account($1)', [ip]))
 }

@@ -37,9 +37,7 @@ export async function ensurePlatformAdmin(
   const found = existing[0]
   if (found) return promoteExisting(db, email, found, input)
   if (input.authMode === 'supabase') {
-    throw new PlatformAdminError(
-      `No Supabase account for ${email}: sign up in the app first, then run this again with --promote-existing.`,
-    )
+    throw new PlatformAdminError(`No Supabase account for ${email}: sign up in the app first, then run this again with --promote-existing.`)
   }
   if (!input.password) throw new PlatformAdminError(`No account for ${email} yet: pass --password to create it.`)
   const problem = passwordProblem(input.password, email)
@@ -81,8 +79,6 @@ async function promoteExisting(
   if (!found.verified) {
     throw new PlatformAdminError(`${email} has not verified its email address yet, so it was not promoted.`)
   }
-  await withService(db, (tx) =>
-    tx.query('insert into public.platform_admins (user_id) values ($1) on conflict do nothing', [found.id]),
-  )
+  await withService(db, (tx) => tx.query('insert into public.platform_admins (user_id) values ($1) on conflict do nothing', [found.id]))
   return { userId: found.id, email, createdUser: false, alreadyAdmin: false }
 }

@@ -2,7 +2,11 @@ import { z } from 'zod'
 import { AppError } from '@/lib/errors'
 import { emailSchema, MAX_PASSWORD_LENGTH, passwordProblem } from './password-policy'
 
-const inviteToken = z.string().min(20).max(200).regex(/^[A-Za-z0-9_-]+$/, { message: 'is not an invitation token' })
+const inviteToken = z
+  .string()
+  .min(20)
+  .max(200)
+  .regex(/^[A-Za-z0-9_-]+$/, { message: 'is not an invitation token' })
 
 export const signupSchema = z
   .object({
@@ -29,7 +33,11 @@ export const passwordChangeSchema = z.object({
 export const acceptInvitationSchema = z.object({ token: inviteToken })
 
 export const verifyEmailSchema = z.object({
-  token: z.string().min(20).max(200).regex(/^[A-Za-z0-9_-]+$/, { message: 'is not a verification token' }),
+  token: z
+    .string()
+    .min(20)
+    .max(200)
+    .regex(/^[A-Za-z0-9_-]+$/, { message: 'is not a verification token' }),
 })
 
 export const resendVerificationSchema = z.object({ email: emailSchema })

@@ -31,7 +31,10 @@ const messageRow = z
     content: z.string(),
     element: text,
     phase: count,
-    facet: z.union([z.string(), z.object({ name: z.string() }).loose()]).nullable().optional(),
+    facet: z
+      .union([z.string(), z.object({ name: z.string() }).loose()])
+      .nullable()
+      .optional(),
     sources: z.array(knowledgeSourceSchema).nullable().optional(),
     knowledgeSources: z.array(knowledgeSourceSchema).nullable().optional(),
     offline: z.boolean().nullable().optional(),

@@ -1,4 +1,12 @@
-import { indexStateSchema, jobListResponseSchema, jobResponseSchema, uploadAcceptedSchema, type IndexState, type KnowledgeJob, type UploadedFile } from '@/lib/contracts/knowledge-jobs'
+import {
+  indexStateSchema,
+  jobListResponseSchema,
+  jobResponseSchema,
+  uploadAcceptedSchema,
+  type IndexState,
+  type KnowledgeJob,
+  type UploadedFile,
+} from '@/lib/contracts/knowledge-jobs'
 import { apiFetch } from './api'
 import { uploadWithProgress, type UploadProgress } from './upload'
 
@@ -6,7 +14,11 @@ import { uploadWithProgress, type UploadProgress } from './upload'
 
 const knowledgeUrl = (tenantId: string) => `/api/admin/tenants/${tenantId}/knowledge`
 
-export async function uploadKnowledgeFiles(tenantId: string, files: File[], onProgress: (progress: UploadProgress) => void): Promise<UploadedFile[]> {
+export async function uploadKnowledgeFiles(
+  tenantId: string,
+  files: File[],
+  onProgress: (progress: UploadProgress) => void,
+): Promise<UploadedFile[]> {
   const form = new FormData()
   for (const file of files) form.append('files', file, file.name)
   const body = await uploadWithProgress<unknown>(knowledgeUrl(tenantId), form, onProgress)

@@ -21,7 +21,8 @@ export function useApiQuery<T>(url: string | null, version = 0) {
     let current = true
     apiFetch<T>(url).then(
       (data) => current && setSettled({ key, data, error: null }),
-      (cause: unknown) => current && setSettled((previous) => ({ key, data: previous.data, error: cause instanceof ApiError ? cause : networkError(cause) })),
+      (cause: unknown) =>
+        current && setSettled((previous) => ({ key, data: previous.data, error: cause instanceof ApiError ? cause : networkError(cause) })),
     )
     return () => {
       current = false

@@ -6,17 +6,12 @@ import type { Claims, Database, Queryable } from './types'
  * (`set_config(..., true)`), so nothing of one request survives into the next one
  * on a pooled connection or on PGlite's single session.
  */
-async function asRole<T>(
-  db: Database,
-  role: 'authenticated' | 'anon',
-  claims: Claims,
-  fn: (tx: Queryable) => Promise<T>,
-): Promise<T> {
+async function asRole<T>(db: Database, role: 'authenticated' | 'anon', claims: Claims, fn: (tx: Queryable) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
-    await tx.query(
-      "select set_config('role', $1, true), set_config('request.jwt.claims', $2, true)",
-      [role, JSON.stringify({ ...claims, role })],
-    )
+    await tx.query("select set_config('role', $1, true), set_config('request.jwt.claims', $2, true)", [
+      role,
+      JSON.stringify({ ...claims, role }),
+    ])
     return fn(tx)
   })
 }

@@ -30,9 +30,7 @@ const bookkeeping = `
 `
 
 async function isSupabase(tx: Queryable): Promise<boolean> {
-  const rows = await tx.query<{ found: boolean }>(
-    "select exists (select 1 from pg_roles where rolname = 'supabase_auth_admin') as found",
-  )
+  const rows = await tx.query<{ found: boolean }>("select exists (select 1 from pg_roles where rolname = 'supabase_auth_admin') as found")
   return rows[0]?.found === true
 }
 
@@ -40,11 +38,7 @@ async function isSupabase(tx: Queryable): Promise<boolean> {
  * Applies pending migrations in order, each in its own transaction. An advisory lock
  * makes concurrent runners (two app instances starting) apply each file once.
  */
-export async function migrate(
-  db: Database,
-  root = process.cwd(),
-  log: (line: string) => void = () => {},
-): Promise<string[]> {
+export async function migrate(db: Database, root = process.cwd(), log: (line: string) => void = () => {}): Promise<string[]> {
   const supabaseDir = path.join(root, 'supabase')
   const supabase = await db.transaction(async (tx) => {
     await tx.exec(bookkeeping)
@@ -61,10 +55,7 @@ export async function migrate(
       const done = await tx.query('select 1 from supabase_migrations.schema_migrations where version = $1', [file.version])
       if (done.length > 0) return false
       await tx.exec(file.sql)
-      await tx.query('insert into supabase_migrations.schema_migrations (version, name) values ($1, $2)', [
-        file.version,
-        file.name,
-      ])
+      await tx.query('insert into supabase_migrations.schema_migrations (version, name) values ($1, $2)', [file.version, file.name])
       return true
     })
     if (didApply) {

@@ -85,11 +85,7 @@ export function detectPhase(input: string, conversationDepth = 0): Phase {
 }
 
 /** Deterministic, offline reading of one message in the light of the turns before it. */
-export function detectElement(
-  input: string,
-  history: readonly TurnReading[] = [],
-  options: DetectOptions = {},
-): Detection {
+export function detectElement(input: string, history: readonly TurnReading[] = [], options: DetectOptions = {}): Detection {
   const tokens = tokenize(input)
   const cueScores = sumHits(ELEMENTS, matchCues(tokens, elementIndex))
   const prior = momentumPrior(history)

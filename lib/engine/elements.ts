@@ -17,11 +17,9 @@ export const phaseSchema = z.union([z.literal(1), z.literal(2), z.literal(3)])
 export const ELEMENT_DESCRIPTIONS: Record<Element, string> = {
   fire: 'Vision, drive, courage and transformation: what a person wants to create and the will to go after it.',
   water: 'Emotion, feeling, relationships and healing: what a person feels and how they connect with others.',
-  earth:
-    'The body, practical matters, money, structure, routine and grounding: how things get done in the material world.',
+  earth: 'The body, practical matters, money, structure, routine and grounding: how things get done in the material world.',
   air: 'Thought, clarity, communication, ideas and analysis: how a person understands and expresses things.',
-  aether:
-    'Integration, meaning, spirit and wholeness: the centre that holds the other four together.',
+  aether: 'Integration, meaning, spirit and wholeness: the centre that holds the other four together.',
 }
 
 export const PHASE_DESCRIPTIONS: Record<Phase, string> = {

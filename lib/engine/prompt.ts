@@ -52,7 +52,7 @@ function groundingRules(p: PromptInput): string {
     'Grounding rules:',
     `- For questions about ${tenantText(p.tenantName)} (its services, prices, policies, people, facts), answer only from the knowledge block below. Do not invent facts.`,
     '- Each document has a number (index) and a title naming its source and section. Cite the documents you use by their number in square brackets right after the statement they support, for example [1] or [2][3]. Cite only numbers of documents in the block.',
-    "- When the knowledge block does not cover the question, or covers only part of it, say plainly that the knowledge base does not cover it (or which part it does not); never guess or fill the gap from general knowledge about the organisation.",
+    '- When the knowledge block does not cover the question, or covers only part of it, say plainly that the knowledge base does not cover it (or which part it does not); never guess or fill the gap from general knowledge about the organisation.',
     hasKnowledge ? '' : '- No knowledge was retrieved for this message.',
   ]
     .filter(Boolean)

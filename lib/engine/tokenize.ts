@@ -7,8 +7,25 @@
 
 const PLURALS = ['ies', 'es', 's'] as const
 const SUFFIXES = [
-  'fulness', 'iveness', 'ousness', 'ation', 'ingly', 'ness', 'ment', 'less', 'edly',
-  'ity', 'ing', 'ful', 'ous', 'ive', 'ual', 'ate', 'ly', 'ed', 'al',
+  'fulness',
+  'iveness',
+  'ousness',
+  'ation',
+  'ingly',
+  'ness',
+  'ment',
+  'less',
+  'edly',
+  'ity',
+  'ing',
+  'ful',
+  'ous',
+  'ive',
+  'ual',
+  'ate',
+  'ly',
+  'ed',
+  'al',
 ] as const
 
 const MIN_STEM = 3
@@ -67,7 +84,5 @@ export function tokenize(text: string): (Token | null)[] {
       .toLowerCase()
       .replace(/[\u2018\u2019\u02bc`]/g, "'")
       .match(/[a-z0-9]+(?:'[a-z]+)?|[.,;:!?()\u2014]/g) ?? []
-  return pieces.map((raw) =>
-    CLAUSE_END.test(raw) || raw === 'but' ? null : { raw, stem: stem(raw.replace(/'s$/, '')) },
-  )
+  return pieces.map((raw) => (CLAUSE_END.test(raw) || raw === 'but' ? null : { raw, stem: stem(raw.replace(/'s$/, '')) }))
 }

@@ -10,10 +10,17 @@ import { elementSchema } from './elements'
 const MAX_TEXT = 500
 const MAX_ITEMS = 20
 
-const text = (max = MAX_TEXT) => z.string().trim().max(max, { message: `must be at most ${max} characters` })
+const text = (max = MAX_TEXT) =>
+  z
+    .string()
+    .trim()
+    .max(max, { message: `must be at most ${max} characters` })
 const nonEmptyText = (max = MAX_TEXT) => text(max).min(1, { message: 'must not be empty' })
 const textList = () =>
-  z.array(nonEmptyText(200)).max(MAX_ITEMS, { message: `must have at most ${MAX_ITEMS} items` }).default([])
+  z
+    .array(nonEmptyText(200))
+    .max(MAX_ITEMS, { message: `must have at most ${MAX_ITEMS} items` })
+    .default([])
 
 export const brandVoiceSchema = z.object({
   tone: nonEmptyText().default('warm'),

@@ -30,7 +30,9 @@ export function htmlToMarkdownText(html: string): string {
     .replace(/<\/(p|ul|ol|table|tr|blockquote)>/gi, '\n\n')
     .replace(/<\/t[dh]>/gi, ' ')
     .replace(/<[^>]*>/g, '')
-  return decodeEntities(text).replace(/\n{3,}/g, '\n\n').trim()
+  return decodeEntities(text)
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()
 }
 
 export type DocxText = { text: string; title?: string }

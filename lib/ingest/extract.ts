@@ -1,12 +1,6 @@
 import { AppError } from '@/lib/errors'
 import { extractDocxText } from './docx'
-import {
-  assertContentMatches,
-  assertWithinSizeLimit,
-  baseName,
-  formatFromExtension,
-  type DocumentFormat,
-} from './file-types'
+import { assertContentMatches, assertWithinSizeLimit, baseName, formatFromExtension, type DocumentFormat } from './file-types'
 import { parseFrontMatter } from './front-matter'
 import { DEFAULT_EXTRACTION_LIMITS, type ExtractionLimits } from './limits'
 import { firstHeading, normaliseText } from './normalise'
@@ -39,7 +33,10 @@ function titleFrom(text: string, filename: string, metadataTitle: string | undef
 }
 
 function tooMuchText(filename: string, maxTextChars: number): AppError {
-  return new AppError('unprocessable', `${filename} was refused: it holds more than ${maxTextChars.toLocaleString('en')} characters of text. Split it into smaller documents.`)
+  return new AppError(
+    'unprocessable',
+    `${filename} was refused: it holds more than ${maxTextChars.toLocaleString('en')} characters of text. Split it into smaller documents.`,
+  )
 }
 
 function noText(filename: string, format: DocumentFormat): AppError {
@@ -54,7 +51,13 @@ function noText(filename: string, format: DocumentFormat): AppError {
  * Turns an uploaded file into normalised text. Throws AppError: 415 for a type we do
  * not accept, 413 over the size limit, 422 for a file we accept but cannot read.
  */
-export async function extractText({ filename, bytes, maxBytes, limits = DEFAULT_EXTRACTION_LIMITS, onPage }: ExtractInput): Promise<ExtractedDocument> {
+export async function extractText({
+  filename,
+  bytes,
+  maxBytes,
+  limits = DEFAULT_EXTRACTION_LIMITS,
+  onPage,
+}: ExtractInput): Promise<ExtractedDocument> {
   const name = baseName(filename)
   const format = formatFromExtension(filename)
   assertWithinSizeLimit(filename, bytes.length, maxBytes)

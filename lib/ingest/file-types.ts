@@ -102,9 +102,7 @@ export function assertWithinSizeLimit(filename: string, size: number, maxBytes =
   let limitText = formatSize(maxBytes)
   // "20 MB is over 20 MB" would read as nonsense; exact counts never do.
   if (sizeText === limitText) [sizeText, limitText] = [`${size} bytes`, `${maxBytes} bytes`]
-  throw new AppError(
-    'payload_too_large',
-    `${baseName(filename)} is ${sizeText}; files may be at most ${limitText}.`,
-    { details: { filename: baseName(filename), size, maxBytes } },
-  )
+  throw new AppError('payload_too_large', `${baseName(filename)} is ${sizeText}; files may be at most ${limitText}.`, {
+    details: { filename: baseName(filename), size, maxBytes },
+  })
 }

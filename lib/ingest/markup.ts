@@ -22,7 +22,10 @@ const LINK_ONLY = /^\s*(?:[-*+]|\d+[.)])?\s*(?:\[[^\]\n]*\]\([^)\n]*\)[\s,;|Â·â€
 
 function pageTitleFrom(path: string): string {
   const slug = path.split(/[#?]/)[0]?.split('/').filter(Boolean).pop() ?? ''
-  return slug.replace(/\.\w+$/, '').replace(/[-_]+/g, ' ').trim()
+  return slug
+    .replace(/\.\w+$/, '')
+    .replace(/[-_]+/g, ' ')
+    .trim()
 }
 
 function cleanLine(line: string): string {
@@ -66,5 +69,8 @@ export function stripMarkup(text: string): string {
     // A line that was only placeholders says nothing; an empty line stays a paragraph break.
     if (cleaned.trim() || !line.trim()) out.push(cleaned)
   }
-  return out.join('\n').replace(/\n{3,}/g, '\n\n').trim()
+  return out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()
 }

@@ -64,7 +64,12 @@ export type PageListener = (page: number, pages: number) => void
  * one at a time and the count of characters checked after each, so a PDF whose streams
  * inflate into far more text than any document has is stopped early.
  */
-export async function extractPdfPages(filename: string, bytes: Uint8Array, maxTextChars: number, onPage: PageListener = () => {}): Promise<PdfText> {
+export async function extractPdfPages(
+  filename: string,
+  bytes: Uint8Array,
+  maxTextChars: number,
+  onPage: PageListener = () => {},
+): Promise<PdfText> {
   const pdf = await openPdf(filename, bytes)
   try {
     const pages: string[] = []
@@ -76,7 +81,10 @@ export async function extractPdfPages(filename: string, bytes: Uint8Array, maxTe
       page.cleanup()
       chars += text.length
       if (chars > maxTextChars) {
-        throw new AppError('unprocessable', `${filename} was refused: it holds more than ${maxTextChars.toLocaleString('en')} characters of text. Split it into smaller documents.`)
+        throw new AppError(
+          'unprocessable',
+          `${filename} was refused: it holds more than ${maxTextChars.toLocaleString('en')} characters of text. Split it into smaller documents.`,
+        )
       }
       pages.push(text)
     }

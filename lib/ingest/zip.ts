@@ -20,10 +20,19 @@ function tooBig(filename: string, what: string): AppError {
 
 function openZip(filename: string, bytes: Uint8Array): Promise<ZipFile> {
   return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { lazyEntries: true, validateEntrySizes: true, strictFileNames: false }, (error, zip) => {
-      if (error || !zip) reject(new AppError('unprocessable', `${filename} could not be read: the file is damaged (it is not a valid zip archive).`, { cause: error }))
-      else resolve(zip)
-    })
+    yauzl.fromBuffer(
+      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+      { lazyEntries: true, validateEntrySizes: true, strictFileNames: false },
+      (error, zip) => {
+        if (error || !zip)
+          reject(
+            new AppError('unprocessable', `${filename} could not be read: the file is damaged (it is not a valid zip archive).`, {
+              cause: error,
+            }),
+          )
+        else resolve(zip)
+      },
+    )
   })
 }
 
@@ -47,7 +56,12 @@ function readEntry(zip: ZipFile, entry: Entry): Promise<Buffer> {
  * The entries `wanted` accepts, inflated; every entry's declared size counts towards the
  * caps, wanted or not, so the archive as a whole is judged before any entry is read.
  */
-export async function readZip(filename: string, bytes: Uint8Array, limits: ZipLimits, wanted: (name: string) => boolean): Promise<ZipEntry[]> {
+export async function readZip(
+  filename: string,
+  bytes: Uint8Array,
+  limits: ZipLimits,
+  wanted: (name: string) => boolean,
+): Promise<ZipEntry[]> {
   const zip = await openZip(filename, bytes)
   if (zip.entryCount > limits.maxZipEntries) {
     zip.close()
@@ -62,7 +76,12 @@ export async function readZip(filename: string, bytes: Uint8Array, limits: ZipLi
       zip.on('entry', (entry: Entry) => {
         declared += entry.uncompressedSize
         if (entry.uncompressedSize > limits.maxEntryBytes) {
-          return reject(tooBig(filename, `${entry.fileName} inflates to ${formatSize(entry.uncompressedSize)}, more than ${formatSize(limits.maxEntryBytes)}`))
+          return reject(
+            tooBig(
+              filename,
+              `${entry.fileName} inflates to ${formatSize(entry.uncompressedSize)}, more than ${formatSize(limits.maxEntryBytes)}`,
+            ),
+          )
         }
         if (declared > limits.maxInflatedBytes) {
           return reject(tooBig(filename, `its entries inflate to more than ${formatSize(limits.maxInflatedBytes)}`))

@@ -4,14 +4,7 @@ import type { Queryable } from '@/lib/db'
 import { AppError, badRequestFromZod } from '@/lib/errors'
 import { defaultEmbedder } from '@/lib/ai/env-config'
 import { recordAudit } from './audit/audit'
-import {
-  findByHash,
-  getDocument,
-  isUuid,
-  listDocuments,
-  type KnowledgeDocument,
-  type KnowledgePage,
-} from './knowledge/documents'
+import { findByHash, getDocument, isUuid, listDocuments, type KnowledgeDocument, type KnowledgePage } from './knowledge/documents'
 import { embedAll, embeddingText, prepareKnowledge, type PreparedKnowledge } from './knowledge/prepare'
 import { listQuerySchema, searchOptionsSchema, type KnowledgeInput, type ListQuery, type SearchOptions } from './knowledge/schema'
 import { EXACT_SEARCH_MAX_CHUNKS, FAR_SIMILARITY, matchChunks, type SearchHit } from './knowledge/search'
@@ -168,7 +161,10 @@ export class TenantKnowledgeBase {
     for (;;) {
       const stale = await staleChunks(this.db, this.tenantId, model, REINDEX_BATCH)
       if (stale.length === 0) return { reembedded, model }
-      const embeddings = await embedAll(this.embedder, stale.map((chunk) => embeddingText(chunk.heading, chunk.content)))
+      const embeddings = await embedAll(
+        this.embedder,
+        stale.map((chunk) => embeddingText(chunk.heading, chunk.content)),
+      )
       const ids = stale.map((chunk) => chunk.id)
       // RLS lets members read chunks but only admins change them: stop instead of looping.
       if ((await updateEmbeddings(this.db, this.tenantId, model, ids, embeddings)) !== stale.length) {

@@ -100,13 +100,32 @@ export const DEMO_TENANTS: DemoTenant[] = [
   },
 ]
 
-export type DemoAccount = { email: string; password: string; label: string; platformAdmin?: boolean; tenantSlug?: string; role?: 'admin' | 'user' }
+export type DemoAccount = {
+  email: string
+  password: string
+  label: string
+  platformAdmin?: boolean
+  tenantSlug?: string
+  role?: 'admin' | 'user'
+}
 
 // Well-known passwords: these accounts exist only to explore a local demo.
 export const DEMO_ACCOUNTS: DemoAccount[] = [
   { email: 'admin@demo.local', password: 'demo-platform-admin', label: 'platform admin', platformAdmin: true },
   ...DEMO_TENANTS.flatMap(({ tenant }): DemoAccount[] => [
-    { email: `admin@${tenant.slug}.demo.local`, password: `${tenant.slug}-admin`, label: `${tenant.name} admin`, tenantSlug: tenant.slug, role: 'admin' },
-    { email: `member@${tenant.slug}.demo.local`, password: `${tenant.slug}-member`, label: `${tenant.name} member`, tenantSlug: tenant.slug, role: 'user' },
+    {
+      email: `admin@${tenant.slug}.demo.local`,
+      password: `${tenant.slug}-admin`,
+      label: `${tenant.name} admin`,
+      tenantSlug: tenant.slug,
+      role: 'admin',
+    },
+    {
+      email: `member@${tenant.slug}.demo.local`,
+      password: `${tenant.slug}-member`,
+      label: `${tenant.name} member`,
+      tenantSlug: tenant.slug,
+      role: 'user',
+    },
   ]),
 ]

@@ -15,7 +15,12 @@ import { ADMIN_A, MEMBER_A, MEMBER_B, TENANT_A, TENANT_B } from './support/peopl
  */
 test.describe.configure({ mode: 'serial' })
 
-const pages: Record<'console' | 'adminA' | 'memberA' | 'memberB', Page | undefined> = { console: undefined, adminA: undefined, memberA: undefined, memberB: undefined }
+const pages: Record<'console' | 'adminA' | 'memberA' | 'memberB', Page | undefined> = {
+  console: undefined,
+  adminA: undefined,
+  memberA: undefined,
+  memberB: undefined,
+}
 const dialogs: string[] = []
 let tenantAConsoleUrl = ''
 let mailbox: Mailbox | undefined
@@ -78,10 +83,15 @@ test('the invited tenant admin uploads a PDF on the tenant host and sees it list
 
   await admin.getByLabel('Try a search').fill('Aurora Cove check-in')
   await admin.getByRole('button', { name: 'Search' }).click()
-  await expect(admin.getByRole('list', { name: 'Search results' }).getByText(/score \d/).first()).toBeVisible()
+  await expect(
+    admin
+      .getByRole('list', { name: 'Search results' })
+      .getByText(/score \d/)
+      .first(),
+  ).toBeVisible()
 })
 
-test('the tenant admin imports a .zip of notes, watches each file\'s job live, then re-indexes', async () => {
+test("the tenant admin imports a .zip of notes, watches each file's job live, then re-indexes", async () => {
   const admin = opened('adminA')
   await admin.getByRole('button', { name: 'Clear finished' }).click()
   await admin.getByLabel('Choose files').setInputFiles([{ name: NOTES_ZIP.name, mimeType: 'application/zip', buffer: NOTES_ZIP.bytes() }])
@@ -90,7 +100,12 @@ test('the tenant admin imports a .zip of notes, watches each file\'s job live, t
   await expect(admin.getByRole('progressbar', { name: 'All uploads' })).toBeVisible()
   await expect(summary).toContainText(`${NOTES_ZIP.count} of ${NOTES_ZIP.count} files finished`, { timeout: 120_000 })
   await expect(admin.getByTestId('upload-item').filter({ hasText: 'Added' })).toHaveCount(NOTES_ZIP.count)
-  await expect(admin.getByRole('list', { name: 'Documents' }).getByText(/Team note \d+/).first()).toBeVisible()
+  await expect(
+    admin
+      .getByRole('list', { name: 'Documents' })
+      .getByText(/Team note \d+/)
+      .first(),
+  ).toBeVisible()
 
   const index = admin.getByTestId('knowledge-index')
   await index.getByRole('button', { name: 'Re-index' }).click()
@@ -163,7 +178,10 @@ test('a <script> or javascript: link inside a document never runs', async () => 
   const member = opened('memberA')
   const { answer } = await ask(member, HOSTILE_MARKDOWN.question)
   await expect(answer).toContainText(/cobalt/i)
-  await answer.getByRole('button', { name: /harbour.lantern/i }).first().click()
+  await answer
+    .getByRole('button', { name: /harbour.lantern/i })
+    .first()
+    .click()
   // The hostile markup reached the page, as inert text.
   await expect(member.getByRole('dialog')).toContainText('window.__pwned')
   await expectNoScriptRan(member, dialogs)
@@ -239,7 +257,10 @@ test('the limit-reached state (429) shows when the monthly conversation limit is
   await saveScreenshots(member, 'chat-limit-reached', ['phone'], false)
 
   // The earlier thread is still there to reread: history is not a new conversation.
-  await member.getByRole('navigation', { name: 'Your conversations' }).getByRole('button', { name: /check-in/i }).click()
+  await member
+    .getByRole('navigation', { name: 'Your conversations' })
+    .getByRole('button', { name: /check-in/i })
+    .click()
   await expect(member.getByRole('article').filter({ hasText: /cobalt/i })).toBeVisible()
   await expect(member.getByRole('status').filter({ hasText: 'Limit reached' })).toHaveCount(0)
 })
@@ -254,7 +275,10 @@ test('a member sees their sessions on the account page, signs out another sessio
   const sessions = sessionList(member).getByRole('listitem')
   await expect(sessions).toHaveCount(2)
   await expect(sessions.first()).toContainText('This device')
-  await sessions.nth(1).getByRole('button', { name: /^Sign out/ }).click()
+  await sessions
+    .nth(1)
+    .getByRole('button', { name: /^Sign out/ })
+    .click()
   await expect(sessions).toHaveCount(1)
   await elsewhere.reload()
   await expect(elsewhere.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Sign in' })).toBeVisible()

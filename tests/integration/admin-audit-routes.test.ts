@@ -35,7 +35,7 @@ const call: Http['call'] = (...args) => http.call(...args)
 const statuses: Http['statuses'] = (run) => http.statuses(run)
 
 describe('GET /api/admin/tenants/[id]/audit-logs', () => {
-  it('shows the trail with its chain check to the tenant\'s admins and platform admins only', async () => {
+  it("shows the trail with its chain check to the tenant's admins and platform admins only", async () => {
     const path = `/api/admin/tenants/${world.home.id}/audit-logs?pageSize=100`
     expect(await statuses((role) => call(tenantAuditRoute, role, { path }))).toEqual({
       platformAdmin: 200,
@@ -52,14 +52,16 @@ describe('GET /api/admin/tenants/[id]/audit-logs', () => {
   })
 
   it('answers 400 for a malformed filter', async () => {
-    const { status, body } = await call(tenantAuditRoute, 'tenantAdmin', { path: `/api/admin/tenants/${world.home.id}/audit-logs?from=soon` })
+    const { status, body } = await call(tenantAuditRoute, 'tenantAdmin', {
+      path: `/api/admin/tenants/${world.home.id}/audit-logs?from=soon`,
+    })
     expect(status).toBe(400)
     expect(fieldsOf(body).from).toBeTruthy()
   })
 })
 
 describe('GET /api/admin/audit-logs', () => {
-  it('is for platform admins only and includes the platform\'s own rows', async () => {
+  it("is for platform admins only and includes the platform's own rows", async () => {
     const path = '/api/admin/audit-logs?pageSize=200'
     expect(await statuses((role) => call(platformAuditRoute, role, { path }))).toEqual({
       platformAdmin: 200,

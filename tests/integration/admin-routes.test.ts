@@ -126,7 +126,10 @@ describe('PUT /api/admin/tenants/[id]', () => {
     const voice = await call(putTenantRoute, 'tenantAdmin', { method: 'PUT', body: { brandVoice: { tone: 'calm', style: 'gentle' } } })
     expect(voice.status).toBe(200)
     expect(voice.body.tenant?.brandVoice).toMatchObject({ tone: 'calm', style: 'gentle' })
-    const escalate = await call(putTenantRoute, 'tenantAdmin', { method: 'PUT', body: { planTier: 'enterprise', limits: { members: null } } })
+    const escalate = await call(putTenantRoute, 'tenantAdmin', {
+      method: 'PUT',
+      body: { planTier: 'enterprise', limits: { members: null } },
+    })
     expect(escalate.status).toBe(403)
     expect(Object.keys(fieldsOf(escalate.body)).sort()).toEqual(['limits', 'planTier'])
   })

@@ -29,12 +29,18 @@ beforeAll(async () => {
         "insert into public.tenant_messages (tenant_id, conversation_id, user_id, role, content) values ($1, $2, $3, 'user', 'hi')",
         [tenant.id, conversation[0]?.id, tenant.user.userId],
       )
-      await tx.query("insert into public.tenant_usage (tenant_id, period, conversations) values ($1, date_trunc('month', now())::date, 1) on conflict do nothing", [tenant.id])
+      await tx.query(
+        "insert into public.tenant_usage (tenant_id, period, conversations) values ($1, date_trunc('month', now())::date, 1) on conflict do nothing",
+        [tenant.id],
+      )
       await tx.query(
         "insert into public.tenant_invitations (tenant_id, email, role, token_hash) values ($1, $2, 'user', encode(sha256(convert_to($2, 'UTF8')), 'hex'))",
         [tenant.id, `invitee@${tenant.slug}.test`],
       )
-      await tx.query('insert into public.tenant_usage_daily (tenant_id, day, conversations) values ($1, current_date, 1) on conflict do nothing', [tenant.id])
+      await tx.query(
+        'insert into public.tenant_usage_daily (tenant_id, day, conversations) values ($1, current_date, 1) on conflict do nothing',
+        [tenant.id],
+      )
     }
   })
   for (const tenant of [world.home, world.other]) {
@@ -80,7 +86,7 @@ async function failure(promise: Promise<unknown>): Promise<AppError> {
 }
 
 describe('deleting a tenant', () => {
-  it('refuses the tenant\'s own admin (403), another tenant\'s admin (404) and members (403)', async () => {
+  it("refuses the tenant's own admin (403), another tenant's admin (404) and members (403)", async () => {
     expect((await failure(deleteTenant(actorOf(db, world.home.admin), world.home.id, world.home.slug))).status).toBe(403)
     expect((await failure(deleteTenant(actorOf(db, world.home.user), world.home.id, world.home.slug))).status).toBe(403)
     expect((await failure(deleteTenant(actorOf(db, world.other.admin), world.home.id, world.home.slug))).status).toBe(404)

@@ -63,7 +63,7 @@ describe('creating tenants', () => {
     expect(custom.limits).toEqual({ conversationsPerMonth: 10000, tokensPerMonth: null, storageMb: 1024, members: 25 })
   })
 
-  it('records tenant.create in the new tenant\'s own audit chain', async () => {
+  it("records tenant.create in the new tenant's own audit chain", async () => {
     const tenant = await createTenant(actorOf(db, world.platformAdmin), create({ name: 'Audited', slug: 'audited-co' }))
     const rows = await withService(db, (tx) =>
       tx.query<{ action: string; actor_id: string; ip: string; after: { slug: string } }>(
@@ -210,7 +210,7 @@ describe('updating tenants', () => {
     expect(error).toMatchObject({ code: 'OR403' })
   })
 
-  it('refuses users and viewers with 403 and another tenant\'s admin with 404', async () => {
+  it("refuses users and viewers with 403 and another tenant's admin with 404", async () => {
     const body = change({ name: 'Hijacked' })
     expect((await failure(updateTenant(actorOf(db, world.home.user), world.home.id, body))).status).toBe(403)
     expect((await failure(updateTenant(actorOf(db, world.home.viewer), world.home.id, body))).status).toBe(403)

@@ -106,9 +106,7 @@ describe('OpenAIChat.stream', () => {
     const tokens = events.flatMap((event) => (event.type === 'token' ? [event.text] : []))
     expect(tokens.length).toBeGreaterThan(3)
     expect(tokens.join('')).toBe(REPLY)
-    expect(events.filter((event) => event.type === 'done')).toEqual([
-      { type: 'done', usage: { promptTokens: 321, completionTokens: 45 } },
-    ])
+    expect(events.filter((event) => event.type === 'done')).toEqual([{ type: 'done', usage: { promptTokens: 321, completionTokens: 45 } }])
     expect(events.at(-1)?.type).toBe('done')
   })
 

@@ -11,7 +11,14 @@ let db: TestDatabase
 let world: AdminWorld
 const homeIds: number[] = []
 
-const HOME_ACTIONS: AuditAction[] = ['member.add', 'member.invite', 'knowledge.add', 'member.remove', 'knowledge.delete', 'personality.update']
+const HOME_ACTIONS: AuditAction[] = [
+  'member.add',
+  'member.invite',
+  'knowledge.add',
+  'member.remove',
+  'knowledge.delete',
+  'personality.update',
+]
 
 beforeAll(async () => {
   db = await createTestDatabase()
@@ -68,7 +75,12 @@ describe("a tenant's audit log", () => {
   it('pages newest first and verifies the chain', async () => {
     const first = await listTenantAuditLogs(actorOf(db, world.home.admin), world.home.id, query({ pageSize: '4' }))
     expect(first.items.map((item) => item.id)).toEqual([...homeIds].reverse().slice(0, 4))
-    expect(first).toMatchObject({ page: 1, pageSize: 4, total: homeIds.length, chain: { ok: true, checked: homeIds.length, firstBrokenId: null } })
+    expect(first).toMatchObject({
+      page: 1,
+      pageSize: 4,
+      total: homeIds.length,
+      chain: { ok: true, checked: homeIds.length, firstBrokenId: null },
+    })
     const second = await listTenantAuditLogs(actorOf(db, world.home.admin), world.home.id, query({ pageSize: '4', page: '2' }))
     expect(second.items.map((item) => item.id)).toEqual([...homeIds].reverse().slice(4))
     expect(second.nextCursor).toBeNull()
@@ -89,15 +101,11 @@ describe("a tenant's audit log", () => {
     expect(future.items).toEqual([])
     const past = await listTenantAuditLogs(actorOf(db, world.home.admin), world.home.id, query({ to: '2000-01-01T00:00:00Z' }))
     expect(past.total).toBe(0)
-    const window = await listTenantAuditLogs(
-      actorOf(db, world.home.admin),
-      world.home.id,
-      query({ from: '2000-01-01', to: '2999-12-31' }),
-    )
+    const window = await listTenantAuditLogs(actorOf(db, world.home.admin), world.home.id, query({ from: '2000-01-01', to: '2999-12-31' }))
     expect(window.total).toBe(homeIds.length)
   })
 
-  it('is open to platform admins, 403 for members who are not admins and 404 for another tenant\'s admin', async () => {
+  it("is open to platform admins, 403 for members who are not admins and 404 for another tenant's admin", async () => {
     expect((await listTenantAuditLogs(actorOf(db, world.platformAdmin), world.home.id, query())).total).toBe(homeIds.length)
     expect((await failure(listTenantAuditLogs(actorOf(db, world.home.viewer), world.home.id, query()))).status).toBe(403)
     expect((await failure(listTenantAuditLogs(actorOf(db, world.home.user), world.home.id, query()))).status).toBe(403)
@@ -116,10 +124,16 @@ describe('the platform audit log', () => {
     const all = await listPlatformAuditLogs(actorOf(db, world.platformAdmin), platformAuditQuerySchema.parse({}))
     const tenants = new Set(all.items.map((item) => item.tenantId))
     expect(tenants).toEqual(new Set([world.home.id, world.other.id, null]))
-    const platformOnly = await listPlatformAuditLogs(actorOf(db, world.platformAdmin), platformAuditQuerySchema.parse({ tenantId: 'platform' }))
+    const platformOnly = await listPlatformAuditLogs(
+      actorOf(db, world.platformAdmin),
+      platformAuditQuerySchema.parse({ tenantId: 'platform' }),
+    )
     expect(platformOnly.items.map((item) => [item.tenantId, item.action])).toEqual([[null, 'tenant.delete']])
     expect(platformOnly.chain).toEqual({ ok: true, checked: 1, firstBrokenId: null })
-    const oneTenant = await listPlatformAuditLogs(actorOf(db, world.platformAdmin), platformAuditQuerySchema.parse({ tenantId: world.other.id }))
+    const oneTenant = await listPlatformAuditLogs(
+      actorOf(db, world.platformAdmin),
+      platformAuditQuerySchema.parse({ tenantId: world.other.id }),
+    )
     expect(oneTenant.items.map((item) => item.tenantId)).toEqual([world.other.id])
   })
 

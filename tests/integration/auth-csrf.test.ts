@@ -61,7 +61,9 @@ describe('CSRF check on cookie-authenticated state changes', () => {
 
   it('leaves reads alone', async () => {
     const fresh = await loginCookie(db, userId, 'app.example.com')
-    const read = await sessionRoute(new Request('http://app.example.com/api/auth/session', { headers: { cookie: fresh, origin: 'https://evil.example' } }))
+    const read = await sessionRoute(
+      new Request('http://app.example.com/api/auth/session', { headers: { cookie: fresh, origin: 'https://evil.example' } }),
+    )
     expect(read.status).toBe(200)
   })
 })
@@ -72,7 +74,10 @@ describe('sign-in and sign-up need our own Origin even without a session cookie'
     login(new Request('http://app.example.com/api/auth/login', { method: 'POST', headers, body: credentials }))
 
   it.each([
-    ['a cross-site text/plain form post (no preflight)', { origin: 'https://evil.example', 'content-type': 'text/plain; charset=application/json' }],
+    [
+      'a cross-site text/plain form post (no preflight)',
+      { origin: 'https://evil.example', 'content-type': 'text/plain; charset=application/json' },
+    ],
     ['a cross-site JSON post', { origin: 'https://evil.example', 'content-type': 'application/json' }],
     ['no Origin and no Sec-Fetch-Site', { 'content-type': 'application/json' }],
   ])('refuses %s with 403 csrf and sets no cookie', async (_label, headers) => {
@@ -81,7 +86,11 @@ describe('sign-in and sign-up need our own Origin even without a session cookie'
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe('csrf')
     expect(response.headers.getSetCookie()).toEqual([])
     const signup = await signupRoute(
-      new Request('http://app.example.com/api/auth/signup', { method: 'POST', headers, body: JSON.stringify({ email: 'csrf-new@example.com', password: 'csrf password 1' }) }),
+      new Request('http://app.example.com/api/auth/signup', {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ email: 'csrf-new@example.com', password: 'csrf password 1' }),
+      }),
     )
     expect(signup.status).toBe(403)
   })

@@ -87,7 +87,15 @@ export class FakeSupabaseAuth {
   }
 
   private userBody(user: FakeUser): Record<string, unknown> {
-    return { id: user.id, aud: 'authenticated', role: 'authenticated', email: user.email, app_metadata: {}, user_metadata: {}, created_at: new Date().toISOString() }
+    return {
+      id: user.id,
+      aud: 'authenticated',
+      role: 'authenticated',
+      email: user.email,
+      app_metadata: {},
+      user_metadata: {},
+      created_at: new Date().toISOString(),
+    }
   }
 
   /** What clicking the confirmation link yields: the code Supabase appends to the redirect URL. */
@@ -115,7 +123,10 @@ export class FakeSupabaseAuth {
 
   private userFromBearer(request: IncomingMessage): { user: FakeUser; sessionId: string } | null {
     const token = request.headers.authorization?.replace(/^Bearer /, '') ?? ''
-    const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString() || '{}') as { sub?: string; session_id?: string }
+    const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString() || '{}') as {
+      sub?: string
+      session_id?: string
+    }
     const user = [...this.users.values()].find((candidate) => candidate.id === payload.sub)
     return user && payload.session_id ? { user, sessionId: payload.session_id } : null
   }

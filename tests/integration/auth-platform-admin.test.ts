@@ -45,7 +45,12 @@ describe('ensurePlatformAdmin (the work behind npm run platform-admin)', () => {
     const user = await createUser(db, { email: 'preregistered@example.com', password: 'their own password' })
     for (const promoteExisting of [false, true]) {
       await expect(
-        ensurePlatformAdmin(db, { email: 'preregistered@example.com', password: 'the operator password', promoteExisting, authMode: 'local' }),
+        ensurePlatformAdmin(db, {
+          email: 'preregistered@example.com',
+          password: 'the operator password',
+          promoteExisting,
+          authMode: 'local',
+        }),
       ).rejects.toThrow(/--password was not applied/)
     }
     expect(await isAdmin(user.userId)).toBe(false)
@@ -80,9 +85,13 @@ describe('ensurePlatformAdmin (the work behind npm run platform-admin)', () => {
   })
 
   it('applies the password policy to a new account and needs a password to create one', async () => {
-    await expect(ensurePlatformAdmin(db, { email: 'weak@example.com', password: 'short', authMode: 'local' })).rejects.toThrow(/at least 10/)
+    await expect(ensurePlatformAdmin(db, { email: 'weak@example.com', password: 'short', authMode: 'local' })).rejects.toThrow(
+      /at least 10/,
+    )
     await expect(ensurePlatformAdmin(db, { email: 'nopass@example.com', authMode: 'local' })).rejects.toThrow(/--password/)
-    await expect(ensurePlatformAdmin(db, { email: 'not-an-email', password: 'long enough pw', authMode: 'local' })).rejects.toThrow(/not an email/)
+    await expect(ensurePlatformAdmin(db, { email: 'not-an-email', password: 'long enough pw', authMode: 'local' })).rejects.toThrow(
+      /not an email/,
+    )
   })
 
   it('does not create accounts in Supabase mode: they belong to Supabase Auth', async () => {
@@ -100,7 +109,14 @@ describe('the CLI on an embedded database the app is using', () => {
     try {
       const result = spawnSync(
         process.execPath,
-        [path.resolve('node_modules/tsx/dist/cli.mjs'), 'scripts/platform-admin.ts', '--email', 'cli@example.com', '--password', 'a long cli password'],
+        [
+          path.resolve('node_modules/tsx/dist/cli.mjs'),
+          'scripts/platform-admin.ts',
+          '--email',
+          'cli@example.com',
+          '--password',
+          'a long cli password',
+        ],
         { env: { ...process.env, PGLITE_DATA_DIR: dataDir, DATABASE_URL: '' }, encoding: 'utf8', timeout: 60_000 },
       )
       expect(result.status).toBe(1)

@@ -51,7 +51,9 @@ describe('a session belongs to the site that started it', () => {
   })
 
   it('a cookie issued on the platform host works there, on any port of it', async () => {
-    const signedIn = await login(on('http://localhost:3000', '/api/auth/login', { method: 'POST', body: { email: 'root@example.com', password } }))
+    const signedIn = await login(
+      on('http://localhost:3000', '/api/auth/login', { method: 'POST', body: { email: 'root@example.com', password } }),
+    )
     const cookie = cookieFrom(signedIn)
     expect((await listTenants(on('http://localhost:3000', '/api/admin/tenants', { cookie }))).status).toBe(200)
     expect((await listTenants(on('http://localhost', '/api/admin/tenants', { cookie }))).status).toBe(200)

@@ -57,7 +57,10 @@ describe('listing and revoking my sessions', () => {
     const other = await signIn(email)
     const mine = await signIn(email)
     const target = (await sessionsOf(mine)).sessions.find((s) => !s.current)
-    const response = await revokeSession(apiRequest(`/api/auth/sessions/${target?.id}`, { method: 'DELETE', cookie: mine }), params(String(target?.id)))
+    const response = await revokeSession(
+      apiRequest(`/api/auth/sessions/${target?.id}`, { method: 'DELETE', cookie: mine }),
+      params(String(target?.id)),
+    )
     expect(response.status).toBe(204)
     expect(await isLive(other)).toBe(false)
     expect(await isLive(mine)).toBe(true)
@@ -107,8 +110,7 @@ describe('listing and revoking my sessions', () => {
 })
 
 describe('POST /api/auth/password', () => {
-  const change = (cookie: string, body: unknown) =>
-    changePassword(apiRequest('/api/auth/password', { method: 'POST', cookie, body }))
+  const change = (cookie: string, body: unknown) => changePassword(apiRequest('/api/auth/password', { method: 'POST', cookie, body }))
 
   it('changes the password and signs out every other session', async () => {
     const { email } = await createUser(db, { email: 'changer@example.com', password })

@@ -35,7 +35,9 @@ describe('POST /api/auth/signup', () => {
     expect(await response.json()).toEqual({ email: 'new.person@example.com', confirmationRequired: true })
     expect(response.headers.getSetCookie()).toEqual([])
     const rows = await withService(db, (tx) =>
-      tx.query<{ verified: boolean }>("select email_confirmed_at is not null as verified from auth.users where email = 'new.person@example.com'"),
+      tx.query<{ verified: boolean }>(
+        "select email_confirmed_at is not null as verified from auth.users where email = 'new.person@example.com'",
+      ),
     )
     expect(rows).toEqual([{ verified: false }])
   })

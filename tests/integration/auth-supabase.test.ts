@@ -189,7 +189,9 @@ describe('Supabase mode through @supabase/ssr against a loopback Supabase Auth',
     expect(session).toBeDefined()
     expect((await me(session ?? '')).status).toBe(200)
 
-    const replayed = await callback(new Request(`http://localhost/api/auth/callback?code=${code}`, { headers: { cookie: verifierCookies } }))
+    const replayed = await callback(
+      new Request(`http://localhost/api/auth/callback?code=${code}`, { headers: { cookie: verifierCookies } }),
+    )
     expect(replayed.headers.get('location')).toBe('http://localhost/?authError=confirmation_failed')
   })
 

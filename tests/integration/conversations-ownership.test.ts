@@ -104,7 +104,7 @@ describe('one conversation', () => {
     expect((await open(alice, 'not-a-uuid')).status).toBe(404)
   })
 
-  it("cannot be continued by someone else: 404, and nothing is counted", async () => {
+  it('cannot be continued by someone else: 404, and nothing is counted', async () => {
     const before = await usageRow(db, tenant.id)
     const { status, body } = await ask(bob, 'Let me in', aliceThread.conversationId)
     expect(status).toBe(404)
@@ -130,7 +130,9 @@ describe('one conversation', () => {
 
 describe('feedback on answers', () => {
   async function storedFeedback(id: string) {
-    const rows = await withService(db, (tx) => tx.query<{ feedback: number | null }>('select feedback from public.tenant_messages where id = $1', [id]))
+    const rows = await withService(db, (tx) =>
+      tx.query<{ feedback: number | null }>('select feedback from public.tenant_messages where id = $1', [id]),
+    )
     return rows[0]?.feedback
   }
 

@@ -28,7 +28,10 @@ afterAll(async () => {
   await db.close()
 })
 
-const signedIn = (sub: string): Runner => (fn) => withUser(db, { sub, email: `${sub}@claims.test` }, fn)
+const signedIn =
+  (sub: string): Runner =>
+  (fn) =>
+    withUser(db, { sub, email: `${sub}@claims.test` }, fn)
 const admin = () => signedIn(world.home.adminId)
 const member = () => signedIn(world.home.userId)
 const platform = () => signedIn(world.platformAdminId)
@@ -139,7 +142,7 @@ describe('rows cannot be moved or planted across tenants', () => {
     ['tenant_invitations', 'admin'],
     ['tenant_conversations', 'user'],
     ['tenant_messages', 'user'],
-  ])("%s: the %s cannot rewrite tenant_id (no column grant)", async (table, who) => {
+  ])('%s: the %s cannot rewrite tenant_id (no column grant)', async (table, who) => {
     const move = change(`update public.${table} set tenant_id = $2 where tenant_id = $1`, [world.home.id, world.other.id])
     expect(await attempt(who === 'admin' ? admin() : member(), move)).toBe('perm')
   })
@@ -154,10 +157,7 @@ describe('rows cannot be moved or planted across tenants', () => {
   })
 
   it('a tenant admin cannot start a conversation or post a message in another member’s name', async () => {
-    const start = write('insert into public.tenant_conversations (tenant_id, user_id) values ($1, $2)', [
-      world.home.id,
-      world.home.userId,
-    ])
+    const start = write('insert into public.tenant_conversations (tenant_id, user_id) values ($1, $2)', [world.home.id, world.home.userId])
     const post = write(
       "insert into public.tenant_messages (tenant_id, conversation_id, user_id, role, content) values ($1, $2, $3, 'user', 'x')",
       [world.home.id, world.home.conversationId, world.home.userId],
@@ -197,9 +197,7 @@ describe('invitations', () => {
 
 describe('usage counters and the audit trail', () => {
   it('a tenant admin cannot reset the usage counters that enforce limits', async () => {
-    const reset = change('update public.tenant_usage set storage_bytes = 0, conversations = 0 where tenant_id = $1', [
-      world.home.id,
-    ])
+    const reset = change('update public.tenant_usage set storage_bytes = 0, conversations = 0 where tenant_id = $1', [world.home.id])
     expect(await attempt(admin(), reset)).toBe('perm')
     expect(await attempt(platform(), reset)).toBe('perm')
   })
@@ -210,7 +208,7 @@ describe('usage counters and the audit trail', () => {
     const runGranted: Runner = (fn) =>
       withService(db, async (tx) => {
         await tx.query(`grant ${op} on public.audit_logs to authenticated`)
-        await tx.query("create policy probe_all on public.audit_logs for all to authenticated using (true) with check (true)")
+        await tx.query('create policy probe_all on public.audit_logs for all to authenticated using (true) with check (true)')
         await tx.query("select set_config('role', 'authenticated', true), set_config('request.jwt.claims', $1, true)", [
           JSON.stringify({ sub: world.platformAdminId, role: 'authenticated' }),
         ])
@@ -232,9 +230,7 @@ describe('usage counters and the audit trail', () => {
     const [written] = await withUser(db, claims, (tx) =>
       tx.query<{ id: string }>("select app_private.write_audit($1, 'probe.actor') as id", [world.home.id]),
     )
-    const rows = await withService(db, (tx) =>
-      tx.query('select actor_id, actor_email from public.audit_logs where id = $1', [written?.id]),
-    )
+    const rows = await withService(db, (tx) => tx.query('select actor_id, actor_email from public.audit_logs where id = $1', [written?.id]))
     expect(rows).toEqual([{ actor_id: world.home.userId, actor_email: 'user@home-tenant.test' }])
   })
 })

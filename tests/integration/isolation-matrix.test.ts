@@ -113,16 +113,8 @@ const PROBES: Record<string, TableProbe> = {
   },
   tenant_users: {
     select: (c) => count('public.tenant_users where tenant_id = $1 and user_id = $2', [c.t.id, c.t.viewerId]),
-    insert: (c) =>
-      write("insert into public.tenant_users (tenant_id, user_id, role) values ($1, $2, 'viewer')", [
-        c.t.id,
-        c.world.lonerId,
-      ]),
-    update: (c) =>
-      change("update public.tenant_users set role = 'user' where tenant_id = $1 and user_id = $2", [
-        c.t.id,
-        c.t.viewerId,
-      ]),
+    insert: (c) => write("insert into public.tenant_users (tenant_id, user_id, role) values ($1, $2, 'viewer')", [c.t.id, c.world.lonerId]),
+    update: (c) => change("update public.tenant_users set role = 'user' where tenant_id = $1 and user_id = $2", [c.t.id, c.t.viewerId]),
     delete: (c) => change('delete from public.tenant_users where tenant_id = $1 and user_id = $2', [c.t.id, c.t.viewerId]),
   },
   platform_admins: {
@@ -134,10 +126,9 @@ const PROBES: Record<string, TableProbe> = {
   tenant_knowledge: {
     select: (c) => count('public.tenant_knowledge where tenant_id = $1', [c.t.id]),
     insert: (c) =>
-      write(
-        "insert into public.tenant_knowledge (tenant_id, title, content, content_hash) values ($1, 'Matrix', 'text', 'matrix')",
-        [c.t.id],
-      ),
+      write("insert into public.tenant_knowledge (tenant_id, title, content, content_hash) values ($1, 'Matrix', 'text', 'matrix')", [
+        c.t.id,
+      ]),
     update: (c) => change("update public.tenant_knowledge set title = 'Renamed' where id = $1", [c.t.knowledgeId]),
     delete: (c) => change('delete from public.tenant_knowledge where id = $1', [c.t.knowledgeId]),
   },
@@ -155,14 +146,13 @@ const PROBES: Record<string, TableProbe> = {
   // Kept by triggers on the chunks: readable like the chunks, writable by nobody directly.
   tenant_search_stats: {
     select: (c) => count('public.tenant_search_stats where tenant_id = $1', [c.t.id]),
-    insert: (c) => write("insert into public.tenant_search_stats (tenant_id) values ($1) on conflict do nothing", [c.t.id]),
+    insert: (c) => write('insert into public.tenant_search_stats (tenant_id) values ($1) on conflict do nothing', [c.t.id]),
     update: (c) => change('update public.tenant_search_stats set chunk_count = chunk_count + 1 where tenant_id = $1', [c.t.id]),
     delete: (c) => change('delete from public.tenant_search_stats where tenant_id = $1', [c.t.id]),
   },
   tenant_lexeme_stats: {
     select: (c) => count('public.tenant_lexeme_stats where tenant_id = $1', [c.t.id]),
-    insert: (c) =>
-      write("insert into public.tenant_lexeme_stats (tenant_id, lexeme, chunk_count) values ($1, 'forged', 1)", [c.t.id]),
+    insert: (c) => write("insert into public.tenant_lexeme_stats (tenant_id, lexeme, chunk_count) values ($1, 'forged', 1)", [c.t.id]),
     update: (c) => change('update public.tenant_lexeme_stats set chunk_count = chunk_count + 1 where tenant_id = $1', [c.t.id]),
     delete: (c) => change('delete from public.tenant_lexeme_stats where tenant_id = $1', [c.t.id]),
   },
@@ -177,10 +167,11 @@ const PROBES: Record<string, TableProbe> = {
     select: (c) => count('public.tenant_messages where conversation_id = $1', [c.t.conversationId]),
     // Posting into the target conversation as its owner: only the owner may.
     insert: (c) =>
-      write(
-        "insert into public.tenant_messages (tenant_id, conversation_id, user_id, role, content) values ($1, $2, $3, 'user', 'hi')",
-        [c.t.id, c.t.conversationId, c.t.userId],
-      ),
+      write("insert into public.tenant_messages (tenant_id, conversation_id, user_id, role, content) values ($1, $2, $3, 'user', 'hi')", [
+        c.t.id,
+        c.t.conversationId,
+        c.t.userId,
+      ]),
     update: (c) => change('update public.tenant_messages set feedback = 1 where conversation_id = $1', [c.t.conversationId]),
     delete: (c) => change('delete from public.tenant_messages where conversation_id = $1', [c.t.conversationId]),
   },
@@ -211,7 +202,10 @@ const PROBES: Record<string, TableProbe> = {
   tenant_knowledge_originals: {
     select: (c) => count('public.tenant_knowledge_originals where tenant_id = $1', [c.t.id]),
     insert: (c) =>
-      write("insert into public.tenant_knowledge_originals (tenant_id, file_name, media_type, content) values ($1, 'm.txt', 'text/plain', 'x'::bytea)", [c.t.id]),
+      write(
+        "insert into public.tenant_knowledge_originals (tenant_id, file_name, media_type, content) values ($1, 'm.txt', 'text/plain', 'x'::bytea)",
+        [c.t.id],
+      ),
     update: (c) => change("update public.tenant_knowledge_originals set file_name = 'renamed.md' where tenant_id = $1", [c.t.id]),
     delete: (c) => change('delete from public.tenant_knowledge_originals where tenant_id = $1', [c.t.id]),
   },
@@ -238,7 +232,10 @@ const PROBES: Record<string, TableProbe> = {
 type Cell = { table: string; op: Operation; actor: Actor; expected: Outcome }
 
 function parseMatrix(text: string): Cell[] {
-  const [header, ...lines] = text.trim().split('\n').map((line) => line.trim().split(/\s+/))
+  const [header, ...lines] = text
+    .trim()
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/))
   const columns = header?.slice(2) ?? []
   const actors = columns.map((column) => (column === 'private' ? 'privateVisitor' : column))
   if (actors.join() !== ACTORS.join()) throw new Error(`matrix columns must be ${ACTORS.join(', ')}`)
@@ -289,8 +286,14 @@ describe('the isolation matrix itself', () => {
     for (const table of Object.keys(PROBES)) {
       for (const op of OPERATIONS) {
         const row = CELLS.filter((cell) => cell.table === table && cell.op === op)
-        expect(row.some((cell) => cell.expected === 'allow'), `${table} ${op} allows someone`).toBe(true)
-        expect(row.some((cell) => DENIALS.includes(cell.expected)), `${table} ${op} denies someone`).toBe(true)
+        expect(
+          row.some((cell) => cell.expected === 'allow'),
+          `${table} ${op} allows someone`,
+        ).toBe(true)
+        expect(
+          row.some((cell) => DENIALS.includes(cell.expected)),
+          `${table} ${op} denies someone`,
+        ).toBe(true)
       }
     }
   })

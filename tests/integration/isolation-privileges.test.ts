@@ -84,10 +84,7 @@ describe('what the schema exposes', () => {
           order by 1`,
       ),
     )
-    expect(rows.map((row) => row.grant)).toEqual([
-      'auth.local_sessions authenticated delete',
-      'auth.local_sessions authenticated select',
-    ])
+    expect(rows.map((row) => row.grant)).toEqual(['auth.local_sessions authenticated delete', 'auth.local_sessions authenticated select'])
   })
 
   it('never lets the API roles read a password hash or a session token hash', async () => {
@@ -144,7 +141,13 @@ describe('calling app_private functions directly', () => {
     ['record an exchange', 'outsider', 'app_private.record_exchange($1, null, 0, 1, 1, 1, false, null)', () => [home()], 'or403'],
     ['release an exchange', 'outsider', 'app_private.release_exchange($1, null, 0, 0, 0, true)', () => [home()], 'or403'],
     ['count a visitor question', 'visitor', 'app_private.hit_visitor_rate_limit($1, $2)', () => [home(), '203.0.113.9'], 'allow'],
-    ['count a visitor question for another tenant', 'visitor', 'app_private.hit_visitor_rate_limit($1, $2)', () => [world.other.id, '203.0.113.9'], 'or403'],
+    [
+      'count a visitor question for another tenant',
+      'visitor',
+      'app_private.hit_visitor_rate_limit($1, $2)',
+      () => [world.other.id, '203.0.113.9'],
+      'or403',
+    ],
     ['accept an invitation', 'anon', 'app_private.accept_tenant_invitation($1)', () => ['0'.repeat(64)], 'perm'],
     ['delete an account', 'anon', 'app_private.delete_my_account()', () => [], 'perm'],
   ]

@@ -20,8 +20,18 @@ const SPECS: Spec[] = [
   { key: 'wide', publicAccess: true, status: 'active', chunks: 25 },
   { key: 'dormant', publicAccess: true, status: 'suspended', chunks: 3 },
 ]
-const TOPICS = ['refund policy', 'opening hours', 'billing cycle', 'data retention', 'onboarding checklist',
-  'password reset', 'shipping times', 'breathing practice', 'contract renewal', 'api rate limits']
+const TOPICS = [
+  'refund policy',
+  'opening hours',
+  'billing cycle',
+  'data retention',
+  'onboarding checklist',
+  'password reset',
+  'shipping times',
+  'breathing practice',
+  'contract renewal',
+  'api rate limits',
+]
 const MODEL = new LocalEmbedder()
 
 type ProbeTenant = Spec & { id: string; memberId: string }
@@ -87,10 +97,9 @@ const foreignTo = (tenantId: string) => chunks.filter((chunk) => chunk.tenantId 
 /** The ten nearest chunks the caller can see; deliberately no tenant filter. */
 async function nearest(tx: Queryable, vector: string): Promise<{ id: string; tenant_id: string }[]> {
   probesRun += 1
-  return tx.query(
-    'select id, tenant_id from public.tenant_knowledge_chunks order by embedding <=> $1::extensions.vector limit 10',
-    [vector],
-  )
+  return tx.query('select id, tenant_id from public.tenant_knowledge_chunks order by embedding <=> $1::extensions.vector limit 10', [
+    vector,
+  ])
 }
 
 type ProbeRun = (fn: (tx: Queryable) => Promise<string[][]>) => Promise<string[][]>
@@ -152,10 +161,12 @@ describe('members see only their own tenant', () => {
     const member = tenant('wide')
     const search = (tx: Queryable, probe: ProbeChunk) => {
       probesRun += 1
-      return tx.query<{ chunk_id: string }>(
-        'select chunk_id from public.match_tenant_chunks($1, $2::extensions.vector, $3, $4, 10, -1)',
-        [probe.tenantId, probe.vector, probe.text, MODEL.model],
-      )
+      return tx.query<{ chunk_id: string }>('select chunk_id from public.match_tenant_chunks($1, $2::extensions.vector, $3, $4, 10, -1)', [
+        probe.tenantId,
+        probe.vector,
+        probe.text,
+        MODEL.model,
+      ])
     }
     const { foreign, own } = await withUser(db, { sub: member.memberId }, async (tx) => {
       const foreignRows: string[] = []

@@ -81,10 +81,9 @@ describe('adding knowledge', () => {
     const doc = await asAdmin((kb) => kb.get(added.id))
     expect(doc).toMatchObject({ title: 'Invoice policy', category: 'billing', tags: ['finance', 'policy'], chunkCount: 2 })
     expect(doc?.byteSize).toBe(Buffer.byteLength(invoices.content))
-    const audit = await countRows(
-      "select count(*)::int as n from public.audit_logs where action = 'knowledge.add' and target_id = $1",
-      [added.id],
-    )
+    const audit = await countRows("select count(*)::int as n from public.audit_logs where action = 'knowledge.add' and target_id = $1", [
+      added.id,
+    ])
     expect(audit).toBe(1)
   })
 
@@ -92,7 +91,12 @@ describe('adding knowledge', () => {
     const first = await addAsAdmin(wellness)
     const again = await addAsAdmin({ ...wellness, title: 'Same text, new title' })
     expect(again).toEqual({ id: first.id, chunkCount: first.chunkCount, duplicate: true })
-    expect(await countRows('select count(*)::int as n from public.tenant_knowledge where content_hash = (select content_hash from public.tenant_knowledge where id = $1)', [first.id])).toBe(1)
+    expect(
+      await countRows(
+        'select count(*)::int as n from public.tenant_knowledge where content_hash = (select content_hash from public.tenant_knowledge where id = $1)',
+        [first.id],
+      ),
+    ).toBe(1)
   })
 
   it('pads vectors of a shorter model and stores them under that model name', async () => {
@@ -125,15 +129,28 @@ describe('adding knowledge', () => {
         return vectors.map((vector, index) => (index === 60 ? vector.map((value, i) => (i === 0 ? 1e39 : value)) : vector))
       },
     }
-    const storageBefore = await countRows('select coalesce(sum(byte_size), 0)::int as n from public.tenant_knowledge where tenant_id = $1', [tenantId])
-    const usageBefore = await countRows('select coalesce(max(storage_bytes), 0)::int as n from public.tenant_usage where tenant_id = $1', [tenantId])
+    const storageBefore = await countRows(
+      'select coalesce(sum(byte_size), 0)::int as n from public.tenant_knowledge where tenant_id = $1',
+      [tenantId],
+    )
+    const usageBefore = await countRows('select coalesce(max(storage_bytes), 0)::int as n from public.tenant_usage where tenant_id = $1', [
+      tenantId,
+    ])
     const auditBefore = await countRows('select count(*)::int as n from public.audit_logs where tenant_id = $1', [tenantId])
     const content = sampleProse(20_000, 7)
     await expect(addAsAdmin({ title: 'Long', content }, corrupting)).rejects.toThrow(/out of range/)
     expect(await countRows("select count(*)::int as n from public.tenant_knowledge where title = 'Long'")).toBe(0)
-    expect(await countRows('select count(*)::int as n from public.tenant_knowledge_chunks c left join public.tenant_knowledge k on k.id = c.knowledge_id where k.id is null')).toBe(0)
-    expect(await countRows('select coalesce(sum(byte_size), 0)::int as n from public.tenant_knowledge where tenant_id = $1', [tenantId])).toBe(storageBefore)
-    expect(await countRows('select coalesce(max(storage_bytes), 0)::int as n from public.tenant_usage where tenant_id = $1', [tenantId])).toBe(usageBefore)
+    expect(
+      await countRows(
+        'select count(*)::int as n from public.tenant_knowledge_chunks c left join public.tenant_knowledge k on k.id = c.knowledge_id where k.id is null',
+      ),
+    ).toBe(0)
+    expect(
+      await countRows('select coalesce(sum(byte_size), 0)::int as n from public.tenant_knowledge where tenant_id = $1', [tenantId]),
+    ).toBe(storageBefore)
+    expect(
+      await countRows('select coalesce(max(storage_bytes), 0)::int as n from public.tenant_usage where tenant_id = $1', [tenantId]),
+    ).toBe(usageBefore)
     expect(await countRows('select count(*)::int as n from public.audit_logs where tenant_id = $1', [tenantId])).toBe(auditBefore)
     // The same document stores fine with a healthy embedder: the failure was the chunk, not the text.
     const stored = await addAsAdmin({ title: 'Long', content })
@@ -171,12 +188,20 @@ describe('listing, reading and removing', () => {
 
   it('removes a document with its chunks, releases its storage and audits it', async () => {
     const added = await addAsAdmin({ title: 'Temporary', content: 'This note will be deleted soon.' })
-    const before = await countRows('select storage_bytes::int as n from public.tenant_usage where tenant_id = $1 order by period desc limit 1', [tenantId])
+    const before = await countRows(
+      'select storage_bytes::int as n from public.tenant_usage where tenant_id = $1 order by period desc limit 1',
+      [tenantId],
+    )
     await asAdmin((kb) => kb.remove(added.id))
     expect(await countRows('select count(*)::int as n from public.tenant_knowledge_chunks where knowledge_id = $1', [added.id])).toBe(0)
-    const after = await countRows('select storage_bytes::int as n from public.tenant_usage where tenant_id = $1 order by period desc limit 1', [tenantId])
+    const after = await countRows(
+      'select storage_bytes::int as n from public.tenant_usage where tenant_id = $1 order by period desc limit 1',
+      [tenantId],
+    )
     expect(before - after).toBe(Buffer.byteLength('This note will be deleted soon.'))
-    expect(await countRows("select count(*)::int as n from public.audit_logs where action = 'knowledge.delete' and target_id = $1", [added.id])).toBe(1)
+    expect(
+      await countRows("select count(*)::int as n from public.audit_logs where action = 'knowledge.delete' and target_id = $1", [added.id]),
+    ).toBe(1)
     await expect(asAdmin((kb) => kb.remove(added.id))).rejects.toMatchObject({ code: 'not_found' })
     await expect(asAdmin((kb) => kb.remove('not-a-uuid'))).rejects.toMatchObject({ code: 'not_found' })
   })
@@ -193,7 +218,10 @@ describe('reindexing after a model change', () => {
 
   it('re-embeds exactly the chunks of another model, after which vector search uses the new model', async () => {
     const next = new OpenAIEmbedder({ apiKey: 'test', baseURL: fake.url, model: 'fake-embedding-16' })
-    const stale = await countRows('select count(*)::int as n from public.tenant_knowledge_chunks where tenant_id = $1 and embedding_model <> $2', [tenantId, next.model])
+    const stale = await countRows(
+      'select count(*)::int as n from public.tenant_knowledge_chunks where tenant_id = $1 and embedding_model <> $2',
+      [tenantId, next.model],
+    )
     expect(stale).toBeGreaterThan(0)
     const chunkText = 'Begin each morning with slow breathing and a glass of water before any screen time.'
     // Before: no vector of the new model exists, so nothing passes on similarity alone.
@@ -201,7 +229,12 @@ describe('reindexing after a model change', () => {
     expect(before.every((hit) => hit.similarity === 0)).toBe(true)
     const result = await asAdmin((kb) => kb.reindex(), next)
     expect(result).toEqual({ reembedded: stale, model: 'fake-embedding-16' })
-    expect(await countRows('select count(*)::int as n from public.tenant_knowledge_chunks where tenant_id = $1 and embedding_model <> $2', [tenantId, next.model])).toBe(0)
+    expect(
+      await countRows('select count(*)::int as n from public.tenant_knowledge_chunks where tenant_id = $1 and embedding_model <> $2', [
+        tenantId,
+        next.model,
+      ]),
+    ).toBe(0)
     const after = await asAdmin((kb) => kb.search(chunkText, { matchThreshold: 0.99 }), next)
     expect(after[0]?.similarity).toBeCloseTo(1, 5)
     expect(await asAdmin((kb) => kb.reindex(), next)).toEqual({ reembedded: 0, model: 'fake-embedding-16' })
@@ -210,8 +243,8 @@ describe('reindexing after a model change', () => {
 
   it('refuses a viewer instead of looping on rows RLS will not let it change', async () => {
     const next = { model: 'other-model', dimensions: 1536, embed: (texts: string[]) => local.embed(texts) }
-    await expect(
-      withUser(db, viewer, (tx) => new TenantKnowledgeBase(tenantId, tx, { embedder: next }).reindex()),
-    ).rejects.toMatchObject({ code: 'forbidden' })
+    await expect(withUser(db, viewer, (tx) => new TenantKnowledgeBase(tenantId, tx, { embedder: next }).reindex())).rejects.toMatchObject({
+      code: 'forbidden',
+    })
   })
 })

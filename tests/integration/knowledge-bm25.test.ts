@@ -86,9 +86,12 @@ describe('BM25 statistics', () => {
     expect(await statistics(tenantId)).toEqual(before)
   })
 
-  it("are invisible to members of other tenants", async () => {
+  it('are invisible to members of other tenants', async () => {
     const rows = await withUser(db, outsider, (tx) =>
-      tx.query('select 1 from public.tenant_lexeme_stats where tenant_id = $1 union all select 1 from public.tenant_search_stats where tenant_id = $1', [tenantId]),
+      tx.query(
+        'select 1 from public.tenant_lexeme_stats where tenant_id = $1 union all select 1 from public.tenant_search_stats where tenant_id = $1',
+        [tenantId],
+      ),
     )
     expect(rows).toEqual([])
   })
@@ -97,8 +100,11 @@ describe('BM25 statistics', () => {
 describe('BM25 ranking', () => {
   it('ranks the chunk holding the rare word of the question above chunks holding only a common one', async () => {
     const tenant = (await createTenant(db, { slug: 'bm25-rank' })).id
-    await withService(db, (tx) => tx.query("insert into public.tenant_users (tenant_id, user_id, role) values ($1, $2, 'admin')", [tenant, admin.sub]))
-    for (let i = 0; i < 6; i += 1) await add({ title: `Policy ${i}`, content: `The office policy number ${i} covers ordinary office matters.` }, tenant)
+    await withService(db, (tx) =>
+      tx.query("insert into public.tenant_users (tenant_id, user_id, role) values ($1, $2, 'admin')", [tenant, admin.sub]),
+    )
+    for (let i = 0; i < 6; i += 1)
+      await add({ title: `Policy ${i}`, content: `The office policy number ${i} covers ordinary office matters.` }, tenant)
     const rare = await add({ title: 'Parking', content: 'The office policy on bicycles: bicycles go in the basement rack.' }, tenant)
     const hits = await search('office policy for bicycles', tenant)
     expect(hits[0]?.knowledgeId).toBe(rare.id)

@@ -42,7 +42,11 @@ function form(files: [string, string][]) {
 }
 
 async function jobsOf(tenantId: string): Promise<{ id: string; status: string; attempts: number; error_code: string | null }[]> {
-  return withService(db, (tx) => tx.query('select id, status, attempts, error_code from public.knowledge_jobs where tenant_id = $1 order by created_at, file_name', [tenantId]))
+  return withService(db, (tx) =>
+    tx.query('select id, status, attempts, error_code from public.knowledge_jobs where tenant_id = $1 order by created_at, file_name', [
+      tenantId,
+    ]),
+  )
 }
 
 async function counts(tenantId: string): Promise<{ documents: number; chunks: number; originals: number }> {
@@ -135,7 +139,10 @@ describe('switching the embedding model', () => {
     await uploadFiles(actingAs(db, tenant.claims), tenant.id, form(files), { pool, db })
     await runJobs(db, pool)
     const switched = new SwitchedEmbedder()
-    const search = () => withUser(db, tenant.claims, (tx) => new TenantKnowledgeBase(tenant.id, tx, { embedder: switched }).search('money back for a disputed invoice'))
+    const search = () =>
+      withUser(db, tenant.claims, (tx) =>
+        new TenantKnowledgeBase(tenant.id, tx, { embedder: switched }).search('money back for a disputed invoice'),
+      )
 
     const before = await search()
     expect(before[0]?.title).toBe('Refunds')
@@ -155,7 +162,8 @@ describe('switching the embedding model', () => {
   it('answers POST .../knowledge/reindex with 202 and joins a re-embedding already queued; GET .../knowledge/index counts chunks', async () => {
     const tenant = await tenantWithAdmin('reindex-route')
     const context = { params: Promise.resolve({ id: tenant.id }) }
-    const call = () => reindexRoute(apiRequest(`/api/admin/tenants/${tenant.id}/knowledge/reindex`, { method: 'POST', cookie: tenant.cookie }), context)
+    const call = () =>
+      reindexRoute(apiRequest(`/api/admin/tenants/${tenant.id}/knowledge/reindex`, { method: 'POST', cookie: tenant.cookie }), context)
     const first = await call()
     expect(first.status).toBe(202)
     const { job } = (await first.json()) as { job: KnowledgeJob }

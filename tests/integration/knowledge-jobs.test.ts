@@ -23,8 +23,13 @@ const base = (tenantId: string) => `/api/admin/tenants/${tenantId}/knowledge`
 
 function upload(who: Who, tenantId: string, files: [string, Uint8Array | string][]) {
   const form = new FormData()
-  for (const [name, content] of files) form.append('files', new File([typeof content === 'string' ? content : new Uint8Array(content)], name))
-  const request = new Request(`${TEST_ORIGIN}${base(tenantId)}`, { method: 'POST', headers: { cookie: cookies[who], origin: TEST_ORIGIN }, body: form })
+  for (const [name, content] of files)
+    form.append('files', new File([typeof content === 'string' ? content : new Uint8Array(content)], name))
+  const request = new Request(`${TEST_ORIGIN}${base(tenantId)}`, {
+    method: 'POST',
+    headers: { cookie: cookies[who], origin: TEST_ORIGIN },
+    body: form,
+  })
   return postRoute(request, { params: Promise.resolve({ id: tenantId }) })
 }
 
@@ -35,7 +40,9 @@ async function accepted(who: Who, tenantId: string, files: [string, Uint8Array |
 }
 
 async function job(who: Who, tenantId: string, jobId: string) {
-  const response = await jobRoute(apiRequest(`${base(tenantId)}/jobs/${jobId}`, { cookie: cookies[who] }), { params: Promise.resolve({ id: tenantId, jobId }) })
+  const response = await jobRoute(apiRequest(`${base(tenantId)}/jobs/${jobId}`, { cookie: cookies[who] }), {
+    params: Promise.resolve({ id: tenantId, jobId }),
+  })
   return { status: response.status, body: (await response.json()) as JobBody }
 }
 
@@ -84,8 +91,16 @@ describe('an upload becomes background jobs', () => {
   it('answers 202 with a queued job per file, and each job ends done with its document, progress 100', async () => {
     const pdf = await makePdf([sampleProse(200, 3), sampleProse(200, 4)])
     const docx = await makeDocx([{ heading: true, text: 'Returns policy' }, { text: sampleProse(120, 5) }])
-    const jobs = await accepted('acmeAdmin', tenants.acme, [['hours.md', '# Opening hours\n\nWe open at nine.'], ['report.pdf', pdf], ['returns.docx', docx]])
-    expect(jobs.map((entry) => [entry.fileName, entry.status])).toEqual([['hours.md', 'queued'], ['report.pdf', 'queued'], ['returns.docx', 'queued']])
+    const jobs = await accepted('acmeAdmin', tenants.acme, [
+      ['hours.md', '# Opening hours\n\nWe open at nine.'],
+      ['report.pdf', pdf],
+      ['returns.docx', docx],
+    ])
+    expect(jobs.map((entry) => [entry.fileName, entry.status])).toEqual([
+      ['hours.md', 'queued'],
+      ['report.pdf', 'queued'],
+      ['returns.docx', 'queued'],
+    ])
     await runJobs(db, pool)
     for (const entry of jobs) {
       const { body } = await job('acmeAdmin', tenants.acme, entry.id as string)
@@ -134,7 +149,10 @@ describe('an upload becomes background jobs', () => {
 
   it('streams the job list as server-sent events: the list first, then each change of a job as it happens', async () => {
     const abort = new AbortController()
-    const request = new Request(`${TEST_ORIGIN}${base(tenants.acme)}/jobs`, { headers: { cookie: cookies.acmeAdmin, accept: 'text/event-stream' }, signal: abort.signal })
+    const request = new Request(`${TEST_ORIGIN}${base(tenants.acme)}/jobs`, {
+      headers: { cookie: cookies.acmeAdmin, accept: 'text/event-stream' },
+      signal: abort.signal,
+    })
     const response = await jobsRoute(request, { params: Promise.resolve({ id: tenants.acme }) })
     expect(response.headers.get('content-type')).toContain('text/event-stream')
     const reader = (response.body as ReadableStream<Uint8Array>).getReader()
@@ -162,7 +180,9 @@ describe('an upload becomes background jobs', () => {
     const [entry] = await accepted('acmeAdmin', tenants.acme, [['private.md', 'Only for acme admins.']])
     expect((await job('acmeUser', tenants.acme, entry?.id as string)).status).toBe(403)
     expect((await job('globexAdmin', tenants.globex, entry?.id as string)).status).toBe(404)
-    const listed = await jobsRoute(apiRequest(`${base(tenants.globex)}/jobs`, { cookie: cookies.globexAdmin }), { params: Promise.resolve({ id: tenants.globex }) })
+    const listed = await jobsRoute(apiRequest(`${base(tenants.globex)}/jobs`, { cookie: cookies.globexAdmin }), {
+      params: Promise.resolve({ id: tenants.globex }),
+    })
     expect(((await listed.json()) as { jobs: unknown[] }).jobs).toEqual([])
     await runJobs(db, pool)
   })
@@ -187,7 +207,10 @@ describe('hostile and broken files fail their job with a reason, and the server 
   })
 
   it('refuses a PDF whose page inflates into endless text operations (422), and the next file is read', async () => {
-    const [bomb, next] = await accepted('acmeAdmin', tenants.acme, [['bomb.pdf', await makePdfBomb(100)], ['after.md', `# After the bomb\n\n${sampleProse(40, 31)}`]])
+    const [bomb, next] = await accepted('acmeAdmin', tenants.acme, [
+      ['bomb.pdf', await makePdfBomb(100)],
+      ['after.md', `# After the bomb\n\n${sampleProse(40, 31)}`],
+    ])
     await runJobs(db, pool)
     const failed = (await job('acmeAdmin', tenants.acme, bomb?.id as string)).body.job
     expect(failed).toMatchObject({ status: 'failed', error: { code: 'unprocessable' } })
@@ -202,7 +225,10 @@ describe('hostile and broken files fail their job with a reason, and the server 
   })
 
   it('fails the job of binary data named .txt with 415 once its worker has looked at it', async () => {
-    const [entry] = await accepted('acmeAdmin', tenants.acme, [['notes.txt', new Uint8Array([0x41, 0, 0xff, 0xfe, 0x42])], ['fine.md', 'Fine text.']])
+    const [entry] = await accepted('acmeAdmin', tenants.acme, [
+      ['notes.txt', new Uint8Array([0x41, 0, 0xff, 0xfe, 0x42])],
+      ['fine.md', 'Fine text.'],
+    ])
     const failed = await finished(tenants.acme, entry?.id ?? null)
     expect(failed).toMatchObject({ status: 'failed', error: { code: 'unsupported_media_type' } })
   })

@@ -90,9 +90,7 @@ beforeAll(async () => {
   const knowledgeIds = new Set<string>()
   for (const [index, content] of smallDocuments.entries()) {
     const prepared = await TenantKnowledgeBase.prepare({ title: `Billing note ${index + 1}`, content }, local)
-    const added = await withUser(db, smallAdmin, (tx) =>
-      new TenantKnowledgeBase(smallId, tx, { embedder: local }).addKnowledge(prepared),
-    )
+    const added = await withUser(db, smallAdmin, (tx) => new TenantKnowledgeBase(smallId, tx, { embedder: local }).addKnowledge(prepared))
     knowledgeIds.add(added.id)
   }
   await withService(db, async (tx) => {
@@ -115,7 +113,7 @@ afterAll(async () => {
 })
 
 describe('recall for a small tenant sharing the index with a big one', () => {
-  it('loses the small tenant\'s rows with a plain HNSW scan filtered by tenant (the problem)', async () => {
+  it("loses the small tenant's rows with a plain HNSW scan filtered by tenant (the problem)", async () => {
     const [vector] = await local.embed([QUERY])
     const { plan, rows } = await withUser(db, small.viewer, async (tx) => {
       // On a big shared table the planner takes the HNSW index for ORDER BY distance;
@@ -144,7 +142,7 @@ describe('recall for a small tenant sharing the index with a big one', () => {
     expect(await strategyFor(small.viewer, small.id, QUERY, { threshold: -1, exactMax: 0, far: -1 })).toEqual(['hnsw'])
   })
 
-  it('finds the big tenant\'s nearest chunks on the iterative HNSW path', async () => {
+  it("finds the big tenant's nearest chunks on the iterative HNSW path", async () => {
     const exact = await search(big.viewer, big.id)
     const approximate = await search(big.viewer, big.id, { exactSearchMaxChunks: 100, farSimilarity: -1 })
     expect(approximate).toHaveLength(10)
@@ -162,8 +160,8 @@ describe('recall for a small tenant sharing the index with a big one', () => {
   })
 })
 
-describe('cross-tenant probes: another tenant\'s text as the query', () => {
-  it('gives a member of the small tenant none of the big tenant\'s rows', async () => {
+describe("cross-tenant probes: another tenant's text as the query", () => {
+  it("gives a member of the small tenant none of the big tenant's rows", async () => {
     const hits = await withUser(db, small.viewer, (tx) =>
       new TenantKnowledgeBase(small.id, tx, { embedder: local }).search(big.sampleText, { limit: 50, matchThreshold: -1 }),
     )
@@ -178,7 +176,7 @@ describe('cross-tenant probes: another tenant\'s text as the query', () => {
     expect(hits).toEqual([])
   })
 
-  it('gives a visitor of the public tenant its rows and none of another tenant\'s', async () => {
+  it("gives a visitor of the public tenant its rows and none of another tenant's", async () => {
     const own = await withAnon(db, { tenant_id: small.id }, (tx) =>
       new TenantKnowledgeBase(small.id, tx, { embedder: local }).search(big.sampleText, { limit: 50, matchThreshold: -1 }),
     )

@@ -26,7 +26,8 @@ function postJson(who: Who | null, tenantId: string, body: unknown) {
 
 function upload(who: Who, tenantId: string, files: [string, Uint8Array | string][], fields: Record<string, string> = {}) {
   const form = new FormData()
-  for (const [name, content] of files) form.append('file', new File([typeof content === 'string' ? content : new Uint8Array(content)], name))
+  for (const [name, content] of files)
+    form.append('file', new File([typeof content === 'string' ? content : new Uint8Array(content)], name))
   for (const [key, value] of Object.entries(fields)) form.append(key, value)
   const request = new Request(`${TEST_ORIGIN}${base(tenantId)}`, {
     method: 'POST',
@@ -41,11 +42,17 @@ function list(who: Who, tenantId: string, query = '') {
 }
 
 function remove(who: Who, tenantId: string, knowledgeId: string) {
-  return deleteRoute(apiRequest(`${base(tenantId)}/${knowledgeId}`, { method: 'DELETE', cookie: cookies[who] }), docCtx(tenantId, knowledgeId))
+  return deleteRoute(
+    apiRequest(`${base(tenantId)}/${knowledgeId}`, { method: 'DELETE', cookie: cookies[who] }),
+    docCtx(tenantId, knowledgeId),
+  )
 }
 
 async function document(tenantId: string, knowledgeId: string) {
-  const response = await getRoute(apiRequest(`${base(tenantId)}/${knowledgeId}`, { cookie: cookies.acmeAdmin }), docCtx(tenantId, knowledgeId))
+  const response = await getRoute(
+    apiRequest(`${base(tenantId)}/${knowledgeId}`, { cookie: cookies.acmeAdmin }),
+    docCtx(tenantId, knowledgeId),
+  )
   return (await response.json()).document
 }
 
@@ -55,7 +62,12 @@ beforeAll(async () => {
   pool = testPool()
   tenants.acme = (await createTenant(db, { slug: 'kr-acme' })).id
   tenants.globex = (await createTenant(db, { slug: 'kr-globex' })).id
-  tenants.tiny = (await createTenant(db, { slug: 'kr-tiny', limits: { conversationsPerMonth: null, tokensPerMonth: null, storageMb: 0.0005, members: null } })).id
+  tenants.tiny = (
+    await createTenant(db, {
+      slug: 'kr-tiny',
+      limits: { conversationsPerMonth: null, tokensPerMonth: null, storageMb: 0.0005, members: null },
+    })
+  ).id
   const people: [Who, string | null, 'admin' | 'user' | null][] = [
     ['platform', null, null],
     ['acmeAdmin', tenants.acme, 'admin'],
@@ -77,7 +89,13 @@ afterAll(async () => {
 })
 
 describe('POST JSON', () => {
-  const body = { title: 'Opening hours', content: 'We are open from nine to five on weekdays.', category: 'info', tags: ['hours'], elementalTags: ['earth'] }
+  const body = {
+    title: 'Opening hours',
+    content: 'We are open from nine to five on weekdays.',
+    category: 'info',
+    tags: ['hours'],
+    elementalTags: ['earth'],
+  }
 
   it('stores a document for a tenant admin (201) and answers a repeat with 409 and the existing id', async () => {
     const created = await postJson('acmeAdmin', tenants.acme, body)
@@ -87,7 +105,12 @@ describe('POST JSON', () => {
     const again = await postJson('acmeAdmin', tenants.acme, { ...body, title: 'Hours again' })
     expect(again.status).toBe(409)
     expect(await again.json()).toMatchObject({ error: { code: 'conflict', details: { id } } })
-    expect(await document(tenants.acme, id)).toMatchObject({ category: 'info', tags: ['hours'], elementalTags: ['earth'], sourceType: 'text' })
+    expect(await document(tenants.acme, id)).toMatchObject({
+      category: 'info',
+      tags: ['hours'],
+      elementalTags: ['earth'],
+      sourceType: 'text',
+    })
   })
 
   it('lets a platform admin add to any tenant', async () => {
@@ -105,7 +128,12 @@ describe('POST JSON', () => {
     expect(invalid.status).toBe(400)
     expect((await invalid.json()).error.details.fields).toMatchObject({ title: expect.any(String), 'elementalTags.0': expect.any(String) })
     const plain = await postRoute(
-      apiRequest(base(tenants.acme), { method: 'POST', cookie: cookies.acmeAdmin, body: 'hello', headers: { 'content-type': 'text/plain' } }),
+      apiRequest(base(tenants.acme), {
+        method: 'POST',
+        cookie: cookies.acmeAdmin,
+        body: 'hello',
+        headers: { 'content-type': 'text/plain' },
+      }),
       ctx(tenants.acme),
     )
     expect(plain.status).toBe(415)
@@ -120,16 +148,21 @@ async function settle(response: Response) {
   return Promise.all(
     jobs.map(async (entry) => {
       if (!entry.id) return entry
-      const reply = await jobRoute(apiRequest(`${base(tenants.acme)}/jobs/${entry.id}`, { cookie: cookies.acmeAdmin }), { params: Promise.resolve({ id: tenants.acme, jobId: entry.id }) })
+      const reply = await jobRoute(apiRequest(`${base(tenants.acme)}/jobs/${entry.id}`, { cookie: cookies.acmeAdmin }), {
+        params: Promise.resolve({ id: tenants.acme, jobId: entry.id }),
+      })
       return ((await reply.json()) as JobBody).job
     }),
   )
 }
 
 describe('POST files', () => {
-  it('ingests .txt, .md, .pdf and .docx in one request (202, then a done job each), with the form\'s category and tags', async () => {
+  it("ingests .txt, .md, .pdf and .docx in one request (202, then a done job each), with the form's category and tags", async () => {
     const pdf = await makePdf(['Page one explains the warranty of the XR-7 router.', 'Page two covers returns within thirty days.'])
-    const docx = await makeDocx([{ heading: true, text: 'Onboarding' }, { text: 'New clients receive a welcome call in their first week.' }])
+    const docx = await makeDocx([
+      { heading: true, text: 'Onboarding' },
+      { text: 'New clients receive a welcome call in their first week.' },
+    ])
     const jobs = await settle(
       await upload(
         'acmeAdmin',
@@ -151,7 +184,13 @@ describe('POST files', () => {
     ])
     const byName = Object.fromEntries(jobs.map((job) => [job.fileName, 'documentId' in job ? job.documentId : undefined]))
     const manual = await document(tenants.acme, byName['manual.pdf'] as string)
-    expect(manual).toMatchObject({ sourceType: 'pdf', filename: 'manual.pdf', category: 'manuals', tags: ['support', 'docs'], elementalTags: ['air'] })
+    expect(manual).toMatchObject({
+      sourceType: 'pdf',
+      filename: 'manual.pdf',
+      category: 'manuals',
+      tags: ['support', 'docs'],
+      elementalTags: ['air'],
+    })
     expect(manual.content).toContain('returns within thirty days')
     expect(await document(tenants.acme, byName['onboarding.docx'] as string)).toMatchObject({ sourceType: 'docx', title: 'Onboarding' })
     expect(await document(tenants.acme, byName['guide.md'] as string)).toMatchObject({ sourceType: 'markdown', title: 'Guide' })
@@ -186,7 +225,11 @@ describe('POST files', () => {
     const text = 'A document uploaded twice as a file.'
     const [first] = await settle(await upload('acmeAdmin', tenants.acme, [['twice.txt', text]]))
     const [again] = await settle(await upload('acmeAdmin', tenants.acme, [['twice-copy.txt', text]]))
-    expect(again).toMatchObject({ status: 'done', duplicate: true, documentId: first && 'documentId' in first ? first.documentId : 'missing' })
+    expect(again).toMatchObject({
+      status: 'done',
+      duplicate: true,
+      documentId: first && 'documentId' in first ? first.documentId : 'missing',
+    })
   })
 
   it('reports each file of a mixed bulk upload on its own (202)', async () => {
@@ -200,7 +243,7 @@ describe('POST files', () => {
     expect(virus).toMatchObject({ id: null, fileName: 'virus.exe', status: 'failed', error: { code: 'unsupported_media_type' } })
   })
 
-  it('answers 413 storage_full when the tenant\'s storage limit would be passed', async () => {
+  it("answers 413 storage_full when the tenant's storage limit would be passed", async () => {
     const response = await upload('tinyAdmin', tenants.tiny, [['big.txt', 'x'.repeat(600)]])
     expect(response.status).toBe(413)
     expect((await response.json()).error.code).toBe('storage_full')
@@ -228,7 +271,12 @@ describe('upload size limits (UPLOAD_MAX_MB = 0.01)', () => {
   it('answers 413 from the declared Content-Length without reading the body', async () => {
     const request = new Request(`${TEST_ORIGIN}${base(tenants.acme)}`, {
       method: 'POST',
-      headers: { cookie: cookies.acmeAdmin, origin: TEST_ORIGIN, 'content-type': 'multipart/form-data; boundary=x', 'content-length': String(50 * 1024 * 1024) },
+      headers: {
+        cookie: cookies.acmeAdmin,
+        origin: TEST_ORIGIN,
+        'content-type': 'multipart/form-data; boundary=x',
+        'content-length': String(50 * 1024 * 1024),
+      },
       body: '--x--',
     })
     const response = await postRoute(request, ctx(tenants.acme))
@@ -276,7 +324,7 @@ describe('GET list and DELETE', () => {
     expect((await list('globexAdmin', tenants.acme)).status).toBe(404)
   })
 
-  it('deletes a document (204) and answers 404 for it afterwards and for another tenant\'s ids', async () => {
+  it("deletes a document (204) and answers 404 for it afterwards and for another tenant's ids", async () => {
     const created = await (await postJson('acmeAdmin', tenants.acme, { title: 'Short-lived', content: 'Gone soon.' })).json()
     const globexDoc = await withService(db, (tx) =>
       tx.query<{ id: string }>('select id from public.tenant_knowledge where tenant_id = $1 limit 1', [tenants.globex]),
@@ -288,7 +336,7 @@ describe('GET list and DELETE', () => {
     expect((await remove('acmeAdmin', tenants.acme, created.id)).status).toBe(204)
     expect((await remove('acmeAdmin', tenants.acme, created.id)).status).toBe(404)
     const audits = await withService(db, (tx) =>
-      tx.query<{ action: string }>("select action from public.audit_logs where target_id = $1 order by id", [created.id]),
+      tx.query<{ action: string }>('select action from public.audit_logs where target_id = $1 order by id', [created.id]),
     )
     expect(audits.map((row) => row.action)).toEqual(['knowledge.add', 'knowledge.delete'])
   })

@@ -13,13 +13,16 @@ type Who = keyof typeof cookies
 const GLOBEX_TEXT = 'Globex launches reusable rockets from its coastal pad every second Tuesday.'
 
 function search(who: Who | null, slug: string, body: unknown) {
-  return searchRoute(
-    apiRequest(`/api/tenant/${slug}/knowledge/search`, { method: 'POST', cookie: who ? cookies[who] : undefined, body }),
-    { params: Promise.resolve({ slug }) },
-  )
+  return searchRoute(apiRequest(`/api/tenant/${slug}/knowledge/search`, { method: 'POST', cookie: who ? cookies[who] : undefined, body }), {
+    params: Promise.resolve({ slug }),
+  })
 }
 
-async function tenantWithKnowledge(slug: string, content: string, options: { publicAccess?: boolean; status?: 'active' | 'suspended' } = {}) {
+async function tenantWithKnowledge(
+  slug: string,
+  content: string,
+  options: { publicAccess?: boolean; status?: 'active' | 'suspended' } = {},
+) {
   const { id } = await createTenant(db, { slug, ...options })
   const admin = await createUser(db, { email: `${slug}-admin@example.com` })
   await addMember(db, id, admin.userId, 'admin')
@@ -65,7 +68,7 @@ describe('POST /api/tenant/[slug]/knowledge/search', () => {
     expect(results[0].score).toBeGreaterThan(0.2)
   })
 
-  it('returns none of another tenant\'s rows when that tenant\'s text is the query', async () => {
+  it("returns none of another tenant's rows when that tenant's text is the query", async () => {
     const { results } = await (await search('acmeViewer', 'ksr-acme', { query: GLOBEX_TEXT, matchThreshold: -1, limit: 50 })).json()
     expect(results.map((result: { title: string }) => result.title)).toEqual(['ksr-acme handbook'])
   })

@@ -51,7 +51,7 @@ describe('storage accounting', () => {
     expect((await usage(tenant)).usedBytes).toBe(0)
   })
 
-  it('carries the level into a new month, whoever creates that month\'s row', async () => {
+  it("carries the level into a new month, whoever creates that month's row", async () => {
     const tenant = await tenantWithAdmin('storage-carry', null)
     await withService(db, (tx) =>
       tx.query(
@@ -62,7 +62,9 @@ describe('storage accounting', () => {
     )
     // Another counter (conversations) opens this month's row first, knowing nothing of storage.
     await withService(db, (tx) =>
-      tx.query('insert into public.tenant_usage (tenant_id, period, conversations) values ($1, app_private.current_usage_period(), 1)', [tenant.id]),
+      tx.query('insert into public.tenant_usage (tenant_id, period, conversations) values ($1, app_private.current_usage_period(), 1)', [
+        tenant.id,
+      ]),
     )
     await add(tenant, 'Carry', 'Twelve bytes')
     const rows = await periods(tenant.id)

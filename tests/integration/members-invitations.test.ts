@@ -55,7 +55,11 @@ describe('inviting someone', () => {
   it('mails <origin>/invite/<token> to the address (7 days, only a hash stored, audited); the admin never sees the link', async () => {
     const before = Date.now()
     const response = await addRoute(
-      apiRequest(`/api/admin/tenants/${tenant.id}/members`, { method: 'POST', cookie: adminCookie, body: { email: 'Fresh@Example.com', role: 'viewer' } }),
+      apiRequest(`/api/admin/tenants/${tenant.id}/members`, {
+        method: 'POST',
+        cookie: adminCookie,
+        body: { email: 'Fresh@Example.com', role: 'viewer' },
+      }),
       { params: Promise.resolve({ id: tenant.id }) },
     )
     const raw = await response.text()
@@ -123,11 +127,13 @@ describe('inviting someone', () => {
     expect(response.status).toBe(403)
     expect(await previewInvitation(token)).not.toBeNull()
     await expect(
-      withService(db, (tx) => tx.query("insert into public.tenant_users (tenant_id, user_id, role) values ($1, $2, 'user')", [tenant.id, squatter])),
+      withService(db, (tx) =>
+        tx.query("insert into public.tenant_users (tenant_id, user_id, role) values ($1, $2, 'user')", [tenant.id, squatter]),
+      ),
     ).rejects.toThrow(/not verified/)
-    await expect(
-      withService(db, (tx) => tx.query('insert into public.platform_admins (user_id) values ($1)', [squatter])),
-    ).rejects.toThrow(/not verified/)
+    await expect(withService(db, (tx) => tx.query('insert into public.platform_admins (user_id) values ($1)', [squatter]))).rejects.toThrow(
+      /not verified/,
+    )
   })
 
   it('refuses a signed-in user whose email is not the invited one (403) and keeps the invitation usable', async () => {
@@ -165,7 +171,9 @@ describe('inviting someone', () => {
   })
 
   it('answers 401 to accepting without a session and 400 to a malformed token', async () => {
-    expect((await acceptRoute(apiRequest('/api/auth/invitations/accept', { method: 'POST', body: { token: 'x'.repeat(43) } }))).status).toBe(401)
+    expect(
+      (await acceptRoute(apiRequest('/api/auth/invitations/accept', { method: 'POST', body: { token: 'x'.repeat(43) } }))).status,
+    ).toBe(401)
     const someone = await createUser(db, { email: 'someone@example.com' })
     expect((await accept(await loginCookie(db, someone.userId), 'bad token!')).status).toBe(400)
   })

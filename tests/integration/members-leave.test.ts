@@ -22,7 +22,10 @@ const ctx = (id: string, userId: string) => ({ params: Promise.resolve({ id, use
 const remove = (cookie: string, tenantId: string, userId: string) =>
   removeRoute(apiRequest(`/api/admin/tenants/${tenantId}/members/${userId}`, { method: 'DELETE', cookie }), ctx(tenantId, userId))
 const setRole = (cookie: string, tenantId: string, userId: string, role: string) =>
-  patchRoute(apiRequest(`/api/admin/tenants/${tenantId}/members/${userId}`, { method: 'PATCH', cookie, body: { role } }), ctx(tenantId, userId))
+  patchRoute(
+    apiRequest(`/api/admin/tenants/${tenantId}/members/${userId}`, { method: 'PATCH', cookie, body: { role } }),
+    ctx(tenantId, userId),
+  )
 const roleOf = async (tenantId: string, userId: string) =>
   (
     await withService(db, (tx) =>

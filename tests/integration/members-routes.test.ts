@@ -52,15 +52,22 @@ const add = (who: Who, tenantId: string, body: unknown) =>
 const list = (who: Who, tenantId: string) =>
   listRoute(apiRequest(`/api/admin/tenants/${tenantId}/members`, { cookie: cookies[who] }), ctx(tenantId))
 const patch = (who: Who, tenantId: string, userId: string, body: unknown) =>
-  patchRoute(apiRequest(`/api/admin/tenants/${tenantId}/members/${userId}`, { method: 'PATCH', cookie: cookies[who], body }), ctx2(tenantId, userId))
+  patchRoute(
+    apiRequest(`/api/admin/tenants/${tenantId}/members/${userId}`, { method: 'PATCH', cookie: cookies[who], body }),
+    ctx2(tenantId, userId),
+  )
 const remove = (who: Who, tenantId: string, userId: string) =>
-  removeRoute(apiRequest(`/api/admin/tenants/${tenantId}/members/${userId}`, { method: 'DELETE', cookie: cookies[who] }), ctx2(tenantId, userId))
+  removeRoute(
+    apiRequest(`/api/admin/tenants/${tenantId}/members/${userId}`, { method: 'DELETE', cookie: cookies[who] }),
+    ctx2(tenantId, userId),
+  )
 const auditCount = async (tenantId: string, action: string, targetId: string) => {
   const rows = await withService(db, (tx) =>
-    tx.query<{ n: number }>(
-      'select count(*)::int as n from public.audit_logs where tenant_id = $1 and action = $2 and target_id = $3',
-      [tenantId, action, targetId],
-    ),
+    tx.query<{ n: number }>('select count(*)::int as n from public.audit_logs where tenant_id = $1 and action = $2 and target_id = $3', [
+      tenantId,
+      action,
+      targetId,
+    ]),
   )
   return rows[0]?.n ?? 0
 }
@@ -91,7 +98,7 @@ describe('adding members', () => {
     expect(response.status).toBe(409)
   })
 
-  it("answers 404 to the admin of another tenant, and adds nobody", async () => {
+  it('answers 404 to the admin of another tenant, and adds nobody', async () => {
     const response = await add('globexAdmin', acme.id, { email: 'outsider@example.com', role: 'admin' })
     expect(response.status).toBe(404)
     const rows = await withService(db, (tx) =>
@@ -113,16 +120,15 @@ describe('adding members', () => {
     expect(response.status).toBe(401)
   })
 
-  it.each([
-    ['platform_admin'],
-    ['owner'],
-    ['superuser'],
-  ])('cannot grant the role %s (400): platform admin is not grantable through the API', async (role) => {
-    const response = await add('acmeAdmin', acme.id, { email: 'outsider@example.com', role })
-    expect(response.status).toBe(400)
-    const admins = await withService(db, (tx) => tx.query('select 1 from public.platform_admins where user_id = $1', [ids.outsider]))
-    expect(admins).toHaveLength(0)
-  })
+  it.each([['platform_admin'], ['owner'], ['superuser']])(
+    'cannot grant the role %s (400): platform admin is not grantable through the API',
+    async (role) => {
+      const response = await add('acmeAdmin', acme.id, { email: 'outsider@example.com', role })
+      expect(response.status).toBe(400)
+      const admins = await withService(db, (tx) => tx.query('select 1 from public.platform_admins where user_id = $1', [ids.outsider]))
+      expect(admins).toHaveLength(0)
+    },
+  )
 
   it('answers 400 for a malformed body and 404 for a tenant id that is not a uuid', async () => {
     expect((await add('acmeAdmin', acme.id, { email: 'nope', role: 'user' })).status).toBe(400)
@@ -131,11 +137,17 @@ describe('adding members', () => {
   })
 
   it("refuses a member beyond the plan's member limit (429), counting pending invitations", async () => {
-    const small = await createTenant(db, { slug: 'small-team', limits: { conversationsPerMonth: 10, tokensPerMonth: null, storageMb: 10, members: 2 } })
+    const small = await createTenant(db, {
+      slug: 'small-team',
+      limits: { conversationsPerMonth: 10, tokensPerMonth: null, storageMb: 10, members: 2 },
+    })
     await addMember(db, small.id, ids.acmeAdmin ?? '', 'admin')
     const cookie = await loginCookie(db, ids.acmeAdmin ?? '')
     const post = (email: string) =>
-      addRoute(apiRequest(`/api/admin/tenants/${small.id}/members`, { method: 'POST', cookie, body: { email, role: 'user' } }), ctx(small.id))
+      addRoute(
+        apiRequest(`/api/admin/tenants/${small.id}/members`, { method: 'POST', cookie, body: { email, role: 'user' } }),
+        ctx(small.id),
+      )
     expect((await post('first-invitee@example.com')).status).toBe(201)
     expect((await post('second-invitee@example.com')).status).toBe(429)
   })

@@ -39,7 +39,8 @@ beforeAll(async () => {
     },
     {
       title: 'Deposits',
-      content: '# Deposits\n\n## Refunds\n\nA deposit for a flat is refunded within 10 days after the keys are returned, unlike the booking fee.',
+      content:
+        '# Deposits\n\n## Refunds\n\nA deposit for a flat is refunded within 10 days after the keys are returned, unlike the booking fee.',
     },
   ]
   const prepared = await Promise.all(documents.map((document) => TenantKnowledgeBase.prepare(document, embedder)))

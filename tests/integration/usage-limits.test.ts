@@ -5,7 +5,16 @@ import { secondsToNextPeriod } from '@/lib/multi-tenant/usage/usage'
 import { createTenant } from '../support/auth'
 import { startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai'
 import { createTestDatabase, type TestDatabase } from '../support/test-database'
-import { countRows, createLimitedTenant, oracleRequest, signedInMember, slugParams, usageRow, useLanguageModel, type Member } from './oracle-world'
+import {
+  countRows,
+  createLimitedTenant,
+  oracleRequest,
+  signedInMember,
+  slugParams,
+  usageRow,
+  useLanguageModel,
+  type Member,
+} from './oracle-world'
 
 let db: TestDatabase
 
@@ -31,7 +40,11 @@ describe('the monthly conversation limit', () => {
   let alice: Member
 
   beforeAll(async () => {
-    tenant = await createLimitedTenant(db, { slug: 'tiny-plan' }, { conversationsPerMonth: 2, tokensPerMonth: null, storageMb: null, members: null })
+    tenant = await createLimitedTenant(
+      db,
+      { slug: 'tiny-plan' },
+      { conversationsPerMonth: 2, tokensPerMonth: null, storageMb: null, members: null },
+    )
     alice = await signedInMember(db, tenant.id, 'alice@tiny.test')
   })
 
@@ -63,7 +76,11 @@ describe('the monthly token limit', () => {
     // Each chat call reports 1,500 tokens: an exchange (classification + answer) uses 3,000.
     fake = await startFakeOpenAI({ replyText: 'An answer.', usage: { prompt_tokens: 1_400, completion_tokens: 100 } })
     useLanguageModel({ url: fake.url, timeoutMs: 5_000 })
-    tenant = await createLimitedTenant(db, { slug: 'token-plan' }, { conversationsPerMonth: null, tokensPerMonth: 11_000, storageMb: null, members: null })
+    tenant = await createLimitedTenant(
+      db,
+      { slug: 'token-plan' },
+      { conversationsPerMonth: null, tokensPerMonth: 11_000, storageMb: null, members: null },
+    )
     alice = await signedInMember(db, tenant.id, 'alice@token.test')
   })
 

@@ -5,7 +5,15 @@ import { LocalEmbedder } from '@/lib/ai/offline/embedder'
 import { setDatabaseForTests, withService } from '@/lib/db'
 import { createTenant, makePlatformAdmin, TEST_ORIGIN } from '../support/auth'
 import { createTestDatabase, type TestDatabase } from '../support/test-database'
-import { createLimitedTenant, oracleRequest, seedKnowledge, signedInMember, slugParams, useLanguageModel, type Member } from './oracle-world'
+import {
+  createLimitedTenant,
+  oracleRequest,
+  seedKnowledge,
+  signedInMember,
+  slugParams,
+  useLanguageModel,
+  type Member,
+} from './oracle-world'
 
 const CONTENT = 'Support is available on weekdays from nine to five by phone and by email.'
 
@@ -24,7 +32,10 @@ function usageOf(person: Member | null, id = tenant.id): Promise<Response> {
 }
 
 async function ask(input: string, conversationId?: string) {
-  const response = await oracle(oracleRequest(tenant.slug, { input, conversationId }, { cookie: user.cookie }), slugParams({ slug: tenant.slug }))
+  const response = await oracle(
+    oracleRequest(tenant.slug, { input, conversationId }, { cookie: user.cookie }),
+    slugParams({ slug: tenant.slug }),
+  )
   return response.json()
 }
 
@@ -32,7 +43,11 @@ beforeAll(async () => {
   useLanguageModel({})
   db = await createTestDatabase()
   setDatabaseForTests(db)
-  tenant = await createLimitedTenant(db, { slug: 'usage-house' }, { conversationsPerMonth: 1000, tokensPerMonth: null, storageMb: 1, members: null })
+  tenant = await createLimitedTenant(
+    db,
+    { slug: 'usage-house' },
+    { conversationsPerMonth: 1000, tokensPerMonth: null, storageMb: 1, members: null },
+  )
   const other = await createTenant(db, { slug: 'usage-other' })
   admin = await signedInMember(db, tenant.id, 'admin@usage.test', 'admin')
   user = await signedInMember(db, tenant.id, 'user@usage.test', 'user')

@@ -15,17 +15,14 @@ export const DEFAULT_TEST_PASSWORD = 'correct-horse-battery'
 /** The origin test requests come from; route handlers are called with http://localhost URLs. */
 export const TEST_ORIGIN = 'http://localhost'
 
-export async function createUser(
-  db: Database,
-  input: { email: string; password?: string },
-): Promise<{ userId: string; email: string }> {
+export async function createUser(db: Database, input: { email: string; password?: string }): Promise<{ userId: string; email: string }> {
   const email = input.email.trim().toLowerCase()
   const hash = await hashPassword(input.password ?? DEFAULT_TEST_PASSWORD)
   const rows = await withService(db, (tx) =>
-    tx.query<{ id: string }>(
-      'insert into auth.users (email, encrypted_password, email_confirmed_at) values ($1, $2, now()) returning id',
-      [email, hash],
-    ),
+    tx.query<{ id: string }>('insert into auth.users (email, encrypted_password, email_confirmed_at) values ($1, $2, now()) returning id', [
+      email,
+      hash,
+    ]),
   )
   return { userId: String(rows[0]?.id), email }
 }
@@ -45,17 +42,10 @@ export function signedInHeaders(cookie: string, extra: Record<string, string> = 
 }
 
 export async function makePlatformAdmin(db: Database, userId: string): Promise<void> {
-  await withService(db, (tx) =>
-    tx.query('insert into public.platform_admins (user_id) values ($1) on conflict do nothing', [userId]),
-  )
+  await withService(db, (tx) => tx.query('insert into public.platform_admins (user_id) values ($1) on conflict do nothing', [userId]))
 }
 
-export async function addMember(
-  db: Database,
-  tenantId: string,
-  userId: string,
-  role: 'admin' | 'user' | 'viewer',
-): Promise<void> {
+export async function addMember(db: Database, tenantId: string, userId: string, role: 'admin' | 'user' | 'viewer'): Promise<void> {
   await withService(db, (tx) =>
     tx.query(
       `insert into public.tenant_users (tenant_id, user_id, role) values ($1, $2, $3)

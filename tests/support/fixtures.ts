@@ -53,10 +53,7 @@ export async function makeDocx(paragraphs: { heading?: boolean; text: string }[]
 // pdf-lib cannot encrypt, so this writes one by hand with the PDF standard security
 // handler, revision 2 (40-bit RC4): the user password is required to open it.
 
-const PASSWORD_PADDING = Buffer.from(
-  '28bf4e5e4e758a4164004e56fffa01082e2e00b6d0683e802f0ca9fe6453697a',
-  'hex',
-)
+const PASSWORD_PADDING = Buffer.from('28bf4e5e4e758a4164004e56fffa01082e2e00b6d0683e802f0ca9fe6453697a', 'hex')
 
 function rc4(key: Uint8Array, data: Uint8Array): Buffer {
   const s = Array.from({ length: 256 }, (_, i) => i)
@@ -138,7 +135,7 @@ export function sampleProse(wordCount: number, seed = 1): string {
     return VOCABULARY[state % VOCABULARY.length] as string
   }
   const sentences: string[] = []
-  for (let written = 0; written < wordCount; ) {
+  for (let written = 0; written < wordCount;) {
     const length = Math.min(8 + (written % 11), wordCount - written)
     const words = Array.from({ length }, nextWord)
     const first = words[0] ?? ''

@@ -36,10 +36,7 @@ export async function seedUsers(tx: Queryable, emails: string[]): Promise<string
   return emails.map((email) => byEmail.get(email) ?? '')
 }
 
-export async function seedTenant(
-  tx: Queryable,
-  input: { slug: string; publicAccess: boolean; status?: string },
-): Promise<string> {
+export async function seedTenant(tx: Queryable, input: { slug: string; publicAccess: boolean; status?: string }): Promise<string> {
   const rows = await tx.query<{ id: string }>(
     'insert into public.tenants (slug, name, public_access, status) values ($1, $1, $2, $3) returning id',
     [input.slug, input.publicAccess, input.status ?? 'active'],
@@ -90,10 +87,7 @@ async function seedPopulatedTenant(tx: Queryable, slug: string, publicAccess: bo
      on conflict (tenant_id, period) do update set conversations = 1, messages = 2`,
     [id],
   )
-  await tx.query(
-    'insert into public.tenant_usage_daily (tenant_id, day, conversations, messages) values ($1, current_date, 1, 2)',
-    [id],
-  )
+  await tx.query('insert into public.tenant_usage_daily (tenant_id, day, conversations, messages) values ($1, current_date, 1, 2)', [id])
   await tx.query(
     `insert into public.tenant_invitations (tenant_id, email, role, token_hash, invited_by)
      values ($1, $2, 'viewer', encode(sha256(convert_to($2, 'UTF8')), 'hex'), $3)`,
@@ -125,17 +119,7 @@ export async function seedIsolationWorld(db: Database): Promise<IsolationWorld> 
   })
 }
 
-export const ACTORS = [
-  'anon',
-  'visitor',
-  'privateVisitor',
-  'outsider',
-  'viewer',
-  'user',
-  'admin',
-  'platform',
-  'service',
-] as const
+export const ACTORS = ['anon', 'visitor', 'privateVisitor', 'outsider', 'viewer', 'user', 'admin', 'platform', 'service'] as const
 export type Actor = (typeof ACTORS)[number]
 
 export type Runner = <T>(fn: (tx: Queryable) => Promise<T>) => Promise<T>

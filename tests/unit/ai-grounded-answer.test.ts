@@ -140,12 +140,19 @@ describe('composeGroundedAnswer on structured passages', () => {
       voice,
       reading,
     })
-    expect(answer).toMatch(/1\. Fill in the request form\. \[1\]\n2\. Send it to your supervisor\. \[1\]\n3\. Upload it to HR Links\. \[1\]/)
+    expect(answer).toMatch(
+      /1\. Fill in the request form\. \[1\]\n2\. Send it to your supervisor\. \[1\]\n3\. Upload it to HR Links\. \[1\]/,
+    )
   })
 
-  it('never opens a formal tenant\'s answer with the reading\'s mystical opener', () => {
+  it("never opens a formal tenant's answer with the reading's mystical opener", () => {
     const passages = [{ index: 1, title: 'Fees', content: 'An initial consultation costs $250 and lasts one hour.', score: 0.8 }]
-    const formal = composeGroundedAnswer({ question: 'How much is a consultation?', passages, voice: { assistantName: 'Counsel', tone: 'formal' }, reading })
+    const formal = composeGroundedAnswer({
+      question: 'How much is a consultation?',
+      passages,
+      voice: { assistantName: 'Counsel', tone: 'formal' },
+      reading,
+    })
     const warm = composeGroundedAnswer({ question: 'How much is a consultation?', passages, voice, reading })
     expect(formal.split('\n\n')[0]).toBe('Here is what our documentation says.')
     expect(warm.split('\n\n')[0]).not.toBe(formal.split('\n\n')[0])

@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { assertSameOrigin } from '@/lib/auth/csrf'
 import { readCookie, sessionCookie } from '@/lib/auth/cookies'
 
-const request = (method: string, headers: Record<string, string>) =>
-  new Request('http://app.example.com/api/anything', { method, headers })
+const request = (method: string, headers: Record<string, string>) => new Request('http://app.example.com/api/anything', { method, headers })
 
 const refused = (r: Request) => {
   try {
@@ -40,8 +39,6 @@ describe('session cookie helpers', () => {
   it('writes an httpOnly SameSite=Lax cookie whose Max-Age matches the expiry', () => {
     const now = new Date('2026-11-23T00:00:00Z')
     const cookie = sessionCookie('tok', new Date('2026-11-24T00:00:00Z'), true, now)
-    expect(cookie).toBe(
-      'oracle_session=tok; Path=/; HttpOnly; SameSite=Lax; Max-Age=86400; Expires=Tue, 24 Nov 2026 00:00:00 GMT; Secure',
-    )
+    expect(cookie).toBe('oracle_session=tok; Path=/; HttpOnly; SameSite=Lax; Max-Age=86400; Expires=Tue, 24 Nov 2026 00:00:00 GMT; Secure')
   })
 })

@@ -25,7 +25,11 @@ function controlledWork() {
   return { work, releaseAll, peak: () => peak }
 }
 
-const refusal = (promise: Promise<unknown>) => promise.then(() => null, (error: AppError) => error)
+const refusal = (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (error: AppError) => error,
+  )
 
 describe('the password-hash gate', () => {
   it(`runs at most ${HASH_GATE.concurrency} hashes at once and refuses beyond the queue at once with 503 + Retry-After`, async () => {

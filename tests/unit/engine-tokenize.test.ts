@@ -18,7 +18,7 @@ describe('engine tokeniser', () => {
   })
 
   it('marks punctuation and "but" as clause breaks', () => {
-    const tokens = tokenize("Not sad, but lonely.")
+    const tokens = tokenize('Not sad, but lonely.')
     expect(tokens.map((token) => token?.raw ?? null)).toEqual(['not', 'sad', null, null, 'lonely', null])
   })
 })

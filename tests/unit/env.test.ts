@@ -35,9 +35,7 @@ describe('parseEnv', () => {
   })
 
   it('names every bad value in one clear error', () => {
-    expect(() => parseEnv({ DATABASE_URL: 'mysql://x', PORT: 'abc', OPENAI_BASE_URL: 'not a url' })).toThrowError(
-      ConfigError,
-    )
+    expect(() => parseEnv({ DATABASE_URL: 'mysql://x', PORT: 'abc', OPENAI_BASE_URL: 'not a url' })).toThrowError(ConfigError)
     try {
       parseEnv({ DATABASE_URL: 'mysql://x', PORT: 'abc' })
     } catch (error) {
@@ -48,8 +46,8 @@ describe('parseEnv', () => {
 
   it('refuses half a Supabase configuration and Supabase without its database', () => {
     expect(() => parseEnv({ NEXT_PUBLIC_SUPABASE_URL: 'https://abc.supabase.co' })).toThrow(/set together/)
-    expect(() =>
-      parseEnv({ NEXT_PUBLIC_SUPABASE_URL: 'https://abc.supabase.co', NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: 'k' }),
-    ).toThrow(/DATABASE_URL/)
+    expect(() => parseEnv({ NEXT_PUBLIC_SUPABASE_URL: 'https://abc.supabase.co', NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: 'k' })).toThrow(
+      /DATABASE_URL/,
+    )
   })
 })

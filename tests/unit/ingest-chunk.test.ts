@@ -38,7 +38,9 @@ describe('chunkText', () => {
       expect(chunk.content.toLowerCase()).not.toContain(other)
     }
     expect(chunks.filter((chunk) => chunk.heading === 'Alpha').length).toBeGreaterThan(2)
-    expect(chunks.find((chunk) => chunk.heading === 'Alpha › Bravo')?.content.startsWith('## Bravo\n\nThe bravo clause number 1 ')).toBe(true)
+    expect(chunks.find((chunk) => chunk.heading === 'Alpha › Bravo')?.content.startsWith('## Bravo\n\nThe bravo clause number 1 ')).toBe(
+      true,
+    )
   })
 
   it('keeps every chunk within maxTokens and reports its exact token count', () => {
@@ -117,7 +119,9 @@ describe('chunkText', () => {
 
   it('drops headings with nothing under them and never returns empty chunks', () => {
     const chunks = chunkText('# Title\n\n## Empty\n\n\n\n## Filled\nSome words.\n\n   \n')
-    expect(chunks).toEqual([{ index: 0, content: '## Filled\nSome words.', tokenCount: tokens('## Filled\nSome words.'), heading: 'Title › Filled' }])
+    expect(chunks).toEqual([
+      { index: 0, content: '## Filled\nSome words.', tokenCount: tokens('## Filled\nSome words.'), heading: 'Title › Filled' },
+    ])
     expect(chunkText('  \n\n ')).toEqual([])
   })
 
@@ -127,7 +131,8 @@ describe('chunkText', () => {
   })
 
   it('keeps a table whole, as one unit, however many sentences its cells hold', () => {
-    const table = '| Plan | Price. Per month. |\n| --- | --- |\n| Basic. Small. | 10 €. Billed yearly. |\n| Pro. Big. | 30 €. Billed monthly. |'
+    const table =
+      '| Plan | Price. Per month. |\n| --- | --- |\n| Basic. Small. | 10 €. Billed yearly. |\n| Pro. Big. | 30 €. Billed monthly. |'
     const chunks = chunkText(`# Prices\n\nIntro sentence one. Intro sentence two.\n\n${table}\n\nAfter the table.`)
     expect(chunks.some((chunk) => chunk.content.includes(table))).toBe(true)
   })
@@ -137,7 +142,12 @@ describe('chunkText', () => {
     const chunks = chunkText(`| Item | Value |\n| --- | --- |\n${rows.join('\n')}`, { maxTokens: 120, overlapTokens: 0 })
     expect(chunks.length).toBeGreaterThan(2)
     for (const chunk of chunks) expect(chunk.content.startsWith('| Item | Value |\n| --- | --- |\n| item')).toBe(true)
-    expect(chunks.map((chunk) => chunk.content).join('\n').match(/\| item \d+ \|/g)).toHaveLength(60)
+    expect(
+      chunks
+        .map((chunk) => chunk.content)
+        .join('\n')
+        .match(/\| item \d+ \|/g),
+    ).toHaveLength(60)
   })
 
   it('keeps a fenced code block with blank lines in it in one piece', () => {
@@ -148,9 +158,7 @@ describe('chunkText', () => {
 
   it('numbers chunks consecutively from zero across sections', () => {
     const text = `# A\n\n${numberedSentences('a', 30)}\n\n# B\n\n${numberedSentences('b', 30)}`
-    expect(chunkText(text, { maxTokens: 100 }).map((chunk) => chunk.index)).toEqual(
-      chunkText(text, { maxTokens: 100 }).map((_, i) => i),
-    )
+    expect(chunkText(text, { maxTokens: 100 }).map((chunk) => chunk.index)).toEqual(chunkText(text, { maxTokens: 100 }).map((_, i) => i))
   })
 
   it('returns the same chunks for the same input', () => {

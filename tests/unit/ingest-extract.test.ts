@@ -33,7 +33,8 @@ describe('extractText reads each supported format', () => {
   })
 
   it('joins PDF lines wrapped by layout back into running sentences', async () => {
-    const sentence = 'This deliberately long sentence about quarterly retainer reviews keeps going well past the width of a single printed line on the page.'
+    const sentence =
+      'This deliberately long sentence about quarterly retainer reviews keeps going well past the width of a single printed line on the page.'
     const { text } = await extractText({ filename: 'wrap.pdf', bytes: await makePdf([sentence]) })
     expect(text).toBe(sentence)
   })

@@ -31,8 +31,6 @@ describe('PDFs we accept but cannot read', () => {
   it('answers 422 for a PDF whose pages hold only drawings, as a scan would', async () => {
     const error = await rejection(extractText({ filename: 'scan.pdf', bytes: await makeShapesOnlyPdf(2) }))
     expect(error.status).toBe(422)
-    expect(error.message).toBe(
-      'scan.pdf contains no text we can read, for example a scanned image. Upload a version with selectable text.',
-    )
+    expect(error.message).toBe('scan.pdf contains no text we can read, for example a scanned image. Upload a version with selectable text.')
   })
 })

@@ -11,9 +11,7 @@ describe('conversationTitle', () => {
   })
 
   it('cuts a long question at a word boundary near 60 characters and marks the cut', () => {
-    const title = conversationTitle(
-      'I would like to understand how the refund policy applies to subscriptions bought during a promotion',
-    )
+    const title = conversationTitle('I would like to understand how the refund policy applies to subscriptions bought during a promotion')
     expect(title.length).toBeLessThanOrEqual(61)
     expect(title.endsWith('…')).toBe(true)
     expect(title).toBe('I would like to understand how the refund policy applies to…')

@@ -46,7 +46,7 @@ describe('the platform host', () => {
 })
 
 describe('a tenant subdomain', () => {
-  it('rewrites pages to the tenant\'s /t/<slug> pages', async () => {
+  it("rewrites pages to the tenant's /t/<slug> pages", async () => {
     expect(await route('sterling-law.oracle.example', '/')).toEqual({ kind: 'tenant', slug: 'sterling-law', rewriteTo: '/t/sterling-law' })
     expect(await route('sterling-law.oracle.example', '/chat')).toEqual({
       kind: 'tenant',
@@ -66,7 +66,7 @@ describe('a tenant subdomain', () => {
     }
   })
 
-  it('serves its own /t/<slug> links unchanged and never another tenant\'s', async () => {
+  it("serves its own /t/<slug> links unchanged and never another tenant's", async () => {
     expect(await route('sterling-law.oracle.example', '/t/sterling-law/chat')).toEqual({
       kind: 'tenant',
       slug: 'sterling-law',

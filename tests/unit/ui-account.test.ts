@@ -8,17 +8,44 @@ import { ApiError } from '@/lib/client/api-error'
 
 describe('describeUserAgent', () => {
   it.each([
-    ['Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36', 'Chrome on Windows'],
-    ['Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36 Edg/126.0.0.0', 'Edge on Windows'],
+    [
+      'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36',
+      'Chrome on Windows',
+    ],
+    [
+      'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36 Edg/126.0.0.0',
+      'Edge on Windows',
+    ],
     ['Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/126.0.0.0 Safari/537.36', 'Chrome on Linux'],
-    ['Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15', 'Safari on macOS'],
-    ['Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1', 'Safari on iPhone'],
-    ['Mozilla/5.0 (iPad; CPU OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) CriOS/126.0 Mobile/15E148 Safari/604.1', 'Chrome on iPad'],
-    ['Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Mobile Safari/537.36', 'Chrome on Android'],
-    ['Mozilla/5.0 (Linux; Android 14; SM-S918B) AppleWebKit/537.36 (KHTML, like Gecko) SamsungBrowser/25.0 Chrome/121.0.0.0 Mobile Safari/537.36', 'Samsung Internet on Android'],
+    [
+      'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15',
+      'Safari on macOS',
+    ],
+    [
+      'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
+      'Safari on iPhone',
+    ],
+    [
+      'Mozilla/5.0 (iPad; CPU OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) CriOS/126.0 Mobile/15E148 Safari/604.1',
+      'Chrome on iPad',
+    ],
+    [
+      'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Mobile Safari/537.36',
+      'Chrome on Android',
+    ],
+    [
+      'Mozilla/5.0 (Linux; Android 14; SM-S918B) AppleWebKit/537.36 (KHTML, like Gecko) SamsungBrowser/25.0 Chrome/121.0.0.0 Mobile Safari/537.36',
+      'Samsung Internet on Android',
+    ],
     ['Mozilla/5.0 (X11; Ubuntu; Linux x86_64; rv:127.0) Gecko/20100101 Firefox/127.0', 'Firefox on Linux'],
-    ['Mozilla/5.0 (X11; CrOS x86_64 14541.0.0) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36', 'Chrome on ChromeOS'],
-    ['Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36 OPR/111.0.0.0', 'Opera on Windows'],
+    [
+      'Mozilla/5.0 (X11; CrOS x86_64 14541.0.0) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36',
+      'Chrome on ChromeOS',
+    ],
+    [
+      'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36 OPR/111.0.0.0',
+      'Opera on Windows',
+    ],
   ])('names %s', (userAgent, expected) => {
     expect(describeUserAgent(userAgent)).toBe(expected)
   })
@@ -72,7 +99,9 @@ describe('password change form', () => {
     expect(checkPasswordDraft({ ...valid, newPassword: 'short', repeatPassword: 'short' }, email)).toEqual({
       newPassword: 'The new password must be at least 10 characters.',
     })
-    expect(checkPasswordDraft({ ...valid, newPassword: ` ${email.toUpperCase()} `, repeatPassword: ` ${email.toUpperCase()} ` }, email)).toEqual({
+    expect(
+      checkPasswordDraft({ ...valid, newPassword: ` ${email.toUpperCase()} `, repeatPassword: ` ${email.toUpperCase()} ` }, email),
+    ).toEqual({
       newPassword: 'The new password must not be your email address.',
     })
   })
@@ -85,12 +114,27 @@ describe('password change form', () => {
   })
 
   it('puts the API’s field messages under their fields', () => {
-    const wrongCurrent = new ApiError({ status: 403, code: 'forbidden', message: 'The current password is incorrect.', details: { fields: { currentPassword: 'is incorrect' } } })
+    const wrongCurrent = new ApiError({
+      status: 403,
+      code: 'forbidden',
+      message: 'The current password is incorrect.',
+      details: { fields: { currentPassword: 'is incorrect' } },
+    })
     expect(passwordErrorsFrom(wrongCurrent)).toEqual({ currentPassword: 'The current password is incorrect.' })
-    const weak = new ApiError({ status: 400, code: 'bad_request', message: 'x', details: { fields: { newPassword: 'must be at least 10 characters' } } })
+    const weak = new ApiError({
+      status: 400,
+      code: 'bad_request',
+      message: 'x',
+      details: { fields: { newPassword: 'must be at least 10 characters' } },
+    })
     expect(passwordErrorsFrom(weak)).toEqual({ newPassword: 'The new password must be at least 10 characters.' })
     // Supabase Auth's own sentence, under its own field name.
-    const supabase = new ApiError({ status: 400, code: 'bad_request', message: 'x', details: { fields: { password: 'Password should contain a digit' } } })
+    const supabase = new ApiError({
+      status: 400,
+      code: 'bad_request',
+      message: 'x',
+      details: { fields: { password: 'Password should contain a digit' } },
+    })
     expect(passwordErrorsFrom(supabase)).toEqual({ newPassword: 'Password should contain a digit.' })
     expect(passwordErrorsFrom(new ApiError({ status: 429, code: 'locked', message: 'Too many failed sign-in attempts.' }))).toEqual({})
   })
@@ -115,7 +159,11 @@ describe('account deletion', () => {
   })
 
   it('explains a 409: the account is the last admin of an organisation', () => {
-    const conflict = new ApiError({ status: 409, code: 'conflict', message: 'You are the last admin of Aurora Cove Hotel: make another member admin first.' })
+    const conflict = new ApiError({
+      status: 409,
+      code: 'conflict',
+      message: 'You are the last admin of Aurora Cove Hotel: make another member admin first.',
+    })
     const failure = deleteFailure(conflict)
     expect(failure.title).toBe('Hand over admin first')
     expect(failure.message).toContain('Aurora Cove Hotel')

@@ -6,7 +6,13 @@ describe('apiErrorFrom', () => {
   it('reads code, message and field details from the API error shape', () => {
     const error = apiErrorFrom(
       400,
-      { error: { code: 'bad_request', message: 'The request is not valid.', details: { fields: { slug: 'is reserved', 'limits.storageMb': 'must not be negative', bad: 3 } } } },
+      {
+        error: {
+          code: 'bad_request',
+          message: 'The request is not valid.',
+          details: { fields: { slug: 'is reserved', 'limits.storageMb': 'must not be negative', bad: 3 } },
+        },
+      },
       null,
     )
     expect(error).toBeInstanceOf(ApiError)

@@ -22,7 +22,11 @@ describe('personality draft', () => {
   })
 
   it('turns one-per-line text into lists and drops empty guidance', () => {
-    const draft = { ...draftFrom(stored), values: ' care \n\n  honesty ', phaseGuidance: { ...draftFrom(stored).phaseGuidance, water: '  ' } }
+    const draft = {
+      ...draftFrom(stored),
+      values: ' care \n\n  honesty ',
+      phaseGuidance: { ...draftFrom(stored).phaseGuidance, water: '  ' },
+    }
     const payload = payloadFrom(draft)
     expect(payload.brandVoice.values).toEqual(['care', 'honesty'])
     expect(payload.maiaPersonality.phaseGuidance).toEqual({})
@@ -44,7 +48,12 @@ describe('tenant form helpers', () => {
   it('sends empty limits as unlimited and keeps typed numbers', () => {
     const draft = limitsDraftFrom({ conversationsPerMonth: 1000, tokensPerMonth: null, storageMb: 10240, members: null })
     expect(draft.tokensPerMonth).toBe('')
-    expect(limitsFromDraft({ ...draft, conversationsPerMonth: '5' })).toEqual({ conversationsPerMonth: 5, tokensPerMonth: null, storageMb: 10240, members: null })
+    expect(limitsFromDraft({ ...draft, conversationsPerMonth: '5' })).toEqual({
+      conversationsPerMonth: 5,
+      tokensPerMonth: null,
+      storageMb: 10240,
+      members: null,
+    })
   })
 
   it('turns a picked day into the end of that day in UTC', () => {

@@ -38,8 +38,19 @@ afterEach(() => vi.unstubAllGlobals())
 
 describe('streamOracle', () => {
   it('asks for an event stream and hands meta, tokens and done to the handlers', async () => {
-    const meta = { element: 'earth', phase: 1, facet: { id: 'earth-1', name: 'Earth 1 — Seed of Form' }, knowledgeSources: [{ id: 'c1', knowledgeId: 'k1', title: 'Policies', snippet: 'Check-in 3 pm', score: 0.71 }], conversationId: 'conv-1', offline: true }
-    const whole = frame('meta', meta) + frame('token', { text: 'Check-in ' }) + frame('token', { text: 'is at 3 pm [1].' }) + frame('done', { usage: { totalTokens: 12 }, messageId: 'msg-1' })
+    const meta = {
+      element: 'earth',
+      phase: 1,
+      facet: { id: 'earth-1', name: 'Earth 1 — Seed of Form' },
+      knowledgeSources: [{ id: 'c1', knowledgeId: 'k1', title: 'Policies', snippet: 'Check-in 3 pm', score: 0.71 }],
+      conversationId: 'conv-1',
+      offline: true,
+    }
+    const whole =
+      frame('meta', meta) +
+      frame('token', { text: 'Check-in ' }) +
+      frame('token', { text: 'is at 3 pm [1].' }) +
+      frame('done', { usage: { totalTokens: 12 }, messageId: 'msg-1' })
     const fetchMock = respondWith(sseResponse([whole.slice(0, 40), whole.slice(40, 130), whole.slice(130)]))
     const { seen, handlers } = collector()
 
@@ -48,22 +59,38 @@ describe('streamOracle', () => {
     const init = fetchMock.mock.calls[0] as unknown as [string, RequestInit]
     expect(init[0]).toBe('/api/tenant/acme/oracle')
     expect(new Headers(init[1].headers).get('accept')).toBe('text/event-stream')
-    expect(seen.meta[0]).toMatchObject({ element: 'earth', phase: 1, facet: 'Earth 1 — Seed of Form', conversationId: 'conv-1', offline: true })
+    expect(seen.meta[0]).toMatchObject({
+      element: 'earth',
+      phase: 1,
+      facet: 'Earth 1 — Seed of Form',
+      conversationId: 'conv-1',
+      offline: true,
+    })
     expect(seen.meta[0]?.knowledgeSources[0]).toMatchObject({ title: 'Policies', score: 0.71 })
     expect(seen.text).toBe('Check-in is at 3 pm [1].')
     expect(seen.done).toEqual([{ usage: { totalTokens: 12 }, messageId: 'msg-1' }])
   })
 
   it('turns a 429 before the stream into an ApiError carrying Retry-After', async () => {
-    respondWith(Response.json({ error: { code: 'limit_reached', message: 'Monthly conversation limit reached.' } }, { status: 429, headers: { 'retry-after': '3600' } }))
+    respondWith(
+      Response.json(
+        { error: { code: 'limit_reached', message: 'Monthly conversation limit reached.' } },
+        { status: 429, headers: { 'retry-after': '3600' } },
+      ),
+    )
     const error = await streamOracle('acme', { input: 'hi' }, collector().handlers).catch((cause: unknown) => cause)
     expect(error).toBeInstanceOf(ApiError)
     expect(error).toMatchObject({ status: 429, code: 'limit_reached', retryAfterSeconds: 3600 })
   })
 
   it('throws the error event of a stream that fails half way', async () => {
-    respondWith(sseResponse([frame('meta', { element: 'air', phase: 2 }), frame('error', { code: 'unavailable', message: 'The model went away.' })]))
-    await expect(streamOracle('acme', { input: 'hi' }, collector().handlers)).rejects.toMatchObject({ code: 'unavailable', message: 'The model went away.' })
+    respondWith(
+      sseResponse([frame('meta', { element: 'air', phase: 2 }), frame('error', { code: 'unavailable', message: 'The model went away.' })]),
+    )
+    await expect(streamOracle('acme', { input: 'hi' }, collector().handlers)).rejects.toMatchObject({
+      code: 'unavailable',
+      message: 'The model went away.',
+    })
   })
 
   it('reports a stream that ends without done as cut off', async () => {
@@ -72,7 +99,19 @@ describe('streamOracle', () => {
   })
 
   it('accepts a JSON answer from a server that does not stream', async () => {
-    respondWith(Response.json({ response: 'Whole answer', element: 'fire', phase: 3, facet: 'Fire 3', knowledgeSources: [], conversationId: null, usage: null, messageId: null, offline: false }))
+    respondWith(
+      Response.json({
+        response: 'Whole answer',
+        element: 'fire',
+        phase: 3,
+        facet: 'Fire 3',
+        knowledgeSources: [],
+        conversationId: null,
+        usage: null,
+        messageId: null,
+        offline: false,
+      }),
+    )
     const { seen, handlers } = collector()
     await streamOracle('acme', { input: 'hi' }, handlers)
     expect(seen.text).toBe('Whole answer')

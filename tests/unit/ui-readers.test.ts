@@ -6,11 +6,16 @@ import { readConversationList, readConversationMessages } from '@/lib/client/con
 describe('conversation readers', () => {
   it('reads the list route’s page of summaries', () => {
     const list = readConversationList({
-      items: [{ id: 'c1', title: 'Check-in times', messageCount: 4, dominantElement: 'earth', updatedAt: '2026-11-23T10:00:00.000Z' }, { nope: true }],
+      items: [
+        { id: 'c1', title: 'Check-in times', messageCount: 4, dominantElement: 'earth', updatedAt: '2026-11-23T10:00:00.000Z' },
+        { nope: true },
+      ],
       page: 1,
       total: 1,
     })
-    expect(list).toEqual([{ id: 'c1', title: 'Check-in times', messageCount: 4, dominantElement: 'earth', updatedAt: '2026-11-23T10:00:00.000Z' }])
+    expect(list).toEqual([
+      { id: 'c1', title: 'Check-in times', messageCount: 4, dominantElement: 'earth', updatedAt: '2026-11-23T10:00:00.000Z' },
+    ])
   })
 
   it('reads a thread’s messages with their reading, sources and feedback', () => {
@@ -19,7 +24,17 @@ describe('conversation readers', () => {
         id: 'c1',
         messages: [
           { id: 'm1', role: 'user', content: 'Hi', element: null, phase: null, facet: null, sources: [], offline: false, feedback: null },
-          { id: 'm2', role: 'assistant', content: 'Hello [1]', element: 'water', phase: 2, facet: 'Water 2 — Depths of the Heart', sources: [{ id: 's1', title: 'Guide', snippet: 'text', score: 0.8 }], offline: true, feedback: 1 },
+          {
+            id: 'm2',
+            role: 'assistant',
+            content: 'Hello [1]',
+            element: 'water',
+            phase: 2,
+            facet: 'Water 2 — Depths of the Heart',
+            sources: [{ id: 's1', title: 'Guide', snippet: 'text', score: 0.8 }],
+            offline: true,
+            feedback: 1,
+          },
         ],
       },
     })
@@ -31,9 +46,15 @@ describe('conversation readers', () => {
 
 describe('knowledge readers', () => {
   it('reads a page of documents in either casing', () => {
-    const page = readKnowledgePage({ items: [{ id: 'k1', title: 'Policies', source_type: 'pdf', byte_size: '2048', chunk_count: 3 }], total: 1, storage: { usedBytes: 2048, limitBytes: null } })
+    const page = readKnowledgePage({
+      items: [{ id: 'k1', title: 'Policies', source_type: 'pdf', byte_size: '2048', chunk_count: 3 }],
+      total: 1,
+      storage: { usedBytes: 2048, limitBytes: null },
+    })
     expect(page).toEqual({
-      items: [{ id: 'k1', title: 'Policies', sourceType: 'pdf', filename: null, category: null, byteSize: 2048, chunkCount: 3, createdAt: null }],
+      items: [
+        { id: 'k1', title: 'Policies', sourceType: 'pdf', filename: null, category: null, byteSize: 2048, chunkCount: 3, createdAt: null },
+      ],
       total: 1,
       storage: { usedBytes: 2048, limitBytes: null },
     })

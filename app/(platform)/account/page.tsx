@@ -15,7 +15,10 @@ export default async function PlatformAccountPage() {
     <div className="min-h-screen">
       <ConsoleHeader email={session.email} sections={session.isPlatformAdmin} />
       <main id="main" className="mx-auto max-w-3xl px-3 py-6 sm:px-6">
-        <PageHeader title="Your account" description={`Signed in as ${session.email || 'you'}. These settings apply wherever you use this account.`} />
+        <PageHeader
+          title="Your account"
+          description={`Signed in as ${session.email || 'you'}. These settings apply wherever you use this account.`}
+        />
         <AccountPanel email={session.email} home="/" listsSessions={authMode() === 'local'} />
       </main>
     </div>

@@ -15,7 +15,8 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
     return (
       <main id="main" className="mx-auto max-w-xl px-4 py-16">
         <Alert tone="warning" title="Platform admins only">
-          You are signed in as {session.email}, which is not a platform administrator. Tenant admins manage their organisation from its own site, under Dashboard.
+          You are signed in as {session.email}, which is not a platform administrator. Tenant admins manage their organisation from its own
+          site, under Dashboard.
         </Alert>
       </main>
     )

@@ -19,10 +19,17 @@ export default async function InvitePage({ params }: Props) {
   if (!invitation) {
     return (
       <main id="main" className="flex min-h-screen flex-col justify-center">
-        <AuthCard title="This invitation cannot be used" footer={<Link href="/" className="underline underline-offset-2">Home page</Link>}>
+        <AuthCard
+          title="This invitation cannot be used"
+          footer={
+            <Link href="/" className="underline underline-offset-2">
+              Home page
+            </Link>
+          }
+        >
           <p className="text-stone-700">
-            It may have expired (invitations last 7 days), been used already, or been replaced by a newer one. Ask the
-            person who invited you for a new link.
+            It may have expired (invitations last 7 days), been used already, or been replaced by a newer one. Ask the person who invited
+            you for a new link.
           </p>
         </AuthCard>
       </main>
@@ -36,12 +43,7 @@ export default async function InvitePage({ params }: Props) {
         title={`Join ${invitation.tenantName}`}
         subtitle={`You are invited as ${roleNames[invitation.role]} with ${invitation.email}. The invitation expires ${expires}.`}
       >
-        <InviteAccept
-          token={token}
-          email={invitation.email}
-          next={`/t/${invitation.tenantSlug}`}
-          signedInAs={session?.email ?? null}
-        />
+        <InviteAccept token={token} email={invitation.email} next={`/t/${invitation.tenantSlug}`} signedInAs={session?.email ?? null} />
       </AuthCard>
     </main>
   )

@@ -34,7 +34,8 @@ export default async function TenantLayout({ children, params }: Props) {
       {!tenant.serving ? (
         <div className="mx-auto w-full max-w-6xl px-3 pt-4 sm:px-6">
           <Alert tone="warning" title={`${tenant.name}’s assistant is paused`}>
-            It is not answering questions at the moment ({tenant.status === 'trial' ? 'the trial has ended' : tenant.status}). Please check back later.
+            It is not answering questions at the moment ({tenant.status === 'trial' ? 'the trial has ended' : tenant.status}). Please check
+            back later.
           </Alert>
         </div>
       ) : null}

@@ -17,7 +17,8 @@ export default async function TenantChatPage({ params }: Props) {
     return (
       <div className="mx-auto w-full max-w-xl px-4 py-12 sm:py-20">
         <Alert tone="warning" title={`You are not a member of ${tenant.name}`}>
-          You are signed in as {session.email}, but this account has no access to {tenant.name}’s assistant. Ask one of its administrators for an invitation, or sign in with another account.
+          You are signed in as {session.email}, but this account has no access to {tenant.name}’s assistant. Ask one of its administrators
+          for an invitation, or sign in with another account.
         </Alert>
       </div>
     )
@@ -28,7 +29,8 @@ export default async function TenantChatPage({ params }: Props) {
       <div className="mx-auto w-full max-w-xl px-4 py-12 text-center sm:py-20">
         <h1 className="text-3xl font-semibold tracking-tight text-stone-900">{branding.greeting}</h1>
         <p className="mt-3 text-lg text-stone-600">
-          Sign in to talk with {branding.assistantName}, {tenant.name}’s assistant. Every answer is grounded in {tenant.name}’s own knowledge and shows its sources.
+          Sign in to talk with {branding.assistantName}, {tenant.name}’s assistant. Every answer is grounded in {tenant.name}’s own
+          knowledge and shows its sources.
         </p>
         <div className="mt-8 flex flex-wrap justify-center gap-3">
           <Link href={signInHref} className={buttonClasses('primary')}>

@@ -10,7 +10,7 @@ import type { Element, Phase } from '@/lib/engine/elements'
  */
 const OPENERS: Record<Element, Record<Phase, string>> = {
   fire: {
-    1: "Here is a first step you can take, from what we have written down.",
+    1: 'Here is a first step you can take, from what we have written down.',
     2: 'Here is what can help you keep going.',
     3: 'You have come a long way; here is what can help you lead with it.',
   },
@@ -36,7 +36,8 @@ const OPENERS: Record<Element, Record<Phase, string>> = {
   },
 }
 
-const FORMAL_TONE = /\b(formal|professional|precise|authoritative|legal|corporate|business|crisp|concise|direct|technical|neutral|factual|clear|efficient|serious|sober)/i
+const FORMAL_TONE =
+  /\b(formal|professional|precise|authoritative|legal|corporate|business|crisp|concise|direct|technical|neutral|factual|clear|efficient|serious|sober)/i
 
 const PLAIN = 'Here is what our documentation says.'
 const WEAK = 'I found no passage that answers this directly. The closest the knowledge base comes is:'

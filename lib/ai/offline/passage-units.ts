@@ -35,7 +35,10 @@ const ABBREVIATIONS = new Set(
 const BOUNDARY = /([.!?…]+)(["'’”»)\]]*)(\s+)/g
 
 function endsWithAbbreviation(text: string): boolean {
-  const word = /(\S+)$/.exec(text)?.[1]?.toLowerCase().replace(/^[("'«[]+/, '')
+  const word = /(\S+)$/
+    .exec(text)?.[1]
+    ?.toLowerCase()
+    .replace(/^[("'«[]+/, '')
   if (!word) return false
   const bare = word.replace(/\.$/, '')
   // Initials ("J. Smith") and abbreviations; numbers ("section 4. ") end sentences.

@@ -39,7 +39,8 @@ function renderAll(units: readonly PickedUnit[]): string {
   let previous: PickedUnit | undefined
   for (const unit of units) {
     const text = render(unit)
-    const sameList = previous && (previous.kind === 'item' || previous.kind === 'sentence') && (unit.kind === 'item' || unit.kind === 'sentence')
+    const sameList =
+      previous && (previous.kind === 'item' || previous.kind === 'sentence') && (unit.kind === 'item' || unit.kind === 'sentence')
     if (sameList && parts.length > 0) parts[parts.length - 1] += `\n${text}`
     else parts.push(text)
     previous = unit

@@ -114,7 +114,11 @@ export function pickUnits(question: string, passages: readonly SourcePassage[]):
     // Steps are the whole list the best item belongs to.
     if (kind === 'steps' && unit.kind === 'item') extra.push(...siblings.filter((s) => s.block === unit.block))
     // A sentence that leans on the one before ("This applies ...") keeps it.
-    if (previous && previous.block === unit.block && /^(this|that|these|those|it|they|such|ce|cela|ces|il|elle|ils|elles)\b/i.test(unit.text)) {
+    if (
+      previous &&
+      previous.block === unit.block &&
+      /^(this|that|these|those|it|they|such|ce|cela|ces|il|elle|ils|elles)\b/i.test(unit.text)
+    ) {
       extra.push(previous)
     }
     // A sentence too short to stand alone takes the one after it in its paragraph.

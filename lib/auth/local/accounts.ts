@@ -3,15 +3,7 @@ import { AppError } from '@/lib/errors'
 import { withService, type Database } from '@/lib/db'
 import { sendMail } from '@/lib/mail/send'
 import { accountExistsMail, verificationMail } from '@/lib/mail/messages'
-import {
-  clearLoginFailures,
-  hitIpLimit,
-  lockedError,
-  lockedFor,
-  LOCKOUT,
-  recordLoginFailure,
-  UNKNOWN_SOURCE,
-} from './abuse-limits'
+import { clearLoginFailures, hitIpLimit, lockedError, lockedFor, LOCKOUT, recordLoginFailure, UNKNOWN_SOURCE } from './abuse-limits'
 import { now } from '@/lib/auth/clock'
 import { issueVerification, recentlyIssued } from './email-verification'
 import { gatedHash } from './hash-gate'
@@ -39,11 +31,7 @@ const RESEND_INTERVAL_MS = 60_000
  * address gets a verification link, a verified one a note to its owner. Either way
  * one hash and one mail, and the caller answers "check your mail".
  */
-export async function signUpLocal(
-  db: Database,
-  input: Credentials & { returnTo: string | null },
-  meta: RequestMeta,
-): Promise<void> {
+export async function signUpLocal(db: Database, input: Credentials & { returnTo: string | null }, meta: RequestMeta): Promise<void> {
   await hitIpLimit(db, meta.ip, now())
   const hash = await gatedHash(meta.ip, () => hashPassword(input.password))
   const mail = await withService(db, async (tx) => {
@@ -70,10 +58,7 @@ export async function signUpLocal(
 export async function resendVerificationLocal(db: Database, email: string, meta: RequestMeta): Promise<void> {
   await hitIpLimit(db, meta.ip, now())
   const token = await withService(db, async (tx) => {
-    const rows = await tx.query<{ id: string }>(
-      'select id from auth.users where email = $1 and email_confirmed_at is null',
-      [email],
-    )
+    const rows = await tx.query<{ id: string }>('select id from auth.users where email = $1 and email_confirmed_at is null', [email])
     const user = rows[0]
     if (!user || (await recentlyIssued(tx, user.id, RESEND_INTERVAL_MS))) return null
     return issueVerification(tx, { userId: user.id, passwordHash: null, returnTo: null })
@@ -147,10 +132,9 @@ export async function changePasswordLocal(
   const source = ip ?? UNKNOWN_SOURCE
   await hitIpLimit(db, ip, at)
   const { stored, locked } = await withService(db, async (tx) => {
-    const rows = await tx.query<{ encrypted_password: string | null }>(
-      'select encrypted_password from auth.users where id = $1',
-      [input.userId],
-    )
+    const rows = await tx.query<{ encrypted_password: string | null }>('select encrypted_password from auth.users where id = $1', [
+      input.userId,
+    ])
     return { stored: rows[0]?.encrypted_password ?? null, locked: await lockedFor(tx, input.email, source, at) }
   })
   // The caller is signed in already: a lock here only slows down guessing the current password.
@@ -163,11 +147,7 @@ export async function changePasswordLocal(
   }
   const hash = await gatedHash(ip, () => hashPassword(input.newPassword))
   await withService(db, async (tx) => {
-    await tx.query('update auth.users set encrypted_password = $2, updated_at = $3 where id = $1', [
-      input.userId,
-      hash,
-      at,
-    ])
+    await tx.query('update auth.users set encrypted_password = $2, updated_at = $3 where id = $1', [input.userId, hash, at])
     await tx.query('delete from auth.local_sessions where user_id = $1 and id <> $2', [input.userId, input.sessionId])
   })
 }

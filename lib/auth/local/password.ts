@@ -25,9 +25,7 @@ function derive(password: string, salt: Buffer, params: ScryptCost): Promise<Buf
   // scrypt needs 128 * N * r bytes; Node's default ceiling (32 MiB) is below that.
   const options: ScryptOptions = { ...params, maxmem: 128 * params.N * params.r + 16 * 1024 * 1024 }
   return new Promise((resolve, reject) => {
-    scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, options, (error, key) =>
-      error ? reject(error) : resolve(key),
-    )
+    scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, options, (error, key) => (error ? reject(error) : resolve(key)))
   })
 }
 

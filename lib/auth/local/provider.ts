@@ -4,14 +4,7 @@ import type { CookieChanges, Credentials, PasswordChange, SignedIn, SignedUp } f
 import { now } from '@/lib/auth/clock'
 import { clearedSessionCookie, isHttps, readCookie, SESSION_COOKIE, sessionCookie } from '@/lib/auth/cookies'
 import { publicOrigin, sessionSite } from '@/lib/auth/request-host'
-import {
-  changePasswordLocal,
-  resendVerificationLocal,
-  signInLocal,
-  signUpLocal,
-  type LocalSignIn,
-  type RequestMeta,
-} from './accounts'
+import { changePasswordLocal, resendVerificationLocal, signInLocal, signUpLocal, type LocalSignIn, type RequestMeta } from './accounts'
 import { confirmEmail } from './email-verification'
 import { endSession } from './session-store'
 import type { Session } from '@/lib/auth/index'

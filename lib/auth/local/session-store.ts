@@ -45,7 +45,12 @@ export type StoredSession = { sessionId: string; userId: string; email: string }
  * a tenant's custom domain is no session on the platform host. Then, as that user, in
  * the same transaction: whether they are a platform admin and their role in `tenantId`.
  */
-export async function findSession(db: Database, token: string, site: string, tenantId: string | null = null): Promise<StoredSession | null> {
+export async function findSession(
+  db: Database,
+  token: string,
+  site: string,
+  tenantId: string | null = null,
+): Promise<StoredSession | null> {
   const at = now()
   return withService(db, async (tx) => {
     const rows = await tx.query<{ id: string; user_id: string; email: string; last_seen_at: Date | string }>(

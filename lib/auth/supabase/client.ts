@@ -70,8 +70,7 @@ export function supabaseForRequest(cookieHeader: string | null, secure: boolean)
   })
   return {
     client,
-    responseCookies: () =>
-      [...writes.values()].map(({ name, value, options }) => serializeCookieHeader(name, value, options)),
+    responseCookies: () => [...writes.values()].map(({ name, value, options }) => serializeCookieHeader(name, value, options)),
     responseHeaders: () => ({ ...headers }),
   }
 }

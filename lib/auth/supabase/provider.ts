@@ -110,10 +110,7 @@ export async function changePassword(request: Request, _session: Session, input:
 }
 
 /** Supabase cannot count what it revoked: `revoked` is null. */
-export async function revokeOtherSessions(
-  request: Request,
-  _session: Session,
-): Promise<CookieChanges & { revoked: number | null }> {
+export async function revokeOtherSessions(request: Request, _session: Session): Promise<CookieChanges & { revoked: number | null }> {
   const supabase = clientFor(request)
   const { error } = await supabase.client.auth.signOut({ scope: 'others' })
   if (error) throw fromSupabaseError(error)
@@ -128,9 +125,7 @@ export function clearSessionCookies(request: Request): CookieChanges {
     .map((part) => part.split('=')[0]?.trim() ?? '')
     .filter(isSupabaseAuthCookie)
   return {
-    setCookies: names.map(
-      (name) => `${name}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`,
-    ),
+    setCookies: names.map((name) => `${name}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`),
     headers: {},
   }
 }

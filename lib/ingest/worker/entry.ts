@@ -26,7 +26,11 @@ parentPort?.on('message', (request: WorkerRequest) => {
     (error: unknown) => {
       const appError = toAppError(error)
       if (appError.status >= 500) console.error('[ingest worker]', appError.cause ?? appError)
-      parentPort?.postMessage({ id: request.id, ok: false, error: { code: appError.code, message: appError.message } } satisfies WorkerReply)
+      parentPort?.postMessage({
+        id: request.id,
+        ok: false,
+        error: { code: appError.code, message: appError.message },
+      } satisfies WorkerReply)
     },
   )
 })

@@ -87,7 +87,10 @@ export class WorkerPool {
   private spawn(): Slot {
     const script = this.options.script ?? WORKER_SCRIPT
     if (!existsSync(/* turbopackIgnore: true */ script)) {
-      throw new AppError('internal', `The ingest worker ${script} is missing; run \`npm run build:worker\` (npm run build and npm test do it).`)
+      throw new AppError(
+        'internal',
+        `The ingest worker ${script} is missing; run \`npm run build:worker\` (npm run build and npm test do it).`,
+      )
     }
     const worker = new WorkerThread(script, {
       resourceLimits: { maxOldGenerationSizeMb: this.options.memoryMb, maxYoungGenerationSizeMb: Math.min(64, this.options.memoryMb / 4) },
@@ -135,7 +138,10 @@ export class WorkerPool {
     if (pending.task.type !== 'extract' || page > pages) return
     const { maxPageMs } = pending.task.limits
     slot.stall = setTimeout(() => {
-      this.fail(slot, new AppError('unprocessable', `${pending.label} was refused: page ${page} took longer than ${maxPageMs / 1000} s to read.`))
+      this.fail(
+        slot,
+        new AppError('unprocessable', `${pending.label} was refused: page ${page} took longer than ${maxPageMs / 1000} s to read.`),
+      )
     }, maxPageMs)
   }
 
@@ -163,6 +169,9 @@ export class WorkerPool {
 
   private timedOut(pending: Pending): AppError {
     const seconds = Math.round(this.options.timeoutMs / 1000)
-    return new AppError(failureCode(pending.task), `${pending.label} was refused: reading it took longer than the ${seconds} s a file may take.`)
+    return new AppError(
+      failureCode(pending.task),
+      `${pending.label} was refused: reading it took longer than the ${seconds} s a file may take.`,
+    )
   }
 }

@@ -31,6 +31,4 @@ export type WorkerRequest = { id: number; task: WorkerTask }
 export type WorkerProgress = { id: number; progress: { done: number; total: number } }
 
 export type WorkerReply =
-  | WorkerProgress
-  | { id: number; ok: true; value: unknown }
-  | { id: number; ok: false; error: { code: string; message: string } }
+  WorkerProgress | { id: number; ok: true; value: unknown } | { id: number; ok: false; error: { code: string; message: string } }

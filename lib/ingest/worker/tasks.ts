@@ -9,7 +9,10 @@ import type { EmbeddedTexts, EmbedTask, ExtractTask, PreparedFile, UnzippedFile,
 
 /* The work an ingest worker does; plain functions, so tests can also call them directly. */
 
-export async function extractTask({ filename, bytes, maxBytes, limits }: ExtractTask, onPage: (page: number, pages: number) => void = () => {}): Promise<PreparedFile> {
+export async function extractTask(
+  { filename, bytes, maxBytes, limits }: ExtractTask,
+  onPage: (page: number, pages: number) => void = () => {},
+): Promise<PreparedFile> {
   const document = await extractText({ filename, bytes, maxBytes, limits, onPage })
   return { ...document, chunks: chunkText(indexableText(document.text)) }
 }

@@ -2,10 +2,9 @@ import { z } from 'zod'
 
 const dateOnly = /^\d{4}-\d{2}-\d{2}$/
 
-const instant = z.union([
-  z.iso.datetime({ offset: true }),
-  z.iso.date(),
-], { message: 'must be a date (2026-11-23) or an ISO 8601 date-time' })
+const instant = z.union([z.iso.datetime({ offset: true }), z.iso.date()], {
+  message: 'must be a date (2026-11-23) or an ISO 8601 date-time',
+})
 
 /**
  * Query string of the audit log endpoints. `page`/`pageSize` page by offset; `cursor`

@@ -74,11 +74,7 @@ function toSummary(row: SummaryRow): ConversationSummary {
 export type ConversationPage = { items: ConversationSummary[]; page: number; pageSize: number; total: number }
 
 /** The caller's threads in this tenant, most recently active first. */
-export async function listConversations(
-  caller: Acting,
-  tenantId: string,
-  query: ConversationListQuery,
-): Promise<ConversationPage> {
+export async function listConversations(caller: Acting, tenantId: string, query: ConversationListQuery): Promise<ConversationPage> {
   return caller.run(async (tx) => {
     const rows = await tx.query<SummaryRow & { total: number }>(
       `select ${SUMMARY_COLUMNS}, count(*) over ()::int as total

@@ -76,10 +76,10 @@ export async function listDocuments(
 ): Promise<KnowledgePage> {
   const pattern = query.q ? likePattern(query.q) : null
   const where = `tenant_id = $1 and ($2::text is null or title ilike $2 or filename ilike $2)`
-  const [counted] = await tx.query<{ total: number }>(
-    `select count(*)::int as total from public.tenant_knowledge where ${where}`,
-    [tenantId, pattern],
-  )
+  const [counted] = await tx.query<{ total: number }>(`select count(*)::int as total from public.tenant_knowledge where ${where}`, [
+    tenantId,
+    pattern,
+  ])
   const rows = await tx.query<SummaryRow>(
     `select ${SUMMARY_COLUMNS} from public.tenant_knowledge where ${where}
       order by created_at desc, id limit $3 offset $4`,

@@ -45,7 +45,12 @@ export const knowledgeInputSchema = z.object({
   tags: tagsSchema.default([]),
   elemental_tags: elementalTagsSchema.default([]),
   sourceType: z.enum(SOURCE_TYPES).default('text'),
-  filename: z.string().trim().max(255).nullish().transform((value) => value || null),
+  filename: z
+    .string()
+    .trim()
+    .max(255)
+    .nullish()
+    .transform((value) => value || null),
 })
 export type KnowledgeInput = z.input<typeof knowledgeInputSchema>
 export type ValidKnowledgeInput = z.output<typeof knowledgeInputSchema>

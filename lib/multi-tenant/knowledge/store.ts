@@ -70,10 +70,24 @@ export async function insertChunks(tx: Queryable, tenantId: string, knowledgeId:
   }
 }
 
-export type DeletedDocument = { id: string; title: string; filename: string | null; contentHash: string; byteSize: number; chunkCount: number }
+export type DeletedDocument = {
+  id: string
+  title: string
+  filename: string | null
+  contentHash: string
+  byteSize: number
+  chunkCount: number
+}
 
 export async function deleteDocument(tx: Queryable, tenantId: string, id: string): Promise<DeletedDocument | null> {
-  const rows = await tx.query<{ id: string; title: string; filename: string | null; content_hash: string; byte_size: number; chunk_count: number }>(
+  const rows = await tx.query<{
+    id: string
+    title: string
+    filename: string | null
+    content_hash: string
+    byte_size: number
+    chunk_count: number
+  }>(
     `delete from public.tenant_knowledge where tenant_id = $1 and id = $2
      returning id, title, filename, content_hash, byte_size::float8 as byte_size, chunk_count`,
     [tenantId, id],

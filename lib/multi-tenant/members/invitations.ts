@@ -97,10 +97,10 @@ export type AcceptedInvitation = { tenantId: string; role: MemberRole }
  */
 export async function acceptInvitation(caller: Pick<Acting, 'run' | 'ip'>, token: string): Promise<AcceptedInvitation> {
   const rows = await caller.run((tx) =>
-    tx.query<{ tenant_id: string; role: MemberRole }>(
-      'select * from app_private.accept_tenant_invitation($1, $2)',
-      [invitationTokenHash(token), caller.ip],
-    ),
+    tx.query<{ tenant_id: string; role: MemberRole }>('select * from app_private.accept_tenant_invitation($1, $2)', [
+      invitationTokenHash(token),
+      caller.ip,
+    ]),
   )
   const row = rows[0]
   if (!row) throw new Error('accepting the invitation returned nothing')

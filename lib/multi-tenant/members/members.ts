@@ -14,7 +14,12 @@ export type MemberRole = (typeof MEMBER_ROLES)[number]
 export const memberRoleSchema = z.enum(MEMBER_ROLES, { message: 'must be admin, user or viewer' })
 
 export const addMemberSchema = z.strictObject({
-  email: z.string().trim().toLowerCase().max(254).pipe(z.email({ message: 'must be an email address' })),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(254)
+    .pipe(z.email({ message: 'must be an email address' })),
   role: memberRoleSchema,
 })
 export const changeRoleSchema = z.strictObject({ role: memberRoleSchema })
@@ -33,8 +38,7 @@ const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}
 const memberNotFound = () => new AppError('not_found', 'No such member of this tenant.')
 // RLS lets a statement change nothing when the caller stopped being an admin while it ran
 // (another admin demoted them at the same moment): that must not read as success.
-const changedMeanwhile = () =>
-  new AppError('conflict', 'The members of this tenant changed at the same moment; reload and try again.')
+const changedMeanwhile = () => new AppError('conflict', 'The members of this tenant changed at the same moment; reload and try again.')
 
 /*
  * Every function runs under the caller's claims. loadTenantForAdmin answers 404 for a
@@ -42,10 +46,7 @@ const changedMeanwhile = () =>
  * last-admin trigger (409) guard the same rules in the database.
  */
 
-export async function listMembers(
-  caller: Acting,
-  tenantId: string,
-): Promise<{ members: Member[]; invitations: PendingInvitation[] }> {
+export async function listMembers(caller: Acting, tenantId: string): Promise<{ members: Member[]; invitations: PendingInvitation[] }> {
   return caller.run(async (tx) => {
     await loadTenantForAdmin(tx, tenantId)
     const rows = await tx.query<MemberRow>('select * from app_private.tenant_member_list($1)', [tenantId])
@@ -105,12 +106,7 @@ export async function addMember(
  * The member is read before the change: an admin stepping down is no longer allowed to
  * list the tenant's members afterwards, and that must not turn their success into a 403.
  */
-export async function changeMemberRole(
-  caller: Acting,
-  tenantId: string,
-  userId: string,
-  role: MemberRole,
-): Promise<Member> {
+export async function changeMemberRole(caller: Acting, tenantId: string, userId: string, role: MemberRole): Promise<Member> {
   return caller.run(async (tx) => {
     await loadTenantForAdmin(tx, tenantId)
     if (!uuidShape.test(userId)) throw memberNotFound()
@@ -119,10 +115,7 @@ export async function changeMemberRole(
       [tenantId, userId],
     )
     const previous = before[0]?.role
-    const listed = await tx.query<MemberRow>('select * from app_private.tenant_member_list($1) where user_id = $2', [
-      tenantId,
-      userId,
-    ])
+    const listed = await tx.query<MemberRow>('select * from app_private.tenant_member_list($1) where user_id = $2', [tenantId, userId])
     const member = listed[0]
     if (!previous || !member) throw memberNotFound()
     const updated = await tx.query('update public.tenant_users set role = $3 where tenant_id = $1 and user_id = $2 returning role', [

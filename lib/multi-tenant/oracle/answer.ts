@@ -98,7 +98,5 @@ const PASSAGE_TOKENS = 600
  */
 export function estimateExchangeTokens(inputTokens: number, history: readonly ChatTurn[], passages: number): number {
   const historyTokens = history.reduce((sum, turn) => sum + countTokens(turn.content) + 4, 0)
-  return (
-    FRAMEWORK_TOKENS + CLASSIFICATION_TOKENS + 2 * inputTokens + historyTokens + passages * PASSAGE_TOKENS + MAX_ANSWER_TOKENS
-  )
+  return FRAMEWORK_TOKENS + CLASSIFICATION_TOKENS + 2 * inputTokens + historyTokens + passages * PASSAGE_TOKENS + MAX_ANSWER_TOKENS
 }

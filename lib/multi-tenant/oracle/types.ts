@@ -33,9 +33,7 @@ export type OracleMeta = {
 }
 
 export type OracleEvent =
-  | ({ type: 'meta' } & OracleMeta)
-  | { type: 'token'; text: string }
-  | { type: 'done'; usage: OracleUsage; messageId: string | null }
+  ({ type: 'meta' } & OracleMeta) | { type: 'token'; text: string } | { type: 'done'; usage: OracleUsage; messageId: string | null }
 
 export type OracleResult = OracleMeta & {
   response: string

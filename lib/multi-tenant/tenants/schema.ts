@@ -7,11 +7,53 @@ import { limitsOverrideSchema, planTierSchema } from './plans'
  * (`<slug>.<PLATFORM_DOMAIN>` and `/t/<slug>`), or that invite phishing.
  */
 export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
-  'www', 'api', 'admin', 'app', 't', 'static', '_next', 'assets', 'auth', 'login', 'logout',
-  'signup', 'register', 'dashboard', 'invite', 'invites', 'platform', 'console', 'account',
-  'accounts', 'settings', 'billing', 'support', 'help', 'docs', 'status', 'health', 'mail',
-  'email', 'smtp', 'cdn', 'media', 'images', 'files', 'public', 'root', 'system', 'oracle',
-  'tenant', 'tenants', 'dev', 'staging', 'test', 'demo-admin', 'security', 'abuse', 'no-reply',
+  'www',
+  'api',
+  'admin',
+  'app',
+  't',
+  'static',
+  '_next',
+  'assets',
+  'auth',
+  'login',
+  'logout',
+  'signup',
+  'register',
+  'dashboard',
+  'invite',
+  'invites',
+  'platform',
+  'console',
+  'account',
+  'accounts',
+  'settings',
+  'billing',
+  'support',
+  'help',
+  'docs',
+  'status',
+  'health',
+  'mail',
+  'email',
+  'smtp',
+  'cdn',
+  'media',
+  'images',
+  'files',
+  'public',
+  'root',
+  'system',
+  'oracle',
+  'tenant',
+  'tenants',
+  'dev',
+  'staging',
+  'test',
+  'demo-admin',
+  'security',
+  'abuse',
+  'no-reply',
 ])
 
 export const TENANT_STATUSES = ['trial', 'active', 'suspended', 'cancelled'] as const
@@ -38,11 +80,7 @@ export const domainSchema = z
   .max(253, { message: 'must be at most 253 characters' })
   .regex(hostname, { message: 'must be a host name such as chat.example.com (no scheme, port or path)' })
 
-const nameSchema = z
-  .string()
-  .trim()
-  .min(1, { message: 'must not be empty' })
-  .max(120, { message: 'must be at most 120 characters' })
+const nameSchema = z.string().trim().min(1, { message: 'must not be empty' }).max(120, { message: 'must be at most 120 characters' })
 
 const featuresSchema = z
   .record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,63}$/, { message: 'feature names are letters, digits and underscores' }), z.boolean())

@@ -78,7 +78,13 @@ export async function getUsageReport(caller: Acting, tenantId: string): Promise<
         limit $3`,
       [tenantId, period, PAST_PERIODS + 1],
     )
-    const daily = await tx.query<{ day: string; conversations: number; messages: number; tokens: string | number; element_counts: unknown }>(
+    const daily = await tx.query<{
+      day: string
+      conversations: number
+      messages: number
+      tokens: string | number
+      element_counts: unknown
+    }>(
       `select d.day::text as day, coalesce(u.conversations, 0) as conversations, coalesce(u.messages, 0) as messages,
               coalesce(u.tokens, 0) as tokens, coalesce(u.element_counts, '{}'::jsonb) as element_counts
          from (select (app_private.usage_day() - offs) as day from generate_series(0, $2::int - 1) as offs) d
@@ -87,7 +93,10 @@ export async function getUsageReport(caller: Acting, tenantId: string): Promise<
       [tenantId, DAYS],
     )
     const currentRow = months[0]?.period === period ? months[0] : undefined
-    const past = months.filter((month) => month.period !== period).slice(0, PAST_PERIODS).map(toPeriod)
+    const past = months
+      .filter((month) => month.period !== period)
+      .slice(0, PAST_PERIODS)
+      .map(toPeriod)
     // Storage is a level carried from month to month: without a row this month, the latest one holds.
     const storageBytes = Number(currentRow?.storage_bytes ?? months[0]?.storage_bytes ?? 0)
     const current = currentRow

@@ -33,7 +33,11 @@ function freePort(): Promise<number> {
 
 type Reply = { status: number; body: string; type: string; cookies: string[] }
 
-function send(host: string, pathname: string, options: { method?: string; headers?: Record<string, string>; body?: unknown } = {}): Promise<Reply> {
+function send(
+  host: string,
+  pathname: string,
+  options: { method?: string; headers?: Record<string, string>; body?: unknown } = {},
+): Promise<Reply> {
   const payload = options.body === undefined ? undefined : JSON.stringify(options.body)
   const headers = { host, ...(payload ? { 'content-type': 'application/json' } : {}), ...options.headers }
   return new Promise((resolve, reject) => {
@@ -106,7 +110,7 @@ afterAll(async () => {
 })
 
 describe('routing by Host header on the built app', () => {
-  it('serves a tenant subdomain and its custom domain with the tenant\'s pages', async () => {
+  it("serves a tenant subdomain and its custom domain with the tenant's pages", async () => {
     const direct = await get(PLATFORM, '/t/sterling-law')
     expect(direct.status).toBe(200)
     expect(direct.body).toContain('Sterling Routing Firm')
@@ -131,7 +135,7 @@ describe('routing by Host header on the built app', () => {
     expect(JSON.parse(api.body)).toMatchObject({ error: { code: 'not_found' } })
   })
 
-  it('keeps the platform console off tenant hosts and tenants off each other\'s hosts', async () => {
+  it("keeps the platform console off tenant hosts and tenants off each other's hosts", async () => {
     expect((await get(`sterling-law.${PLATFORM}`, '/admin')).status).toBe(404)
     expect((await get('ask.sterling.example', '/admin')).status).toBe(404)
     expect((await get(`sterling-law.${PLATFORM}`, '/t/luna-wellness')).status).toBe(404)
@@ -140,7 +144,7 @@ describe('routing by Host header on the built app', () => {
 })
 
 describe('host lookups after a change', () => {
-  it('routes a new custom domain at once: the API\'s invalidation reaches the proxy\'s cache', async () => {
+  it("routes a new custom domain at once: the API's invalidation reaches the proxy's cache", async () => {
     expect((await get('chat.sterling.example', '/')).status).toBe(404) // now cached as unknown
     const login = await send(PLATFORM, '/api/auth/login', { method: 'POST', headers: { origin: `http://${PLATFORM}` }, body: ADMIN })
     expect(login.status).toBe(200)

@@ -13,7 +13,13 @@ export async function signIn(page: Page, loginUrl: string, email: string, passwo
  * Opens an invitation link and creates the invited account; the verification link that
  * arrives by mail confirms the address, then signing in on the invitation joins the tenant.
  */
-export async function acceptInvitationAsNewUser(page: Page, mailbox: Mailbox, inviteUrl: string, email: string, password: string): Promise<void> {
+export async function acceptInvitationAsNewUser(
+  page: Page,
+  mailbox: Mailbox,
+  inviteUrl: string,
+  email: string,
+  password: string,
+): Promise<void> {
   await page.goto(inviteUrl)
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Join')
   await page.getByLabel('Password').fill(password)
@@ -28,5 +34,8 @@ export async function acceptInvitationAsNewUser(page: Page, mailbox: Mailbox, in
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Join')
   await page.getByRole('button', { name: 'I have an account' }).click()
   await page.getByLabel('Password').fill(password)
-  await Promise.all([page.waitForURL((url) => !url.pathname.includes('/invite/')), page.getByRole('button', { name: 'Sign in and join' }).click()])
+  await Promise.all([
+    page.waitForURL((url) => !url.pathname.includes('/invite/')),
+    page.getByRole('button', { name: 'Sign in and join' }).click(),
+  ])
 }

@@ -9,7 +9,13 @@ export async function expectAccessible(page: Page, name: string): Promise<void> 
   const results = await new AxeBuilder({ page }).analyze()
   const blocking = results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(', ')}`)
+    .map(
+      (violation) =>
+        `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes
+          .map((node) => node.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    )
   expect(blocking, `accessibility violations on ${name}`).toEqual([])
 }
 
@@ -18,7 +24,12 @@ export async function expectAccessible(page: Page, name: string): Promise<void> 
  * by default; `fullPage: false` shows what the reader sees (the chat, scrolled to its end,
  * with its composer pinned to the bottom of the window).
  */
-export async function saveScreenshots(page: Page, name: string, widths: (keyof typeof VIEWPORTS)[] = ['laptop'], fullPage = true): Promise<void> {
+export async function saveScreenshots(
+  page: Page,
+  name: string,
+  widths: (keyof typeof VIEWPORTS)[] = ['laptop'],
+  fullPage = true,
+): Promise<void> {
   const original = page.viewportSize()
   for (const width of widths) {
     await page.setViewportSize(VIEWPORTS[width])

@@ -31,7 +31,7 @@ export const HOSTILE_MARKDOWN = {
     '',
     '<img src="x" onerror="window.__pwned = \'img\'">',
     '',
-    'The harbour lantern keeper answers questions about the lantern [on the lantern page](javascript:window.__pwned=\'link\').',
+    "The harbour lantern keeper answers questions about the lantern [on the lantern page](javascript:window.__pwned='link').",
   ].join('\n'),
 }
 
@@ -40,7 +40,10 @@ export const NOTES_ZIP = {
   name: 'team-notes.zip',
   count: 60,
   bytes(): Buffer {
-    const entries = Array.from({ length: 60 }, (_, i) => ({ name: `notes/note-${i + 1}.md`, data: Buffer.from(`# Team note ${i + 1}\n\n${sampleProse(300, 100 + i)}`) }))
+    const entries = Array.from({ length: 60 }, (_, i) => ({
+      name: `notes/note-${i + 1}.md`,
+      data: Buffer.from(`# Team note ${i + 1}\n\n${sampleProse(300, 100 + i)}`),
+    }))
     return Buffer.from(makeZip(entries))
   },
 }

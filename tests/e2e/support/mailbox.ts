@@ -20,7 +20,10 @@ export async function openMailbox(browser: Browser): Promise<Mailbox> {
     /** The link of the newest mail to `to` that carries one like `pattern`. */
     async link(to, pattern) {
       await page.goto(platformUrl('/admin/outbox'))
-      const mail = page.getByRole('article', { name: new RegExp(`^Mail to ${to.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:`) }).filter({ hasText: pattern }).first()
+      const mail = page
+        .getByRole('article', { name: new RegExp(`^Mail to ${to.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:`) })
+        .filter({ hasText: pattern })
+        .first()
       await expect(mail).toBeVisible()
       const found = pattern.exec((await mail.textContent()) ?? '')?.[0]
       if (!found) throw new Error(`no mail to ${to} with a link like ${pattern}`)

@@ -10,7 +10,10 @@ export default async function PlatformAuditPage() {
   const tenants = await listTenants(caller)
   return (
     <>
-      <PageHeader title="Audit log" description="Every administrative action on the platform. Each tenant's entries, and the platform's own, form a hash chain." />
+      <PageHeader
+        title="Audit log"
+        description="Every administrative action on the platform. Each tenant's entries, and the platform's own, form a hash chain."
+      />
       <AuditLogViewer endpoint="/api/admin/audit-logs" tenants={tenants.map((tenant) => ({ id: tenant.id, name: tenant.name }))} />
     </>
   )

@@ -23,7 +23,10 @@ export type TenantContext = {
 /** How the tenant presents itself on its site. */
 export type Branding = { assistantName: string; greeting: string; element: string }
 
-function brandingOf(tenant: TenantRoute, voice: Pick<OracleProfile, 'brandVoice' | 'maiaPersonality' | 'elementalSignature'> | null): Branding {
+function brandingOf(
+  tenant: TenantRoute,
+  voice: Pick<OracleProfile, 'brandVoice' | 'maiaPersonality' | 'elementalSignature'> | null,
+): Branding {
   return {
     assistantName: voice?.maiaPersonality.name ?? 'Maia',
     greeting: voice?.brandVoice.greeting || `Welcome to ${tenant.name}`,

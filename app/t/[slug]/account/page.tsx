@@ -13,7 +13,10 @@ export default async function TenantAccountPage({ params }: { params: Promise<{ 
   if (!context.session) redirect(`${tenantHref(context, '/login')}?next=${encodeURIComponent(here)}`)
   return (
     <div className="mx-auto w-full max-w-3xl px-3 py-6 sm:px-6">
-      <PageHeader title="Your account" description={`Signed in as ${context.session.email || 'you'}. These settings apply wherever you use this account.`} />
+      <PageHeader
+        title="Your account"
+        description={`Signed in as ${context.session.email || 'you'}. These settings apply wherever you use this account.`}
+      />
       <AccountPanel email={context.session.email} home={tenantHref(context)} listsSessions={authMode() === 'local'} />
     </div>
   )

@@ -11,7 +11,10 @@ export default async function KnowledgePage({ params }: { params: Promise<{ slug
   if (!context?.adminView) notFound()
   return (
     <>
-      <PageHeader title="Knowledge" description="The documents your assistant answers from. Nothing here is ever shown to another organisation." />
+      <PageHeader
+        title="Knowledge"
+        description="The documents your assistant answers from. Nothing here is ever shown to another organisation."
+      />
       <KnowledgePanel tenantId={context.tenant.id} slug={context.tenant.slug} maxMb={config().UPLOAD_MAX_MB} />
     </>
   )

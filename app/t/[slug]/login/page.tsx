@@ -26,7 +26,9 @@ export default async function TenantLoginPage({ params, searchParams }: Props) {
         </>
       }
     >
-      {context.session ? <p className="mb-4 text-sm text-stone-600">You are signed in as {context.session.email}. Signing in again switches accounts.</p> : null}
+      {context.session ? (
+        <p className="mb-4 text-sm text-stone-600">You are signed in as {context.session.email}. Signing in again switches accounts.</p>
+      ) : null}
       <AuthForm mode="login" next={next} />
     </AuthCard>
   )

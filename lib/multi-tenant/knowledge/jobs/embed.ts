@@ -9,7 +9,11 @@ const LOCAL_BATCH = 256
 const REMOTE_BATCH = 96
 
 /** pgvector text per text (null for one without words), in order; `onBatch` after each batch with the share done. */
-export async function embedTexts(context: JobContext, texts: string[], onBatch: (share: number) => Promise<void>): Promise<(string | null)[]> {
+export async function embedTexts(
+  context: JobContext,
+  texts: string[],
+  onBatch: (share: number) => Promise<void>,
+): Promise<(string | null)[]> {
   const local = context.embedder instanceof LocalEmbedder
   const size = local ? LOCAL_BATCH : REMOTE_BATCH
   const vectors: (string | null)[] = []
@@ -17,7 +21,8 @@ export async function embedTexts(context: JobContext, texts: string[], onBatch: 
     const batch = texts.slice(start, start + size)
     if (local) {
       const embedded = await context.pool.run({ type: 'embed', texts: batch })
-      if (embedded.model !== context.embedder.model) throw new AppError('internal', `The ingest worker embeds with ${embedded.model}, not ${context.embedder.model}.`)
+      if (embedded.model !== context.embedder.model)
+        throw new AppError('internal', `The ingest worker embeds with ${embedded.model}, not ${context.embedder.model}.`)
       vectors.push(...embedded.vectors)
     } else {
       vectors.push(...(await embedAll(context.embedder, batch)))

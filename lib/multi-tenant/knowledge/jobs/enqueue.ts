@@ -1,6 +1,13 @@
 import type { UploadedFile } from '@/lib/contracts/knowledge-jobs'
 import { AppError, toAppError } from '@/lib/errors'
-import { assertContentMatches, assertWithinSizeLimit, baseName, extensionOf, formatFromExtension, type DocumentFormat } from '@/lib/ingest/file-types'
+import {
+  assertContentMatches,
+  assertWithinSizeLimit,
+  baseName,
+  extensionOf,
+  formatFromExtension,
+  type DocumentFormat,
+} from '@/lib/ingest/file-types'
 import type { Acting } from '@/lib/multi-tenant/access'
 import { rethrowStorageFull } from '../storage-usage'
 import type { UploadForm } from '../upload'
@@ -37,7 +44,16 @@ async function expand(context: JobContext, file: File): Promise<(Incoming | Uplo
       assertWithinSizeLimit(fileName, file.size, context.maxFileBytes)
       return [{ fileName, bytes: new Uint8Array(await file.arrayBuffer()) }]
     }
-    const entries = await context.pool.run({ type: 'unzip', filename: fileName, bytes: new Uint8Array(await file.arrayBuffer()), limits: context.limits, maxFiles: MAX_FILES_PER_REQUEST + 1 }, fileName)
+    const entries = await context.pool.run(
+      {
+        type: 'unzip',
+        filename: fileName,
+        bytes: new Uint8Array(await file.arrayBuffer()),
+        limits: context.limits,
+        maxFiles: MAX_FILES_PER_REQUEST + 1,
+      },
+      fileName,
+    )
     if (entries.length === 0) throw new AppError('unprocessable', `${fileName} holds no .txt, .md, .pdf or .docx files.`)
     return entries.map((entry) => ({ fileName: entry.name.slice(0, 255), bytes: entry.bytes }))
   } catch (error) {

@@ -62,7 +62,10 @@ export async function runIngestJob(context: JobContext, job: JobRow): Promise<vo
   const original = originalId ? await withService(context.db, (tx) => context.originals.read(tx, job.tenant_id, originalId)) : null
   if (!original || !originalId) throw new AppError('not_found', 'The uploaded file is no longer stored; upload it again.')
   const fileName = job.file_name ?? original.fileName
-  const file = await context.pool.run({ type: 'extract', filename: fileName, bytes: original.bytes, maxBytes: context.maxFileBytes, limits: context.limits }, fileName)
+  const file = await context.pool.run(
+    { type: 'extract', filename: fileName, bytes: original.bytes, maxBytes: context.maxFileBytes, limits: context.limits },
+    fileName,
+  )
   if (file.chunks.length === 0) throw new AppError('unprocessable', `${fileName} contains no text to index.`)
 
   // The same text already stored: nothing to embed, and nothing is stored twice.
@@ -71,7 +74,9 @@ export async function runIngestJob(context: JobContext, job: JobRow): Promise<vo
 
   await progress(context, job, 'embedding', EXTRACTED)
   const texts = file.chunks.map((chunk) => embeddingText(headingWithinDocument(file.title, chunk.heading), chunk.content))
-  const vectors = await embedTexts(context, texts, (share) => progress(context, job, 'embedding', EXTRACTED + share * (EMBEDDED - EXTRACTED)))
+  const vectors = await embedTexts(context, texts, (share) =>
+    progress(context, job, 'embedding', EXTRACTED + share * (EMBEDDED - EXTRACTED)),
+  )
   const knowledge = knowledgeFrom(job, file, context.embedder.model, vectors)
 
   await asJobCreator(context.db, job.created_by, async (tx) => {

@@ -48,7 +48,9 @@ export function jobEventStream(initial: KnowledgeJob[], poll: JobPoller, signal:
         } catch (error) {
           if (closed) return
           close()
-          controller.enqueue(encoder.encode(frame('error', { message: error instanceof Error ? error.message : 'The job list could not be read.' })))
+          controller.enqueue(
+            encoder.encode(frame('error', { message: error instanceof Error ? error.message : 'The job list could not be read.' })),
+          )
           controller.close()
         }
       }

@@ -55,7 +55,13 @@ export function toJob(row: JobRow): KnowledgeJob {
   }
 }
 
-export async function insertIngestJob(tx: Queryable, tenantId: string, fileName: string, originalId: string, options: IngestOptions): Promise<JobRow> {
+export async function insertIngestJob(
+  tx: Queryable,
+  tenantId: string,
+  fileName: string,
+  originalId: string,
+  options: IngestOptions,
+): Promise<JobRow> {
   const rows = await tx.query<JobRow>(
     `insert into public.knowledge_jobs (tenant_id, kind, file_name, original_id, options)
      values ($1, 'ingest', $2, $3, $4::text::jsonb) returning ${COLUMNS}`,
@@ -186,7 +192,12 @@ export async function completeJob(tx: Queryable, job: JobRow, documentId: string
 }
 
 /** Fails the job for good, or (retryAfterSeconds) puts it back in the queue for later. */
-export async function failJob(tx: Queryable, job: JobRow, error: { code: string; message: string }, retryAfterSeconds: number | null): Promise<boolean> {
+export async function failJob(
+  tx: Queryable,
+  job: JobRow,
+  error: { code: string; message: string },
+  retryAfterSeconds: number | null,
+): Promise<boolean> {
   const rows = await tx.query(
     `update public.knowledge_jobs
         set status = case when $4::float8 is null then 'failed' else 'queued' end,

@@ -43,7 +43,10 @@ export const postgresOriginals: OriginalStore = {
     return toOriginal(rows[0] as OriginalRow)
   },
   async read(tx, tenantId, id) {
-    const rows = await tx.query<OriginalRow>(`select ${META}, content from public.tenant_knowledge_originals where tenant_id = $1 and id = $2`, [tenantId, id])
+    const rows = await tx.query<OriginalRow>(
+      `select ${META}, content from public.tenant_knowledge_originals where tenant_id = $1 and id = $2`,
+      [tenantId, id],
+    )
     return withBytes(rows[0])
   },
   async readForDocument(tx, tenantId, knowledgeId) {
@@ -54,7 +57,11 @@ export const postgresOriginals: OriginalStore = {
     return withBytes(rows[0])
   },
   async linkToDocument(tx, tenantId, id, knowledgeId) {
-    await tx.query('update public.tenant_knowledge_originals set knowledge_id = $3 where tenant_id = $1 and id = $2', [tenantId, id, knowledgeId])
+    await tx.query('update public.tenant_knowledge_originals set knowledge_id = $3 where tenant_id = $1 and id = $2', [
+      tenantId,
+      id,
+      knowledgeId,
+    ])
   },
   async remove(tx, tenantId, id) {
     await tx.query('delete from public.tenant_knowledge_originals where tenant_id = $1 and id = $2', [tenantId, id])

@@ -30,11 +30,21 @@ export async function runReindexJob(context: JobContext, job: JobRow): Promise<v
   for (;;) {
     const stale = await withService(context.db, (tx) => staleChunks(tx, job.tenant_id, model, BATCH))
     if (stale.length === 0) break
-    const vectors = await embedTexts(context, stale.map((chunk) => embeddingText(chunk.heading, chunk.content)), async () => {})
+    const vectors = await embedTexts(
+      context,
+      stale.map((chunk) => embeddingText(chunk.heading, chunk.content)),
+      async () => {},
+    )
     done += stale.length
     await withService(context.db, async (tx) => {
       if (!(await holdJob(tx, job))) throw new LostJob(job.id)
-      await updateEmbeddings(tx, job.tenant_id, model, stale.map((chunk) => chunk.id), vectors)
+      await updateEmbeddings(
+        tx,
+        job.tenant_id,
+        model,
+        stale.map((chunk) => chunk.id),
+        vectors,
+      )
       await reportProgress(tx, job, 'embedding', Math.min(99, (100 * done) / Math.max(total, done)))
     })
   }

@@ -61,7 +61,12 @@ export async function knowledgeIndexState(caller: Acting, tenantId: string, mode
   })
 }
 
-export async function downloadOriginal(caller: Acting, tenantId: string, knowledgeId: string, options: Options = {}): Promise<OriginalFile> {
+export async function downloadOriginal(
+  caller: Acting,
+  tenantId: string,
+  knowledgeId: string,
+  options: Options = {},
+): Promise<OriginalFile> {
   const { originals } = jobContext({ ...options, db: options.db ?? (await getDatabase()) })
   return caller.run(async (tx) => {
     await loadTenantForAdmin(tx, tenantId)

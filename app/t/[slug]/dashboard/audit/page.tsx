@@ -10,7 +10,10 @@ export default async function TenantAuditPage({ params }: { params: Promise<{ sl
   if (!context?.adminView) notFound()
   return (
     <>
-      <PageHeader title="Audit log" description="Every administrative change, with who made it and when. Entries are hash-chained, so tampering shows." />
+      <PageHeader
+        title="Audit log"
+        description="Every administrative change, with who made it and when. Entries are hash-chained, so tampering shows."
+      />
       <AuditLogViewer endpoint={`/api/admin/tenants/${context.tenant.id}/audit-logs`} />
     </>
   )

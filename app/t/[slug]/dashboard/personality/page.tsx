@@ -11,7 +11,10 @@ export default async function PersonalityPage({ params }: { params: Promise<{ sl
   const tenant = context.adminView
   return (
     <>
-      <PageHeader title="Personality" description="Your assistant's voice and focus. The engine (elements, phases, grounding) stays the same for everyone." />
+      <PageHeader
+        title="Personality"
+        description="Your assistant's voice and focus. The engine (elements, phases, grounding) stays the same for everyone."
+      />
       <PersonalityEditor
         tenantId={tenant.id}
         tenantName={tenant.name}

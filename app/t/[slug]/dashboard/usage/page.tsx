@@ -10,7 +10,10 @@ export default async function UsagePage({ params }: { params: Promise<{ slug: st
   if (!context?.adminView) notFound()
   return (
     <>
-      <PageHeader title="Usage" description="Monthly limits reset on the first day of each month (UTC). Need more? Ask the platform for a plan upgrade." />
+      <PageHeader
+        title="Usage"
+        description="Monthly limits reset on the first day of each month (UTC). Need more? Ask the platform for a plan upgrade."
+      />
       <UsagePanel tenantId={context.tenant.id} />
     </>
   )
