@@ -2,13 +2,16 @@
 
 import { useState } from 'react'
 import { Card, CardHeader } from '@/components/ui/card'
+import { ContentLanguageForm } from './content-language-form'
 import { KnowledgeIndex } from './knowledge-index'
 import { KnowledgeList } from './knowledge-list'
 import { KnowledgeSearchBox } from './knowledge-search-box'
 import { KnowledgeUploader } from './knowledge-uploader'
 
 /** Upload, search and list share one page; an upload bumps the list's version so it reloads. */
-export function KnowledgePanel({ tenantId, slug, maxMb }: { tenantId: string; slug: string; maxMb: number }) {
+type Props = { tenantId: string; slug: string; maxMb: number; contentLanguage: string; contentLanguages: string[] }
+
+export function KnowledgePanel({ tenantId, slug, maxMb, contentLanguage, contentLanguages }: Props) {
   const [version, setVersion] = useState(0)
   return (
     <div className="space-y-6">
@@ -32,6 +35,9 @@ export function KnowledgePanel({ tenantId, slug, maxMb }: { tenantId: string; sl
           description="Passages are embedded by the configured model; after a change of model they are re-embedded in the background."
         />
         <KnowledgeIndex tenantId={tenantId} version={version} />
+        <div className="mt-4 border-t border-stone-200 pt-4">
+          <ContentLanguageForm tenantId={tenantId} initial={contentLanguage} languages={contentLanguages} />
+        </div>
       </Card>
     </div>
   )

@@ -13,3 +13,4 @@ export { mergeLimits, planDefaults, readLimits, type Limits, type PlanTier } fro
 export { TENANT_COLUMNS, toTenant, type Tenant, type TenantRow } from './record'
 export { tenantCreateSchema, tenantDeleteSchema, tenantUpdateSchema, type TenantStatus } from './schema'
 export { createTenant, deleteTenant, getTenant, listTenants, updateTenant } from './tenants'
+export { listContentLanguages } from './content-languages'

@@ -12,7 +12,7 @@ import type { TenantStatus } from './schema'
 
 /** Columns every tenant query selects, in the order of TenantRow. */
 export const TENANT_COLUMNS = `id, name, slug, domain, brand_voice, elemental_signature, maia_personality,
-  plan_tier, limits, features, public_access, status, trial_ends_at, created_at, updated_at`
+  plan_tier, limits, features, public_access, content_language, status, trial_ends_at, created_at, updated_at`
 
 export type TenantRow = {
   id: string
@@ -26,6 +26,7 @@ export type TenantRow = {
   limits: unknown
   features: unknown
   public_access: boolean
+  content_language: string
   status: TenantStatus
   trial_ends_at: Date | string | null
   created_at: Date | string
@@ -45,6 +46,8 @@ export type Tenant = {
   limits: Limits
   features: Record<string, boolean>
   publicAccess: boolean
+  /** The text search configuration of the lexical index: stemming and stop words. */
+  contentLanguage: string
   status: TenantStatus
   /** `status`, except that a trial past its end reads as `suspended`: what the oracle obeys. */
   effectiveStatus: TenantStatus
@@ -87,6 +90,7 @@ export function toTenant(row: TenantRow, now = new Date()): Tenant {
     limits: readLimits(row.limits, row.plan_tier),
     features: readFeatures(row.features),
     publicAccess: row.public_access,
+    contentLanguage: row.content_language,
     status: row.status,
     effectiveStatus: effectiveStatus(row.status, trialEndsAt, now),
     trialEndsAt: trialEndsAt?.toISOString() ?? null,

@@ -92,6 +92,16 @@ const trialEndsAtSchema = z.iso
 
 const statusSchema = z.enum(TENANT_STATUSES)
 
+/**
+ * A Postgres text search configuration name. Which ones a tenant may choose is the
+ * database's rule (public.content_languages()); an unknown name is a 400 from its check.
+ */
+const contentLanguageSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z]{2,32}$/, { message: 'must be the name of a text search language such as english, french or simple' })
+
 export const tenantCreateSchema = z.object({
   name: nameSchema,
   slug: slugSchema,
@@ -123,6 +133,7 @@ export const tenantUpdateSchema = z
     status: statusSchema.optional(),
     trialEndsAt: trialEndsAtSchema.nullable().optional(),
     publicAccess: z.boolean().optional(),
+    contentLanguage: contentLanguageSchema.optional(),
   })
   .refine((body) => Object.values(body).some((value) => value !== undefined), {
     message: 'name at least one field to change',

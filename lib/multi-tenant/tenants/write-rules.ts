@@ -23,7 +23,7 @@ export function assertDomainOffPlatform(domain: string | null | undefined, platf
 
 type PgError = { code?: unknown; constraint?: unknown; constraint_name?: unknown; message?: unknown }
 
-/** Turns a unique violation on slug or domain into a 409 that names the field; anything else is rethrown. */
+/** Turns a unique violation on slug or domain into a 409, an unknown content language into a 400, each naming the field; anything else is rethrown. */
 export function rethrowTenantConflict(error: unknown): never {
   const pg = (error ?? {}) as PgError
   if (pg.code === '23505') {
@@ -35,6 +35,12 @@ export function rethrowTenantConflict(error: unknown): never {
         cause: error,
       })
     }
+  }
+  if (pg.code === '23514' && [pg.constraint, pg.constraint_name, pg.message].some((part) => String(part).includes('content_language'))) {
+    throw new AppError('bad_request', 'The request is not valid.', {
+      details: { fields: { contentLanguage: 'is not one of the content languages on offer' } },
+      cause: error,
+    })
   }
   throw error
 }

@@ -2,6 +2,7 @@ import { notFound } from 'next/navigation'
 import { KnowledgePanel } from '@/components/dashboard/knowledge-panel'
 import { PageHeader } from '@/components/ui/card'
 import { config } from '@/lib/env'
+import { listContentLanguages } from '@/lib/multi-tenant/tenants'
 import { loadTenantContext } from '../_data/tenant-context'
 
 export const metadata = { title: 'Knowledge' }
@@ -15,7 +16,13 @@ export default async function KnowledgePage({ params }: { params: Promise<{ slug
         title="Knowledge"
         description="The documents your assistant answers from. Nothing here is ever shown to another organisation."
       />
-      <KnowledgePanel tenantId={context.tenant.id} slug={context.tenant.slug} maxMb={config().UPLOAD_MAX_MB} />
+      <KnowledgePanel
+        tenantId={context.tenant.id}
+        slug={context.tenant.slug}
+        maxMb={config().UPLOAD_MAX_MB}
+        contentLanguage={context.adminView.contentLanguage}
+        contentLanguages={await listContentLanguages()}
+      />
     </>
   )
 }
