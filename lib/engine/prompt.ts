@@ -22,6 +22,8 @@ export interface PromptInput {
   element: Element
   phase: Phase
   knowledge: readonly KnowledgeDocument[]
+  /** The retrieved documents match the question only weakly: the model is told to decline rather than guess. */
+  weakKnowledge?: boolean
   history?: readonly ChatTurn[]
   input: string
 }
@@ -54,6 +56,9 @@ function groundingRules(p: PromptInput): string {
     '- Each document has a number (index) and a title naming its source and section. Cite the documents you use by their number in square brackets right after the statement they support, for example [1] or [2][3]. Cite only numbers of documents in the block.',
     '- When the knowledge block does not cover the question, or covers only part of it, say plainly that the knowledge base does not cover it (or which part it does not); never guess or fill the gap from general knowledge about the organisation.',
     hasKnowledge ? '' : '- No knowledge was retrieved for this message.',
+    hasKnowledge && p.weakKnowledge
+      ? '- The documents below match this message only weakly and may not answer it. Use only what they state outright; if they do not answer the question, say that the knowledge base does not cover it rather than guess.'
+      : '',
   ]
     .filter(Boolean)
     .join('\n')

@@ -6,7 +6,8 @@ import { TenantKnowledgeBase } from '@/lib/multi-tenant/TenantKnowledgeBase'
 import { createTenant } from '../support/auth'
 import { startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai'
 import { createTestDatabase, type TestDatabase } from '../support/test-database'
-import { oracleRequest, signedInMember, slugParams, useLanguageModel, type Member } from './oracle-world'
+import { FIRM_RELEVANCE } from '@/lib/multi-tenant/knowledge'
+import { oracleRequest, readEvents, signedInMember, slugParams, useLanguageModel, type Member } from './oracle-world'
 
 /*
  * LLM mode, seen from the model's side: what the passages look like when they reach it,
@@ -21,7 +22,7 @@ let fake: FakeOpenAI
 let tenant: { id: string; slug: string }
 let alice: Member
 
-type Source = { id: string; title: string; snippet: string }
+type Source = { id: string; title: string; snippet: string; score: number }
 
 beforeAll(async () => {
   db = await createTestDatabase()
@@ -115,5 +116,50 @@ describe('passages sent to the language model', () => {
     expect(knowledgeSources).toEqual([])
     expect(documentsOf(system)).toEqual([])
     expect(system).toContain('No knowledge was retrieved for this message.')
+  })
+})
+
+describe('weak retrieval and stray citations', () => {
+  it('tells the model its passages match only weakly, and to decline rather than guess, when every passage is weak evidence', async () => {
+    const weak = await ask('Are returned keys checked?')
+    expect(weak.knowledgeSources.length).toBeGreaterThan(0)
+    expect(weak.knowledgeSources.every((source) => source.score < FIRM_RELEVANCE)).toBe(true)
+    expect(weak.system).toMatch(/match this message only weakly[\s\S]*say that the knowledge base does not cover it rather than guess/)
+    const firm = await ask('Is the deposit for a flat refunded?')
+    expect(firm.knowledgeSources.some((source) => source.score >= FIRM_RELEVANCE)).toBe(true)
+    expect(firm.system).not.toMatch(/only weakly/)
+  })
+
+  it('removes [n] that name no source given, in the JSON answer, the streamed one and the stored message', async () => {
+    fake.replyText = 'Deposits come back within 10 days [2][5]. Keys are checked [0] [1].'
+    try {
+      const cleaned = 'Deposits come back within 10 days [2]. Keys are checked [1].'
+      const { response, knowledgeSources } = await ask('Is the deposit for a flat refunded, and the booking fee?')
+      expect(knowledgeSources).toHaveLength(2)
+      expect(response).toBe(cleaned)
+      const streamed = await POST(
+        oracleRequest(
+          tenant.slug,
+          { input: 'Is the deposit for a flat refunded, and the booking fee?' },
+          { cookie: alice.cookie, stream: true },
+        ),
+        slugParams({ slug: tenant.slug }),
+      )
+      const events = await readEvents(streamed)
+      const text = events
+        .filter((event) => event.event === 'token')
+        .map((event) => (event.data as { text: string }).text)
+        .join('')
+      expect(text).toBe(cleaned)
+      const stored = await withUser(db, alice.claims, (tx) =>
+        tx.query<{ content: string }>(
+          "select content from public.tenant_messages where tenant_id = $1 and role = 'assistant' order by created_at desc limit 1",
+          [tenant.id],
+        ),
+      )
+      expect(stored[0]?.content).toBe(cleaned)
+    } finally {
+      fake.replyText = REPLY
+    }
   })
 })

@@ -136,6 +136,15 @@ describe('assemblePrompt', () => {
     expect(knowledgeBlock(system)).toBe('<knowledge>\n</knowledge>')
   })
 
+  it('tells the model, when the documents match only weakly, to decline rather than guess, and says nothing of it otherwise', () => {
+    const weak = assemblePrompt(input({ weakKnowledge: true })).system
+    const rules = weak.slice(0, weak.indexOf('<knowledge>'))
+    expect(rules).toMatch(/match this message only weakly/)
+    expect(rules).toMatch(/say that the knowledge base does not cover it rather than guess/)
+    expect(assemblePrompt(input()).system).not.toMatch(/only weakly/)
+    expect(assemblePrompt(input({ knowledge: [], weakKnowledge: true })).system).not.toMatch(/only weakly/)
+  })
+
   it('returns system, then history, then the user input as the final user message', () => {
     const { system, messages } = assemblePrompt(input())
     expect(messages).toEqual([

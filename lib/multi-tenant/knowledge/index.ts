@@ -25,6 +25,6 @@ export {
 export { ensureReindexJob } from './jobs/job-store'
 export { searchAsMember, type MemberSearchResult } from './member-search'
 export { embedAll } from './prepare'
-export { ANSWER_RELEVANCE, knowledgeBodySchema, listQuerySchema, searchBodySchema } from './schema'
+export { ANSWER_RELEVANCE, FIRM_RELEVANCE, knowledgeBodySchema, listQuerySchema, searchBodySchema } from './schema'
 export { EXACT_SEARCH_MAX_CHUNKS, FAR_SIMILARITY } from './search'
 export { readUploadForm } from './upload'

@@ -81,6 +81,12 @@ export const uploadFieldsSchema = z.object({
 export const ANSWER_RELEVANCE = 0.35
 
 /**
+ * Below this, the best passage of an answer is weak evidence: a language model is told
+ * that its passages may not answer the question, and to say so rather than guess.
+ */
+export const FIRM_RELEVANCE = 0.5
+
+/**
  * The search box's default: lower than ANSWER_RELEVANCE, because a person scanning a
  * result list can use a weakly related passage that an answer must not be built on.
  */

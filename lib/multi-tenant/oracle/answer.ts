@@ -2,6 +2,8 @@ import type { ChatMessage, ChatProvider, ChatStreamEvent } from '@/lib/ai/chat'
 import { composeGroundedAnswer } from '@/lib/ai/offline/responder'
 import { countTokens, estimatePromptTokens } from '@/lib/ai/tokens'
 import { assemblePrompt, type ChatTurn } from '@/lib/engine'
+import { FIRM_RELEVANCE } from '@/lib/multi-tenant/knowledge'
+import { withoutStrayCitations } from './citations'
 import { toDocuments, toSourcePassages, type RetrievedPassage } from './knowledge'
 import type { VoiceDraft } from './profile'
 import type { Reading } from './reading'
@@ -76,13 +78,14 @@ export function planAnswer(args: AnswerInput): AnswerPlan {
     element: reading.element,
     phase: reading.phase,
     knowledge: toDocuments(args.passages),
+    weakKnowledge: args.passages.every((passage) => passage.score < FIRM_RELEVANCE),
     history: args.history,
     input: args.input,
   })
   const events = args.streaming
     ? args.chat.stream(messages, { maxTokens: MAX_ANSWER_TOKENS, signal: args.signal })
     : completeAtOnce(args.chat, messages, args.signal)
-  return { promptTokens: () => estimatePromptTokens(messages), events }
+  return { promptTokens: () => estimatePromptTokens(messages), events: withoutStrayCitations(events, args.passages.length) }
 }
 
 // Parts of a prompt the reservation cannot measure before retrieval: the engine's
