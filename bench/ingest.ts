@@ -198,6 +198,8 @@ async function main() {
       report(run)
     }
 
+    console.log('')
+    row('reads sent again after a reset connection', String(client.resets))
     const openDb = async () => (databaseUrl ? openPostgres(databaseUrl) : openPglite(dataDir))
     if (values.crash) await crashRun(env, openDb, files, server, client)
     else await stopServer(server)

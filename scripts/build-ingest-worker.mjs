@@ -1,9 +1,10 @@
 /*
- * Bundles the ingest worker thread (lib/ingest/worker/entry.ts and the project code it
- * imports) into build/ingest-worker.mjs. A worker thread is started from a file path at
- * run time, which Next's server bundle does not provide; one plain file outside the
- * bundle runs the same under `next start`, vitest and the CLI. Packages stay external
- * and load from node_modules.
+ * Bundles the worker threads, each with the project code it imports: the ingest worker
+ * (lib/ingest/worker/entry.ts -> build/ingest-worker.mjs) and the embedded database's
+ * thread (lib/db/pglite-thread/entry.ts -> build/pglite-worker.mjs). A worker thread is
+ * started from a file path at run time, which Next's server bundle does not provide; one
+ * plain file outside the bundle runs the same under `next start`, vitest and the CLI.
+ * Packages stay external and load from node_modules.
  */
 import { build } from 'esbuild'
 import path from 'node:path'
@@ -13,8 +14,9 @@ const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
 
 await build({
   absWorkingDir: root,
-  entryPoints: ['lib/ingest/worker/entry.ts'],
-  outfile: 'build/ingest-worker.mjs',
+  entryPoints: { 'ingest-worker': 'lib/ingest/worker/entry.ts', 'pglite-worker': 'lib/db/pglite-thread/entry.ts' },
+  outdir: 'build',
+  outExtension: { '.js': '.mjs' },
   bundle: true,
   platform: 'node',
   format: 'esm',

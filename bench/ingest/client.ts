@@ -12,6 +12,8 @@ export type Accepted = { ids: string[]; refused: number; legacyChunks: number; l
 
 export class Client {
   private cookie = ''
+  /** Reads sent again after a reset connection (see send). */
+  resets = 0
 
   constructor(readonly url: string) {}
 
@@ -29,12 +31,23 @@ export class Client {
   }
 
   async json<T>(path: string, init: RequestInit = {}): Promise<{ status: number; body: T }> {
-    const response = await fetch(`${this.url}${path}`, {
-      ...init,
-      headers: { cookie: this.cookie, origin: this.url, ...(init.headers ?? {}) },
-    })
+    const response = await this.send(path, init)
     const text = await response.text()
     return { status: response.status, body: (text ? JSON.parse(text) : null) as T }
+  }
+
+  /**
+   * A read is sent again when its connection was reset: a server whose event loop stalled
+   * past its keep-alive timeout closes idle sockets the client has just reused.
+   */
+  private async send(path: string, init: RequestInit, attempt = 1): Promise<Response> {
+    try {
+      return await fetch(`${this.url}${path}`, { ...init, headers: { cookie: this.cookie, origin: this.url, ...(init.headers ?? {}) } })
+    } catch (error) {
+      if ((init.method ?? 'GET') !== 'GET' || attempt >= 3) throw error
+      this.resets += 1
+      return this.send(path, init, attempt + 1)
+    }
   }
 
   async createTenant(slug: string): Promise<string> {

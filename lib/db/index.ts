@@ -1,6 +1,6 @@
 import { config } from '@/lib/env'
 import { migrate } from './migrate'
-import { openPglite } from './pglite-driver'
+import { openPgliteThread } from './pglite-thread/driver'
 import { openPostgres } from './postgres-driver'
 import type { Database } from './types'
 
@@ -14,7 +14,7 @@ const holder = globalThis as unknown as { __oracleDb?: Promise<Database> }
 async function open(): Promise<Database> {
   const env = config()
   if (env.DATABASE_URL) return openPostgres(env.DATABASE_URL)
-  const db = await openPglite(env.PGLITE_DATA_DIR)
+  const db = await openPgliteThread(env.PGLITE_DATA_DIR)
   try {
     await migrate(db, process.cwd(), (line) => console.log(`[db] ${line}`))
   } catch (error) {

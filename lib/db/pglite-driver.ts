@@ -3,7 +3,7 @@ import { vector } from '@electric-sql/pglite-pgvector'
 import { acquireDataDirLock } from './data-dir-lock'
 import type { Database, Queryable, Row } from './types'
 
-function wrap(tx: Transaction | PGlite): Queryable {
+export function wrap(tx: Transaction | PGlite): Queryable {
   return {
     async query<T extends Row>(sql: string, params: readonly unknown[] = []) {
       const result = await tx.query<T>(sql, params as unknown[])
@@ -15,6 +15,13 @@ function wrap(tx: Transaction | PGlite): Queryable {
   }
 }
 
+/** A PGlite with pgvector whose session finds the extensions' types, as Supabase's does. */
+export async function createPglite(dataDir?: string, snapshot?: Blob): Promise<PGlite> {
+  const pg = await PGlite.create({ dataDir, loadDataDir: snapshot, extensions: { vector } })
+  await pg.exec('set search_path to "$user", public, extensions')
+  return pg
+}
+
 /**
  * Embedded Postgres. PGlite is a single session: its transaction mutex serialises
  * every request, so transaction-local settings cannot leak between requests.
@@ -24,8 +31,7 @@ export async function openPglite(dataDir?: string, options: { snapshot?: Blob } 
   const release = dataDir ? acquireDataDirLock(dataDir) : () => {}
   let pg: PGlite
   try {
-    pg = await PGlite.create({ dataDir, loadDataDir: options.snapshot, extensions: { vector } })
-    await pg.exec('set search_path to "$user", public, extensions')
+    pg = await createPglite(dataDir, options.snapshot)
   } catch (error) {
     release()
     throw error
