@@ -68,15 +68,20 @@ export async function runIngestJob(context: JobContext, job: JobRow): Promise<vo
   )
   if (file.chunks.length === 0) throw new AppError('unprocessable', `${fileName} contains no text to index.`)
 
-  // The same text already stored: nothing to embed, and nothing is stored twice.
-  const existing = await withService(context.db, (tx) => findByHash(tx, job.tenant_id, contentHash(file.text)))
+  // The same text already stored: nothing to embed, and nothing is stored twice. Else the
+  // job moves on to embedding in the same transaction.
+  const existing = await withService(context.db, async (tx) => {
+    const stored = await findByHash(tx, job.tenant_id, contentHash(file.text))
+    if (!stored && !(await reportProgress(tx, job, 'embedding', EXTRACTED))) throw new LostJob(job.id)
+    return stored
+  })
   if (existing) return finishDuplicate(context, job, existing.id, originalId)
 
-  await progress(context, job, 'embedding', EXTRACTED)
   const texts = file.chunks.map((chunk) => embeddingText(headingWithinDocument(file.title, chunk.heading), chunk.content))
-  const vectors = await embedTexts(context, texts, (share) =>
-    progress(context, job, 'embedding', EXTRACTED + share * (EMBEDDED - EXTRACTED)),
-  )
+  // After the last batch the transaction that stores the document follows at once.
+  const vectors = await embedTexts(context, texts, async (share) => {
+    if (share < 1) await progress(context, job, 'embedding', EXTRACTED + share * (EMBEDDED - EXTRACTED))
+  })
   const knowledge = knowledgeFrom(job, file, context.embedder.model, vectors)
 
   await asJobCreator(context.db, job.created_by, async (tx) => {
