@@ -77,9 +77,10 @@ describe('embedded PGlite in its own thread', () => {
     expect(events).toEqual(['timer', 'statement'])
   })
 
-  it('keeps what it wrote in its data directory across a close and a reopen', async () => {
+  // Two opens of a database on disk: slow on a loaded machine, hence the longer timeout.
+  it('keeps what it wrote in its data directory across a close and a reopen', { timeout: 240_000 }, async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'pglite-thread-'))
-    const first = await openPgliteThread(path.join(dir, 'data'))
+    const first = await openPgliteThread(path.join(dir, 'data'), { snapshot: await db.snapshot?.() })
     try {
       await withService(first, (tx) => tx.exec('create table kept (n int); insert into kept values (7)'))
     } finally {
