@@ -1,6 +1,6 @@
 /*
  * Ingest benchmark through the HTTP API of a production build (`npm run build` first):
- *   npm run bench:ingest -- --markdown <folder with >= 500 .md files> [--batch 100] [--crash]
+ *   npm run bench:ingest -- --markdown <folder with >= 500 .md files> [--batch 100] [--files 500] [--crash]
  * It starts `next start` on a fresh embedded database (DEBUG_EVENT_LOOP=1), signs in as a
  * platform admin, creates a tenant and measures: 500 Markdown files, a 300-page PDF made
  * from their text, and two bombs (a DOCX and a PDF), each with files/s or seconds,
@@ -128,6 +128,7 @@ async function main() {
     options: {
       markdown: { type: 'string', default: '.scratch/ingest-markdown' },
       batch: { type: 'string', default: '100' },
+      files: { type: 'string', default: '500' },
       crash: { type: 'boolean', default: false },
       app: { type: 'string' },
       'database-url': { type: 'string' },
@@ -135,7 +136,7 @@ async function main() {
   })
   if (values.app) setAppDir(values.app)
   assertBuilt()
-  const files = markdownFiles(values.markdown as string, 500)
+  const files = markdownFiles(values.markdown as string, Number(values.files))
   const batch = Number(values.batch)
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'bench-ingest-'))
   const databaseUrl = values['database-url']
@@ -150,7 +151,7 @@ async function main() {
     const idleRss = serverRssMb(server)
 
     const bytes = files.reduce((sum, file) => sum + file.bytes.length, 0)
-    console.log(`\n500 Markdown files (${(bytes / 1024 / 1024).toFixed(1)} MB), ${batch} per request`)
+    console.log(`\n${files.length} Markdown files (${(bytes / 1024 / 1024).toFixed(1)} MB), ${batch} per request`)
     const markdown = await measured(server, client, () => ingest(client, tenantId, files, batch))
     const mdChunks = await chunkCount(client, tenantId, markdown.result.legacyChunks)
     row('files done / failed', `${markdown.result.done} / ${markdown.result.failed}`)
