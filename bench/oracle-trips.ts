@@ -1,9 +1,10 @@
 import { performance } from 'node:perf_hooks'
 import type { EmbeddingProvider } from '@/lib/ai/embeddings'
-import { setDatabaseForTests, type Database, type Queryable } from '@/lib/db'
+import { setDatabaseForTests } from '@/lib/db'
 import { resetConfigForTests } from '@/lib/env'
 import { POST as askOracle } from '@/app/api/tenant/[slug]/oracle/route'
 import { loginCookie, signedInHeaders, TEST_ORIGIN } from '../tests/support/auth'
+import { countingDatabase, type Trips } from '../tests/support/counting-database'
 import type { FakeOpenAI } from '../tests/support/fake-openai'
 import { freshDatabase, seedBenchWorld } from './oracle-seed'
 
@@ -12,32 +13,6 @@ import { freshDatabase, seedBenchWorld } from './oracle-seed'
  * so every transaction and statement one answer causes is counted: the session lookup,
  * the caller's role, admission, retrieval, settlement.
  */
-
-export type Trips = { transactions: number; statements: number }
-
-/** Counts transactions and the statements inside them (a statement is one query or exec call). */
-export function countingDatabase(db: Database): Database & { trips: Trips } {
-  const trips: Trips = { transactions: 0, statements: 0 }
-  const counted = (tx: Queryable): Queryable => ({
-    query(sql, params) {
-      trips.statements += 1
-      return tx.query(sql, params)
-    },
-    exec(sql) {
-      trips.statements += 1
-      return tx.exec(sql)
-    },
-  })
-  return {
-    kind: db.kind,
-    trips,
-    transaction(fn) {
-      trips.transactions += 1
-      return db.transaction((tx) => fn(counted(tx)))
-    },
-    close: () => db.close(),
-  }
-}
 
 export type TripReport = {
   newThread: Trips

@@ -1,39 +1,32 @@
 import { AppError } from '@/lib/errors'
 import { config } from '@/lib/env'
-import { getDatabase, withUser, type Claims } from '@/lib/db'
-import { readCallerFacts, type CallerFacts } from './caller-facts'
-import { localClaims } from './local/session'
+import { getDatabase, withUser } from '@/lib/db'
+import { readCallerFacts } from './caller-facts'
+import { localSession } from './local/session'
 import { sessionSite } from './request-host'
+import { sessionOf, type AsSessionUser, type FoundSession, type Session } from './session-of'
 
 export type { TenantRole } from './caller-facts'
-
-/**
- * What the rest of the app knows about the caller. `claims` goes to
- * `withUser(db, session.claims, fn)`; nothing else reaches the database as identity.
- * `tenantRole` is the role in the tenant the lookup was asked about (null: none, or not a member).
- */
-export type Session = {
-  userId: string
-  email: string
-  sessionId: string
-  claims: Claims
-} & CallerFacts
+export type { AsSessionUser, Session } from './session-of'
 
 export function authMode(): 'local' | 'supabase' {
   return config().modes.auth
 }
 
-async function lookUp(
+async function lookUp<T>(
   cookieHeader: string | null,
   site: string,
   tenantId: string | null,
-): Promise<{ claims: Claims; facts: CallerFacts } | null> {
-  if (authMode() === 'local') return localClaims(cookieHeader, site, tenantId)
+  then?: AsSessionUser<T>,
+): Promise<FoundSession<T> | null> {
+  if (authMode() === 'local') return localSession(cookieHeader, site, tenantId, then)
   const claims = await (await import('./supabase/client')).supabaseClaims(cookieHeader)
   if (!claims?.sub) return null
   // Read under the user's own claims: RLS shows a user only their own platform-admin row.
-  const facts = await withUser(await getDatabase(), claims, (tx) => readCallerFacts(tx, tenantId))
-  return { claims, facts }
+  return withUser(await getDatabase(), claims, async (tx) => {
+    const session = sessionOf(claims, await readCallerFacts(tx, tenantId))
+    return { session, then: then ? await then(session, tx) : undefined }
+  })
 }
 
 /**
@@ -43,19 +36,19 @@ async function lookUp(
  */
 export async function getSessionFromHeaders(headers: Headers, fallbackHost = '', tenantId: string | null = null): Promise<Session | null> {
   const found = await lookUp(headers.get('cookie'), sessionSite(headers, fallbackHost), tenantId)
-  if (!found?.claims.sub) return null
-  const { claims, facts } = found
-  return {
-    userId: claims.sub ?? '',
-    email: claims.email ?? '',
-    sessionId: claims.session_id ?? '',
-    claims,
-    ...facts,
-  }
+  return found?.session ?? null
 }
 
-export function getSession(request: Request, tenantId: string | null = null): Promise<Session | null> {
-  return getSessionFromHeaders(request.headers, new URL(request.url).host, tenantId)
+export async function getSession(request: Request, tenantId: string | null = null): Promise<Session | null> {
+  return (await findRequestSession(request, tenantId))?.session ?? null
+}
+
+/**
+ * The session of `request` and, when there is one, `then` run as its user in the same
+ * transaction as the lookup: a request's first unit of work costs no transaction of its own.
+ */
+export function findRequestSession<T>(request: Request, tenantId: string | null, then?: AsSessionUser<T>): Promise<FoundSession<T> | null> {
+  return lookUp(request.headers.get('cookie'), sessionSite(request.headers, new URL(request.url).host), tenantId, then)
 }
 
 /** 401 without a live session. */

@@ -6,14 +6,27 @@ import type { Claims, Database, Queryable } from './types'
  * (`set_config(..., true)`), so nothing of one request survives into the next one
  * on a pooled connection or on PGlite's single session.
  */
+async function becomeRole(tx: Queryable, role: 'authenticated' | 'anon', claims: Claims): Promise<void> {
+  await tx.query("select set_config('role', $1, true), set_config('request.jwt.claims', $2, true)", [
+    role,
+    JSON.stringify({ ...claims, role }),
+  ])
+}
+
 async function asRole<T>(db: Database, role: 'authenticated' | 'anon', claims: Claims, fn: (tx: Queryable) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
-    await tx.query("select set_config('role', $1, true), set_config('request.jwt.claims', $2, true)", [
-      role,
-      JSON.stringify({ ...claims, role }),
-    ])
+    await becomeRole(tx, role, claims)
     return fn(tx)
   })
+}
+
+/**
+ * Turns a system transaction into a signed-in user's from here on (RLS applies): for a
+ * lookup that has just established who the user is and continues as them.
+ */
+export async function becomeUser(tx: Queryable, claims: Claims): Promise<void> {
+  if (!claims.sub) throw new AppError('unauthorized', 'Sign in to continue.')
+  await becomeRole(tx, 'authenticated', claims)
 }
 
 /** A signed-in user's request: RLS applies as `authenticated` with these claims. */

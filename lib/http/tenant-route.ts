@@ -1,7 +1,8 @@
 import type { z } from 'zod'
 import type { TenantRole } from '@/lib/auth'
 import { AppError } from '@/lib/errors'
-import { hasRole, resolveCaller, type Caller } from '@/lib/multi-tenant/access'
+import type { Queryable } from '@/lib/db'
+import { callerOf, findTargetTenant, hasRole, resolveCaller, type Caller, type FirstStep } from '@/lib/multi-tenant/access'
 import { tenantInactive } from '@/lib/multi-tenant/oracle'
 import type { TenantRoute } from '@/lib/multi-tenant/tenants'
 import { parseJson, parseWith, route } from './route'
@@ -12,7 +13,19 @@ type Parsed<S extends Schema> = S extends z.ZodType ? z.output<S> : undefined
 /** Who may call: a member with at least this role (platform admins always), any signed-in person, or anyone. */
 export type Access = TenantRole | 'signed-in' | 'anyone'
 
-export type TenantRouteOptions<B extends Schema, Q extends Schema> = {
+/**
+ * The route's first unit of work, run inside the session lookup's own transaction (one
+ * round trip fewer): `prepare` takes the parsed input before any transaction opens (CPU
+ * work a transaction must not wait on), `run` acts as a signed-in caller who passed the
+ * route's checks. The input is read before the caller is known, so a bad body is 400
+ * even without a session: for routes open to anyone.
+ */
+export type FirstWork<B extends Schema, Q extends Schema, R, F> = {
+  prepare: (input: { body: Parsed<B>; query: Parsed<Q> }) => R
+  run: (caller: TenantCaller, tx: Queryable, prepared: R) => Promise<F>
+}
+
+export type TenantRouteOptions<B extends Schema, Q extends Schema, R = never, F = never> = {
   /** How the path names the tenant: `[slug]` on a tenant's site (default), `[id]` in the admin API. */
   by?: 'slug' | 'id'
   minRole: Access
@@ -20,16 +33,21 @@ export type TenantRouteOptions<B extends Schema, Q extends Schema> = {
   serving?: boolean
   body?: B
   query?: Q
+  first?: FirstWork<B, Q, R, F>
 }
 
 export type TenantCaller = Caller & { tenant: TenantRoute }
 
-export type TenantHandlerArgs<B extends Schema, Q extends Schema, P> = {
+export type TenantHandlerArgs<B extends Schema, Q extends Schema, P, R = never, F = never> = {
   caller: TenantCaller
   body: Parsed<B>
   query: Parsed<Q>
   params: P
   request: Request
+  /** What `first.prepare` returned (undefined without `first`). */
+  prepared: R | undefined
+  /** What `first.run` returned; null when it did not run (no session). */
+  first: F | null
 }
 
 type Context<P> = { params: Promise<P> }
@@ -64,22 +82,38 @@ function assertRole(caller: Caller, minRole: Access): void {
  * unknown tenant (404), not serving (403), no session (401), bad input (400), role; in the
  * admin API no session (401), bad input (400), then unknown tenant or role (404/403).
  */
-export function tenantRoute<P extends { slug: string } | { id: string }, B extends Schema = undefined, Q extends Schema = undefined>(
-  options: TenantRouteOptions<B, Q>,
-  handler: (args: TenantHandlerArgs<B, Q, P>) => Promise<Response>,
+export function tenantRoute<
+  P extends { slug: string } | { id: string },
+  B extends Schema = undefined,
+  Q extends Schema = undefined,
+  R = never,
+  F = never,
+>(
+  options: TenantRouteOptions<B, Q, R, F>,
+  handler: (args: TenantHandlerArgs<B, Q, P, R, F>) => Promise<Response>,
 ): (request: Request, context: Context<P>) => Promise<Response> {
   return route(async (request: Request, context: Context<P>) => {
     const params = await context.params
     const byId = options.by === 'id' && 'id' in params
-    const caller = await resolveCaller(request, byId ? { tenantId: params.id } : { slug: 'slug' in params ? params.slug : '' })
-    const { tenant } = caller
+    const tenant = await findTargetTenant(byId ? { tenantId: params.id } : { slug: 'slug' in params ? params.slug : '' })
     if (!byId && options.serving && tenant && !tenant.serving) throw tenantInactive(tenant.status)
+    const allowed = (caller: Caller, found: TenantRoute): TenantCaller => {
+      if (options.minRole !== 'anyone' && !caller.session) throw new AppError('unauthorized', 'Sign in to continue.')
+      assertRole(caller, options.minRole)
+      if (byId && options.serving && !found.serving) throw tenantInactive(found.status)
+      return { ...caller, tenant: found }
+    }
+    const work = options.first
+    const early = work ? await parseInputs(request, options) : undefined
+    const prepared = early && work ? work.prepare(early) : undefined
+    const first: FirstStep<F> | undefined =
+      work && tenant && prepared !== undefined ? (caller, tx) => work.run(allowed(caller, tenant), tx, prepared) : undefined
+    const resolved = await callerOf(request, tenant, first)
+    const { caller } = resolved
     if (options.minRole !== 'anyone' && !caller.session) throw new AppError('unauthorized', 'Sign in to continue.')
-    const inputs = await parseInputs(request, options)
+    const inputs = early ?? (await parseInputs(request, options))
     if (!tenant) throw noSuchTenant()
-    assertRole(caller, options.minRole)
-    if (byId && options.serving && !tenant.serving) throw tenantInactive(tenant.status)
-    return handler({ caller: { ...caller, tenant }, ...inputs, params, request })
+    return handler({ caller: allowed(caller, tenant), ...inputs, params, request, prepared, first: resolved.first })
   })
 }
 

@@ -1,11 +1,12 @@
 import type { ChatProvider, TokenUsage } from '@/lib/ai/chat'
 import type { EmbeddingProvider } from '@/lib/ai/embeddings'
+import type { Queryable } from '@/lib/db'
 import { countTokens } from '@/lib/ai/tokens'
 import type { Classifier } from '@/lib/engine'
 import { AppError } from '@/lib/errors'
 import type { Thread } from './conversations/threads'
 import { estimateExchangeTokens, planAnswer } from './oracle/answer'
-import { admitExchange, needsRelease, releaseAdmission, settleAdmission } from './oracle/exchange'
+import { admitExchange, needsRelease, releaseAdmission, settleAdmission, type Admission } from './oracle/exchange'
 import { embedQuery, PASSAGES_PER_ANSWER, retrievePassages, toSources } from './oracle/knowledge'
 import { loadOracleProfile, type OracleProfile, type VoiceDraft } from './oracle/profile'
 import { readMessage } from './oracle/reading'
@@ -31,6 +32,21 @@ export type InteractionOptions = {
   conversationDepth?: number
   /** Stops the model when the caller goes away. */
   signal?: AbortSignal
+  /** The question's tokens, if counted already (see countQuestionTokens). */
+  inputTokens?: number
+  /** The admission already made in the caller's first transaction (see admit); absent = admitted here. */
+  admitted?: Admitted
+}
+
+/** What admission decided: the tenant as the oracle sees it, and the allowances taken. */
+export type Admitted = { profile: OracleProfile; admission: Admission; askedAt: Date }
+
+/**
+ * The question's tokens for the reservation, counted before any transaction opens:
+ * tokenising is CPU work a transaction must not wait on. Offline there is nothing to reserve.
+ */
+export function countQuestionTokens(input: string, chat: ChatProvider): number {
+  return chat.offline ? 0 : countTokens(input)
 }
 
 /**
@@ -38,9 +54,10 @@ export type InteractionOptions = {
  * asks and how). The engine (elements, phases, facets, prompts) is shared; the voice,
  * knowledge, limits and history are the tenant's, read under RLS.
  *
- * Each step runs in a short transaction of its own and the model is called outside any:
- * admission (the tenant's profile, limits, thread) -> reading and retrieval -> the
- * answer -> settlement. A failure after admission undoes it (see oracle/exchange.ts).
+ * Each step runs in a short transaction and the model is called outside any: admission
+ * (the tenant's profile, limits, thread; in the session lookup's transaction when the
+ * route hands it over, see admit) -> reading and retrieval -> the answer -> settlement.
+ * A failure after admission undoes it (see oracle/exchange.ts).
  */
 export class TenantMAIA {
   constructor(
@@ -83,30 +100,45 @@ export class TenantMAIA {
     if (!userId && !profile.visiting) throw new AppError('unauthorized', 'Sign in to ask this assistant.')
   }
 
+  /**
+   * Admission, in the caller's transaction `tx`: the tenant's profile (and the database's
+   * own check that the caller may ask), the thread, the month's conversation and tokens.
+   * `inputTokens` comes from countQuestionTokens, counted before `tx` opened.
+   */
+  async admit(
+    tx: Queryable,
+    question: { input: string; inputTokens: number },
+    userId: string | null,
+    options: Pick<InteractionOptions, 'conversationId'> = {},
+  ): Promise<Admitted> {
+    const askedAt = new Date()
+    const profile = await loadOracleProfile(tx, this.tenantId)
+    this.assertMayAsk(profile, userId)
+    const admission = await admitExchange(tx, {
+      tenantId: this.tenantId,
+      userId: this.deps.preview ? null : userId,
+      conversationId: options.conversationId ?? null,
+      input: question.input,
+      counted: !this.deps.preview,
+      estimateTokens: this.deps.chat.offline
+        ? undefined
+        : (history: Thread['history']) => estimateExchangeTokens(question.inputTokens, history, PASSAGES_PER_ANSWER),
+    })
+    return { profile, admission, askedAt }
+  }
+
   private async *interact(
     input: string,
     userId: string | null,
     options: InteractionOptions,
     streaming: boolean,
   ): AsyncGenerator<OracleEvent> {
-    const askedAt = new Date()
-    // Counted before any transaction opens: tokenising is CPU work a transaction must not wait on.
-    const inputTokens = this.deps.chat.offline ? 0 : countTokens(input)
-    const { profile, admission } = await this.run(async (tx) => {
-      const profile = await loadOracleProfile(tx, this.tenantId)
-      this.assertMayAsk(profile, userId)
-      const admission = await admitExchange(tx, {
-        tenantId: this.tenantId,
-        userId: this.deps.preview ? null : userId,
-        conversationId: options.conversationId ?? null,
-        input,
-        counted: !this.deps.preview,
-        estimateTokens: this.deps.chat.offline
-          ? undefined
-          : (history: Thread['history']) => estimateExchangeTokens(inputTokens, history, PASSAGES_PER_ANSWER),
-      })
-      return { profile, admission }
-    })
+    let admitted = options.admitted
+    if (!admitted) {
+      const question = { input, inputTokens: options.inputTokens ?? countQuestionTokens(input, this.deps.chat) }
+      admitted = await this.run((tx) => this.admit(tx, question, userId, options))
+    }
+    const { profile, admission, askedAt } = admitted
     const spent: TokenUsage = { promptTokens: 0, completionTokens: 0 }
     let settled = false
     let answer = ''

@@ -6,6 +6,7 @@ import { clearedSessionCookie, isHttps, readCookie, SESSION_COOKIE, sessionCooki
 import { publicOrigin, sessionSite } from '@/lib/auth/request-host'
 import { changePasswordLocal, resendVerificationLocal, signInLocal, signUpLocal, type LocalSignIn, type RequestMeta } from './accounts'
 import { confirmEmail } from './email-verification'
+import { localSessionClaims } from './session-claims'
 import { endSession } from './session-store'
 import type { Session } from '@/lib/auth/index'
 
@@ -22,7 +23,7 @@ function requestMeta(request: Request): RequestMeta {
 function signedIn(request: Request, result: LocalSignIn): SignedIn {
   return {
     user: result.user,
-    claims: { sub: result.user.id, email: result.user.email, role: 'authenticated', session_id: result.session.sessionId },
+    claims: localSessionClaims({ userId: result.user.id, email: result.user.email, sessionId: result.session.sessionId }),
     setCookies: [sessionCookie(result.session.token, result.session.expiresAt, isHttps(request), now())],
     headers: {},
   }

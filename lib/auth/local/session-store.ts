@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { withService, type Database, type Queryable } from '@/lib/db'
+import { becomeUser, withService, type Database, type Queryable } from '@/lib/db'
 import { now } from '@/lib/auth/clock'
 import { readCallerFacts, type CallerFacts } from '@/lib/auth/caller-facts'
+import { localSessionClaims } from './session-claims'
 
 /** How long a local session lives; a new login always starts a new one. */
 export const SESSION_TTL_MS = 14 * 24 * 60 * 60 * 1000
@@ -42,15 +43,18 @@ export type StoredSession = { sessionId: string; userId: string; email: string }
 /**
  * The tightly scoped system task of every request: token -> live session row and its
  * user. A session answers only on the site (host) that started it: a cookie taken from
- * a tenant's custom domain is no session on the platform host. Then, as that user, in
- * the same transaction: whether they are a platform admin and their role in `tenantId`.
+ * a tenant's custom domain is no session on the platform host. Then the transaction
+ * becomes that user's (role `authenticated`, the session's claims): whether they are a
+ * platform admin and their role in `tenantId`, and `then`, the request's first unit of
+ * work, run under their RLS.
  */
-export async function findSession(
+export async function findSession<T = undefined>(
   db: Database,
   token: string,
   site: string,
   tenantId: string | null = null,
-): Promise<StoredSession | null> {
+  then?: (stored: StoredSession, tx: Queryable) => Promise<T>,
+): Promise<{ stored: StoredSession; then: T | undefined } | null> {
   const at = now()
   return withService(db, async (tx) => {
     const rows = await tx.query<{ id: string; user_id: string; email: string; last_seen_at: Date | string }>(
@@ -64,9 +68,9 @@ export async function findSession(
     if (at.getTime() - new Date(row.last_seen_at).getTime() > TOUCH_INTERVAL_MS) {
       await tx.query('update auth.local_sessions set last_seen_at = $2 where id = $1', [row.id, at])
     }
-    const claims = { sub: row.user_id, email: row.email, role: 'authenticated', session_id: row.id }
-    await tx.query("select set_config('request.jwt.claims', $1, true)", [JSON.stringify(claims)])
-    return { sessionId: row.id, userId: row.user_id, email: row.email, ...(await readCallerFacts(tx, tenantId)) }
+    await becomeUser(tx, localSessionClaims({ userId: row.user_id, email: row.email, sessionId: row.id }))
+    const stored = { sessionId: row.id, userId: row.user_id, email: row.email, ...(await readCallerFacts(tx, tenantId)) }
+    return { stored, then: then ? await then(stored, tx) : undefined }
   })
 }
 

@@ -1,20 +1,22 @@
-import { getDatabase, type Claims } from '@/lib/db'
+import { getDatabase } from '@/lib/db'
 import { readCookie, SESSION_COOKIE } from '@/lib/auth/cookies'
-import type { CallerFacts } from '@/lib/auth/caller-facts'
-import { findSession } from './session-store'
+import { sessionOf, type AsSessionUser, type FoundSession, type Session } from '@/lib/auth/session-of'
+import { localSessionClaims } from './session-claims'
+import { findSession, type StoredSession } from './session-store'
 
-/** The claims of the local session named by the request's cookie on this site, and the caller's facts; or null. */
-export async function localClaims(
+function toSession(stored: StoredSession): Session {
+  return sessionOf(localSessionClaims(stored), { isPlatformAdmin: stored.isPlatformAdmin, tenantRole: stored.tenantRole })
+}
+
+/** The local session named by the request's cookie on this site, with the caller's facts; or null. */
+export async function localSession<T>(
   cookieHeader: string | null,
   site: string,
   tenantId: string | null,
-): Promise<{ claims: Claims; facts: CallerFacts } | null> {
+  then?: AsSessionUser<T>,
+): Promise<FoundSession<T> | null> {
   const token = readCookie(cookieHeader, SESSION_COOKIE)
   if (!token) return null
-  const stored = await findSession(await getDatabase(), token, site, tenantId)
-  if (!stored) return null
-  return {
-    claims: { sub: stored.userId, email: stored.email, role: 'authenticated', session_id: stored.sessionId },
-    facts: { isPlatformAdmin: stored.isPlatformAdmin, tenantRole: stored.tenantRole },
-  }
+  const found = await findSession(await getDatabase(), token, site, tenantId, then && ((stored, tx) => then(toSession(stored), tx)))
+  return found ? { session: toSession(found.stored), then: found.then } : null
 }

@@ -6,6 +6,7 @@ import { AppError } from '@/lib/errors'
 import { config } from '@/lib/env'
 import type { Claims } from '@/lib/db'
 import { isSupabaseAuthCookie } from '@/lib/auth/cookies'
+import { claimsFromSupabase } from './claims'
 
 type CookieWrite = { name: string; value: string; options: CookieOptions }
 
@@ -80,14 +81,7 @@ export async function supabaseClaims(cookieHeader: string | null): Promise<Claim
   if (!parseCookieHeader(cookieHeader ?? '').some(({ name }) => isSupabaseAuthCookie(name))) return null
   const { client } = supabaseForRequest(cookieHeader, false)
   const { data, error } = await client.auth.getClaims()
-  if (error || !data?.claims?.sub) return null
-  const claims = data.claims
-  return {
-    sub: claims.sub,
-    email: typeof claims.email === 'string' ? claims.email : '',
-    role: 'authenticated',
-    session_id: typeof claims.session_id === 'string' ? claims.session_id : undefined,
-  }
+  return error ? null : claimsFromSupabase(data?.claims)
 }
 
 /**

@@ -3,6 +3,7 @@ import type { CookieChanges, Credentials, PasswordChange, SignedIn, SignedUp } f
 import { publicOrigin } from '@/lib/auth/request-host'
 import { isHttps, isSupabaseAuthCookie } from '@/lib/auth/cookies'
 import { supabaseForRequest, type SupabaseRequestClient } from './client'
+import { claimsFromSupabase } from './claims'
 import { fromSupabaseError } from './errors'
 import type { Session } from '@/lib/auth/index'
 
@@ -23,14 +24,7 @@ function changes(supabase: SupabaseRequestClient): CookieChanges {
 async function sessionClaims(supabase: SupabaseRequestClient): Promise<SignedIn['claims'] | null> {
   const { data, error } = await supabase.client.auth.getClaims()
   if (error) throw fromSupabaseError(error)
-  const claims = data?.claims
-  if (!claims?.sub) return null
-  return {
-    sub: claims.sub,
-    email: typeof claims.email === 'string' ? claims.email : '',
-    role: 'authenticated',
-    session_id: typeof claims.session_id === 'string' ? claims.session_id : undefined,
-  }
+  return claimsFromSupabase(data?.claims)
 }
 
 /**

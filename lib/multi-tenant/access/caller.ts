@@ -1,4 +1,4 @@
-import { getSession, type Session, type TenantRole } from '@/lib/auth'
+import { findRequestSession, type Session, type TenantRole } from '@/lib/auth'
 import { getDatabase, withAnon, withUser, type Claims, type Database, type Queryable } from '@/lib/db'
 import { clientIp } from '@/lib/http/client-ip'
 import { AppError } from '@/lib/errors'
@@ -38,17 +38,14 @@ export function actingAs(db: Database, claims: Claims, ip: string | null = null)
  */
 export type CallerTarget = { slug: string } | { tenantId: string } | Record<string, never>
 
-async function tenantOf(target: CallerTarget): Promise<{ tenant: TenantRoute | null; id: string | null }> {
+export async function findTargetTenant(target: CallerTarget): Promise<TenantRoute | null> {
   if ('slug' in target) {
     const tenant = await resolveTenantBySlug(target.slug)
     if (!tenant) throw new AppError('not_found', 'No such tenant.')
-    return { tenant, id: tenant.id }
+    return tenant
   }
-  if ('tenantId' in target) {
-    const tenant = await resolveTenantById(target.tenantId)
-    return { tenant, id: tenant?.id ?? null }
-  }
-  return { tenant: null, id: null }
+  if ('tenantId' in target) return resolveTenantById(target.tenantId)
+  return null
 }
 
 function scopeOf(session: Session | null, tenant: TenantRoute | null): TransactionScope {
@@ -64,9 +61,27 @@ export function visitorScope(tenant: TenantRoute): TransactionScope {
 
 /** The caller of `request`: one session lookup, which also reads their role in the tenant and the platform-admin flag. */
 export async function resolveCaller(request: Request, target: CallerTarget): Promise<Caller> {
-  const { tenant, id } = await tenantOf(target)
-  const session = await getSession(request, id)
-  return callerFromSession(session, tenant, clientIp(request))
+  return (await callerOf(request, await findTargetTenant(target))).caller
+}
+
+/** A request's first unit of work, run as its signed-in caller inside the session lookup's transaction. */
+export type FirstStep<T> = (caller: Caller, tx: Queryable) => Promise<T>
+
+/**
+ * The caller of `request` about `tenant` (found by findTargetTenant), and `first` run as
+ * them in the transaction that looked their session up, so that work costs no
+ * transaction of its own. Without a session there is no such transaction: `first` does
+ * not run and comes back null.
+ */
+export async function callerOf<T>(
+  request: Request,
+  tenant: TenantRoute | null,
+  first?: FirstStep<T>,
+): Promise<{ caller: Caller; first: T | null }> {
+  const ip = clientIp(request)
+  const then = first && ((session: Session, tx: Queryable) => first(callerFromSession(session, tenant, ip), tx))
+  const found = await findRequestSession(request, tenant?.id ?? null, then)
+  return { caller: callerFromSession(found?.session ?? null, tenant, ip), first: found?.then ?? null }
 }
 
 /** A caller for work that names its identity directly (pages without a Request, the CLI, tests). */

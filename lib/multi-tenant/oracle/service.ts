@@ -2,14 +2,45 @@ import { AppError } from '@/lib/errors'
 import { aiProviders, type AiProviders } from '@/lib/ai/default-providers'
 import { visitorScope, type Caller } from '@/lib/multi-tenant/access'
 import type { TenantRoute } from '@/lib/multi-tenant/tenants'
-import { TenantMAIA } from '@/lib/multi-tenant/TenantMAIA'
+import type { Queryable } from '@/lib/db'
+import { countQuestionTokens, TenantMAIA, type Admitted } from '@/lib/multi-tenant/TenantMAIA'
 import type { VoiceDraft } from './profile'
+import type { OracleRequest } from './schema'
 import type { OracleResult } from './types'
 import { hitVisitorRateLimit } from './visitor-rate-limit'
 
-export type OracleCaller = { maia: TenantMAIA; userId: string | null }
+export type OracleCaller = { maia: TenantMAIA; userId: string | null; admitted?: Admitted }
 
 type TenantCaller = Caller & { tenant: TenantRoute }
+
+/** A question as the route prepares it, before any transaction opens: its tokens counted. */
+export type PreparedQuestion = { input: string; inputTokens: number; conversationId: string | null }
+
+export function prepareQuestion(body: OracleRequest, providers: AiProviders = aiProviders()): PreparedQuestion {
+  return { input: body.input, inputTokens: countQuestionTokens(body.input, providers.chat), conversationId: body.conversationId ?? null }
+}
+
+/** A member's assistant (role user or admin: a history under their own RLS); null for anyone else. */
+function memberOracle(caller: TenantCaller, providers: AiProviders): OracleCaller | null {
+  const { tenant, session } = caller
+  if (!session || (caller.role !== 'user' && caller.role !== 'admin')) return null
+  return { maia: new TenantMAIA(tenant.id, caller.run, providers), userId: session.userId }
+}
+
+/**
+ * A member's assistant, admitted in `tx`: the transaction that looked their session up,
+ * so the answer costs one transaction fewer. null for anyone else (openOracle decides).
+ */
+export async function admitMember(
+  caller: TenantCaller,
+  tx: Queryable,
+  question: PreparedQuestion,
+  providers: AiProviders = aiProviders(),
+): Promise<OracleCaller | null> {
+  const oracle = memberOracle(caller, providers)
+  if (!oracle) return null
+  return { ...oracle, admitted: await oracle.maia.admit(tx, question, oracle.userId, question) }
+}
 
 /**
  * A ready assistant for this caller. Who asks decides how: a member (role user or admin)
@@ -19,10 +50,9 @@ type TenantCaller = Caller & { tenant: TenantRoute }
  * transaction confirms it against the database.
  */
 export async function openOracle(caller: TenantCaller, providers: AiProviders = aiProviders()): Promise<OracleCaller> {
+  const member = memberOracle(caller, providers)
+  if (member) return member
   const { tenant, session } = caller
-  if (session && (caller.role === 'user' || caller.role === 'admin')) {
-    return { maia: new TenantMAIA(tenant.id, caller.run, providers), userId: session.userId }
-  }
   if (!tenant.publicAccess) {
     if (session) throw new AppError('forbidden', "Only this organisation's members with the user or admin role can ask its assistant.")
     throw new AppError('unauthorized', 'Sign in to ask this assistant.')

@@ -1,8 +1,14 @@
 import { json } from '@/lib/http/route'
 import { tenantRoute } from '@/lib/http/tenant-route'
-import { oracleRequestSchema } from '@/lib/multi-tenant/oracle'
-import { openOracle } from '@/lib/multi-tenant/oracle'
-import { eventStreamResponse } from '@/lib/multi-tenant/oracle'
+import {
+  admitMember,
+  eventStreamResponse,
+  openOracle,
+  oracleRequestSchema,
+  prepareQuestion,
+  type OracleCaller,
+  type PreparedQuestion,
+} from '@/lib/multi-tenant/oracle'
 
 export const dynamic = 'force-dynamic'
 
@@ -18,11 +24,22 @@ function wantsEventStream(request: Request): boolean {
  * A failed exchange stores nothing: after an `error` event on the first message of a new
  * thread, the conversationId announced in `meta` does not exist (start a new thread).
  */
-export const POST = tenantRoute<{ slug: string }, typeof oracleRequestSchema>(
-  { minRole: 'anyone', serving: true, body: oracleRequestSchema },
-  async ({ caller, body, request }) => {
-    const { maia, userId } = await openOracle(caller)
-    const options = { conversationId: body.conversationId, conversationDepth: body.conversationDepth }
+export const POST = tenantRoute<{ slug: string }, typeof oracleRequestSchema, undefined, PreparedQuestion, OracleCaller | null>(
+  {
+    minRole: 'anyone',
+    serving: true,
+    body: oracleRequestSchema,
+    // A member is admitted in the session lookup's transaction; the question's tokens are counted before it.
+    first: { prepare: ({ body }) => prepareQuestion(body), run: (caller, tx, question) => admitMember(caller, tx, question) },
+  },
+  async ({ caller, body, request, prepared, first }) => {
+    const { maia, userId, admitted } = first ?? (await openOracle(caller))
+    const options = {
+      conversationId: body.conversationId,
+      conversationDepth: body.conversationDepth,
+      inputTokens: prepared?.inputTokens,
+      admitted,
+    }
     if (!wantsEventStream(request)) {
       return json(await maia.processInteraction(body.input, userId, { ...options, signal: request.signal }))
     }
