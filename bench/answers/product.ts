@@ -25,7 +25,7 @@ import { searchBodySchema } from '@/lib/multi-tenant/knowledge'
 import { aiProviders } from '@/lib/ai/default-providers'
 import { DEMO_ACCOUNTS, DEMO_TENANTS } from '@/scripts/demo/demo-data'
 import { seedDemo } from '@/scripts/demo/demo-seed'
-import { isServing, type TenantRoute, type TenantStatus } from '@/lib/multi-tenant/tenants'
+import type { TenantRoute } from '@/lib/multi-tenant/tenants'
 import { TenantMAIA } from '@/lib/multi-tenant/TenantMAIA'
 import type { Language } from './bm25'
 
@@ -133,16 +133,17 @@ export async function uploadFile(db: Database, tenant: BenchTenant, filename: st
   }
 }
 
-function routeOf(tenant: BenchTenant, status: TenantStatus = 'active'): TenantRoute {
+// The bench's tenants are created active, so they serve.
+function routeOf(tenant: BenchTenant): TenantRoute {
   return {
     id: tenant.id,
     slug: tenant.slug,
     name: tenant.name,
     domain: null,
-    status,
+    status: 'active',
     publicAccess: false,
     trialEndsAt: null,
-    serving: isServing(status, null),
+    serving: true,
   }
 }
 

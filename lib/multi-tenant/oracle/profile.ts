@@ -39,8 +39,9 @@ export function tenantInactive(status: TenantStatus): AppError {
  * public tenant) is 404; a tenant that is not serving is 403 tenant_inactive.
  */
 export async function loadOracleProfile(tx: Queryable, tenantId: string): Promise<OracleProfile> {
-  const rows = await tx.query<TenantRow & { can_chat: boolean; visiting: boolean }>(
+  const rows = await tx.query<TenantRow & { serving: boolean; can_chat: boolean; visiting: boolean }>(
     `select ${TENANT_COLUMNS},
+            app_private.tenant_serving(status, trial_ends_at) as serving,
             app_private.is_tenant_member(id, 'user') as can_chat,
             id is not distinct from app_private.visitor_tenant_id() as visiting
        from public.tenants where id = $1`,
@@ -48,8 +49,8 @@ export async function loadOracleProfile(tx: Queryable, tenantId: string): Promis
   )
   const row = rows[0]
   if (!row) throw new AppError('not_found', 'No such tenant.')
+  if (row.serving !== true) throw tenantInactive(row.status)
   const tenant = toTenant(row)
-  if (tenant.effectiveStatus !== 'active' && tenant.effectiveStatus !== 'trial') throw tenantInactive(tenant.status)
   return {
     tenantId: tenant.id,
     name: tenant.name,

@@ -2,7 +2,7 @@ import { getDatabase, withService } from '@/lib/db'
 
 export type TenantStatus = 'trial' | 'active' | 'suspended' | 'cancelled'
 
-/** Routing fields only: enough to find a tenant and decide whether it is serving. */
+/** Routing fields only: enough to find a tenant, and whether it is serving (app_private.tenant_serving decides). */
 export type TenantRoute = {
   id: string
   slug: string
@@ -22,6 +22,7 @@ type RouteRow = {
   status: TenantStatus
   public_access: boolean
   trial_ends_at: Date | string | null
+  serving: boolean
 }
 
 const ttlMs = 30_000
@@ -31,11 +32,6 @@ const holder = globalThis as unknown as {
   __tenantRouteCache?: Map<string, { route: TenantRoute | null; expires: number }>
 }
 const cache = (holder.__tenantRouteCache ??= new Map())
-
-export function isServing(status: TenantStatus, trialEndsAt: Date | null, now = new Date()): boolean {
-  if (status === 'active') return true
-  return status === 'trial' && (trialEndsAt === null || trialEndsAt.getTime() > now.getTime())
-}
 
 function toRoute(row: RouteRow): TenantRoute {
   const trialEndsAt = row.trial_ends_at === null ? null : new Date(row.trial_ends_at)
@@ -47,7 +43,7 @@ function toRoute(row: RouteRow): TenantRoute {
     status: row.status,
     publicAccess: row.public_access,
     trialEndsAt,
-    serving: isServing(row.status, trialEndsAt),
+    serving: row.serving === true,
   }
 }
 
@@ -60,7 +56,8 @@ async function lookup(column: 'slug' | 'domain' | 'id', value: string): Promise<
   const db = await getDatabase()
   const rows = await withService(db, (tx) =>
     tx.query<RouteRow>(
-      `select id, slug, name, domain, status, public_access, trial_ends_at
+      `select id, slug, name, domain, status, public_access, trial_ends_at,
+              app_private.tenant_serving(status, trial_ends_at) as serving
          from public.tenants where ${column} = $1`,
       [value],
     ),

@@ -1,12 +1,5 @@
 // The tenants feature's public surface: the directory (routing), the records admins manage, plans and limits.
-export {
-  invalidateTenantRoutes,
-  isServing,
-  resolveTenantByDomain,
-  resolveTenantByHost,
-  resolveTenantById,
-  resolveTenantBySlug,
-} from './directory'
+export { invalidateTenantRoutes, resolveTenantByDomain, resolveTenantByHost, resolveTenantById, resolveTenantBySlug } from './directory'
 export type { TenantRoute } from './directory'
 export { normaliseHost, TENANT_SLUG_HEADER } from './host-routing'
 export { mergeLimits, planDefaults, readLimits, type Limits, type PlanTier } from './plans'

@@ -12,7 +12,8 @@ import type { TenantStatus } from './schema'
 
 /** Columns every tenant query selects, in the order of TenantRow. */
 export const TENANT_COLUMNS = `id, name, slug, domain, brand_voice, elemental_signature, maia_personality,
-  plan_tier, limits, features, public_access, content_language, status, trial_ends_at, created_at, updated_at`
+  plan_tier, limits, features, public_access, content_language, status, trial_ends_at, created_at, updated_at,
+  app_private.tenant_effective_status(status, trial_ends_at) as effective_status`
 
 export type TenantRow = {
   id: string
@@ -31,6 +32,7 @@ export type TenantRow = {
   trial_ends_at: Date | string | null
   created_at: Date | string
   updated_at: Date | string
+  effective_status: TenantStatus
 }
 
 /** What the API returns for a tenant: camelCase, complete, dates as ISO strings. */
@@ -49,7 +51,7 @@ export type Tenant = {
   /** The text search configuration of the lexical index: stemming and stop words. */
   contentLanguage: string
   status: TenantStatus
-  /** `status`, except that a trial past its end reads as `suspended`: what the oracle obeys. */
+  /** `status`, except that a trial past its end reads as `suspended` (app_private.tenant_effective_status). */
   effectiveStatus: TenantStatus
   trialEndsAt: string | null
   createdAt: string
@@ -71,12 +73,7 @@ function readFeatures(value: unknown): Record<string, boolean> {
   return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, boolean] => typeof entry[1] === 'boolean'))
 }
 
-export function effectiveStatus(status: TenantStatus, trialEndsAt: Date | null, now = new Date()): TenantStatus {
-  if (status === 'trial' && trialEndsAt !== null && trialEndsAt.getTime() <= now.getTime()) return 'suspended'
-  return status
-}
-
-export function toTenant(row: TenantRow, now = new Date()): Tenant {
+export function toTenant(row: TenantRow): Tenant {
   const trialEndsAt = row.trial_ends_at === null ? null : toDate(row.trial_ends_at)
   return {
     id: row.id,
@@ -92,7 +89,7 @@ export function toTenant(row: TenantRow, now = new Date()): Tenant {
     publicAccess: row.public_access,
     contentLanguage: row.content_language,
     status: row.status,
-    effectiveStatus: effectiveStatus(row.status, trialEndsAt, now),
+    effectiveStatus: row.effective_status,
     trialEndsAt: trialEndsAt?.toISOString() ?? null,
     createdAt: toDate(row.created_at).toISOString(),
     updatedAt: toDate(row.updated_at).toISOString(),
