@@ -26,6 +26,7 @@ const serverModules = {
     '@/lib/auth/*',
     '@/lib/auth/*/*',
     '!@/lib/auth/password-policy',
+    '!@/lib/auth/roles',
     '@/lib/env',
     '@/lib/health',
     'node:*',

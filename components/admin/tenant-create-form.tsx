@@ -7,7 +7,9 @@ import { Button } from '@/components/ui/button'
 import { SelectField, TextField } from '@/components/ui/field'
 import { apiFetch } from '@/lib/client/api'
 import { ApiError, errorMessage } from '@/lib/client/api-error'
-import { ELEMENT_OPTIONS, PLAN_OPTIONS, dayToIso, slugFrom } from './tenant-form-options'
+import { ELEMENTS } from '@/lib/engine/elements'
+import type { Plan } from '@/lib/multi-tenant/tenants'
+import { dayToIso, planLabel, slugFrom } from './tenant-form-options'
 
 type Form = {
   name: string
@@ -21,7 +23,7 @@ type Form = {
 }
 
 /** Creates a tenant; the API's field messages appear under the fields they concern. */
-export function TenantCreateForm({ platformDomain }: { platformDomain: string }) {
+export function TenantCreateForm({ platformDomain, plans }: { platformDomain: string; plans: Plan[] }) {
   const router = useRouter()
   const [form, setForm] = useState<Form>({
     name: '',
@@ -117,16 +119,16 @@ export function TenantCreateForm({ platformDomain }: { platformDomain: string })
           onChange={(event) => set('primary', event.target.value)}
           error={fields['elementalSignature.primary']}
         >
-          {ELEMENT_OPTIONS.map((element) => (
+          {ELEMENTS.map((element) => (
             <option key={element} value={element}>
               {element}
             </option>
           ))}
         </SelectField>
         <SelectField label="Plan" value={form.planTier} onChange={(event) => set('planTier', event.target.value)} error={fields.planTier}>
-          {PLAN_OPTIONS.map((plan) => (
-            <option key={plan.value} value={plan.value}>
-              {plan.label}
+          {plans.map((plan) => (
+            <option key={plan.tier} value={plan.tier}>
+              {planLabel(plan)}
             </option>
           ))}
         </SelectField>

@@ -1,12 +1,17 @@
-export const PLAN_OPTIONS = [
-  { value: 'starter', label: 'Starter: 1,000 conversations, 10 GB' },
-  { value: 'professional', label: 'Professional: 10,000 conversations, 50 GB' },
-  { value: 'enterprise', label: 'Enterprise: unlimited' },
-] as const
+import { capitalise, formatNumber } from '@/lib/client/format'
+import type { Plan } from '@/lib/multi-tenant/tenants'
+
+/** "Starter: 1,000 conversations, 10 GB": a plan's name and the defaults the database gives it. */
+export function planLabel({ tier, defaults }: Plan): string {
+  const { conversationsPerMonth, storageMb } = defaults
+  if (conversationsPerMonth === null && storageMb === null) return `${capitalise(tier)}: unlimited`
+  const conversations = conversationsPerMonth === null ? 'unlimited conversations' : `${formatNumber(conversationsPerMonth)} conversations`
+  const storage =
+    storageMb === null ? 'unlimited storage' : storageMb % 1024 === 0 ? `${storageMb / 1024} GB` : `${formatNumber(storageMb)} MB`
+  return `${capitalise(tier)}: ${conversations}, ${storage}`
+}
 
 export const STATUS_OPTIONS = ['trial', 'active', 'suspended', 'cancelled'] as const
-
-export const ELEMENT_OPTIONS = ['fire', 'water', 'earth', 'air', 'aether'] as const
 
 /** A slug suggestion from a name: "Acme Law & Co." → "acme-law-co". */
 export function slugFrom(name: string): string {

@@ -5,11 +5,11 @@ import { useState, type FormEvent } from 'react'
 import { Alert } from '@/components/ui/alert'
 import { Button } from '@/components/ui/button'
 import { SelectField, TextField } from '@/components/ui/field'
-import type { Tenant } from '@/lib/multi-tenant/tenants'
+import type { Plan, Tenant } from '@/lib/multi-tenant/tenants'
 import { apiFetch } from '@/lib/client/api'
 import { ApiError, errorMessage } from '@/lib/client/api-error'
 import { LimitsFields, limitsDraftFrom, limitsFromDraft } from './limits-fields'
-import { PLAN_OPTIONS, STATUS_OPTIONS, dayToIso, isoToDay } from './tenant-form-options'
+import { STATUS_OPTIONS, dayToIso, isoToDay, planLabel } from './tenant-form-options'
 
 function formFrom(tenant: Tenant) {
   return {
@@ -28,7 +28,7 @@ function formFrom(tenant: Tenant) {
  * fields are sent, so a plan change (which resets limits to the plan's defaults) is not
  * undone by sending the old limits back with it.
  */
-export function TenantSettingsForm({ tenant }: { tenant: Tenant }) {
+export function TenantSettingsForm({ tenant, plans }: { tenant: Tenant; plans: Plan[] }) {
   const router = useRouter()
   const [initial, setInitial] = useState(() => formFrom(tenant))
   const [form, setForm] = useState(initial)
@@ -98,9 +98,9 @@ export function TenantSettingsForm({ tenant }: { tenant: Tenant }) {
           error={fields.planTier}
           hint="A new plan resets the limits to its defaults."
         >
-          {PLAN_OPTIONS.map((plan) => (
-            <option key={plan.value} value={plan.value}>
-              {plan.label}
+          {plans.map((plan) => (
+            <option key={plan.tier} value={plan.tier}>
+              {planLabel(plan)}
             </option>
           ))}
         </SelectField>

@@ -1,15 +1,15 @@
+import { ELEMENTS } from '@/lib/engine/elements'
 import { formatNumber } from '@/lib/client/format'
 
-const ORDER = ['fire', 'water', 'earth', 'air', 'aether'] as const
 const fills: Record<string, string> = { fire: 'bg-fire', water: 'bg-water', earth: 'bg-earth', air: 'bg-air', aether: 'bg-aether' }
 
 /** How conversations were read, per element: a labelled horizontal bar per element. */
 export function ElementDistribution({ counts }: { counts: Record<string, number> }) {
-  const total = ORDER.reduce((sum, element) => sum + (counts[element] ?? 0), 0)
+  const total = ELEMENTS.reduce((sum, element) => sum + (counts[element] ?? 0), 0)
   if (total === 0) return <p className="text-sm text-stone-600">No answers yet this period.</p>
   return (
     <dl className="space-y-2">
-      {ORDER.map((element) => {
+      {ELEMENTS.map((element) => {
         const value = counts[element] ?? 0
         const share = Math.round((value / total) * 100)
         return (

@@ -6,7 +6,8 @@ import { Button } from '@/components/ui/button'
 import { SelectField, TextField } from '@/components/ui/field'
 import { apiFetch } from '@/lib/client/api'
 import { ApiError, errorMessage } from '@/lib/client/api-error'
-import { ROLE_HINTS, ROLES, type AddResult, type Role } from './members-types'
+import { TENANT_ROLES, type TenantRole as Role } from '@/lib/auth/roles'
+import { ROLE_HINTS, type AddResult } from './members-types'
 
 /** Invites an address: the link goes to it by mail, account or not. */
 export function InviteMemberForm({ tenantId, onAdded }: { tenantId: string; onAdded: () => void }) {
@@ -53,7 +54,7 @@ export function InviteMemberForm({ tenantId, onAdded }: { tenantId: string; onAd
           error={fields.role}
           hint={ROLE_HINTS[role]}
         >
-          {ROLES.map((option) => (
+          {TENANT_ROLES.map((option) => (
             <option key={option} value={option}>
               {option}
             </option>

@@ -4,7 +4,8 @@ import { useId, useState } from 'react'
 import { Button } from '@/components/ui/button'
 import { apiFetch } from '@/lib/client/api'
 import { errorMessage } from '@/lib/client/api-error'
-import { ROLES, type MemberView, type Role } from './members-types'
+import { TENANT_ROLES, type TenantRole as Role } from '@/lib/auth/roles'
+import type { MemberView } from './members-types'
 
 /** One member: change the role in place, or remove after a confirmation. */
 export function MemberRow({
@@ -57,7 +58,7 @@ export function MemberRow({
             onChange={(event) => void run(() => apiFetch(url, { method: 'PATCH', json: { role: event.target.value as Role } }))}
             className="rounded-lg border border-stone-300 bg-white px-2 py-1.5 text-sm"
           >
-            {ROLES.map((role) => (
+            {TENANT_ROLES.map((role) => (
               <option key={role} value={role}>
                 {role}
               </option>

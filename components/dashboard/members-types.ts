@@ -1,5 +1,4 @@
-export const ROLES = ['admin', 'user', 'viewer'] as const
-export type Role = (typeof ROLES)[number]
+import type { TenantRole as Role } from '@/lib/auth/roles'
 
 export type MemberView = { userId: string; email: string; role: Role; createdAt: string }
 export type InvitationView = { id?: string; email: string; role: Role; expiresAt: string }

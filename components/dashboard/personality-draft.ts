@@ -1,12 +1,10 @@
+import { ELEMENTS, type Element } from '@/lib/engine/elements'
 import type { BrandVoice, ElementalSignature, MaiaPersonality } from '@/lib/engine/voice'
 
 /*
  * The personality form works on strings (lists as one item per line); these convert
  * between that and the API's shapes.
  */
-
-export const ELEMENT_NAMES = ['fire', 'water', 'earth', 'air', 'aether'] as const
-export type ElementName = (typeof ELEMENT_NAMES)[number]
 
 export type PersonalityDraft = {
   name: string
@@ -18,9 +16,9 @@ export type PersonalityDraft = {
   responseStyle: string
   specialtyAreas: string
   prohibitedTopics: string
-  phaseGuidance: Record<ElementName, string>
-  primary: ElementName
-  secondary: ElementName | ''
+  phaseGuidance: Record<Element, string>
+  primary: Element
+  secondary: Element | ''
   publicAccess: boolean
 }
 
@@ -49,7 +47,7 @@ export function draftFrom(source: PersonalitySource): PersonalityDraft {
     responseStyle: source.maiaPersonality.responseStyle,
     specialtyAreas: source.maiaPersonality.specialtyAreas.join('\n'),
     prohibitedTopics: source.maiaPersonality.prohibitedTopics.join('\n'),
-    phaseGuidance: Object.fromEntries(ELEMENT_NAMES.map((element) => [element, guidance[element] ?? ''])) as Record<ElementName, string>,
+    phaseGuidance: Object.fromEntries(ELEMENTS.map((element) => [element, guidance[element] ?? ''])) as Record<Element, string>,
     primary: source.elementalSignature.primary,
     secondary: source.elementalSignature.secondary ?? '',
     publicAccess: source.publicAccess,
@@ -59,7 +57,7 @@ export function draftFrom(source: PersonalitySource): PersonalityDraft {
 /** The body of `PUT /api/admin/tenants/[id]` for the fields a tenant admin may change. */
 export function payloadFrom(draft: PersonalityDraft) {
   const phaseGuidance = Object.fromEntries(
-    ELEMENT_NAMES.filter((element) => draft.phaseGuidance[element].trim()).map((element) => [element, draft.phaseGuidance[element].trim()]),
+    ELEMENTS.filter((element) => draft.phaseGuidance[element].trim()).map((element) => [element, draft.phaseGuidance[element].trim()]),
   )
   return {
     brandVoice: {

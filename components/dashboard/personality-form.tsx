@@ -2,7 +2,8 @@
 
 import type { ReactNode } from 'react'
 import { SelectField, TextArea, TextField } from '@/components/ui/field'
-import { ELEMENT_NAMES, fieldError, type ElementName, type PersonalityDraft } from './personality-draft'
+import { ELEMENTS, type Element } from '@/lib/engine/elements'
+import { fieldError, type PersonalityDraft } from './personality-draft'
 
 type Props = { draft: PersonalityDraft; onChange: (draft: PersonalityDraft) => void; fields: Record<string, string> }
 
@@ -113,10 +114,10 @@ export function PersonalityForm({ draft, onChange, fields }: Props) {
           <SelectField
             label="Primary element"
             value={draft.primary}
-            onChange={(e) => set('primary', e.target.value as ElementName)}
+            onChange={(e) => set('primary', e.target.value as Element)}
             error={err('elementalSignature.primary')}
           >
-            {ELEMENT_NAMES.map((element) => (
+            {ELEMENTS.map((element) => (
               <option key={element} value={element}>
                 {element}
               </option>
@@ -125,11 +126,11 @@ export function PersonalityForm({ draft, onChange, fields }: Props) {
           <SelectField
             label="Secondary element"
             value={draft.secondary}
-            onChange={(e) => set('secondary', e.target.value as ElementName | '')}
+            onChange={(e) => set('secondary', e.target.value as Element | '')}
             error={err('elementalSignature.secondary')}
           >
             <option value="">None</option>
-            {ELEMENT_NAMES.map((element) => (
+            {ELEMENTS.map((element) => (
               <option key={element} value={element}>
                 {element}
               </option>
@@ -139,7 +140,7 @@ export function PersonalityForm({ draft, onChange, fields }: Props) {
       </Section>
 
       <Section title="Phase guidance" description="Extra guidance for conversations the engine reads as each element.">
-        {ELEMENT_NAMES.map((element) => (
+        {ELEMENTS.map((element) => (
           <TextArea
             key={element}
             label={<span className="capitalize">{element}</span>}

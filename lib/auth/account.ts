@@ -1,9 +1,10 @@
 import { AppError } from '@/lib/errors'
 import { getDatabase, withUser } from '@/lib/db'
 import { now } from './clock'
+import type { TenantRole } from './roles'
 import { authMode, type Session } from './index'
 
-export type Membership = { tenantId: string; slug: string; name: string; role: 'admin' | 'user' | 'viewer' }
+export type Membership = { tenantId: string; slug: string; name: string; role: TenantRole }
 export type Identity = {
   user: { id: string; email: string }
   isPlatformAdmin: boolean

@@ -1,6 +1,8 @@
 import type { Queryable } from '@/lib/db'
 
-export type TenantRole = 'admin' | 'user' | 'viewer'
+import type { TenantRole } from './roles'
+
+export type { TenantRole }
 
 export type CallerFacts = { isPlatformAdmin: boolean; tenantRole: TenantRole | null }
 

@@ -195,6 +195,12 @@ describe('Supabase mode through @supabase/ssr against a loopback Supabase Auth',
     expect(replayed.headers.get('location')).toBe('http://localhost/?authError=confirmation_failed')
   })
 
+  it('the callback sends a next path with a control character home, as the login page does (one safeNextPath)', async () => {
+    const landing = await callback(new Request('http://localhost/api/auth/callback?next=/dashboard%0d%0aSet-Cookie:x=1'))
+    expect(landing.status).toBe(303)
+    expect(landing.headers.get('location')).toBe('http://localhost/?authError=missing_code')
+  })
+
   it('applies the CSRF check to Supabase session cookies too', async () => {
     const { cookie } = await signedUp('csrf-sb@example.com')
     const response = await logout(

@@ -72,8 +72,7 @@ export async function createTenant(db: Database, input: TestTenantInput): Promis
   const rows = await withService(db, (tx) =>
     tx.query<{ id: string; slug: string }>(
       `insert into public.tenants (slug, name, domain, status, public_access, plan_tier, limits, trial_ends_at)
-       values ($1, $2, $3, $4, $5, $6, coalesce($7::text::jsonb,
-         '{"conversationsPerMonth": 1000, "tokensPerMonth": null, "storageMb": 10240, "members": null}'::jsonb), $8)
+       values ($1, $2, $3, $4, $5, $6, coalesce($7::text::jsonb, '{}'::jsonb), $8)
        returning id, slug`,
       [
         input.slug,

@@ -1,4 +1,5 @@
 import { findRequestSession, type Session, type TenantRole } from '@/lib/auth'
+import { roleReaches } from '@/lib/auth/roles'
 import { getDatabase, withAnon, withUser, type Claims, type Database, type Queryable } from '@/lib/db'
 import { clientIp } from '@/lib/http/client-ip'
 import { AppError } from '@/lib/errors'
@@ -96,9 +97,6 @@ export function callerFromSession(session: Session | null, tenant: TenantRoute |
   }
 }
 
-const RANK: Record<TenantRole, number> = { viewer: 1, user: 2, admin: 3 }
-
-/** The role reaches `minRole` (app_private.role_rank's order, for deciding before any transaction). */
 export function hasRole(role: TenantRole | null, minRole: TenantRole): boolean {
-  return role !== null && RANK[role] >= RANK[minRole]
+  return roleReaches(role, minRole)
 }

@@ -1,5 +1,6 @@
 import type { Queryable } from '@/lib/db'
-import type { ElementalTag, SourceType } from './schema'
+import type { Element } from '@/lib/engine/elements'
+import type { SourceType } from './schema'
 
 /** A stored document without its text: what lists show. */
 export type KnowledgeSummary = {
@@ -7,7 +8,7 @@ export type KnowledgeSummary = {
   title: string
   category: string | null
   tags: string[]
-  elementalTags: ElementalTag[]
+  elementalTags: Element[]
   sourceType: SourceType
   filename: string | null
   byteSize: number
@@ -30,7 +31,7 @@ type SummaryRow = {
   title: string
   category: string | null
   tags: string[]
-  elemental_tags: ElementalTag[]
+  elemental_tags: Element[]
   source_type: SourceType
   filename: string | null
   byte_size: number

@@ -1,7 +1,5 @@
 import { z } from 'zod'
-
-export const ELEMENTAL_TAGS = ['fire', 'water', 'earth', 'air', 'aether'] as const
-export type ElementalTag = (typeof ELEMENTAL_TAGS)[number]
+import { ELEMENTS, elementSchema } from '@/lib/engine/elements'
 
 export const SOURCE_TYPES = ['text', 'markdown', 'pdf', 'docx'] as const
 export type SourceType = (typeof SOURCE_TYPES)[number]
@@ -18,8 +16,8 @@ const tagsSchema = z
   .transform((tags) => [...new Set(tags.map((tag) => tag.toLowerCase()))])
 
 const elementalTagsSchema = z
-  .array(z.enum(ELEMENTAL_TAGS))
-  .max(ELEMENTAL_TAGS.length)
+  .array(elementSchema)
+  .max(ELEMENTS.length)
   .transform((tags) => [...new Set(tags)])
 
 const categorySchema = z
@@ -102,7 +100,7 @@ export const searchOptionsSchema = z.object({
   matchThreshold: z.number().min(-1).max(1).default(DEFAULT_MATCH_THRESHOLD),
   category: z.string().trim().min(1).max(100).optional(),
   tags: z.array(tagSchema).max(50).optional(),
-  elementalTags: z.array(z.enum(ELEMENTAL_TAGS)).max(ELEMENTAL_TAGS.length).optional(),
+  elementalTags: z.array(elementSchema).max(ELEMENTS.length).optional(),
 })
 export type SearchOptions = z.input<typeof searchOptionsSchema>
 

@@ -1,5 +1,6 @@
 import { AppError, badRequestFromZod } from '@/lib/errors'
-import { uploadFieldsSchema, type ElementalTag } from './schema'
+import type { Element } from '@/lib/engine/elements'
+import { uploadFieldsSchema } from './schema'
 import { MAX_FILES_PER_REQUEST, maxRequestBytes } from './upload-limits'
 
 /*
@@ -11,7 +12,7 @@ import { MAX_FILES_PER_REQUEST, maxRequestBytes } from './upload-limits'
 
 export type UploadForm = {
   files: File[]
-  fields: { category: string | null; tags: string[]; elemental_tags: ElementalTag[] }
+  fields: { category: string | null; tags: string[]; elemental_tags: Element[] }
 }
 
 function megabytes(bytes: number): string {

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { TENANT_ROLES, type TenantRole } from '@/lib/auth/roles'
 import { AppError } from '@/lib/errors'
 import type { Acting } from '@/lib/multi-tenant/access'
 import { recordAudit } from '@/lib/multi-tenant/audit'
@@ -9,9 +10,8 @@ import { invitationMail } from '@/lib/mail/messages'
 import { sendMail } from '@/lib/mail/send'
 
 /** The only roles the API grants. Platform admin is not a tenant role and no route grants it. */
-export const MEMBER_ROLES = ['admin', 'user', 'viewer'] as const
-export type MemberRole = (typeof MEMBER_ROLES)[number]
-export const memberRoleSchema = z.enum(MEMBER_ROLES, { message: 'must be admin, user or viewer' })
+export type MemberRole = TenantRole
+export const memberRoleSchema = z.enum(TENANT_ROLES, { message: 'must be admin, user or viewer' })
 
 export const addMemberSchema = z.strictObject({
   email: z
@@ -68,7 +68,7 @@ export async function addMember(
 ): Promise<{ invitation: CreatedInvitation }> {
   const { invitation, mail } = await caller.run(async (tx) => {
     const { row: tenant } = await loadTenantForAdmin(tx, tenantId)
-    const limit = readLimits(tenant.limits, tenant.plan_tier).members
+    const limit = readLimits(tenant.limits).members
     if (limit !== null) {
       const counts = await tx.query<{ seats: number }>(
         `select ((select count(*) from public.tenant_users where tenant_id = $1)

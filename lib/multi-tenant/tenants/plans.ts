@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { getDatabase, withService, type Queryable } from '@/lib/db'
 
 export const PLAN_TIERS = ['starter', 'professional', 'enterprise'] as const
 export type PlanTier = (typeof PLAN_TIERS)[number]
@@ -23,14 +24,17 @@ export const limitsOverrideSchema = z.strictObject({
 })
 export type LimitsOverride = z.infer<typeof limitsOverrideSchema>
 
-const PLAN_DEFAULTS: Record<PlanTier, Limits> = {
-  starter: { conversationsPerMonth: 1_000, tokensPerMonth: null, storageMb: 10 * 1024, members: null },
-  professional: { conversationsPerMonth: 10_000, tokensPerMonth: null, storageMb: 50 * 1024, members: null },
-  enterprise: { conversationsPerMonth: null, tokensPerMonth: null, storageMb: null, members: null },
-}
+const limitsSchema = z.strictObject({
+  conversationsPerMonth: limitValue,
+  tokensPerMonth: limitValue,
+  storageMb: limitValue,
+  members: limitValue,
+}) satisfies z.ZodType<Limits>
 
-export function planDefaults(tier: PlanTier): Limits {
-  return { ...PLAN_DEFAULTS[tier] }
+/** A plan's default limits, read from their one owner, app_private.plan_default_limits. */
+export async function planDefaults(tx: Queryable, tier: PlanTier): Promise<Limits> {
+  const rows = await tx.query<{ limits: unknown }>('select app_private.plan_default_limits($1) as limits', [tier])
+  return limitsSchema.parse(rows[0]?.limits)
 }
 
 /** Later sources win key by key; a key absent from an override keeps the earlier value. */
@@ -44,8 +48,15 @@ export function mergeLimits(base: Limits, override: LimitsOverride | undefined):
   return merged
 }
 
-/** Reads stored limits defensively: a missing or malformed key falls back to the plan default. */
-export function readLimits(stored: unknown, tier: PlanTier): Limits {
-  const parsed = limitsOverrideSchema.loose().safeParse(stored)
-  return mergeLimits(planDefaults(tier), parsed.success ? parsed.data : undefined)
+/** A tenant's limits as app_private.effective_limits resolved them (every key present). */
+export function readLimits(resolved: unknown): Limits {
+  return limitsSchema.parse(resolved)
+}
+
+export type Plan = { tier: PlanTier; defaults: Limits }
+
+/** Every plan with its defaults, for the console's plan picker: constant, no tenant's data, so the system reads it. */
+export async function listPlans(): Promise<Plan[]> {
+  const db = await getDatabase()
+  return withService(db, (tx) => Promise.all(PLAN_TIERS.map(async (tier) => ({ tier, defaults: await planDefaults(tx, tier) }))))
 }

@@ -12,7 +12,7 @@ import type { TenantStatus } from './schema'
 
 /** Columns every tenant query selects, in the order of TenantRow. */
 export const TENANT_COLUMNS = `id, name, slug, domain, brand_voice, elemental_signature, maia_personality,
-  plan_tier, limits, features, public_access, content_language, status, trial_ends_at, created_at, updated_at,
+  plan_tier, app_private.effective_limits(limits, plan_tier) as limits, features, public_access, content_language, status, trial_ends_at, created_at, updated_at,
   app_private.tenant_effective_status(status, trial_ends_at) as effective_status`
 
 export type TenantRow = {
@@ -84,7 +84,7 @@ export function toTenant(row: TenantRow): Tenant {
     elementalSignature: complete(elementalSignatureSchema, row.elemental_signature),
     maiaPersonality: complete(maiaPersonalitySchema, row.maia_personality),
     planTier: row.plan_tier,
-    limits: readLimits(row.limits, row.plan_tier),
+    limits: readLimits(row.limits),
     features: readFeatures(row.features),
     publicAccess: row.public_access,
     contentLanguage: row.content_language,

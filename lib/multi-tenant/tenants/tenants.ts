@@ -34,10 +34,10 @@ export async function getTenant(caller: Acting, id: string): Promise<Tenant> {
 /** Plan tier sets the default limits; an explicit `limits` override wins key by key. */
 export async function createTenant(caller: Acting, input: TenantCreateInput): Promise<Tenant> {
   assertDomainOffPlatform(input.domain, config().PLATFORM_DOMAIN)
-  const limits = mergeLimits(planDefaults(input.planTier), input.limits)
   const trialEndsAt = input.trialEndsAt ?? (input.status === 'trial' ? defaultTrialEnd() : null)
   const tenant = await caller.run(async (tx) => {
     if (!(await isPlatformAdmin(tx))) throw new AppError('forbidden', 'Only a platform admin can create tenants.')
+    const limits = mergeLimits(await planDefaults(tx, input.planTier), input.limits)
     // JSON goes in as text and is cast in SQL, the one encoding both drivers agree on.
     const rows = await tx
       .query<TenantRow>(

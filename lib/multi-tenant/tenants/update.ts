@@ -2,7 +2,7 @@ import { config } from '@/lib/env'
 import { AppError } from '@/lib/errors'
 import type { Acting } from '@/lib/multi-tenant/access'
 import { recordAudit, type AuditAction } from '@/lib/multi-tenant/audit'
-import { mergeLimits, planDefaults } from './plans'
+import { mergeLimits, planDefaults, type Limits } from './plans'
 import { loadTenantForAdmin } from '@/lib/multi-tenant/access'
 import { invalidateTenantRoutes } from './directory'
 import { TENANT_COLUMNS, toTenant, type Tenant, type TenantRow } from './record'
@@ -31,10 +31,8 @@ const FIELDS: Record<Field, { column: string; cast: '' | '::text::jsonb'; action
 type Comparable = Omit<Tenant, 'trialEndsAt'> & { trialEndsAt: string | null }
 
 /** The tenant as it would be after the update, in API shape, so changes can be compared field by field. */
-function applyUpdate(current: Tenant, input: TenantUpdateInput): Comparable {
+function applyUpdate(current: Tenant, input: TenantUpdateInput, base: Limits): Comparable {
   const planTier = input.planTier ?? current.planTier
-  // A new plan starts from its own defaults; otherwise an override adjusts the current limits.
-  const base = planTier !== current.planTier ? planDefaults(planTier) : current.limits
   const status = input.status ?? current.status
   let trialEndsAt = input.trialEndsAt === undefined ? current.trialEndsAt : (input.trialEndsAt?.toISOString() ?? null)
   if (status === 'trial' && trialEndsAt === null && current.status !== 'trial') trialEndsAt = defaultTrialEnd().toISOString()
@@ -83,7 +81,10 @@ export async function updateTenant(caller: Acting, id: string, input: TenantUpda
   const result = await caller.run(async (tx) => {
     const { row, platformAdmin } = await loadTenantForAdmin(tx, id)
     const current = toTenant(row)
-    const next = applyUpdate(current, input)
+    const planTier = input.planTier ?? current.planTier
+    // A new plan starts from its own defaults; otherwise an override adjusts the current limits.
+    const base = planTier !== current.planTier ? await planDefaults(tx, planTier) : current.limits
+    const next = applyUpdate(current, input, base)
     const changed = changedFields(current, next)
     const forbidden = changed.filter((field) => FIELDS[field].platformOnly)
     if (!platformAdmin && forbidden.length > 0) {

@@ -2,13 +2,9 @@ import { route } from '@/lib/http/route'
 import { AppError, toAppError } from '@/lib/errors'
 import { authMode } from '@/lib/auth'
 import { withCookies } from '@/lib/auth/auth-result'
+import { safeNextPath } from '@/lib/client/safe-url'
 
 export const dynamic = 'force-dynamic'
-
-/** Only paths on this site: `//evil.example` or `https://…` would be an open redirect. */
-function safeNext(value: string | null): string {
-  return value && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : '/'
-}
 
 /**
  * Supabase mode: the email-confirmation link lands here with `?code=`; the code is
@@ -18,7 +14,7 @@ export const GET = route(async (request: Request) => {
   if (authMode() !== 'supabase') throw new AppError('not_found', 'Nothing to confirm here.')
   const url = new URL(request.url)
   const code = url.searchParams.get('code')
-  const target = new URL(safeNext(url.searchParams.get('next')), url.origin)
+  const target = new URL(safeNextPath(url.searchParams.get('next'), '/'), url.origin)
   if (!code) {
     target.searchParams.set('authError', 'missing_code')
     return Response.redirect(target, 303)

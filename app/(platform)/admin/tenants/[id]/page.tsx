@@ -9,7 +9,7 @@ import { StatusBadge } from '@/components/ui/badge'
 import { Card, CardHeader, PageHeader } from '@/components/ui/card'
 import { isAppError } from '@/lib/errors'
 import { capitalise } from '@/lib/client/format'
-import { getTenant, type Tenant } from '@/lib/multi-tenant/tenants'
+import { getTenant, listPlans, type Tenant } from '@/lib/multi-tenant/tenants'
 import { requirePlatformAdmin } from '../../_data/console-actor'
 import { tenantSiteUrl } from '../../../_data/site-url'
 
@@ -55,7 +55,7 @@ export default async function TenantDetailPage({ params }: { params: Promise<{ i
       <div className="space-y-6">
         <Card>
           <CardHeader title="Plan, limits and status" />
-          <TenantSettingsForm tenant={tenant} />
+          <TenantSettingsForm tenant={tenant} plans={await listPlans()} />
         </Card>
         <section aria-labelledby="usage-heading">
           <h2 id="usage-heading" className="mb-3 text-lg font-semibold text-stone-900">

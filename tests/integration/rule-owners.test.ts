@@ -1,0 +1,176 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { TENANT_ROLES, roleReaches } from '@/lib/auth/roles'
+import { setDatabaseForTests, withService } from '@/lib/db'
+import { ELEMENTS } from '@/lib/engine/elements'
+import { actingAs } from '@/lib/multi-tenant/access'
+import { PLAN_TIERS, getTenant, listPlans, planDefaults } from '@/lib/multi-tenant/tenants'
+import { createTenant, createUser, makePlatformAdmin } from '../support/auth'
+import { createTestDatabase, type TestDatabase } from '../support/test-database'
+
+/*
+ * Rules that SQL owns and TypeScript mirrors: elements, tenant roles, plan tiers and a
+ * plan's default limits. Each case reads the rule from the database and compares it with
+ * the one TypeScript copy, so a change on one side alone fails here.
+ */
+
+let db: TestDatabase
+
+beforeAll(async () => {
+  db = await createTestDatabase()
+  setDatabaseForTests(db)
+})
+
+afterAll(async () => {
+  setDatabaseForTests(null)
+  await db.close()
+})
+
+const sql = <T extends Record<string, unknown>>(text: string, params: unknown[] = []) => withService(db, (tx) => tx.query<T>(text, params))
+
+/** The quoted words of a check constraint, in order: `CHECK (value = ANY (ARRAY['a'::text, ...]))` → ['a', ...]. */
+function quotedWords(definition: string): string[] {
+  return [...definition.matchAll(/'([^']*)'/g)].map((match) => match[1] ?? '')
+}
+
+async function constraintWords(where: string, params: unknown[]): Promise<string[]> {
+  const rows = await sql<{ definition: string }>(`select pg_get_constraintdef(oid) as definition from pg_constraint where ${where}`, params)
+  expect(rows).toHaveLength(1)
+  return quotedWords(rows[0]?.definition ?? '')
+}
+
+async function refuses(text: string, params: unknown[] = []): Promise<boolean> {
+  try {
+    await sql(text, params)
+    return false
+  } catch {
+    return true
+  }
+}
+
+describe('elements: the SQL domain public.element and ELEMENTS', () => {
+  it('the domain public.element accepts exactly the elements ELEMENTS lists, in the same order', async () => {
+    expect(await constraintWords(`contypid = 'public.element'::regtype`, [])).toEqual([...ELEMENTS])
+  })
+
+  it('every element of ELEMENTS casts to public.element and a sixth one is refused', async () => {
+    for (const element of ELEMENTS) {
+      expect(await sql('select $1::public.element as e', [element])).toEqual([{ e: element }])
+    }
+    expect(await refuses(`select 'metal'::public.element`)).toBe(true)
+    expect(await refuses(`select array['fire', 'metal']::public.element_list`)).toBe(true)
+  })
+
+  it('the conversation, message and knowledge columns are typed by the domain rather than checking a copy of the list', async () => {
+    const rows = await sql<{ table_name: string; column_name: string; domain_name: string | null }>(
+      `select table_name, column_name, domain_name from information_schema.columns
+        where table_schema = 'public' and column_name in ('dominant_element', 'element', 'elemental_tags')
+        order by table_name, column_name`,
+    )
+    expect(rows).toEqual([
+      { table_name: 'tenant_conversations', column_name: 'dominant_element', domain_name: 'element' },
+      { table_name: 'tenant_knowledge', column_name: 'elemental_tags', domain_name: 'element_list' },
+      { table_name: 'tenant_messages', column_name: 'element', domain_name: 'element' },
+    ])
+    const copies = await sql<{ definition: string }>(
+      `select pg_get_constraintdef(c.oid) as definition from pg_constraint c
+         join pg_class t on t.oid = c.conrelid join pg_namespace n on n.oid = t.relnamespace
+        where n.nspname = 'public' and c.contype = 'c' and pg_get_constraintdef(c.oid) like '%aether%'`,
+    )
+    expect(copies).toEqual([])
+  })
+})
+
+describe('tenant roles: SQL checks and role_rank against TENANT_ROLES', () => {
+  it('tenant_users and tenant_invitations accept exactly the roles TENANT_ROLES lists', async () => {
+    for (const table of ['tenant_users', 'tenant_invitations']) {
+      const words = await constraintWords(`conrelid = $1::regclass and contype = 'c' and pg_get_constraintdef(oid) like '%role%'`, [
+        `public.${table}`,
+      ])
+      expect(words).toEqual([...TENANT_ROLES])
+    }
+  })
+
+  it('app_private.role_rank orders the roles as TENANT_ROLES does (highest first) and ranks anything else 0', async () => {
+    const rows = await sql<{ role: string; rank: number }>(
+      `select role, app_private.role_rank(role) as rank from unnest($1::text[]) with ordinality as r(role, position) order by position`,
+      [[...TENANT_ROLES, 'owner']],
+    )
+    const ranks = rows.map((row) => row.rank)
+    expect(ranks.at(-1)).toBe(0)
+    const roleRanks = ranks.slice(0, -1)
+    expect([...roleRanks].sort((a, b) => b - a)).toEqual(roleRanks)
+    expect(new Set(roleRanks).size).toBe(TENANT_ROLES.length)
+    expect(Math.min(...roleRanks)).toBeGreaterThan(0)
+  })
+
+  it('roleReaches gives the answer role_rank gives for every pair of roles', async () => {
+    const rows = await sql<{ role: string; min_role: string; reaches: boolean }>(
+      `select r.role, m.role as min_role, app_private.role_rank(r.role) >= app_private.role_rank(m.role) as reaches
+         from unnest($1::text[]) r(role) cross join unnest($1::text[]) m(role)`,
+      [[...TENANT_ROLES]],
+    )
+    expect(rows).toHaveLength(TENANT_ROLES.length ** 2)
+    for (const row of rows) {
+      const role = row.role as (typeof TENANT_ROLES)[number]
+      const minRole = row.min_role as (typeof TENANT_ROLES)[number]
+      expect(roleReaches(role, minRole), `${role} reaches ${minRole}`).toBe(row.reaches)
+    }
+    expect(roleReaches(null, 'viewer')).toBe(false)
+  })
+})
+
+describe('plans: app_private.plan_default_limits is the one owner of the defaults', () => {
+  it('the tenants.plan_tier check accepts exactly the tiers PLAN_TIERS lists', async () => {
+    const words = await constraintWords(
+      `conrelid = 'public.tenants'::regclass and contype = 'c' and pg_get_constraintdef(oid) like '%plan_tier%'`,
+      [],
+    )
+    expect(words).toEqual([...PLAN_TIERS])
+  })
+
+  it('planDefaults and listPlans read the defaults the database has, for every tier', async () => {
+    const plans = await listPlans()
+    expect(plans.map((plan) => plan.tier)).toEqual([...PLAN_TIERS])
+    for (const plan of plans) {
+      const [row] = await sql<{ limits: unknown }>('select app_private.plan_default_limits($1) as limits', [plan.tier])
+      expect(plan.defaults).toEqual(row?.limits)
+      expect(await withService(db, (tx) => planDefaults(tx, plan.tier))).toEqual(plan.defaults)
+    }
+    expect(plans.find((plan) => plan.tier === 'starter')?.defaults).toEqual({
+      conversationsPerMonth: 1000,
+      tokensPerMonth: null,
+      storageMb: 10240,
+      members: null,
+    })
+  })
+
+  it('a stored limit wins, JSON null is unlimited, and a missing, negative, fractional or non-numeric limit takes the plan default', async () => {
+    const [row] = await sql<{ limits: unknown }>(`select app_private.effective_limits($1::text::jsonb, 'starter') as limits`, [
+      JSON.stringify({ conversationsPerMonth: 5, tokensPerMonth: null, storageMb: -1, members: 'many', unknownKey: 7 }),
+    ])
+    expect(row?.limits).toEqual({ conversationsPerMonth: 5, tokensPerMonth: null, storageMb: 10240, members: null })
+    const [fractional] = await sql<{ limits: Record<string, unknown> }>(
+      `select app_private.effective_limits('{"conversationsPerMonth": 2.5}'::jsonb, 'professional') as limits`,
+    )
+    expect(fractional?.limits.conversationsPerMonth).toBe(10000)
+  })
+
+  it('a tenant stored without limits reads its own plan defaults, in the API and in the usage functions alike', async () => {
+    const root = await createUser(db, { email: 'root@rules.test' })
+    await makePlatformAdmin(db, root.userId)
+    const caller = actingAs(db, { sub: root.userId, email: root.email })
+    for (const tier of PLAN_TIERS) {
+      const tenant = await createTenant(db, { slug: `bare-${tier}`, planTier: tier })
+      const defaults = await withService(db, (tx) => planDefaults(tx, tier))
+      expect((await getTenant(caller, tenant.id)).limits).toEqual(defaults)
+      const [limit] = await sql<{ conversations: string | null; storage: string | null }>(
+        `select app_private.tenant_limit($1, 'conversationsPerMonth')::text as conversations, app_private.tenant_limit($1, 'storageMb')::text as storage`,
+        [tenant.id],
+      )
+      expect(limit).toEqual({
+        conversations: defaults.conversationsPerMonth === null ? null : String(defaults.conversationsPerMonth),
+        storage: defaults.storageMb === null ? null : String(defaults.storageMb),
+      })
+    }
+  })
+})
