@@ -21,7 +21,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  setDatabaseForTests(null)
+  setDatabaseForTests(undefined)
   await db.close()
 })
 
