@@ -35,6 +35,22 @@ describe('passageUnits', () => {
     expect(units.find((unit) => unit.kind === 'table')?.text).toBe(table)
   })
 
+  it('joins the lines of a paragraph wrapped at a fixed width before splitting it into sentences', () => {
+    const units = passageUnits('You must change your password when you start and every\n60 days after that. Use the reset page\nto do it.')
+    expect(units.map((unit) => unit.text)).toEqual([
+      'You must change your password when you start and every 60 days after that.',
+      'Use the reset page to do it.',
+    ])
+  })
+
+  it('reads a line right under a list item as the rest of that item, as Markdown does', () => {
+    const units = passageUnits('- Report the incident to the service desk\n  within one hour of noticing it.\n- Keep the email.')
+    expect(units.map((unit) => [unit.kind, unit.text])).toEqual([
+      ['item', 'Report the incident to the service desk within one hour of noticing it.'],
+      ['item', 'Keep the email.'],
+    ])
+  })
+
   it('keeps a fenced code block whole', () => {
     const code = '```sh\nnpm ci\n\nnpm test\n```'
     expect(passageUnits(`Run:\n\n${code}`).find((unit) => unit.kind === 'code')?.text).toBe(code)

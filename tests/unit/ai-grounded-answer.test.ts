@@ -49,6 +49,30 @@ describe('composeGroundedAnswer', () => {
     expect(answer).toContain('late fee of five percent after thirty days. [1]')
   })
 
+  it('quotes a short list of cases whole when one of its items is picked, so the case asked about is there', () => {
+    const leave: GroundedAnswerInput['passages'] = [
+      {
+        index: 1,
+        title: 'Sick leave',
+        content: 'Every employee accrues four hours of sick leave per pay period, however long they have worked here.',
+        score: 0.6,
+      },
+      {
+        index: 2,
+        title: 'Leave types',
+        content:
+          'Annual leave accrues based on how long you have worked for the agency:\n\n' +
+          '* Fewer than 3 years: 4 hours per pay period\n* Between 3 and 15 years: 6 hours per pay period\n* 15+ years: 8 hours per pay period',
+        score: 0.55,
+      },
+    ]
+    const answer = composeGroundedAnswer(
+      input({ question: 'I have worked here for five years. How fast do I accrue annual leave?', passages: leave }),
+    )
+    expect(answer).toContain('Between 3 and 15 years: 6 hours per pay period [2]')
+    expect(answer).toContain('Annual leave accrues based on how long you have worked for the agency: [2]')
+  })
+
   it('says plainly that nothing is relevant when the passages do not touch the question', () => {
     const answer = composeGroundedAnswer(input({ question: 'Can I bring my dog to the parking garage?' }))
     expect(answer).toMatch(/knowledge base holds nothing relevant to this question/)

@@ -75,9 +75,18 @@ export function passageUnits(content: string): PassageUnit[] {
   const push = (kind: UnitKind, text: string, marker?: string) => {
     units.push({ kind, text, block, position: units.length, ...(marker ? { marker } : {}) })
   }
+  // Lines of one paragraph are joined first: documents wrapped at a fixed width would
+  // otherwise quote half sentences ("You must change your password every").
+  let paragraph: string[] = []
+  const flush = () => {
+    if (paragraph.length === 0) return
+    for (const sentence of sentencesOfLine(paragraph.join(' '))) push('sentence', sentence)
+    paragraph = []
+  }
   for (let i = 0; i < lines.length; i += 1) {
     const line = (lines[i] ?? '').replace(QUOTE_MARKER, '')
     if (FENCE.test(line)) {
+      flush()
       const body = [line]
       for (i += 1; i < lines.length; i += 1) {
         body.push(lines[i] ?? '')
@@ -89,16 +98,19 @@ export function passageUnits(content: string): PassageUnit[] {
       continue
     }
     if (!line.trim()) {
+      flush()
       if (previous !== 'blank') block += 1
       previous = 'blank'
       continue
     }
     if (HEADING.test(line)) {
+      flush()
       block += 1
       previous = 'other'
       continue
     }
     if (TABLE_ROW.test(line)) {
+      flush()
       const rows = [line]
       while (i + 1 < lines.length && TABLE_ROW.test(lines[i + 1] ?? '')) rows.push(lines[(i += 1)] ?? '')
       block += 1
@@ -108,15 +120,23 @@ export function passageUnits(content: string): PassageUnit[] {
     }
     const item = LIST_ITEM.exec(line)
     if (item) {
+      flush()
       if (previous !== 'list') block += 1
       push('item', (item[3] ?? '').trim(), /\d/.test(item[2] ?? '') ? `${(item[2] ?? '').replace(')', '.')}` : '-')
       previous = 'list'
       continue
     }
-    // A line of prose: its own sentences; a one-line paragraph (an address, an email) is one.
+    // A line right under a list item continues it (wrapped or indented), as Markdown reads it.
+    const last = units.at(-1)
+    if (previous === 'list' && last?.kind === 'item') {
+      last.text = `${last.text} ${line.trim()}`
+      continue
+    }
+    // A line of prose joins its paragraph; a one-line paragraph (an address, an email) is one sentence.
     if (previous === 'list' || previous === 'table' || previous === 'other') block += 1
-    for (const sentence of sentencesOfLine(line.trim())) push('sentence', sentence)
+    paragraph.push(line.trim())
     previous = 'prose'
   }
+  flush()
   return units
 }

@@ -31,6 +31,9 @@ const MAX_CHARS = 1_400
 // question coverage, and a unit without one keeps only LACKS_VALUE of its score.
 const KIND_BONUS = 0.5
 const LACKS_VALUE = 0.6
+// A list this small is quoted whole when one of its items is the best unit.
+const SHORT_LIST_ITEMS = 8
+const SHORT_LIST_CHARS = 600
 // Half of the best neighbour's coverage counts for a unit.
 const NEAR_WEIGHT = 0.5
 // Words of the title and heading path say what the whole passage is about.
@@ -111,8 +114,18 @@ export function pickUnits(question: string, passages: readonly SourcePassage[]):
     const extra: Scored[] = []
     // A sentence that introduces a list ("You will need:") brings the list.
     if (unit.text.trimEnd().endsWith(':')) extra.push(...siblings.filter((s) => s.block === next?.block && s.kind === 'item'))
-    // Steps are the whole list the best item belongs to.
-    if (kind === 'steps' && unit.kind === 'item') extra.push(...siblings.filter((s) => s.block === unit.block))
+    // Steps are the whole list the best item belongs to; so is a short list of cases
+    // ("Fewer than 3 years: 4 hours", "Between 3 and 15 years: 6 hours"), where the item
+    // that shares the question's words is often not the one that answers it.
+    if (unit.kind === 'item') {
+      const list = siblings.filter((s) => s.block === unit.block)
+      const short = list.length <= SHORT_LIST_ITEMS && list.reduce((sum, s) => sum + s.text.length, 0) <= SHORT_LIST_CHARS
+      if (kind === 'steps' || short) {
+        extra.push(...list)
+        const intro = siblings[siblings.indexOf(list[0] ?? unit) - 1]
+        if (intro?.kind === 'sentence' && intro.text.trimEnd().endsWith(':')) extra.push(intro)
+      }
+    }
     // A sentence that leans on the one before ("This applies ...") keeps it.
     if (
       previous &&
@@ -131,8 +144,12 @@ export function pickUnits(question: string, passages: readonly SourcePassage[]):
     if (chosen.size >= MAX_UNITS || chars >= MAX_CHARS) break
     if (candidate.score < best.score * 0.6 || chosen.has(candidate)) continue
     if ([...chosen].some((unit) => unit.text === candidate.text)) continue
-    chosen.add(candidate)
-    chars += candidate.text.length
+    // A further unit brings what completes it too (the list it introduces or belongs to).
+    for (const unit of [candidate, ...neighbours(candidate)]) {
+      if (chosen.has(unit)) continue
+      chosen.add(unit)
+      chars += unit.text.length
+    }
   }
   // Question words no passage holds count against the evidence, as the rarest words do.
   const missing = [...asked].filter((stem) => !weighted.has(stem)).length
