@@ -11,6 +11,7 @@ import { errorMessage } from '@/lib/client/api-error'
 import { formatBytes, formatDateTime } from '@/lib/client/format'
 import { useApiQuery } from '@/lib/client/use-api-query'
 import { readKnowledgePage } from './knowledge-results'
+import { ReextractButton } from './reextract-button'
 
 const PAGE_SIZE = 20
 
@@ -101,6 +102,7 @@ export function KnowledgeList({ tenantId, version }: { tenantId: string; version
                 </span>
               ) : (
                 <span className="flex gap-2">
+                  {item.filename ? <ReextractButton tenantId={tenantId} id={item.id} title={item.title} onDone={list.reload} /> : null}
                   {item.filename ? (
                     <a
                       href={`/api/admin/tenants/${tenantId}/knowledge/${item.id}/original`}

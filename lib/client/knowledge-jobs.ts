@@ -50,3 +50,11 @@ export async function fetchIndexState(tenantId: string): Promise<IndexState> {
 export async function startReindex(tenantId: string): Promise<KnowledgeJob> {
   return jobResponseSchema.parse(await apiFetch(`${knowledgeUrl(tenantId)}/reindex`, { method: 'POST' })).job
 }
+
+export async function startReextract(tenantId: string, knowledgeId: string): Promise<KnowledgeJob> {
+  return jobResponseSchema.parse(await apiFetch(`${knowledgeUrl(tenantId)}/${knowledgeId}/reextract`, { method: 'POST' })).job
+}
+
+export async function fetchKnowledgeJob(tenantId: string, jobId: string): Promise<KnowledgeJob> {
+  return jobResponseSchema.parse(await apiFetch(`${knowledgeUrl(tenantId)}/jobs/${jobId}`)).job
+}

@@ -12,7 +12,7 @@ export const jobErrorSchema = z.object({ code: z.string(), message: z.string() }
 
 export const knowledgeJobSchema = z.object({
   id: z.string(),
-  kind: z.enum(['ingest', 'reindex']),
+  kind: z.enum(['ingest', 'reindex', 'reextract']),
   fileName: z.string().nullable(),
   status: z.enum(JOB_STATUSES),
   /** 0..100. */

@@ -14,6 +14,7 @@ export type AuditAction =
   | 'member.remove'
   | 'knowledge.add'
   | 'knowledge.delete'
+  | 'knowledge.reextract'
   | 'personality.update'
   | 'plan.update'
 

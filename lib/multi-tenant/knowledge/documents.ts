@@ -112,3 +112,11 @@ export async function findByHash(
   const row = rows[0]
   return row ? { id: row.id, title: row.title, chunkCount: row.chunk_count } : null
 }
+
+export async function documentTitle(tx: Queryable, tenantId: string, id: string): Promise<string | null> {
+  const rows = await tx.query<{ title: string }>('select title from public.tenant_knowledge where tenant_id = $1 and id = $2', [
+    tenantId,
+    id,
+  ])
+  return rows[0]?.title ?? null
+}

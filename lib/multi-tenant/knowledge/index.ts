@@ -18,6 +18,7 @@ export {
   JobRunner,
   knowledgeIndexState,
   listKnowledgeJobs,
+  requestReextract,
   requestReindex,
   startJobRunner,
   uploadFiles,

@@ -63,7 +63,12 @@ async function insertChunkBatch(tx: Queryable, tenantId: string, knowledgeId: st
   )
 }
 
-export async function insertChunks(tx: Queryable, tenantId: string, knowledgeId: string, prepared: PreparedKnowledge) {
+export async function insertChunks(
+  tx: Queryable,
+  tenantId: string,
+  knowledgeId: string,
+  prepared: Pick<PreparedKnowledge, 'model' | 'chunks'>,
+) {
   for (let start = 0; start < prepared.chunks.length; start += CHUNK_INSERT_BATCH) {
     const batch = prepared.chunks.slice(start, start + CHUNK_INSERT_BATCH)
     await insertChunkBatch(tx, tenantId, knowledgeId, prepared.model, batch)
@@ -132,4 +137,46 @@ export async function updateEmbeddings(
     [tenantId, model, ids, embeddings],
   )
   return rows.length
+}
+
+/** A document's text as the tenant's storage counts it, before and after a replacement. */
+export type TextFacts = { contentHash: string; byteSize: number; tokenCount: number; chunkCount: number }
+
+export type ReplacementText = { content: string; contentHash: string; tokenCount: number } & Pick<PreparedKnowledge, 'model' | 'chunks'>
+
+/**
+ * Gives a document new text and chunks in the caller's transaction: the row is locked,
+ * its chunks deleted and the new ones inserted, so readers see the old text and chunks
+ * until the transaction commits. The storage triggers count the change of size. Null
+ * when the document is gone.
+ */
+export async function replaceDocumentText(
+  tx: Queryable,
+  tenantId: string,
+  knowledgeId: string,
+  text: ReplacementText,
+): Promise<{ before: TextFacts; after: TextFacts } | null> {
+  const facts = `content_hash, byte_size::float8 as byte_size, token_count, chunk_count`
+  type FactsRow = { content_hash: string; byte_size: number; token_count: number; chunk_count: number }
+  const toFacts = (row: FactsRow): TextFacts => ({
+    contentHash: row.content_hash,
+    byteSize: Number(row.byte_size),
+    tokenCount: row.token_count,
+    chunkCount: row.chunk_count,
+  })
+  const [old] = await tx.query<FactsRow>(`select ${facts} from public.tenant_knowledge where tenant_id = $1 and id = $2 for update`, [
+    tenantId,
+    knowledgeId,
+  ])
+  if (!old) return null
+  const [updated] = await tx
+    .query<FactsRow>(
+      `update public.tenant_knowledge set content = $3, content_hash = $4, token_count = $5, chunk_count = $6
+        where tenant_id = $1 and id = $2 returning ${facts}`,
+      [tenantId, knowledgeId, text.content, text.contentHash, text.tokenCount, text.chunks.length],
+    )
+    .catch(rethrowStorageFull)
+  await tx.query('delete from public.tenant_knowledge_chunks where tenant_id = $1 and knowledge_id = $2', [tenantId, knowledgeId])
+  await insertChunks(tx, tenantId, knowledgeId, text)
+  return { before: toFacts(old), after: toFacts(updated as FactsRow) }
 }

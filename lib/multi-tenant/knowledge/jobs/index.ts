@@ -2,4 +2,12 @@ export { enqueueStaleReindexes, indexCounts, type IndexCounts } from './index-st
 export { jobEventStream } from './job-events'
 export { startJobRunner, wakeJobRunner } from './process-runner'
 export { JobRunner, retryDelaySeconds } from './runner'
-export { downloadOriginal, getKnowledgeJob, knowledgeIndexState, listKnowledgeJobs, requestReindex, uploadFiles } from './service'
+export {
+  downloadOriginal,
+  getKnowledgeJob,
+  knowledgeIndexState,
+  listKnowledgeJobs,
+  requestReextract,
+  requestReindex,
+  uploadFiles,
+} from './service'

@@ -4,24 +4,17 @@ import { contentHash } from '@/lib/ingest'
 import type { PreparedFile } from '@/lib/ingest/worker/protocol'
 import { TenantKnowledgeBase } from '@/lib/multi-tenant/TenantKnowledgeBase'
 import { findByHash } from '../documents'
-import { embeddingText, headingWithinDocument, validKnowledgeInput, type PreparedKnowledge } from '../prepare'
+import { validKnowledgeInput, type PreparedKnowledge } from '../prepare'
 import { asJobCreator, creatorMayWrite, type JobContext } from './context'
-import { embedTexts } from './embed'
 import { completeJob, holdJob, reportProgress, type IngestOptions, type JobRow } from './job-store'
 import { LostJob } from './lost-job'
+import { chunkEmbeddingTexts, embedChunks, EXTRACTED, extractOriginal, preparedChunks, tokenTotal } from './file-stages'
 
 /*
  * One uploaded file: read its stored original, extract and chunk it in a worker, embed
  * the chunks, then store the document, its chunks and the job's completion in one
  * transaction. Until that commits, nothing of the document exists; after, all of it.
  */
-
-const EXTRACTED = 25
-const EMBEDDED = 90
-
-async function progress(context: JobContext, job: JobRow, status: 'extracting' | 'embedding', value: number): Promise<void> {
-  if (!(await withService(context.db, (tx) => reportProgress(tx, job, status, value)))) throw new LostJob(job.id)
-}
 
 function knowledgeFrom(job: JobRow, file: PreparedFile, model: string, vectors: (string | null)[]): PreparedKnowledge {
   const options = job.options as IngestOptions
@@ -38,14 +31,8 @@ function knowledgeFrom(job: JobRow, file: PreparedFile, model: string, vectors: 
     input,
     contentHash: contentHash(input.content),
     model,
-    tokenCount: file.chunks.reduce((sum, chunk) => sum + chunk.tokenCount, 0),
-    chunks: file.chunks.map((chunk, position) => ({
-      index: chunk.index,
-      heading: headingWithinDocument(file.title, chunk.heading),
-      content: chunk.content,
-      tokenCount: chunk.tokenCount,
-      embedding: vectors[position] ?? null,
-    })),
+    tokenCount: tokenTotal(file),
+    chunks: preparedChunks(file.title, file, vectors),
   }
 }
 
@@ -62,11 +49,7 @@ export async function runIngestJob(context: JobContext, job: JobRow): Promise<vo
   const original = originalId ? await withService(context.db, (tx) => context.originals.read(tx, job.tenant_id, originalId)) : null
   if (!original || !originalId) throw new AppError('not_found', 'The uploaded file is no longer stored; upload it again.')
   const fileName = job.file_name ?? original.fileName
-  const file = await context.pool.run(
-    { type: 'extract', filename: fileName, bytes: original.bytes, maxBytes: context.maxFileBytes, limits: context.limits },
-    fileName,
-  )
-  if (file.chunks.length === 0) throw new AppError('unprocessable', `${fileName} contains no text to index.`)
+  const file = await extractOriginal(context, fileName, original.bytes)
 
   // The same text already stored: nothing to embed, and nothing is stored twice. Else the
   // job moves on to embedding in the same transaction.
@@ -77,11 +60,7 @@ export async function runIngestJob(context: JobContext, job: JobRow): Promise<vo
   })
   if (existing) return finishDuplicate(context, job, existing.id, originalId)
 
-  const texts = file.chunks.map((chunk) => embeddingText(headingWithinDocument(file.title, chunk.heading), chunk.content))
-  // After the last batch the transaction that stores the document follows at once.
-  const vectors = await embedTexts(context, texts, async (share) => {
-    if (share < 1) await progress(context, job, 'embedding', EXTRACTED + share * (EMBEDDED - EXTRACTED))
-  })
+  const vectors = await embedChunks(context, job, chunkEmbeddingTexts(file.title, file))
   const knowledge = knowledgeFrom(job, file, context.embedder.model, vectors)
 
   await asJobCreator(context.db, job.created_by, async (tx) => {

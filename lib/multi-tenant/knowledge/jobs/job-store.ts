@@ -8,7 +8,7 @@ import type { Queryable } from '@/lib/db'
  * the runner claimed the job with.
  */
 
-export type JobKind = 'ingest' | 'reindex'
+export type JobKind = 'ingest' | 'reindex' | 'reextract'
 
 /** Upload fields an ingest job applies to the document it makes. */
 export type IngestOptions = { category: string | null; tags: string[]; elemental_tags: string[] }
@@ -90,6 +90,25 @@ async function activeReindexJob(tx: Queryable, tenantId: string): Promise<JobRow
     [tenantId],
   )
   return rows[0] ?? null
+}
+
+/** The document's queued or running re-extraction, or a new one (`fileName`: its original's, for the jobs list). */
+export async function ensureReextractJob(tx: Queryable, tenantId: string, documentId: string, fileName: string): Promise<JobRow> {
+  const active = () =>
+    tx.query<JobRow>(
+      `select ${COLUMNS} from public.knowledge_jobs
+        where tenant_id = $1 and document_id = $2 and kind = 'reextract' and status in ('queued', 'extracting', 'embedding')`,
+      [tenantId, documentId],
+    )
+  const [running] = await active()
+  if (running) return running
+  const rows = await tx.query<JobRow>(
+    `insert into public.knowledge_jobs (tenant_id, kind, file_name, document_id) values ($1, 'reextract', $2, $3)
+     on conflict (tenant_id, document_id) where kind = 'reextract' and status in ('queued', 'extracting', 'embedding') do nothing
+     returning ${COLUMNS}`,
+    [tenantId, fileName, documentId],
+  )
+  return rows[0] ?? ((await active())[0] as JobRow)
 }
 
 /** The latest re-embedding of the tenant, running or finished. */

@@ -15,6 +15,8 @@ export interface OriginalStore {
   put(tx: Queryable, tenantId: string, file: { fileName: string; mediaType: string; bytes: Uint8Array }): Promise<StoredOriginal>
   read(tx: Queryable, tenantId: string, id: string): Promise<OriginalFile | null>
   /** The original a document was made from, if it was uploaded as a file. */
+  findForDocument(tx: Queryable, tenantId: string, knowledgeId: string): Promise<StoredOriginal | null>
+  /** The same with its bytes. */
   readForDocument(tx: Queryable, tenantId: string, knowledgeId: string): Promise<OriginalFile | null>
   linkToDocument(tx: Queryable, tenantId: string, id: string, knowledgeId: string): Promise<void>
   remove(tx: Queryable, tenantId: string, id: string): Promise<void>
@@ -48,6 +50,13 @@ export const postgresOriginals: OriginalStore = {
       [tenantId, id],
     )
     return withBytes(rows[0])
+  },
+  async findForDocument(tx, tenantId, knowledgeId) {
+    const rows = await tx.query<OriginalRow>(
+      `select ${META} from public.tenant_knowledge_originals where tenant_id = $1 and knowledge_id = $2`,
+      [tenantId, knowledgeId],
+    )
+    return rows[0] ? toOriginal(rows[0]) : null
   },
   async readForDocument(tx, tenantId, knowledgeId) {
     const rows = await tx.query<OriginalRow>(

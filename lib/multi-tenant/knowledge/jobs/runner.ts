@@ -4,6 +4,7 @@ import { jobContext, type JobContext, type JobContextOptions } from './context'
 import { claimJob, expireLeases, failAbandonedJobs, failJob, type JobRow } from './job-store'
 import { runIngestJob } from './ingest-job'
 import { LostJob } from './lost-job'
+import { runReextractJob } from './reextract-job'
 import { runReindexJob } from './reindex-job'
 
 /*
@@ -23,6 +24,7 @@ export function retryDelaySeconds(attempts: number): number {
 async function runJob(context: JobContext, job: JobRow): Promise<void> {
   try {
     if (job.kind === 'ingest') await runIngestJob(context, job)
+    else if (job.kind === 'reextract') await runReextractJob(context, job)
     else await runReindexJob(context, job)
   } catch (error) {
     if (error instanceof LostJob) return
@@ -31,7 +33,8 @@ async function runJob(context: JobContext, job: JobRow): Promise<void> {
     const retry = appError.status >= 500 && job.attempts < job.max_attempts ? retryDelaySeconds(job.attempts) : null
     await withService(context.db, async (tx) => {
       const failed = await failJob(tx, job, { code: appError.code, message: appError.message }, retry)
-      // A file that will never become a document gives its storage back.
+      // A file that will never become a document gives its storage back (a re-extraction's
+      // original stays its document's: such a job names none).
       if (failed && retry === null && job.original_id) await context.originals.remove(tx, job.tenant_id, job.original_id)
     })
   }

@@ -8,7 +8,7 @@ import type { UploadForm } from '../upload'
 import { jobContext, type JobContextOptions } from './context'
 import { enqueueFiles } from './enqueue'
 import { indexCounts } from './index-state'
-import { ensureReindexJob, getJob, latestReindexJob, listJobs, toJob } from './job-store'
+import { ensureReextractJob, ensureReindexJob, getJob, latestReindexJob, listJobs, toJob } from './job-store'
 import type { OriginalFile } from './originals'
 import { wakeJobRunner } from './process-runner'
 
@@ -74,4 +74,22 @@ export async function downloadOriginal(
     if (!original) throw new AppError('not_found', 'No stored file for this document (it was added as text, or does not exist).')
     return original
   })
+}
+
+/** Re-extracts a document from its stored original in the background; joins a re-extraction of it already under way. */
+export async function requestReextract(
+  caller: Acting,
+  tenantId: string,
+  knowledgeId: string,
+  options: Options = {},
+): Promise<KnowledgeJob> {
+  const { originals } = jobContext({ ...options, db: options.db ?? (await getDatabase()) })
+  const job = await caller.run(async (tx) => {
+    await loadTenantForAdmin(tx, tenantId)
+    const original = isUuid(knowledgeId) ? await originals.findForDocument(tx, tenantId, knowledgeId) : null
+    if (!original) throw new AppError('not_found', 'No stored file for this document (it was added as text, or does not exist).')
+    return toJob(await ensureReextractJob(tx, tenantId, knowledgeId, original.fileName))
+  })
+  wakeJobRunner()
+  return job
 }
