@@ -6,6 +6,7 @@ import { Alert } from '@/components/ui/alert'
 import { Button } from '@/components/ui/button'
 import { TextField } from '@/components/ui/field'
 import { apiFetch } from '@/lib/client/api'
+import { noContentSchema } from '@/lib/contracts/no-content'
 import { errorMessage } from '@/lib/client/api-error'
 
 /** Deleting removes everything the tenant owns, so the slug must be typed to confirm. */
@@ -20,7 +21,7 @@ export function DeleteTenantForm({ tenantId, slug }: { tenantId: string; slug: s
     setBusy(true)
     setError(null)
     try {
-      await apiFetch(`/api/admin/tenants/${tenantId}`, { method: 'DELETE', json: { confirm } })
+      await apiFetch(`/api/admin/tenants/${tenantId}`, noContentSchema, { method: 'DELETE', json: { confirm } })
       router.push('/admin')
       router.refresh()
     } catch (cause) {

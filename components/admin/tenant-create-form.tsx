@@ -6,9 +6,10 @@ import { Alert } from '@/components/ui/alert'
 import { Button } from '@/components/ui/button'
 import { SelectField, TextField } from '@/components/ui/field'
 import { apiFetch } from '@/lib/client/api'
+import { tenantResponseSchema } from '@/lib/contracts/tenants'
 import { ApiError, errorMessage } from '@/lib/client/api-error'
 import { ELEMENTS } from '@/lib/engine/elements'
-import type { Plan } from '@/lib/multi-tenant/tenants'
+import type { Plan } from '@/lib/contracts/tenants'
 import { dayToIso, planLabel, slugFrom } from './tenant-form-options'
 
 type Form = {
@@ -56,7 +57,7 @@ export function TenantCreateForm({ platformDomain, plans }: { platformDomain: st
         publicAccess: form.publicAccess,
         ...(form.status === 'trial' && form.trialEnds ? { trialEndsAt: dayToIso(form.trialEnds) } : {}),
       }
-      const created = await apiFetch<{ tenant: { id: string } }>('/api/admin/tenants', { method: 'POST', json: body })
+      const created = await apiFetch('/api/admin/tenants', tenantResponseSchema, { method: 'POST', json: body })
       router.push(`/admin/tenants/${created.tenant.id}`)
       router.refresh()
     } catch (cause) {

@@ -1,5 +1,5 @@
 import { capitalise, formatNumber } from '@/lib/client/format'
-import type { Plan } from '@/lib/multi-tenant/tenants'
+import type { Plan } from '@/lib/contracts/tenants'
 
 /** "Starter: 1,000 conversations, 10 GB": a plan's name and the defaults the database gives it. */
 export function planLabel({ tier, defaults }: Plan): string {

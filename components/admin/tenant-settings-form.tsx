@@ -5,8 +5,9 @@ import { useState, type FormEvent } from 'react'
 import { Alert } from '@/components/ui/alert'
 import { Button } from '@/components/ui/button'
 import { SelectField, TextField } from '@/components/ui/field'
-import type { Plan, Tenant } from '@/lib/multi-tenant/tenants'
+import type { Plan, Tenant } from '@/lib/contracts/tenants'
 import { apiFetch } from '@/lib/client/api'
+import { tenantResponseSchema } from '@/lib/contracts/tenants'
 import { ApiError, errorMessage } from '@/lib/client/api-error'
 import { LimitsFields, limitsDraftFrom, limitsFromDraft } from './limits-fields'
 import { STATUS_OPTIONS, dayToIso, isoToDay, planLabel } from './tenant-form-options'
@@ -58,7 +59,7 @@ export function TenantSettingsForm({ tenant, plans }: { tenant: Tenant; plans: P
     setError(null)
     setSaved(false)
     try {
-      const result = await apiFetch<{ tenant: Tenant }>(`/api/admin/tenants/${tenant.id}`, { method: 'PUT', json: body })
+      const result = await apiFetch(`/api/admin/tenants/${tenant.id}`, tenantResponseSchema, { method: 'PUT', json: body })
       const next = formFrom(result.tenant)
       setInitial(next)
       setForm(next)

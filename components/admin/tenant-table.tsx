@@ -1,6 +1,6 @@
 import Link from 'next/link'
 import { StatusBadge } from '@/components/ui/badge'
-import type { Tenant } from '@/lib/multi-tenant/tenants'
+import type { Tenant } from '@/lib/contracts/tenants'
 import { formatBytes } from '@/lib/client/format'
 import { TenantIndexCell } from './tenant-index-cell'
 import { TenantUsageCell } from './tenant-usage-cell'

@@ -5,6 +5,7 @@ import { Alert } from '@/components/ui/alert'
 import { Button } from '@/components/ui/button'
 import { SelectField } from '@/components/ui/field'
 import { apiFetch } from '@/lib/client/api'
+import { tenantResponseSchema } from '@/lib/contracts/tenants'
 import { ApiError, errorMessage } from '@/lib/client/api-error'
 
 type Props = { tenantId: string; initial: string; languages: string[] }
@@ -24,7 +25,7 @@ export function ContentLanguageForm({ tenantId, initial, languages }: Props) {
     setError(null)
     setNotice(null)
     try {
-      const body = await apiFetch<{ tenant: { contentLanguage: string } }>(`/api/admin/tenants/${tenantId}`, {
+      const body = await apiFetch(`/api/admin/tenants/${tenantId}`, tenantResponseSchema, {
         method: 'PUT',
         json: { contentLanguage: language },
       })

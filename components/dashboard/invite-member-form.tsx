@@ -7,7 +7,8 @@ import { SelectField, TextField } from '@/components/ui/field'
 import { apiFetch } from '@/lib/client/api'
 import { ApiError, errorMessage } from '@/lib/client/api-error'
 import { TENANT_ROLES, type TenantRole as Role } from '@/lib/auth/roles'
-import { ROLE_HINTS, type AddResult } from './members-types'
+import { addMemberResponseSchema, type CreatedInvitation } from '@/lib/contracts/members'
+import { ROLE_HINTS } from './role-hints'
 
 /** Invites an address: the link goes to it by mail, account or not. */
 export function InviteMemberForm({ tenantId, onAdded }: { tenantId: string; onAdded: () => void }) {
@@ -15,7 +16,7 @@ export function InviteMemberForm({ tenantId, onAdded }: { tenantId: string; onAd
   const [role, setRole] = useState<Role>('user')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<unknown>(null)
-  const [result, setResult] = useState<AddResult | null>(null)
+  const [result, setResult] = useState<{ invitation: CreatedInvitation } | null>(null)
   const fields = error instanceof ApiError ? error.fields : {}
 
   async function submit(event: FormEvent) {
@@ -24,7 +25,10 @@ export function InviteMemberForm({ tenantId, onAdded }: { tenantId: string; onAd
     setError(null)
     setResult(null)
     try {
-      const added = await apiFetch<AddResult>(`/api/admin/tenants/${tenantId}/members`, { method: 'POST', json: { email, role } })
+      const added = await apiFetch(`/api/admin/tenants/${tenantId}/members`, addMemberResponseSchema, {
+        method: 'POST',
+        json: { email, role },
+      })
       setResult(added)
       setEmail('')
       onAdded()

@@ -5,7 +5,8 @@ import { Button } from '@/components/ui/button'
 import { apiFetch } from '@/lib/client/api'
 import { errorMessage } from '@/lib/client/api-error'
 import { TENANT_ROLES, type TenantRole as Role } from '@/lib/auth/roles'
-import type { MemberView } from './members-types'
+import { memberResponseSchema, type Member } from '@/lib/contracts/members'
+import { noContentSchema } from '@/lib/contracts/no-content'
 
 /** One member: change the role in place, or remove after a confirmation. */
 export function MemberRow({
@@ -15,7 +16,7 @@ export function MemberRow({
   onChanged,
 }: {
   tenantId: string
-  member: MemberView
+  member: Member
   isSelf: boolean
   onChanged: () => void
 }) {
@@ -55,7 +56,9 @@ export function MemberRow({
             id={selectId}
             value={member.role}
             disabled={busy}
-            onChange={(event) => void run(() => apiFetch(url, { method: 'PATCH', json: { role: event.target.value as Role } }))}
+            onChange={(event) =>
+              void run(() => apiFetch(url, memberResponseSchema, { method: 'PATCH', json: { role: event.target.value as Role } }))
+            }
             className="rounded-lg border border-stone-300 bg-white px-2 py-1.5 text-sm"
           >
             {TENANT_ROLES.map((role) => (
@@ -66,7 +69,12 @@ export function MemberRow({
           </select>
           {confirming ? (
             <>
-              <Button size="sm" variant="danger" busy={busy} onClick={() => void run(() => apiFetch(url, { method: 'DELETE' }))}>
+              <Button
+                size="sm"
+                variant="danger"
+                busy={busy}
+                onClick={() => void run(() => apiFetch(url, noContentSchema, { method: 'DELETE' }))}
+              >
                 Confirm removal
               </Button>
               <Button size="sm" variant="ghost" onClick={() => setConfirming(false)}>

@@ -8,10 +8,10 @@ import { formatDateTime } from '@/lib/client/format'
 import { useApiQuery } from '@/lib/client/use-api-query'
 import { InviteMemberForm } from './invite-member-form'
 import { MemberRow } from './member-row'
-import type { MemberList } from './members-types'
+import { memberListResponseSchema } from '@/lib/contracts/members'
 
 export function MembersPanel({ tenantId, currentUserId }: { tenantId: string; currentUserId: string }) {
-  const { data: list, error: failure, reload } = useApiQuery<MemberList>(`/api/admin/tenants/${tenantId}/members`)
+  const { data: list, error: failure, reload } = useApiQuery(`/api/admin/tenants/${tenantId}/members`, memberListResponseSchema)
   const error = failure?.message ?? null
 
   return (

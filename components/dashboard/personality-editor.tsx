@@ -4,6 +4,7 @@ import { useId, useState, type FormEvent } from 'react'
 import { Alert } from '@/components/ui/alert'
 import { Button } from '@/components/ui/button'
 import { apiFetch } from '@/lib/client/api'
+import { tenantResponseSchema } from '@/lib/contracts/tenants'
 import { ApiError, errorMessage } from '@/lib/client/api-error'
 import { draftFrom, payloadFrom, type PersonalitySource } from './personality-draft'
 import { PersonalityForm } from './personality-form'
@@ -27,7 +28,7 @@ export function PersonalityEditor({ tenantId, tenantName, initial, previewUrl }:
     setError(null)
     setNotice(null)
     try {
-      const body = await apiFetch<{ tenant: PersonalitySource }>(`/api/admin/tenants/${tenantId}`, {
+      const body = await apiFetch(`/api/admin/tenants/${tenantId}`, tenantResponseSchema, {
         method: 'PUT',
         json: payloadFrom(draft),
       })

@@ -3,6 +3,7 @@ import { getDatabase, withUser } from '@/lib/db'
 import { now } from './clock'
 import type { TenantRole } from './roles'
 import { authMode, type Session } from './index'
+import { isUuid } from '@/lib/contracts/ids'
 
 export type Membership = { tenantId: string; slug: string; name: string; role: TenantRole }
 export type Identity = {
@@ -72,13 +73,11 @@ export async function listMySessions(session: Session): Promise<SessionSummary[]
   }))
 }
 
-const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-
 /** Revokes one of the caller's sessions; another user's session id is a 404 like an unknown one. */
 export async function revokeMySession(session: Session, sessionId: string): Promise<{ wasCurrent: boolean }> {
   localOnly()
   const notFound = new AppError('not_found', 'No such session.')
-  if (!uuidShape.test(sessionId)) throw notFound
+  if (!isUuid(sessionId)) throw notFound
   const rows = await withUser(await getDatabase(), session.claims, (tx) =>
     tx.query<{ id: string }>('delete from auth.local_sessions where id = $1 and user_id = $2 returning id', [sessionId, session.userId]),
   )

@@ -1,25 +1,35 @@
 'use client'
 
 import { useCallback, useEffect, useState } from 'react'
+import type { z } from 'zod'
 import { apiFetch } from './api'
 import { ApiError, networkError } from './api-error'
 
 type Settled<T> = { key: string; data: T | null; error: ApiError | null }
 
+type Query<T> = { data: T | null; error: ApiError | null; loading: boolean; reload: () => void }
+
 /**
- * GETs `url` (null = nothing to fetch) and refetches when the url, `version` or a
- * `reload()` changes. While a new answer is on its way the last one stays shown;
- * `loading` is derived, so the effect itself never sets state synchronously.
+ * GETs `url` (null = nothing to fetch), parses the answer with the route's contract, and
+ * refetches when the url, `version` or a `reload()` changes. While a new answer is on its
+ * way the last one stays shown; `loading` is derived, so the effect itself never sets
+ * state synchronously.
  */
-export function useApiQuery<T>(url: string | null, version = 0) {
+export function useApiQuery<S extends z.ZodType>(url: string | null, schema: S, version?: number): Query<z.output<S>>
+/** Unchecked: for routes whose contract is not written yet. */
+export function useApiQuery<T>(url: string | null, version?: number): Query<T>
+export function useApiQuery(url: string | null, schemaOrVersion?: z.ZodType | number, maybeVersion = 0): Query<unknown> {
+  const schema = typeof schemaOrVersion === 'object' ? schemaOrVersion : null
+  const version = typeof schemaOrVersion === 'number' ? schemaOrVersion : maybeVersion
   const [nonce, setNonce] = useState(0)
-  const [settled, setSettled] = useState<Settled<T>>({ key: '', data: null, error: null })
+  const [settled, setSettled] = useState<Settled<unknown>>({ key: '', data: null, error: null })
   const key = url === null ? '' : `${url}#${version}#${nonce}`
 
   useEffect(() => {
     if (url === null) return
     let current = true
-    apiFetch<T>(url).then(
+    const request = schema ? apiFetch(url, schema) : apiFetch(url)
+    request.then(
       (data) => current && setSettled({ key, data, error: null }),
       (cause: unknown) =>
         current && setSettled((previous) => ({ key, data: previous.data, error: cause instanceof ApiError ? cause : networkError(cause) })),
@@ -27,7 +37,7 @@ export function useApiQuery<T>(url: string | null, version = 0) {
     return () => {
       current = false
     }
-  }, [url, key])
+  }, [url, key, schema])
 
   const reload = useCallback(() => setNonce((value) => value + 1), [])
   return { data: settled.data, error: settled.error, loading: url !== null && settled.key !== key, reload }

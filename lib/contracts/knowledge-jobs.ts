@@ -39,8 +39,8 @@ export type UploadedFile = z.infer<typeof uploadedFileSchema>
 /** 202 answer of a multipart POST /api/admin/tenants/[id]/knowledge. */
 export const uploadAcceptedSchema = z.object({ jobs: z.array(uploadedFileSchema) })
 
-export const jobResponseSchema = z.object({ job: knowledgeJobSchema })
-export const jobListResponseSchema = z.object({ jobs: z.array(knowledgeJobSchema) })
+export const jobResponseSchema = z.strictObject({ job: knowledgeJobSchema })
+export const jobListResponseSchema = z.strictObject({ jobs: z.array(knowledgeJobSchema) })
 
 export const jobListQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),

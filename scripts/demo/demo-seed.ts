@@ -3,7 +3,7 @@ import { withService, withUser, type Database } from '@/lib/db'
 import { actingAs } from '@/lib/multi-tenant/access'
 import { DEMO_ACCOUNTS, DEMO_TENANTS, type DemoAccount } from './demo-data'
 import { TenantKnowledgeBase } from '@/lib/multi-tenant/TenantKnowledgeBase'
-import { tenantCreateSchema, tenantUpdateSchema } from '@/lib/multi-tenant/tenants'
+import { tenantCreateSchema, tenantUpdateSchema } from '@/lib/contracts/tenants'
 import { createTenant, updateTenant } from '@/lib/multi-tenant/tenants'
 
 export type SeededTenant = { slug: string; id: string; created: boolean; documentsAdded: number }

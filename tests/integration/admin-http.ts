@@ -1,6 +1,6 @@
 import type { Database } from '@/lib/db'
 import type { AuditLogEntry, ChainCheck } from '@/lib/multi-tenant/audit/audit-logs'
-import type { Tenant } from '@/lib/multi-tenant/tenants/record'
+import type { Tenant } from '@/lib/contracts/tenants'
 import { loginCookie, signedInHeaders } from '../support/auth'
 import type { AdminWorld } from './admin-world'
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { withService, withUser } from '@/lib/db'
 import { AppError } from '@/lib/errors'
-import { tenantCreateSchema, tenantUpdateSchema } from '@/lib/multi-tenant/tenants/schema'
+import { tenantCreateSchema, tenantUpdateSchema } from '@/lib/contracts/tenants'
 import { createTenant, getTenant, listTenants, updateTenant } from '@/lib/multi-tenant/tenants/tenants'
 import { createTestDatabase, type TestDatabase } from '../support/test-database'
 import { actorOf, buildAdminWorld, type AdminWorld } from './admin-world'

@@ -3,13 +3,15 @@ import { TENANT_ROLES, roleReaches } from '@/lib/auth/roles'
 import { setDatabaseForTests, withService } from '@/lib/db'
 import { ELEMENTS } from '@/lib/engine/elements'
 import { actingAs } from '@/lib/multi-tenant/access'
-import { PLAN_TIERS, getTenant, listPlans, planDefaults } from '@/lib/multi-tenant/tenants'
+import { isSlugShape } from '@/lib/contracts/ids'
+import { PLAN_TIERS, slugSchema } from '@/lib/contracts/tenants'
+import { getTenant, listPlans, planDefaults } from '@/lib/multi-tenant/tenants'
 import { createTenant, createUser, makePlatformAdmin } from '../support/auth'
 import { createTestDatabase, type TestDatabase } from '../support/test-database'
 
 /*
- * Rules that SQL owns and TypeScript mirrors: elements, tenant roles, plan tiers and a
- * plan's default limits. Each case reads the rule from the database and compares it with
+ * Rules that SQL owns and TypeScript mirrors: elements, tenant roles, plan tiers, a
+ * plan's default limits and the slug shape. Each case reads the rule from the database and compares it with
  * the one TypeScript copy, so a change on one side alone fails here.
  */
 
@@ -172,5 +174,42 @@ describe('plans: app_private.plan_default_limits is the one owner of the default
         storage: defaults.storageMb === null ? null : String(defaults.storageMb),
       })
     }
+  })
+})
+
+describe('slugs: the tenants.slug check and the slug schema', () => {
+  const samples = [
+    'abc',
+    'a1',
+    'ab',
+    'a',
+    '7-up',
+    'a-b',
+    'a--b',
+    '-ab',
+    'ab-',
+    'ABC',
+    'a_b',
+    'a.b',
+    'ab c',
+    'café',
+    'x'.repeat(48),
+    'x'.repeat(49),
+  ]
+
+  it('the slug schema (and the router guard) accept exactly the slugs the SQL check accepts', async () => {
+    const [pattern] = await constraintWords(
+      `conrelid = 'public.tenants'::regclass and contype = 'c' and pg_get_constraintdef(oid) like '%slug%'`,
+      [],
+    )
+    const rows = await sql<{ slug: string; accepted: boolean }>(
+      `select slug, slug ~ $2 as accepted from unnest($1::text[]) with ordinality as s(slug, position) order by position`,
+      [samples, pattern],
+    )
+    const sqlAccepts = rows.map((row) => row.accepted)
+    expect(sqlAccepts).toContain(true)
+    expect(sqlAccepts).toContain(false)
+    expect(samples.map((slug) => slugSchema.safeParse(slug).success)).toEqual(sqlAccepts)
+    expect(samples.map(isSlugShape)).toEqual(sqlAccepts)
   })
 })

@@ -1,8 +1,7 @@
 import type { Queryable } from '@/lib/db'
 import { AppError } from '@/lib/errors'
 import { TENANT_COLUMNS, type TenantRow } from '@/lib/multi-tenant/tenants'
-
-const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+import { isUuid } from '@/lib/contracts/ids'
 
 export function tenantNotFound(): AppError {
   return new AppError('not_found', 'No such tenant.')
@@ -20,7 +19,7 @@ export type AdminAccess = { row: TenantRow; platformAdmin: boolean }
  * is a 404 (never confirm another tenant exists); a member who is not its admin gets 403.
  */
 export async function loadTenantForAdmin(tx: Queryable, id: string): Promise<AdminAccess> {
-  if (!uuidShape.test(id)) throw tenantNotFound()
+  if (!isUuid(id)) throw tenantNotFound()
   const rows = await tx.query<TenantRow & { platform_admin: boolean; tenant_admin: boolean }>(
     `select ${TENANT_COLUMNS},
             app_private.is_platform_admin() as platform_admin,

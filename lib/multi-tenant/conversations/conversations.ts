@@ -4,13 +4,12 @@ import { AppError } from '@/lib/errors'
 import { conversationNotFound } from './threads'
 import type { ConversationListQuery } from '@/lib/multi-tenant/oracle'
 import type { KnowledgeSource } from '@/lib/multi-tenant/oracle'
+import { isUuid } from '@/lib/contracts/ids'
 
 /*
  * A member's own conversations. RLS shows each person only their own threads (not even
  * tenant admins read them), so another person's id is indistinguishable from none: 404.
  */
-
-const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 export type ConversationSummary = {
   id: string
@@ -134,7 +133,7 @@ export async function getConversation(
   tenantId: string,
   id: string,
 ): Promise<ConversationSummary & { messages: ConversationMessage[] }> {
-  if (!uuidShape.test(id)) throw conversationNotFound()
+  if (!isUuid(id)) throw conversationNotFound()
   return caller.run(async (tx) => {
     const found = await tx.query<SummaryRow>(
       `select ${SUMMARY_COLUMNS} from public.tenant_conversations where id = $1 and tenant_id = $2 and user_id = $3`,
@@ -154,7 +153,7 @@ export async function getConversation(
 }
 
 export async function deleteConversation(caller: Acting, tenantId: string, id: string): Promise<void> {
-  if (!uuidShape.test(id)) throw conversationNotFound()
+  if (!isUuid(id)) throw conversationNotFound()
   const rows = await caller.run((tx) =>
     tx.query('delete from public.tenant_conversations where id = $1 and tenant_id = $2 and user_id = $3 returning id', [
       id,
@@ -168,7 +167,7 @@ export async function deleteConversation(caller: Acting, tenantId: string, id: s
 /** Rates an answer in one of the caller's own threads (null clears the rating). */
 export async function rateAnswer(caller: Acting, tenantId: string, messageId: string, value: 1 | -1 | null): Promise<void> {
   const notFound = new AppError('not_found', 'No such answer.')
-  if (!uuidShape.test(messageId)) throw notFound
+  if (!isUuid(messageId)) throw notFound
   const rows = await caller.run((tx) =>
     tx.query(
       `update public.tenant_messages set feedback = $1

@@ -1,6 +1,7 @@
 import type { Queryable } from '@/lib/db'
 import type { Element } from '@/lib/engine/elements'
 import type { SourceType } from './schema'
+import { isUuid } from '@/lib/contracts/ids'
 
 /** A stored document without its text: what lists show. */
 export type KnowledgeSummary = {
@@ -42,12 +43,6 @@ type SummaryRow = {
 
 const SUMMARY_COLUMNS = `id, title, category, tags, elemental_tags, source_type, filename,
   byte_size::float8 as byte_size, token_count, chunk_count, created_at`
-
-const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-
-export function isUuid(value: string): boolean {
-  return uuidShape.test(value)
-}
 
 function toSummary(row: SummaryRow): KnowledgeSummary {
   return {

@@ -1,4 +1,3 @@
 // The members feature's public surface: memberships, roles and invitations.
-export { addMember, addMemberSchema, changeMemberRole, changeRoleSchema, listMembers, removeMember } from './members'
-export { memberRoleSchema, type Member, type MemberRole } from './members'
+export { addMember, changeMemberRole, listMembers, removeMember } from './members'
 export { acceptInvitation, previewInvitation, type AcceptedInvitation, type InvitationPreview } from './invitations'

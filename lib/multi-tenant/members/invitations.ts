@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import { getDatabase, withAnon, type Queryable } from '@/lib/db'
 import type { Acting } from '@/lib/multi-tenant/access'
 import { recordAudit } from '@/lib/multi-tenant/audit'
-import type { MemberRole } from './members'
+import type { CreatedInvitation, MemberRole, PendingInvitation } from '@/lib/contracts/members'
 
 /*
  * Every new member joins through an invitation mailed to their address and accepted by
@@ -13,8 +13,6 @@ import type { MemberRole } from './members'
 export function invitationTokenHash(token: string): string {
   return createHash('sha256').update(token).digest('hex')
 }
-
-export type CreatedInvitation = { email: string; role: MemberRole; expiresAt: string }
 
 /** Inside the admin's withUser transaction; an earlier pending invitation for the address is replaced. */
 export async function createInvitation(
@@ -48,8 +46,6 @@ export async function createInvitation(
     acceptUrl: `${input.appOrigin}/invite/${token}`,
   }
 }
-
-export type PendingInvitation = { id: string; email: string; role: MemberRole; expiresAt: string; createdAt: string }
 
 /** Pending, unexpired invitations of a tenant (RLS: its admins and platform admins). */
 export async function listPendingInvitations(tx: Queryable, tenantId: string): Promise<PendingInvitation[]> {

@@ -1,30 +1,13 @@
-import { z } from 'zod'
-import { TENANT_ROLES, type TenantRole } from '@/lib/auth/roles'
+import type { AddMemberInput, CreatedInvitation, Member, MemberRole, PendingInvitation } from '@/lib/contracts/members'
+import { isUuid } from '@/lib/contracts/ids'
 import { AppError } from '@/lib/errors'
 import type { Acting } from '@/lib/multi-tenant/access'
 import { recordAudit } from '@/lib/multi-tenant/audit'
-import { createInvitation, listPendingInvitations, type CreatedInvitation, type PendingInvitation } from './invitations'
+import { createInvitation, listPendingInvitations } from './invitations'
 import { readLimits } from '@/lib/multi-tenant/tenants'
 import { loadTenantForAdmin } from '@/lib/multi-tenant/access'
 import { invitationMail } from '@/lib/mail/messages'
 import { sendMail } from '@/lib/mail/send'
-
-/** The only roles the API grants. Platform admin is not a tenant role and no route grants it. */
-export type MemberRole = TenantRole
-export const memberRoleSchema = z.enum(TENANT_ROLES, { message: 'must be admin, user or viewer' })
-
-export const addMemberSchema = z.strictObject({
-  email: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .max(254)
-    .pipe(z.email({ message: 'must be an email address' })),
-  role: memberRoleSchema,
-})
-export const changeRoleSchema = z.strictObject({ role: memberRoleSchema })
-
-export type Member = { userId: string; email: string; role: MemberRole; createdAt: string }
 
 type MemberRow = { user_id: string; email: string; role: MemberRole; created_at: Date | string }
 const toMember = (row: MemberRow): Member => ({
@@ -34,7 +17,6 @@ const toMember = (row: MemberRow): Member => ({
   createdAt: new Date(row.created_at).toISOString(),
 })
 
-const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const memberNotFound = () => new AppError('not_found', 'No such member of this tenant.')
 // RLS lets a statement change nothing when the caller stopped being an admin while it ran
 // (another admin demoted them at the same moment): that must not read as success.
@@ -63,7 +45,7 @@ export async function listMembers(caller: Acting, tenantId: string): Promise<{ m
 export async function addMember(
   caller: Acting,
   tenantId: string,
-  input: z.infer<typeof addMemberSchema>,
+  input: AddMemberInput,
   appOrigin: string,
 ): Promise<{ invitation: CreatedInvitation }> {
   const { invitation, mail } = await caller.run(async (tx) => {
@@ -109,7 +91,7 @@ export async function addMember(
 export async function changeMemberRole(caller: Acting, tenantId: string, userId: string, role: MemberRole): Promise<Member> {
   return caller.run(async (tx) => {
     await loadTenantForAdmin(tx, tenantId)
-    if (!uuidShape.test(userId)) throw memberNotFound()
+    if (!isUuid(userId)) throw memberNotFound()
     const before = await tx.query<{ role: MemberRole }>(
       'select role from public.tenant_users where tenant_id = $1 and user_id = $2 for update',
       [tenantId, userId],
@@ -145,7 +127,7 @@ export async function changeMemberRole(caller: Acting, tenantId: string, userId:
  */
 export async function removeMember(caller: Acting, tenantId: string, userId: string): Promise<void> {
   await caller.run(async (tx) => {
-    if (!uuidShape.test(userId) || !uuidShape.test(tenantId)) throw memberNotFound()
+    if (!isUuid(userId) || !isUuid(tenantId)) throw memberNotFound()
     if (userId === caller.session?.userId) {
       await tx.query('select app_private.leave_tenant($1, $2)', [tenantId, caller.ip])
       return

@@ -1,9 +1,9 @@
 import type { Queryable } from '@/lib/db'
 import type { BrandVoice, ElementalSignature, MaiaPersonality } from '@/lib/engine/voice'
 import { AppError } from '@/lib/errors'
-import type { Limits } from '@/lib/multi-tenant/tenants'
+import type { Limits } from '@/lib/contracts/tenants'
 import { TENANT_COLUMNS, toTenant, type TenantRow } from '@/lib/multi-tenant/tenants'
-import type { TenantStatus } from '@/lib/multi-tenant/tenants'
+import type { TenantStatus } from '@/lib/contracts/tenants'
 
 /** The tenant as the oracle needs it, read under the caller's RLS. */
 export type OracleProfile = {

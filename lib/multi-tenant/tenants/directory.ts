@@ -1,4 +1,5 @@
 import { getDatabase, withService } from '@/lib/db'
+import { isSlugShape, isUuid } from '@/lib/contracts/ids'
 
 export type TenantStatus = 'trial' | 'active' | 'suspended' | 'cancelled'
 
@@ -67,19 +68,15 @@ async function lookup(column: 'slug' | 'domain' | 'id', value: string): Promise<
   return route
 }
 
-const slugShape = /^[a-z0-9][a-z0-9-]{1,46}[a-z0-9]$/
-
 export function resolveTenantBySlug(slug: string): Promise<TenantRoute | null> {
   const normalised = slug.toLowerCase()
-  if (!slugShape.test(normalised)) return Promise.resolve(null)
+  if (!isSlugShape(normalised)) return Promise.resolve(null)
   return lookup('slug', normalised)
 }
 
-const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
-
 export function resolveTenantById(id: string): Promise<TenantRoute | null> {
   const normalised = id.toLowerCase()
-  if (!uuidShape.test(normalised)) return Promise.resolve(null)
+  if (!isUuid(normalised)) return Promise.resolve(null)
   return lookup('id', normalised)
 }
 

@@ -1,35 +1,5 @@
-import { z } from 'zod'
 import { getDatabase, withService, type Queryable } from '@/lib/db'
-
-export const PLAN_TIERS = ['starter', 'professional', 'enterprise'] as const
-export type PlanTier = (typeof PLAN_TIERS)[number]
-export const planTierSchema = z.enum(PLAN_TIERS)
-
-/** Monthly and absolute ceilings of a tenant; null = unlimited. */
-export type Limits = {
-  conversationsPerMonth: number | null
-  tokensPerMonth: number | null
-  storageMb: number | null
-  members: number | null
-}
-
-const limitValue = z.number().int({ message: 'must be a whole number' }).min(0, { message: 'must not be negative' }).nullable()
-
-/** A platform admin's override: any subset of the limits; null sets a limit to unlimited. */
-export const limitsOverrideSchema = z.strictObject({
-  conversationsPerMonth: limitValue.optional(),
-  tokensPerMonth: limitValue.optional(),
-  storageMb: limitValue.optional(),
-  members: limitValue.optional(),
-})
-export type LimitsOverride = z.infer<typeof limitsOverrideSchema>
-
-const limitsSchema = z.strictObject({
-  conversationsPerMonth: limitValue,
-  tokensPerMonth: limitValue,
-  storageMb: limitValue,
-  members: limitValue,
-}) satisfies z.ZodType<Limits>
+import { PLAN_TIERS, limitsSchema, type Limits, type LimitsOverride, type Plan, type PlanTier } from '@/lib/contracts/tenants'
 
 /** A plan's default limits, read from their one owner, app_private.plan_default_limits. */
 export async function planDefaults(tx: Queryable, tier: PlanTier): Promise<Limits> {
@@ -52,8 +22,6 @@ export function mergeLimits(base: Limits, override: LimitsOverride | undefined):
 export function readLimits(resolved: unknown): Limits {
   return limitsSchema.parse(resolved)
 }
-
-export type Plan = { tier: PlanTier; defaults: Limits }
 
 /** Every plan with its defaults, for the console's plan picker: constant, no tenant's data, so the system reads it. */
 export async function listPlans(): Promise<Plan[]> {

@@ -1,14 +1,7 @@
 import type { z } from 'zod'
-import {
-  brandVoiceSchema,
-  elementalSignatureSchema,
-  maiaPersonalitySchema,
-  type BrandVoice,
-  type ElementalSignature,
-  type MaiaPersonality,
-} from '@/lib/engine/voice'
-import { readLimits, type Limits, type PlanTier } from './plans'
-import type { TenantStatus } from './schema'
+import { brandVoiceSchema, elementalSignatureSchema, maiaPersonalitySchema } from '@/lib/engine/voice'
+import type { PlanTier, Tenant, TenantStatus } from '@/lib/contracts/tenants'
+import { readLimits } from './plans'
 
 /** Columns every tenant query selects, in the order of TenantRow. */
 export const TENANT_COLUMNS = `id, name, slug, domain, brand_voice, elemental_signature, maia_personality,
@@ -33,29 +26,6 @@ export type TenantRow = {
   created_at: Date | string
   updated_at: Date | string
   effective_status: TenantStatus
-}
-
-/** What the API returns for a tenant: camelCase, complete, dates as ISO strings. */
-export type Tenant = {
-  id: string
-  name: string
-  slug: string
-  domain: string | null
-  brandVoice: BrandVoice
-  elementalSignature: ElementalSignature
-  maiaPersonality: MaiaPersonality
-  planTier: PlanTier
-  limits: Limits
-  features: Record<string, boolean>
-  publicAccess: boolean
-  /** The text search configuration of the lexical index: stemming and stop words. */
-  contentLanguage: string
-  status: TenantStatus
-  /** `status`, except that a trial past its end reads as `suspended` (app_private.tenant_effective_status). */
-  effectiveStatus: TenantStatus
-  trialEndsAt: string | null
-  createdAt: string
-  updatedAt: string
 }
 
 function toDate(value: Date | string): Date {

@@ -5,13 +5,13 @@ import { recordAudit } from '@/lib/multi-tenant/audit'
 import { mergeLimits, planDefaults } from './plans'
 import { isPlatformAdmin, loadTenantForAdmin } from '@/lib/multi-tenant/access'
 import { invalidateTenantRoutes } from './directory'
-import { TENANT_COLUMNS, toTenant, type Tenant, type TenantRow } from './record'
-import type { TenantCreateInput } from './schema'
+import { TENANT_COLUMNS, toTenant, type TenantRow } from './record'
+import type { Tenant } from '@/lib/contracts/tenants'
+import type { TenantCreateInput } from '@/lib/contracts/tenants'
 import { assertDomainOffPlatform, defaultTrialEnd, rethrowTenantConflict } from './write-rules'
 
 export { deleteTenant } from './delete'
 export { updateTenant } from './update'
-export type { Tenant } from './record'
 
 /** Platform admins see every tenant; anyone else the tenants they administer (members who are not admins: none). */
 export async function listTenants(caller: Acting): Promise<Tenant[]> {

@@ -1,6 +1,6 @@
 import type { Element } from '@/lib/engine/elements'
 import type { Acting } from '@/lib/multi-tenant/access'
-import type { Limits } from '@/lib/multi-tenant/tenants'
+import type { Limits } from '@/lib/contracts/tenants'
 import { loadTenantForAdmin } from '@/lib/multi-tenant/access'
 import { toTenant } from '@/lib/multi-tenant/tenants'
 

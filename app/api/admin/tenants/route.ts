@@ -1,14 +1,14 @@
-import { json } from '@/lib/http/route'
+import { contractJson } from '@/lib/http/route'
 import { platformRoute } from '@/lib/http/tenant-route'
-import { tenantCreateSchema } from '@/lib/multi-tenant/tenants'
+import { tenantCreateSchema, tenantListResponseSchema, tenantResponseSchema } from '@/lib/contracts/tenants'
 import { createTenant, listTenants } from '@/lib/multi-tenant/tenants'
 
 export const dynamic = 'force-dynamic'
 
 /** Platform admins see every tenant, tenant admins the ones they run. */
-export const GET = platformRoute({}, async ({ caller }) => json({ tenants: await listTenants(caller) }))
+export const GET = platformRoute({}, async ({ caller }) => contractJson(tenantListResponseSchema, { tenants: await listTenants(caller) }))
 
 /** Platform admins only. */
 export const POST = platformRoute({ body: tenantCreateSchema }, async ({ caller, body }) =>
-  json({ tenant: await createTenant(caller, body) }, 201),
+  contractJson(tenantResponseSchema, { tenant: await createTenant(caller, body) }, 201),
 )

@@ -6,7 +6,8 @@ import { callerFromSession, visitorScope, type Caller } from '@/lib/multi-tenant
 import { loadOracleProfile, type OracleProfile } from '@/lib/multi-tenant/oracle'
 import { TENANT_SLUG_HEADER } from '@/lib/multi-tenant/tenants'
 import { resolveTenantBySlug, type TenantRoute } from '@/lib/multi-tenant/tenants'
-import { getTenant, type Tenant } from '@/lib/multi-tenant/tenants'
+import { getTenant } from '@/lib/multi-tenant/tenants'
+import type { Tenant } from '@/lib/contracts/tenants'
 
 export type TenantContext = {
   tenant: TenantRoute

@@ -1,6 +1,6 @@
-import { json } from '@/lib/http/route'
+import { contractJson } from '@/lib/http/route'
 import { tenantRoute } from '@/lib/http/tenant-route'
-import { tenantDeleteSchema, tenantUpdateSchema } from '@/lib/multi-tenant/tenants'
+import { tenantDeleteSchema, tenantResponseSchema, tenantUpdateSchema } from '@/lib/contracts/tenants'
 import { deleteTenant, getTenant, updateTenant } from '@/lib/multi-tenant/tenants'
 
 export const dynamic = 'force-dynamic'
@@ -8,12 +8,12 @@ export const dynamic = 'force-dynamic'
 type Params = { id: string }
 
 export const GET = tenantRoute<Params>({ by: 'id', minRole: 'admin' }, async ({ caller, params }) =>
-  json({ tenant: await getTenant(caller, params.id) }),
+  contractJson(tenantResponseSchema, { tenant: await getTenant(caller, params.id) }),
 )
 
 export const PUT = tenantRoute<Params, typeof tenantUpdateSchema>(
   { by: 'id', minRole: 'admin', body: tenantUpdateSchema },
-  async ({ caller, body, params }) => json({ tenant: await updateTenant(caller, params.id, body) }),
+  async ({ caller, body, params }) => contractJson(tenantResponseSchema, { tenant: await updateTenant(caller, params.id, body) }),
 )
 
 /** Body `{ confirm: "<slug>" }`; platform admins only. */

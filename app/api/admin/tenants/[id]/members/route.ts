@@ -1,15 +1,15 @@
-import { json } from '@/lib/http/route'
+import { contractJson } from '@/lib/http/route'
 import { tenantRoute } from '@/lib/http/tenant-route'
 import { publicOrigin } from '@/lib/auth/request-host'
-import { addMember, addMemberSchema, listMembers } from '@/lib/multi-tenant/members'
+import { addMemberResponseSchema, addMemberSchema, memberListResponseSchema } from '@/lib/contracts/members'
+import { addMember, listMembers } from '@/lib/multi-tenant/members'
 
 export const dynamic = 'force-dynamic'
 
 type Params = { id: string }
 
-/** `{ members: [{ userId, email, role, createdAt }], invitations: [pending] }`. */
 export const GET = tenantRoute<Params>({ by: 'id', minRole: 'admin' }, async ({ caller, params }) =>
-  json(await listMembers(caller, params.id)),
+  contractJson(memberListResponseSchema, await listMembers(caller, params.id)),
 )
 
 /**
@@ -18,5 +18,6 @@ export const GET = tenantRoute<Params>({ by: 'id', minRole: 'admin' }, async ({ 
  */
 export const POST = tenantRoute<Params, typeof addMemberSchema>(
   { by: 'id', minRole: 'admin', body: addMemberSchema },
-  async ({ caller, body, params, request }) => json(await addMember(caller, params.id, body, publicOrigin(request)), 201),
+  async ({ caller, body, params, request }) =>
+    contractJson(addMemberResponseSchema, await addMember(caller, params.id, body, publicOrigin(request)), 201),
 )

@@ -1,6 +1,33 @@
 import { z } from 'zod'
 import { brandVoiceSchema, elementalSignatureSchema, maiaPersonalitySchema } from '@/lib/engine/voice'
-import { limitsOverrideSchema, planTierSchema } from './plans'
+import { slugShapeSchema } from './ids'
+
+/*
+ * Bodies of the tenant routes (/api/admin/tenants and /api/admin/tenants/[id]). Pure, so the
+ * console parses the answers with the same schemas the server builds them from.
+ */
+
+export const PLAN_TIERS = ['starter', 'professional', 'enterprise'] as const
+export type PlanTier = (typeof PLAN_TIERS)[number]
+export const planTierSchema = z.enum(PLAN_TIERS)
+
+const limitValue = z.number().int({ message: 'must be a whole number' }).min(0, { message: 'must not be negative' }).nullable()
+
+/** Monthly and absolute ceilings of a tenant; null = unlimited. */
+export const limitsSchema = z.strictObject({
+  conversationsPerMonth: limitValue,
+  tokensPerMonth: limitValue,
+  storageMb: limitValue,
+  members: limitValue,
+})
+export type Limits = z.infer<typeof limitsSchema>
+
+/** A platform admin's override: any subset of the limits; null sets a limit to unlimited. */
+export const limitsOverrideSchema = limitsSchema.partial()
+export type LimitsOverride = z.infer<typeof limitsOverrideSchema>
+
+export const planSchema = z.strictObject({ tier: planTierSchema, defaults: limitsSchema })
+export type Plan = z.infer<typeof planSchema>
 
 /**
  * Slugs that would collide with the platform's own paths or hosts
@@ -59,14 +86,11 @@ export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
 export const TENANT_STATUSES = ['trial', 'active', 'suspended', 'cancelled'] as const
 export type TenantStatus = (typeof TENANT_STATUSES)[number]
 
+/** A new or changed slug: the SQL shape, trimmed, and not one of the platform's own names. */
 export const slugSchema = z
   .string()
   .trim()
-  .min(3, { message: 'must be at least 3 characters' })
-  .max(48, { message: 'must be at most 48 characters' })
-  .regex(/^[a-z0-9][a-z0-9-]*[a-z0-9]$/, {
-    message: 'may contain only lowercase letters, digits and hyphens, and must start and end with a letter or digit',
-  })
+  .pipe(slugShapeSchema)
   .refine((slug) => !RESERVED_SLUGS.has(slug), { message: 'is reserved; choose another slug' })
 
 const label = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?'
@@ -145,3 +169,30 @@ export const tenantDeleteSchema = z.object({
     message: "type the tenant's slug to confirm the deletion",
   }),
 })
+
+/** What the API returns for a tenant: camelCase, complete, dates as ISO strings. */
+export const tenantSchema = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  slug: z.string(),
+  domain: z.string().nullable(),
+  brandVoice: brandVoiceSchema,
+  elementalSignature: elementalSignatureSchema,
+  maiaPersonality: maiaPersonalitySchema,
+  planTier: planTierSchema,
+  limits: limitsSchema,
+  features: z.record(z.string(), z.boolean()),
+  publicAccess: z.boolean(),
+  /** The text search configuration of the lexical index: stemming and stop words. */
+  contentLanguage: z.string(),
+  status: statusSchema,
+  /** `status`, except that a trial past its end reads as `suspended` (app_private.tenant_effective_status). */
+  effectiveStatus: statusSchema,
+  trialEndsAt: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+})
+export type Tenant = z.infer<typeof tenantSchema>
+
+export const tenantResponseSchema = z.strictObject({ tenant: tenantSchema })
+export const tenantListResponseSchema = z.strictObject({ tenants: z.array(tenantSchema) })

@@ -1,0 +1,14 @@
+import { z } from 'zod'
+import { errorStatus, type ErrorCode } from '@/lib/errors'
+
+const ERROR_CODES = Object.keys(errorStatus) as [ErrorCode, ...ErrorCode[]]
+
+/** The one JSON error shape every route answers with (lib/errors.ts errorBody builds it). */
+export const errorBodySchema = z.strictObject({
+  error: z.strictObject({
+    code: z.enum(ERROR_CODES),
+    message: z.string(),
+    details: z.unknown().optional(),
+  }),
+})
+export type ErrorBody = z.infer<typeof errorBodySchema>
