@@ -42,6 +42,22 @@ export function withAnon<T>(db: Database, claims: Claims, fn: (tx: Queryable) =>
 }
 
 /**
+ * Runs `fn` as the server inside a user's or visitor's transaction: the database role
+ * goes back to the connection's own, which is what SQL trusts (`app_private.
+ * is_server_call`, and the execute grants of the counting and audit functions); the
+ * claims stay, so an audit row still names who acted. For the app's own bookkeeping
+ * (usage counters, audit rows), never to read tenant data. `fn` runs statements only:
+ * a failed one aborts the transaction, and with it this switch.
+ */
+export async function asServer<T>(tx: Queryable, fn: (tx: Queryable) => Promise<T>): Promise<T> {
+  const [before] = await tx.query<{ role: string }>("select current_setting('role') as role")
+  await tx.query("select set_config('role', 'none', true)")
+  const result = await fn(tx)
+  await tx.query("select set_config('role', $1, true)", [before?.role ?? 'none'])
+  return result
+}
+
+/**
  * Bypasses RLS. Only for migrations, the CLI, seeding and tightly scoped system tasks
  * (host-to-tenant resolution, session lookup); never to read tenant data for a request.
  */

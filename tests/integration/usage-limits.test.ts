@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { POST } from '@/app/api/tenant/[slug]/oracle/route'
-import { setDatabaseForTests, withAnon, withUser } from '@/lib/db'
+import { asServer, setDatabaseForTests, withAnon, withUser } from '@/lib/db'
 import { secondsToNextPeriod } from '@/lib/multi-tenant/usage/usage'
 import { createTenant } from '../support/auth'
 import { startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai'
@@ -109,7 +109,7 @@ describe('the monthly token limit', () => {
 })
 
 describe('the counting functions', () => {
-  it('refuse callers who do not belong to the tenant', async () => {
+  it('refuse every API role, members and visitors of the tenant included: only the server counts', async () => {
     const tenant = await createTenant(db, { slug: 'guarded-plan' })
     const other = await createTenant(db, { slug: 'other-public', publicAccess: true })
     const stranger = await signedInMember(db, null, 'stranger@guarded.test')
@@ -117,18 +117,18 @@ describe('the counting functions', () => {
     for (const claims of [stranger.claims, viewer.claims]) {
       await expect(
         withUser(db, claims, (tx) => tx.query('select * from app_private.consume_conversation($1)', [tenant.id])),
-      ).rejects.toMatchObject({ code: 'OR403' })
+      ).rejects.toMatchObject({ code: '42501' })
     }
     await expect(
       withAnon(db, { tenant_id: other.id }, (tx) => tx.query('select * from app_private.reserve_tokens($1, 10)', [tenant.id])),
-    ).rejects.toMatchObject({ code: 'OR403' })
+    ).rejects.toMatchObject({ code: '42501' })
   })
 
   it('take the limit from the tenant row, falling back to the plan default for a missing key', async () => {
     const tenant = await createLimitedTenant(db, { slug: 'default-plan', planTier: 'professional' }, {})
     const member = await signedInMember(db, tenant.id, 'member@default.test')
     const [row] = await withUser(db, member.claims, (tx) =>
-      tx.query<{ cap: number }>('select cap::int from app_private.consume_conversation($1)', [tenant.id]),
+      asServer(tx, (server) => server.query<{ cap: number }>('select cap::int from app_private.consume_conversation($1)', [tenant.id])),
     )
     expect(row?.cap).toBe(10_000)
   })

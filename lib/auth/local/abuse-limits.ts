@@ -1,5 +1,6 @@
 import { AppError } from '@/lib/errors'
-import { withService, type Database, type Queryable } from '@/lib/db'
+import type { Database, Queryable } from '@/lib/db'
+import { enforceRateLimit } from '@/lib/rate-limit'
 
 /**
  * Failed logins per (account, source) before that pair is locked, and for how long.
@@ -63,28 +64,10 @@ export async function clearLoginFailures(tx: Queryable, email: string, source: s
 
 /**
  * One hit against the caller's IP in a fixed window; 429 with Retry-After beyond the
- * limit. Without a trustworthy IP (no TRUST_PROXY) there is nothing per-IP to count:
- * one shared bucket would let anyone lock every user out, so the account lockout is
- * the only limit then.
+ * limit. Without a trustworthy IP (no TRUST_PROXY) the limiter counts nothing (its
+ * policy for an unknown client), and the account lockout is the limit then.
  */
 export async function hitIpLimit(db: Database, ip: string | null, at: Date): Promise<void> {
-  if (!ip) return
-  const windowStart = new Date(Math.floor(at.getTime() / IP_LIMIT.windowMs) * IP_LIMIT.windowMs)
-  const bucket = `auth:${ip}`
-  const hits = await withService(db, async (tx) => {
-    // Windows are aligned for every bucket, so all earlier windows are finished.
-    await tx.query('delete from auth.rate_limit_hits where window_start < $1::timestamptz', [windowStart])
-    const rows = await tx.query<{ hits: number }>(
-      `insert into auth.rate_limit_hits as h (bucket, window_start, hits) values ($1, $2::timestamptz, 1)
-       on conflict (bucket, window_start) do update set hits = h.hits + 1
-       returning hits`,
-      [bucket, windowStart],
-    )
-    return Number(rows[0]?.hits ?? 0)
-  })
-  if (hits > IP_LIMIT.maxHits) {
-    throw new AppError('rate_limited', 'Too many requests from your network. Try again later.', {
-      retryAfterSeconds: secondsUntil(new Date(windowStart.getTime() + IP_LIMIT.windowMs), at),
-    })
-  }
+  const rule = { scope: 'auth', maxHits: IP_LIMIT.maxHits, windowSeconds: IP_LIMIT.windowMs / 1000 }
+  await enforceRateLimit(db, rule, ip, 'Too many requests from your network. Try again later.', at)
 }

@@ -2,12 +2,12 @@ import { AppError } from '@/lib/errors'
 import { aiProviders, type AiProviders } from '@/lib/ai/default-providers'
 import { visitorScope, type Caller } from '@/lib/multi-tenant/access'
 import type { TenantRoute } from '@/lib/multi-tenant/tenants'
-import type { Queryable } from '@/lib/db'
+import { getDatabase, type Queryable } from '@/lib/db'
 import { countQuestionTokens, TenantMAIA, type Admitted } from '@/lib/multi-tenant/TenantMAIA'
 import type { VoiceDraft } from './profile'
 import type { OracleRequest } from './schema'
 import type { OracleResult } from './types'
-import { hitVisitorRateLimit } from './visitor-rate-limit'
+import { limitVisitorQuestion } from './visitor-rate-limit'
 
 export type OracleCaller = { maia: TenantMAIA; userId: string | null; admitted?: Admitted }
 
@@ -57,10 +57,8 @@ export async function openOracle(caller: TenantCaller, providers: AiProviders = 
     if (session) throw new AppError('forbidden', "Only this organisation's members with the user or admin role can ask its assistant.")
     throw new AppError('unauthorized', 'Sign in to ask this assistant.')
   }
-  const scope = visitorScope(tenant)
-  const refusal = await scope((tx) => hitVisitorRateLimit(tx, tenant.id, caller.ip))
-  if (refusal) throw refusal
-  return { maia: new TenantMAIA(tenant.id, scope, providers), userId: null }
+  await limitVisitorQuestion(await getDatabase(), tenant.id, caller.ip)
+  return { maia: new TenantMAIA(tenant.id, visitorScope(tenant), providers), userId: null }
 }
 
 /**

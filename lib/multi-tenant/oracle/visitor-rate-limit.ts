@@ -1,19 +1,19 @@
-import type { Queryable } from '@/lib/db'
-import { AppError } from '@/lib/errors'
+import type { Database } from '@/lib/db'
+import { ALL_CLIENTS, enforceRateLimit } from '@/lib/rate-limit'
+
+const WINDOW_SECONDS = 600
+const MESSAGE = 'Too many questions in a short time. Please wait a few minutes, or sign in.'
 
 /**
- * Counts one question of a visitor (per client address and tenant, in Postgres). The hit
- * is committed even when it is refused, so a visitor who keeps asking stays refused.
- * Returns the refusal instead of throwing it, for the caller to throw after the commit.
+ * Counts one question of a visitor of a public tenant: 20 per address and tenant in ten
+ * minutes. When the server cannot tell addresses apart (no trusted proxy), every
+ * visitor of the tenant counts in one bucket of 200, so a public tenant keeps working
+ * but its model spend stays bounded. 429 `rate_limited` beyond it.
  */
-export async function hitVisitorRateLimit(tx: Queryable, tenantId: string, ip: string | null): Promise<AppError | null> {
-  const rows = await tx.query<{ allowed: boolean; retry_after_seconds: number }>(
-    'select allowed, retry_after_seconds from app_private.hit_visitor_rate_limit($1, $2)',
-    [tenantId, ip],
-  )
-  const row = rows[0]
-  if (row?.allowed) return null
-  return new AppError('rate_limited', 'Too many questions in a short time. Please wait a few minutes, or sign in.', {
-    retryAfterSeconds: Number(row?.retry_after_seconds ?? 600),
-  })
+export async function limitVisitorQuestion(db: Database, tenantId: string, ip: string | null): Promise<void> {
+  if (ip) {
+    await enforceRateLimit(db, { scope: `visitor:${tenantId}`, maxHits: 20, windowSeconds: WINDOW_SECONDS }, ip, MESSAGE)
+    return
+  }
+  await enforceRateLimit(db, { scope: `visitors:${tenantId}`, maxHits: 200, windowSeconds: WINDOW_SECONDS }, ALL_CLIENTS, MESSAGE)
 }

@@ -1,11 +1,13 @@
-import type { Queryable } from '@/lib/db'
+import { asServer, type Queryable } from '@/lib/db'
 import type { Element } from '@/lib/engine/elements'
 import { AppError } from '@/lib/errors'
 
 /*
  * The oracle's side of the usage counters. Every change is one call of a security definer
- * function (migration 20261123004001) that checks the caller and the tenant's own limit in
- * a single conditional update, so concurrent requests cannot overshoot a limit.
+ * function (migrations 20261123004001, 20261203000000) that reads the tenant's own limit
+ * and changes the counter in a single conditional update, so concurrent requests cannot
+ * overshoot a limit. The functions answer the server only: they run through asServer,
+ * after the caller's right to ask was checked under the caller's own role.
  */
 
 /** First day of the month after `now`, UTC: when monthly limits start over. */
@@ -25,9 +27,11 @@ function limitReached(what: string): AppError {
 
 /** Counts the start of a new thread; 429 limit_reached when the month's conversations are used up. */
 export async function consumeConversation(tx: Queryable, tenantId: string): Promise<{ period: string }> {
-  const rows = await tx.query<{ accepted: boolean; period: string }>(
-    'select accepted, usage_period::text as period from app_private.consume_conversation($1)',
-    [tenantId],
+  const rows = await asServer(tx, (server) =>
+    server.query<{ accepted: boolean; period: string }>(
+      'select accepted, usage_period::text as period from app_private.consume_conversation($1)',
+      [tenantId],
+    ),
   )
   const row = rows[0]
   if (!row?.accepted) throw limitReached('conversation')
@@ -36,9 +40,11 @@ export async function consumeConversation(tx: Queryable, tenantId: string): Prom
 
 /** Sets aside the tokens an answer may use; 429 limit_reached when that would pass the month's token limit. */
 export async function reserveTokens(tx: Queryable, tenantId: string, estimate: number): Promise<{ period: string }> {
-  const rows = await tx.query<{ accepted: boolean; period: string }>(
-    'select accepted, usage_period::text as period from app_private.reserve_tokens($1, $2)',
-    [tenantId, Math.ceil(estimate)],
+  const rows = await asServer(tx, (server) =>
+    server.query<{ accepted: boolean; period: string }>(
+      'select accepted, usage_period::text as period from app_private.reserve_tokens($1, $2)',
+      [tenantId, Math.ceil(estimate)],
+    ),
   )
   const row = rows[0]
   if (!row?.accepted) throw limitReached('token')
@@ -58,16 +64,18 @@ export type ExchangeRecord = {
 }
 
 export async function recordExchange(tx: Queryable, record: ExchangeRecord): Promise<void> {
-  await tx.query('select app_private.record_exchange($1, $2::date, $3, $4, $5, $6, $7, $8)', [
-    record.tenantId,
-    record.period,
-    record.reserved,
-    record.tokensIn,
-    record.tokensOut,
-    record.messages,
-    record.newConversation,
-    record.element,
-  ])
+  await asServer(tx, (server) =>
+    server.query('select app_private.record_exchange($1, $2::date, $3, $4, $5, $6, $7, $8)', [
+      record.tenantId,
+      record.period,
+      record.reserved,
+      record.tokensIn,
+      record.tokensOut,
+      record.messages,
+      record.newConversation,
+      record.element,
+    ]),
+  )
 }
 
 export type ExchangeRelease = {
@@ -82,12 +90,14 @@ export type ExchangeRelease = {
 }
 
 export async function releaseExchange(tx: Queryable, release: ExchangeRelease): Promise<void> {
-  await tx.query('select app_private.release_exchange($1, $2::date, $3, $4, $5, $6)', [
-    release.tenantId,
-    release.period,
-    release.reserved,
-    release.tokensIn,
-    release.tokensOut,
-    release.returnConversation,
-  ])
+  await asServer(tx, (server) =>
+    server.query('select app_private.release_exchange($1, $2::date, $3, $4, $5, $6)', [
+      release.tenantId,
+      release.period,
+      release.reserved,
+      release.tokensIn,
+      release.tokensOut,
+      release.returnConversation,
+    ]),
+  )
 }
