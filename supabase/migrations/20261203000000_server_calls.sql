@@ -161,6 +161,18 @@ declare
   v_now timestamptz := now();
   v_id bigint;
 begin
+  -- The server writes for the caller it verified, so the row's actor must have a say in
+  -- the tenant: a bug that writes into another tenant's trail fails here, not silently.
+  if v_actor is not null then
+    if p_tenant_id is null and not app_private.is_platform_admin() then
+      raise exception 'Only platform admins write platform audit rows.' using errcode = 'OR403';
+    end if;
+    if p_tenant_id is not null
+      and not app_private.is_platform_admin()
+      and not app_private.is_tenant_member(p_tenant_id, 'viewer') then
+      raise exception 'Not allowed to write audit rows for this tenant.' using errcode = 'OR403';
+    end if;
+  end if;
   perform pg_advisory_xact_lock(hashtextextended('audit:' || coalesce(p_tenant_id::text, 'platform'), 0));
   select a.hash into v_prev from public.audit_logs a
   where a.tenant_id is not distinct from p_tenant_id
