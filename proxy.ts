@@ -1,14 +1,9 @@
 import { NextResponse, type NextRequest } from 'next/server'
 import { refreshSupabaseSession } from '@/lib/auth/supabase/client'
 import { config as env } from '@/lib/env'
+import { forwardedHost } from '@/lib/http/forwarded'
 import { routeForHost, TENANT_SLUG_HEADER, UNKNOWN_HOST_PATH, type RouteDecision } from '@/lib/multi-tenant/tenants/host-routing'
 import { resolveTenantByHost } from '@/lib/multi-tenant/tenants/directory'
-
-// Behind a trusted reverse proxy the public host arrives in X-Forwarded-Host.
-function publicHost(request: NextRequest): string | null {
-  const forwarded = env().TRUST_PROXY ? request.headers.get('x-forwarded-host')?.split(',')[0]?.trim() : undefined
-  return forwarded || request.headers.get('host')
-}
 
 /**
  * The request as the app will see it. A client-sent x-tenant-slug is always dropped:
@@ -43,8 +38,9 @@ function notFound(decision: Extract<RouteDecision, { kind: 'not_found' }>, reque
  */
 export async function proxy(request: NextRequest): Promise<NextResponse> {
   const { PLATFORM_DOMAIN: platformDomain, modes } = env()
-  const decision = await routeForHost({ host: publicHost(request), pathname: request.nextUrl.pathname, platformDomain }, (hostname) =>
-    resolveTenantByHost(hostname, platformDomain),
+  const decision = await routeForHost(
+    { host: forwardedHost(request.headers), pathname: request.nextUrl.pathname, platformDomain },
+    (hostname) => resolveTenantByHost(hostname, platformDomain),
   )
   if (decision.kind === 'not_found') return notFound(decision, request)
   if (modes.auth === 'supabase') return refreshSupabaseSession(request, (current) => forward(decision, current))

@@ -1,4 +1,13 @@
+import { isIP } from 'node:net'
 import { z } from 'zod'
+
+function isCidr(value: string): boolean {
+  const [address, prefix, extra] = value.split('/')
+  const family = isIP(address ?? '')
+  if (family === 0 || extra !== undefined) return false
+  if (prefix === undefined) return true
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128)
+}
 
 const optionalString = z
   .string()
@@ -38,6 +47,15 @@ const envSchema = z.object({
     .enum(['true', 'false', '1', '0'])
     .default('false')
     .transform((value) => value === 'true' || value === '1'),
+  TRUSTED_PROXY_HOPS: optionalString.pipe(z.coerce.number<string | undefined>().int().min(0).max(16).optional()),
+  TRUSTED_PROXIES: optionalString
+    .transform((value) =>
+      (value ?? '')
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter((entry) => entry !== ''),
+    )
+    .pipe(z.array(z.string().refine(isCidr, { message: 'must be a comma-separated list of IP addresses or CIDR ranges' }))),
   SMTP_URL: optionalString.pipe(
     z
       .string()

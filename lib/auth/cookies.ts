@@ -1,4 +1,4 @@
-import { config } from '@/lib/env'
+import { forwardedHttps } from '@/lib/http/forwarded'
 
 /** The local mode's session cookie. */
 export const SESSION_COOKIE = 'oracle_session'
@@ -28,7 +28,7 @@ export function isSupabaseAuthCookie(name: string): boolean {
 /** Secure cookies only over https (a trusted proxy may say so in X-Forwarded-Proto). */
 export function isHttps(request: Request): boolean {
   if (new URL(request.url).protocol === 'https:') return true
-  return config().TRUST_PROXY && request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https'
+  return forwardedHttps(request.headers)
 }
 
 export function sessionCookie(token: string, expiresAt: Date, secure: boolean, now: Date): string {

@@ -1,4 +1,4 @@
-import { clientIp } from '@/lib/http/client-ip'
+import { clientIp } from '@/lib/http/forwarded'
 import { getDatabase, withUser, type Claims, type Queryable } from '@/lib/db'
 import { toAppError } from '@/lib/errors'
 import { acceptInvitation, type AcceptedInvitation } from '@/lib/multi-tenant/members'

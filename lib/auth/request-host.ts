@@ -1,12 +1,12 @@
 import { isIP } from 'node:net'
 import { config } from '@/lib/env'
 import { normaliseHost } from '@/lib/multi-tenant/tenants/host-routing'
+import { forwardedHost } from '@/lib/http/forwarded'
 import { isHttps } from './cookies'
 
 /** The public host (with port) a request was sent to; behind a trusted proxy, X-Forwarded-Host. */
 export function requestHost(headers: Headers, fallback = ''): string {
-  const forwarded = config().TRUST_PROXY ? headers.get('x-forwarded-host')?.split(',')[0]?.trim() : undefined
-  return (forwarded || headers.get('host') || fallback).toLowerCase()
+  return (forwardedHost(headers) || fallback).toLowerCase()
 }
 
 /** The site a session belongs to: the host name without port. */

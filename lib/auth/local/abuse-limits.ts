@@ -64,7 +64,7 @@ export async function clearLoginFailures(tx: Queryable, email: string, source: s
 
 /**
  * One hit against the caller's IP in a fixed window; 429 with Retry-After beyond the
- * limit. Without a trustworthy IP (no TRUST_PROXY) the limiter counts nothing (its
+ * limit. Without a trustworthy IP (no trusted proxy: TRUST_PROXY, TRUSTED_PROXY_HOPS or TRUSTED_PROXIES) the limiter counts nothing (its
  * policy for an unknown client), and the account lockout is the limit then.
  */
 export async function hitIpLimit(db: Database, ip: string | null, at: Date): Promise<void> {

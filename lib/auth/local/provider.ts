@@ -1,4 +1,4 @@
-import { clientIp } from '@/lib/http/client-ip'
+import { clientIp } from '@/lib/http/forwarded'
 import { getDatabase, withUser } from '@/lib/db'
 import type { CookieChanges, Credentials, PasswordChange, SignedIn, SignedUp } from '@/lib/auth/auth-result'
 import { now } from '@/lib/auth/clock'

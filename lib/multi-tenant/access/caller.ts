@@ -1,7 +1,7 @@
 import { findRequestSession, type Session, type TenantRole } from '@/lib/auth'
 import { roleReaches } from '@/lib/auth/roles'
 import { getDatabase, withAnon, withUser, type Claims, type Database, type Queryable } from '@/lib/db'
-import { clientIp } from '@/lib/http/client-ip'
+import { clientIp } from '@/lib/http/forwarded'
 import { AppError } from '@/lib/errors'
 import { resolveTenantById, resolveTenantBySlug, type TenantRoute } from '@/lib/multi-tenant/tenants'
 

@@ -1,4 +1,4 @@
-import { clientIp } from '@/lib/http/client-ip'
+import { clientIp } from '@/lib/http/forwarded'
 import { route } from '@/lib/http/route'
 import { requireSession } from '@/lib/auth'
 import { deleteMyAccount } from '@/lib/auth/account'
