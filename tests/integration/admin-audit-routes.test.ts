@@ -85,16 +85,22 @@ describe('client IP in audit rows', () => {
     return rows[0]?.ip ?? null
   }
 
-  it('ignores X-Forwarded-For unless TRUST_PROXY says a proxy of ours sets it', async () => {
+  it('ignores X-Forwarded-For unless a proxy of ours sets it, and then takes the hop our proxies added', async () => {
     const headers = { 'x-forwarded-for': '198.51.100.4, 10.0.0.1' }
     await call(putTenantRoute, 'tenantAdmin', { method: 'PUT', body: { name: 'Untrusted hop' }, headers })
     expect(await lastIp()).toBeNull()
     process.env.TRUST_PROXY = 'true'
     resetConfigForTests()
     try {
+      // One proxy of ours appended the right-most entry; the left-most one is the client's own claim.
       await call(putTenantRoute, 'tenantAdmin', { method: 'PUT', body: { name: 'Trusted hop' }, headers })
+      expect(await lastIp()).toBe('10.0.0.1')
+      process.env.TRUSTED_PROXY_HOPS = '2'
+      resetConfigForTests()
+      await call(putTenantRoute, 'tenantAdmin', { method: 'PUT', body: { name: 'Two trusted hops' }, headers })
       expect(await lastIp()).toBe('198.51.100.4')
     } finally {
+      delete process.env.TRUSTED_PROXY_HOPS
       delete process.env.TRUST_PROXY
       resetConfigForTests()
     }
