@@ -26,5 +26,11 @@ export function readLimits(resolved: unknown): Limits {
 /** Every plan with its defaults, for the console's plan picker: constant, no tenant's data, so the system reads it. */
 export async function listPlans(): Promise<Plan[]> {
   const db = await getDatabase()
-  return withService(db, (tx) => Promise.all(PLAN_TIERS.map(async (tier) => ({ tier, defaults: await planDefaults(tx, tier) }))))
+  const rows = await withService(db, (tx) =>
+    tx.query<{ tier: PlanTier; limits: unknown }>(
+      'select t.tier, app_private.plan_default_limits(t.tier) as limits from unnest($1::text[]) with ordinality t(tier, position) order by t.position',
+      [PLAN_TIERS],
+    ),
+  )
+  return rows.map((row) => ({ tier: row.tier, defaults: limitsSchema.parse(row.limits) }))
 }
