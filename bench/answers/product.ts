@@ -21,7 +21,7 @@ import { openPglite } from '@/lib/db/pglite-driver'
 import { actingAs, callerFromSession } from '@/lib/multi-tenant/access'
 import { getKnowledgeJob, JobRunner, uploadFiles } from '@/lib/multi-tenant/knowledge'
 import { searchAsMember } from '@/lib/multi-tenant/knowledge'
-import { searchBodySchema } from '@/lib/multi-tenant/knowledge'
+import { knowledgeSearchSchema } from '@/lib/contracts/knowledge'
 import { aiProviders } from '@/lib/ai/default-providers'
 import { DEMO_ACCOUNTS, DEMO_TENANTS } from '@/scripts/demo/demo-data'
 import { seedDemo } from '@/scripts/demo/demo-seed'
@@ -163,7 +163,7 @@ function memberCaller(tenant: BenchTenant) {
 
 /** The member knowledge search with the body `{ query, limit }`, parsed as the route parses it (default threshold). */
 export async function memberSearch(db: Database, tenant: BenchTenant, query: string, limit: number): Promise<SearchHit[]> {
-  const body = searchBodySchema.parse({ query, limit })
+  const body = knowledgeSearchSchema.parse({ query, limit })
   const results = await searchAsMember(memberCaller(tenant), body)
   return results.map((hit) => ({ chunkId: hit.id, knowledgeId: hit.knowledgeId, title: hit.title, heading: hit.heading, score: hit.score }))
 }

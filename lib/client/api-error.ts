@@ -1,3 +1,5 @@
+import type { z } from 'zod'
+
 /*
  * The client's view of the API's one error shape: `{ error: { code, message, details? } }`
  * plus the status and, for 429s, the `Retry-After` header in seconds.
@@ -59,6 +61,16 @@ export function apiErrorFrom(status: number, body: unknown, retryAfterHeader: st
       ? error.message
       : (fallbackMessages[status] ?? 'Something went wrong on our side. Please try again.')
   return new ApiError({ status, code, message, details: error?.details, retryAfterSeconds: parseRetryAfter(retryAfterHeader) })
+}
+
+/** A 2xx body that is not what the route's contract says: the server and this page disagree. */
+export function contractError(status: number, error: z.ZodError): ApiError {
+  return new ApiError({
+    status,
+    code: 'contract',
+    message: 'The server answered in a shape this page does not understand. Reload the page and try again.',
+    details: { issues: error.issues },
+  })
 }
 
 /** A network failure (offline, server gone) in the same shape, so callers handle one type. */

@@ -1,8 +1,8 @@
 import {
-  indexStateSchema,
+  indexStateResponseSchema,
   jobListResponseSchema,
   jobResponseSchema,
-  uploadAcceptedSchema,
+  uploadAcceptedResponseSchema,
   type IndexState,
   type KnowledgeJob,
   type UploadedFile,
@@ -21,8 +21,7 @@ export async function uploadKnowledgeFiles(
 ): Promise<UploadedFile[]> {
   const form = new FormData()
   for (const file of files) form.append('files', file, file.name)
-  const body = await uploadWithProgress<unknown>(knowledgeUrl(tenantId), form, onProgress)
-  return uploadAcceptedSchema.parse(body).jobs
+  return (await uploadWithProgress(knowledgeUrl(tenantId), uploadAcceptedResponseSchema, form, onProgress)).jobs
 }
 
 /**
@@ -43,18 +42,18 @@ export function watchKnowledgeJobs(tenantId: string, onJobs: (jobs: KnowledgeJob
   return () => source.close()
 }
 
-export async function fetchIndexState(tenantId: string): Promise<IndexState> {
-  return indexStateSchema.parse(await apiFetch(`${knowledgeUrl(tenantId)}/index`))
+export function fetchIndexState(tenantId: string): Promise<IndexState> {
+  return apiFetch(`${knowledgeUrl(tenantId)}/index`, indexStateResponseSchema)
 }
 
 export async function startReindex(tenantId: string): Promise<KnowledgeJob> {
-  return jobResponseSchema.parse(await apiFetch(`${knowledgeUrl(tenantId)}/reindex`, { method: 'POST' })).job
+  return (await apiFetch(`${knowledgeUrl(tenantId)}/reindex`, jobResponseSchema, { method: 'POST' })).job
 }
 
 export async function startReextract(tenantId: string, knowledgeId: string): Promise<KnowledgeJob> {
-  return jobResponseSchema.parse(await apiFetch(`${knowledgeUrl(tenantId)}/${knowledgeId}/reextract`, { method: 'POST' })).job
+  return (await apiFetch(`${knowledgeUrl(tenantId)}/${knowledgeId}/reextract`, jobResponseSchema, { method: 'POST' })).job
 }
 
 export async function fetchKnowledgeJob(tenantId: string, jobId: string): Promise<KnowledgeJob> {
-  return jobResponseSchema.parse(await apiFetch(`${knowledgeUrl(tenantId)}/jobs/${jobId}`)).job
+  return (await apiFetch(`${knowledgeUrl(tenantId)}/jobs/${jobId}`, jobResponseSchema)).job
 }

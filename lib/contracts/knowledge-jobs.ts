@@ -8,9 +8,9 @@ import { z } from 'zod'
 export const JOB_STATUSES = ['queued', 'extracting', 'embedding', 'done', 'failed'] as const
 export type JobStatus = (typeof JOB_STATUSES)[number]
 
-export const jobErrorSchema = z.object({ code: z.string(), message: z.string() })
+export const jobErrorSchema = z.strictObject({ code: z.string(), message: z.string() })
 
-export const knowledgeJobSchema = z.object({
+export const knowledgeJobSchema = z.strictObject({
   id: z.string(),
   kind: z.enum(['ingest', 'reindex', 'reextract']),
   fileName: z.string().nullable(),
@@ -28,7 +28,7 @@ export const knowledgeJobSchema = z.object({
 export type KnowledgeJob = z.infer<typeof knowledgeJobSchema>
 
 /** A file of an upload: its job, or (id null, failed) the reason it was refused before one was made. */
-export const uploadedFileSchema = z.object({
+export const uploadedFileSchema = z.strictObject({
   id: z.string().nullable(),
   fileName: z.string(),
   status: z.enum(JOB_STATUSES),
@@ -37,7 +37,7 @@ export const uploadedFileSchema = z.object({
 export type UploadedFile = z.infer<typeof uploadedFileSchema>
 
 /** 202 answer of a multipart POST /api/admin/tenants/[id]/knowledge. */
-export const uploadAcceptedSchema = z.object({ jobs: z.array(uploadedFileSchema) })
+export const uploadAcceptedResponseSchema = z.strictObject({ jobs: z.array(uploadedFileSchema) })
 
 export const jobResponseSchema = z.strictObject({ job: knowledgeJobSchema })
 export const jobListResponseSchema = z.strictObject({ jobs: z.array(knowledgeJobSchema) })
@@ -47,7 +47,7 @@ export const jobListQuerySchema = z.object({
 })
 
 /** GET /api/admin/tenants/[id]/knowledge/index. */
-export const indexStateSchema = z.object({
+export const indexStateResponseSchema = z.strictObject({
   /** The model the server embeds with now. */
   model: z.string(),
   chunks: z.number().int(),
@@ -55,4 +55,4 @@ export const indexStateSchema = z.object({
   pendingChunks: z.number().int(),
   job: knowledgeJobSchema.nullable(),
 })
-export type IndexState = z.infer<typeof indexStateSchema>
+export type IndexState = z.infer<typeof indexStateResponseSchema>

@@ -4,16 +4,24 @@ import type { Queryable } from '@/lib/db'
 import { AppError, badRequestFromZod } from '@/lib/errors'
 import { defaultEmbedder } from '@/lib/ai/env-config'
 import { recordAudit } from './audit/audit'
-import { findByHash, getDocument, listDocuments, type KnowledgeDocument, type KnowledgePage } from './knowledge/documents'
+import { findByHash, getDocument, listDocuments, type KnowledgePage } from './knowledge/documents'
 import { isUuid } from '@/lib/contracts/ids'
 import { embedAll, embeddingText, prepareKnowledge, type PreparedKnowledge } from './knowledge/prepare'
-import { listQuerySchema, searchOptionsSchema, type KnowledgeInput, type ListQuery, type SearchOptions } from './knowledge/schema'
+import {
+  knowledgeListQuerySchema,
+  searchOptionsSchema,
+  type KnowledgeDocument,
+  type ListQuery,
+  type SearchOptions,
+} from '@/lib/contracts/knowledge'
+import type { KnowledgeInput } from './knowledge/schema'
 import { EXACT_SEARCH_MAX_CHUNKS, FAR_SIMILARITY, matchChunks, type SearchHit } from './knowledge/search'
 import { deleteDocument, insertChunks, insertDocument, staleChunks, updateEmbeddings } from './knowledge/store'
 
-export type { KnowledgeDocument, KnowledgePage, KnowledgeSummary } from './knowledge/documents'
+export type { KnowledgePage } from './knowledge/documents'
+export type { KnowledgeDocument, KnowledgeSummary, SearchOptions } from '@/lib/contracts/knowledge'
 export type { PreparedKnowledge } from './knowledge/prepare'
-export type { KnowledgeInput, SearchOptions } from './knowledge/schema'
+export type { KnowledgeInput } from './knowledge/schema'
 export type { SearchHit } from './knowledge/search'
 
 export type AddResult = { id: string; chunkCount: number; duplicate: boolean }
@@ -133,7 +141,7 @@ export class TenantKnowledgeBase {
   }
 
   list(query: ListQuery = {}): Promise<KnowledgePage> {
-    return listDocuments(this.db, this.tenantId, parseOrThrow(listQuerySchema, query))
+    return listDocuments(this.db, this.tenantId, parseOrThrow(knowledgeListQuerySchema, query))
   }
 
   get(id: string): Promise<KnowledgeDocument | null> {

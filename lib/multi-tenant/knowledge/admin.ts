@@ -6,11 +6,12 @@ import { contentHash } from '@/lib/ingest'
 import type { Acting } from '@/lib/multi-tenant/access'
 import { defaultEmbedder } from '@/lib/ai/env-config'
 import { prepareKnowledge, validKnowledgeInput } from './prepare'
-import type { KnowledgeInput, ListQuery } from './schema'
+import type { KnowledgeInput } from './schema'
+import type { KnowledgeDocument, KnowledgeListPage, ListQuery } from '@/lib/contracts/knowledge'
 import { perFileLimitBytes } from './upload-limits'
-import { storageUsage, type StorageUsage } from './storage-usage'
+import { storageUsage } from './storage-usage'
 import { loadTenantForAdmin } from '@/lib/multi-tenant/access'
-import { TenantKnowledgeBase, type KnowledgePage } from '@/lib/multi-tenant/TenantKnowledgeBase'
+import { TenantKnowledgeBase } from '@/lib/multi-tenant/TenantKnowledgeBase'
 
 /*
  * What the admin knowledge routes do. Every transaction starts with loadTenantForAdmin
@@ -63,11 +64,7 @@ export function duplicateError(id: string, filename?: string): AppError {
   })
 }
 
-export async function listKnowledge(
-  caller: Acting,
-  tenantId: string,
-  query: ListQuery,
-): Promise<KnowledgePage & { storage: StorageUsage }> {
+export async function listKnowledge(caller: Acting, tenantId: string, query: ListQuery): Promise<KnowledgeListPage> {
   return caller.run(async (tx) => {
     await loadTenantForAdmin(tx, tenantId)
     const page = await new TenantKnowledgeBase(tenantId, tx).list(query)
@@ -75,7 +72,7 @@ export async function listKnowledge(
   })
 }
 
-export async function getKnowledge(caller: Acting, tenantId: string, knowledgeId: string) {
+export async function getKnowledge(caller: Acting, tenantId: string, knowledgeId: string): Promise<KnowledgeDocument> {
   return caller.run(async (tx) => {
     await loadTenantForAdmin(tx, tenantId)
     const document = await new TenantKnowledgeBase(tenantId, tx).get(knowledgeId)

@@ -1,31 +1,10 @@
 import type { Queryable } from '@/lib/db'
 import type { Element } from '@/lib/engine/elements'
-import type { SourceType } from './schema'
 import { isUuid } from '@/lib/contracts/ids'
+import type { KnowledgeDocument, KnowledgeListPage, KnowledgeSummary, SourceType } from '@/lib/contracts/knowledge'
 
-/** A stored document without its text: what lists show. */
-export type KnowledgeSummary = {
-  id: string
-  title: string
-  category: string | null
-  tags: string[]
-  elementalTags: Element[]
-  sourceType: SourceType
-  filename: string | null
-  byteSize: number
-  tokenCount: number
-  chunkCount: number
-  createdAt: string
-}
-
-export type KnowledgeDocument = KnowledgeSummary & { content: string }
-
-export type KnowledgePage = {
-  items: KnowledgeSummary[]
-  total: number
-  page: number
-  pageSize: number
-}
+/** A page of documents; the admin list adds the tenant's storage. */
+export type KnowledgePage = Omit<KnowledgeListPage, 'storage'>
 
 type SummaryRow = {
   id: string

@@ -24,8 +24,8 @@ export {
   uploadFiles,
 } from './jobs'
 export { ensureReindexJob } from './jobs/job-store'
-export { searchAsMember, type MemberSearchResult } from './member-search'
+export { searchAsMember } from './member-search'
 export { embedAll } from './prepare'
-export { ANSWER_RELEVANCE, FIRM_RELEVANCE, knowledgeBodySchema, listQuerySchema, searchBodySchema } from './schema'
+export { ANSWER_RELEVANCE, FIRM_RELEVANCE } from './schema'
 export { EXACT_SEARCH_MAX_CHUNKS, FAR_SIMILARITY } from './search'
 export { readUploadForm } from './upload'

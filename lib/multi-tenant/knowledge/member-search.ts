@@ -4,11 +4,9 @@ import { AppError } from '@/lib/errors'
 import type { z } from 'zod'
 import { defaultEmbedder } from '@/lib/ai/env-config'
 import { embedAll } from './prepare'
-import type { searchBodySchema } from './schema'
+import type { knowledgeSearchSchema, SearchResult } from '@/lib/contracts/knowledge'
 import type { TenantRoute } from '@/lib/multi-tenant/tenants'
 import { TenantKnowledgeBase } from '@/lib/multi-tenant/TenantKnowledgeBase'
-
-export type MemberSearchResult = { id: string; knowledgeId: string; title: string; heading: string | null; snippet: string; score: number }
 
 /**
  * Knowledge search for the tenant's members (viewer and up) and platform admins. Visitors
@@ -18,9 +16,9 @@ export type MemberSearchResult = { id: string; knowledgeId: string; title: strin
  */
 export async function searchAsMember(
   caller: Caller & { tenant: TenantRoute },
-  body: z.output<typeof searchBodySchema>,
+  body: z.output<typeof knowledgeSearchSchema>,
   embedder: EmbeddingProvider = defaultEmbedder(),
-): Promise<MemberSearchResult[]> {
+): Promise<SearchResult[]> {
   const { tenant } = caller
   if (!caller.role && !caller.isPlatformAdmin) {
     if (tenant.publicAccess) throw new AppError('forbidden', "Only this tenant's members can search its knowledge.")

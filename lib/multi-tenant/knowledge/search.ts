@@ -2,7 +2,7 @@ import { similarityCalibration } from '@/lib/ai/embedding-calibration'
 import type { Queryable } from '@/lib/db'
 import { lexicalQuery } from './query-text'
 import type { z } from 'zod'
-import type { searchOptionsSchema } from './schema'
+import type { searchOptionsSchema } from '@/lib/contracts/knowledge'
 
 /*
  * The TypeScript side of public.match_tenant_chunks (migration

@@ -1,5 +1,6 @@
 import type { Queryable } from '@/lib/db'
 import { AppError } from '@/lib/errors'
+import type { StorageUsage } from '@/lib/contracts/knowledge'
 
 /*
  * Storage is counted by triggers on tenant_knowledge (migration
@@ -17,12 +18,6 @@ function isStorageFull(error: unknown): error is Error {
 export function rethrowStorageFull(error: unknown): never {
   if (isStorageFull(error)) throw new AppError('storage_full', error.message, { cause: error })
   throw error
-}
-
-export type StorageUsage = {
-  usedBytes: number
-  /** null = unlimited. */
-  limitBytes: number | null
 }
 
 /**

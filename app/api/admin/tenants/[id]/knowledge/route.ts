@@ -1,10 +1,15 @@
-import { json, parseJson } from '@/lib/http/route'
+import { contractJson, parseJson } from '@/lib/http/route'
 import { tenantRoute } from '@/lib/http/tenant-route'
 import { AppError, errorResponse, type ErrorCode } from '@/lib/errors'
-import type { UploadedFile } from '@/lib/contracts/knowledge-jobs'
+import {
+  knowledgeCreatedResponseSchema,
+  knowledgeCreateSchema,
+  knowledgeListQuerySchema,
+  knowledgeListResponseSchema,
+} from '@/lib/contracts/knowledge'
+import { uploadAcceptedResponseSchema, type UploadedFile } from '@/lib/contracts/knowledge-jobs'
 import { addDocument, authorizeKnowledgeAdmin, duplicateError, listKnowledge, uploadLimitBytes } from '@/lib/multi-tenant/knowledge'
 import { uploadFiles } from '@/lib/multi-tenant/knowledge'
-import { knowledgeBodySchema, listQuerySchema } from '@/lib/multi-tenant/knowledge'
 import { readUploadForm } from '@/lib/multi-tenant/knowledge'
 
 export const dynamic = 'force-dynamic'
@@ -12,9 +17,9 @@ export const dynamic = 'force-dynamic'
 type Params = { id: string }
 
 /** `?page&pageSize&q` -> `{ items, total, page, pageSize, storage: { usedBytes, limitBytes } }`, newest first. */
-export const GET = tenantRoute<Params, undefined, typeof listQuerySchema>(
-  { by: 'id', minRole: 'admin', query: listQuerySchema },
-  async ({ caller, query, params }) => json(await listKnowledge(caller, params.id, query)),
+export const GET = tenantRoute<Params, undefined, typeof knowledgeListQuerySchema>(
+  { by: 'id', minRole: 'admin', query: knowledgeListQuerySchema },
+  async ({ caller, query, params }) => contractJson(knowledgeListResponseSchema, await listKnowledge(caller, params.id, query)),
 )
 
 /**
@@ -27,7 +32,7 @@ function uploadResponse(jobs: UploadedFile[]): Response {
   if (jobs.length === 1 && only?.id === null && only.error) {
     return errorResponse(new AppError(only.error.code as ErrorCode, only.error.message, { details: { filename: only.fileName } }))
   }
-  return json({ jobs }, 202)
+  return contractJson(uploadAcceptedResponseSchema, { jobs }, 202)
 }
 
 /**
@@ -48,7 +53,7 @@ export const POST = tenantRoute<Params>({ by: 'id', minRole: 'admin' }, async ({
   if (!type.includes('application/json')) {
     throw new AppError('unsupported_media_type', 'Send a JSON document or files as multipart/form-data.')
   }
-  const stored = await addDocument(caller, id, await parseJson(request, knowledgeBodySchema))
+  const stored = await addDocument(caller, id, await parseJson(request, knowledgeCreateSchema))
   if (stored.duplicate) throw duplicateError(stored.id)
-  return json({ id: stored.id, title: stored.title, chunkCount: stored.chunkCount }, 201)
+  return contractJson(knowledgeCreatedResponseSchema, { id: stored.id, title: stored.title, chunkCount: stored.chunkCount }, 201)
 })

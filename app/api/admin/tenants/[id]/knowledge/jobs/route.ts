@@ -1,6 +1,6 @@
-import { json } from '@/lib/http/route'
+import { contractJson } from '@/lib/http/route'
 import { tenantRoute } from '@/lib/http/tenant-route'
-import { jobListQuerySchema } from '@/lib/contracts/knowledge-jobs'
+import { jobListQuerySchema, jobListResponseSchema } from '@/lib/contracts/knowledge-jobs'
 import { jobEventStream, listKnowledgeJobs } from '@/lib/multi-tenant/knowledge'
 
 export const dynamic = 'force-dynamic'
@@ -14,7 +14,7 @@ export const GET = tenantRoute<{ id: string }, undefined, typeof jobListQuerySch
   async ({ caller, query, params, request }) => {
     const { limit } = query
     const jobs = await listKnowledgeJobs(caller, params.id, limit)
-    if (!(request.headers.get('accept') ?? '').includes('text/event-stream')) return json({ jobs })
+    if (!(request.headers.get('accept') ?? '').includes('text/event-stream')) return contractJson(jobListResponseSchema, { jobs })
     return jobEventStream(jobs, (since) => listKnowledgeJobs(caller, params.id, limit, since), request.signal)
   },
 )

@@ -1,5 +1,6 @@
-import { json } from '@/lib/http/route'
+import { contractJson } from '@/lib/http/route'
 import { tenantRoute } from '@/lib/http/tenant-route'
+import { jobResponseSchema } from '@/lib/contracts/knowledge-jobs'
 import { requestReextract } from '@/lib/multi-tenant/knowledge'
 
 export const dynamic = 'force-dynamic'
@@ -9,5 +10,5 @@ export const dynamic = 'force-dynamic'
  * are replaced when the job is done. 404 when no original is stored (a document added as text).
  */
 export const POST = tenantRoute<{ id: string; knowledgeId: string }>({ by: 'id', minRole: 'admin' }, async ({ caller, params }) =>
-  json({ job: await requestReextract(caller, params.id, params.knowledgeId) }, 202),
+  contractJson(jobResponseSchema, { job: await requestReextract(caller, params.id, params.knowledgeId) }, 202),
 )
