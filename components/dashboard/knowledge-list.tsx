@@ -10,7 +10,8 @@ import { apiFetch } from '@/lib/client/api'
 import { errorMessage } from '@/lib/client/api-error'
 import { formatBytes, formatDateTime } from '@/lib/client/format'
 import { useApiQuery } from '@/lib/client/use-api-query'
-import { readKnowledgePage } from './knowledge-results'
+import { knowledgeListResponseSchema } from '@/lib/contracts/knowledge'
+import { noContentSchema } from '@/lib/contracts/no-content'
 import { ReextractButton } from './reextract-button'
 
 const PAGE_SIZE = 20
@@ -25,15 +26,17 @@ export function KnowledgeList({ tenantId, version }: { tenantId: string; version
   const [deleting, setDeleting] = useState<string | null>(null)
   const base = `/api/admin/tenants/${tenantId}/knowledge`
   const params = new URLSearchParams({ page: String(page), pageSize: String(PAGE_SIZE), ...(query ? { q: query } : {}) })
-  const list = useApiQuery<unknown>(`${base}?${params}`, version)
-  const { items, total, storage } = list.data === null ? { items: null, total: null, storage: null } : readKnowledgePage(list.data)
+  const list = useApiQuery(`${base}?${params}`, knowledgeListResponseSchema, version)
+  const items = list.data?.items ?? null
+  const total = list.data?.total ?? null
+  const storage = list.data?.storage ?? null
   const error = deleteError ?? list.error?.message ?? null
 
   async function remove(id: string) {
     setDeleting(id)
     setDeleteError(null)
     try {
-      await apiFetch(`${base}/${id}`, { method: 'DELETE' })
+      await apiFetch(`${base}/${id}`, noContentSchema, { method: 'DELETE' })
       setConfirming(null)
       list.reload()
     } catch (cause) {
@@ -85,10 +88,10 @@ export function KnowledgeList({ tenantId, version }: { tenantId: string; version
               <div className="min-w-0">
                 <p className="truncate font-medium text-stone-900">{item.title}</p>
                 <p className="mt-0.5 flex flex-wrap items-center gap-2 text-xs text-stone-600">
-                  {item.sourceType ? <Badge>{item.sourceType}</Badge> : null}
-                  {item.byteSize !== null ? <span>{formatBytes(item.byteSize)}</span> : null}
-                  {item.chunkCount !== null ? <span>{item.chunkCount === 1 ? '1 passage' : `${item.chunkCount} passages`}</span> : null}
-                  {item.createdAt ? <span>added {formatDateTime(item.createdAt)}</span> : null}
+                  <Badge>{item.sourceType}</Badge>
+                  <span>{formatBytes(item.byteSize)}</span>
+                  <span>{item.chunkCount === 1 ? '1 passage' : `${item.chunkCount} passages`}</span>
+                  <span>added {formatDateTime(item.createdAt)}</span>
                 </p>
               </div>
               {confirming === item.id ? (

@@ -6,12 +6,12 @@ import { Button } from '@/components/ui/button'
 import { TextField } from '@/components/ui/field'
 import { apiFetch } from '@/lib/client/api'
 import { errorMessage } from '@/lib/client/api-error'
-import { knowledgeSourceSchema, type KnowledgeSource } from '@/lib/client/oracle-events'
+import { knowledgeSearchResponseSchema, type SearchResult } from '@/lib/contracts/knowledge'
 
 /** Runs the same retrieval the assistant uses and shows what it would find, with scores. */
 export function KnowledgeSearchBox({ slug }: { slug: string }) {
   const [query, setQuery] = useState('')
-  const [results, setResults] = useState<KnowledgeSource[] | null>(null)
+  const [results, setResults] = useState<SearchResult[] | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
 
@@ -21,11 +21,11 @@ export function KnowledgeSearchBox({ slug }: { slug: string }) {
     setBusy(true)
     setError(null)
     try {
-      const body = await apiFetch<{ results?: unknown[] }>(`/api/tenant/${encodeURIComponent(slug)}/knowledge/search`, {
+      const body = await apiFetch(`/api/tenant/${encodeURIComponent(slug)}/knowledge/search`, knowledgeSearchResponseSchema, {
         method: 'POST',
         json: { query, limit: 5 },
       })
-      setResults((body.results ?? []).flatMap((raw) => knowledgeSourceSchema.safeParse(raw).data ?? []))
+      setResults(body.results)
     } catch (cause) {
       setError(errorMessage(cause))
     } finally {
@@ -58,9 +58,7 @@ export function KnowledgeSearchBox({ slug }: { slug: string }) {
             <li key={`${result.id}-${index}`} className="rounded-lg border border-stone-200 bg-white p-3">
               <div className="flex items-baseline justify-between gap-3">
                 <span className="font-medium text-stone-900">{result.title}</span>
-                <span className="shrink-0 font-mono text-xs text-stone-700">
-                  score {result.score === null ? '—' : result.score.toFixed(3)}
-                </span>
+                <span className="shrink-0 font-mono text-xs text-stone-700">score {result.score.toFixed(3)}</span>
               </div>
               <p className="mt-1 line-clamp-3 text-sm text-stone-700">{result.snippet}</p>
             </li>

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import { readKnowledgePage } from '@/components/dashboard/knowledge-results'
 import { uploadBatches } from '@/components/dashboard/upload-batches'
 import { readConversationList, readConversationMessages } from '@/lib/client/conversations'
 
@@ -41,23 +40,6 @@ describe('conversation readers', () => {
     expect(messages.map((message) => message.role)).toEqual(['user', 'assistant'])
     expect(messages[1]).toMatchObject({ messageId: 'm2', element: 'water', phase: 2, offline: true, feedback: 1, status: 'done' })
     expect(messages[1]?.sources[0]).toEqual({ id: 's1', title: 'Guide', snippet: 'text', score: 0.8 })
-  })
-})
-
-describe('knowledge readers', () => {
-  it('reads a page of documents in either casing', () => {
-    const page = readKnowledgePage({
-      items: [{ id: 'k1', title: 'Policies', source_type: 'pdf', byte_size: '2048', chunk_count: 3 }],
-      total: 1,
-      storage: { usedBytes: 2048, limitBytes: null },
-    })
-    expect(page).toEqual({
-      items: [
-        { id: 'k1', title: 'Policies', sourceType: 'pdf', filename: null, category: null, byteSize: 2048, chunkCount: 3, createdAt: null },
-      ],
-      total: 1,
-      storage: { usedBytes: 2048, limitBytes: null },
-    })
   })
 })
 
