@@ -1,9 +1,10 @@
+import type { z } from 'zod'
 import type { EmbeddingProvider } from '@/lib/ai/embeddings'
 import type { Database } from '@/lib/db'
 import { withService } from '@/lib/db'
 import { WorkerPool } from '@/lib/ingest/worker/pool'
 import { JobRunner } from '@/lib/multi-tenant/knowledge/jobs'
-import type { KnowledgeJob } from '@/lib/contracts/knowledge-jobs'
+import type { KnowledgeJob, uploadAcceptedResponseSchema } from '@/lib/contracts/knowledge-jobs'
 
 /* Runs knowledge jobs in tests the way the server does, on a pool of real worker threads. */
 
@@ -29,4 +30,4 @@ export async function storageBalance(db: Database, tenantId: string): Promise<{ 
 }
 
 export type JobBody = { job: KnowledgeJob }
-export type UploadBody = { jobs: { id: string | null; fileName: string; status: string; error?: { code: string; message: string } }[] }
+export type UploadBody = z.infer<typeof uploadAcceptedResponseSchema>
