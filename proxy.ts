@@ -1,50 +1,85 @@
 import { NextResponse, type NextRequest } from 'next/server'
 import { refreshSupabaseSession } from '@/lib/auth/supabase/client'
 import { config as env } from '@/lib/env'
-import { forwardedHost } from '@/lib/http/forwarded'
+import { forwardedHost, forwardedHttps } from '@/lib/http/forwarded'
+import { API_POLICY, contentSecurityPolicy, newNonce, NONCE_HEADER, securityHeaders } from '@/lib/http/security-headers'
 import { routeForHost, TENANT_SLUG_HEADER, UNKNOWN_HOST_PATH, type RouteDecision } from '@/lib/multi-tenant/tenants/host-routing'
 import { resolveTenantByHost } from '@/lib/multi-tenant/tenants/directory'
 
+type Protection = { policy: string; https: boolean; nonce: string | null }
+
+function protectionFor(request: NextRequest): Protection {
+  const https = request.nextUrl.protocol === 'https:' || forwardedHttps(request.headers)
+  const path = request.nextUrl.pathname
+  if (path === '/api' || path.startsWith('/api/')) return { policy: API_POLICY, https, nonce: null }
+  const { NODE_ENV, NEXT_PUBLIC_SUPABASE_URL } = env()
+  const nonce = newNonce()
+  const connectTo = NEXT_PUBLIC_SUPABASE_URL ? [new URL(NEXT_PUBLIC_SUPABASE_URL).origin] : []
+  return { policy: contentSecurityPolicy({ nonce, development: NODE_ENV === 'development', https, connectTo }), https, nonce }
+}
+
+function protect(response: NextResponse, protection: Protection): NextResponse {
+  for (const [name, value] of Object.entries(securityHeaders(protection.policy, protection.https))) response.headers.set(name, value)
+  return response
+}
+
 /**
- * The request as the app will see it. A client-sent x-tenant-slug is always dropped:
- * only the tenant this proxy resolved from the host is ever passed on.
+ * The request headers as the app will see them. A client-sent x-tenant-slug (or nonce)
+ * is always dropped: only the tenant this proxy resolved from the host is passed on.
  */
-function forward(decision: RouteDecision, request: NextRequest): NextResponse {
+function appHeaders(request: NextRequest, slug: string | null, protection: Protection): Headers {
   const headers = new Headers(request.headers)
   headers.delete(TENANT_SLUG_HEADER)
-  if (decision.kind === 'tenant') headers.set(TENANT_SLUG_HEADER, decision.slug)
-  const rewriteTo = decision.kind === 'tenant' ? decision.rewriteTo : null
+  headers.delete(NONCE_HEADER)
+  if (slug) headers.set(TENANT_SLUG_HEADER, slug)
+  if (protection.nonce) {
+    headers.set(NONCE_HEADER, protection.nonce)
+    headers.set('content-security-policy', protection.policy)
+  }
+  return headers
+}
+
+function serve(request: NextRequest, headers: Headers, rewriteTo: string | null): NextResponse {
   if (!rewriteTo) return NextResponse.next({ request: { headers } })
   const url = request.nextUrl.clone()
   url.pathname = rewriteTo
   return NextResponse.rewrite(url, { request: { headers } })
 }
 
-function notFound(decision: Extract<RouteDecision, { kind: 'not_found' }>, request: NextRequest): NextResponse {
+function forward(decision: Exclude<RouteDecision, { kind: 'not_found' }>, request: NextRequest, protection: Protection): NextResponse {
+  const slug = decision.kind === 'tenant' ? decision.slug : null
+  return serve(request, appHeaders(request, slug, protection), decision.kind === 'tenant' ? decision.rewriteTo : null)
+}
+
+function notFound(decision: Extract<RouteDecision, { kind: 'not_found' }>, request: NextRequest, protection: Protection): NextResponse {
   if (decision.api) {
     return NextResponse.json({ error: { code: 'not_found', message: 'Nothing is served at this address.' } }, { status: 404 })
   }
   const url = request.nextUrl.clone()
   url.pathname = UNKNOWN_HOST_PATH
   url.search = ''
-  return NextResponse.rewrite(url)
+  return NextResponse.rewrite(url, { request: { headers: appHeaders(request, null, protection) } })
 }
 
 /**
  * Host-based routing: `<slug>.<PLATFORM_DOMAIN>` and a tenant's own domain serve that
  * tenant's `/t/<slug>` pages; the platform host serves everything else; unknown hosts
  * and the console on a tenant host are 404s. In Supabase mode an expiring session is
- * refreshed here, before any page or route reads it.
+ * refreshed here, before any page or route reads it. Every answer leaves with the
+ * security headers.
  */
 export async function proxy(request: NextRequest): Promise<NextResponse> {
   const { PLATFORM_DOMAIN: platformDomain, modes } = env()
+  const protection = protectionFor(request)
   const decision = await routeForHost(
     { host: forwardedHost(request.headers), pathname: request.nextUrl.pathname, platformDomain },
     (hostname) => resolveTenantByHost(hostname, platformDomain),
   )
-  if (decision.kind === 'not_found') return notFound(decision, request)
-  if (modes.auth === 'supabase') return refreshSupabaseSession(request, (current) => forward(decision, current))
-  return forward(decision, request)
+  if (decision.kind === 'not_found') return protect(notFound(decision, request, protection), protection)
+  if (modes.auth === 'supabase') {
+    return protect(await refreshSupabaseSession(request, (current) => forward(decision, current, protection)), protection)
+  }
+  return protect(forward(decision, request, protection), protection)
 }
 
 export const config = {

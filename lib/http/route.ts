@@ -12,10 +12,26 @@ export function route<C>(handler: Handler<C>): Handler<C> {
   return async (request, context) => {
     try {
       assertSameOrigin(request)
-      return await handler(request, context)
+      return privateAnswer(await handler(request, context))
     } catch (error) {
-      return errorResponse(error)
+      return privateAnswer(errorResponse(error))
     }
+  }
+}
+
+/**
+ * Answers are about the caller (or a tenant's private data): no shared cache may keep
+ * one unless its handler says otherwise. A redirect's headers are immutable, so it is copied.
+ */
+function privateAnswer(response: Response): Response {
+  if (response.headers.has('cache-control')) return response
+  try {
+    response.headers.set('cache-control', 'no-store')
+    return response
+  } catch {
+    const copy = new Response(response.body, response)
+    copy.headers.set('cache-control', 'no-store')
+    return copy
   }
 }
 
@@ -32,10 +48,18 @@ export function contractJson<S extends z.ZodType>(_schema: S, data: z.input<S>, 
   return json(data, init)
 }
 
+/**
+ * The media type itself, not a substring: `text/plain; charset=application/json` is a
+ * form a cross-origin page may send without a preflight, and must not pass as JSON.
+ */
+export function isJsonMediaType(contentType: string | null): boolean {
+  const essence = (contentType ?? '').split(';')[0]?.trim().toLowerCase()
+  return essence === 'application/json'
+}
+
 /** Reads and validates a JSON body; malformed JSON and schema failures are 400s. */
 export async function parseJson<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
-  const type = request.headers.get('content-type') ?? ''
-  if (!type.toLowerCase().includes('application/json')) {
+  if (!isJsonMediaType(request.headers.get('content-type'))) {
     throw new AppError('unsupported_media_type', 'Send the body as JSON (Content-Type: application/json).')
   }
   let body: unknown

@@ -95,6 +95,13 @@ describe('sign-in and sign-up need our own Origin even without a session cookie'
     expect(signup.status).toBe(403)
   })
 
+  it('refuses a same-origin body that only claims JSON in a parameter with 415', async () => {
+    const response = await loginFrom({ origin: 'http://app.example.com', 'content-type': 'text/plain; charset=application/json' })
+    expect(response.status).toBe(415)
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('unsupported_media_type')
+    expect(response.headers.getSetCookie()).toEqual([])
+  })
+
   it('signs in from our own page, by Origin or by Sec-Fetch-Site', async () => {
     expect((await loginFrom({ origin: 'http://app.example.com', 'content-type': 'application/json' })).status).toBe(200)
     expect((await loginFrom({ 'sec-fetch-site': 'same-origin', 'content-type': 'application/json' })).status).toBe(200)

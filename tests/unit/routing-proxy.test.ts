@@ -60,4 +60,40 @@ describe('proxy', () => {
     expect(response.status).toBe(404)
     expect(await response.json()).toEqual({ error: { code: 'not_found', message: 'Nothing is served at this address.' } })
   })
+
+  it('sends every page a CSP with a fresh nonce, and hands the same nonce and policy to the app', async () => {
+    const first = await proxy(request('http://oracle.test/account'))
+    const second = await proxy(request('http://oracle.test/account'))
+    const policy = first.headers.get('content-security-policy') ?? ''
+    const nonce = first.headers.get('x-middleware-request-x-nonce')
+    expect(nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/)
+    expect(policy).toContain(`'nonce-${nonce}'`)
+    expect(policy).toContain("frame-ancestors 'none'")
+    expect(first.headers.get('x-middleware-request-content-security-policy')).toBe(policy)
+    expect(second.headers.get('x-middleware-request-x-nonce')).not.toBe(nonce)
+  })
+
+  it('drops a client-sent nonce', async () => {
+    const response = await proxy(request('http://oracle.test/api/health', { 'x-nonce': 'chosen-by-client' }))
+    expect(response.headers.get('x-middleware-request-x-nonce')).toBeNull()
+  })
+
+  it.each([
+    ['a platform page', 'http://oracle.test/'],
+    ['a tenant page', 'http://sterling-law.oracle.test/chat'],
+    ['an API call', 'http://oracle.test/api/admin/tenants'],
+    ['the not-found page of an unknown host', 'http://unknown.example/'],
+    ['the JSON 404 of an unknown host', 'http://unknown.example/api/health'],
+  ])('sends the framing, sniffing and referrer headers on %s', async (_label, url) => {
+    const response = await proxy(request(url))
+    expect(response.headers.get('x-frame-options')).toBe('DENY')
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin')
+    expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'")
+  })
+
+  it('asks for HTTPS only on requests that came over HTTPS', async () => {
+    expect((await proxy(request('https://oracle.test/'))).headers.get('strict-transport-security')).toMatch(/^max-age=\d+/)
+    expect((await proxy(request('http://oracle.test/'))).headers.get('strict-transport-security')).toBeNull()
+  })
 })

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache'
 import { getDatabase, withService } from '@/lib/db'
 import { isSlugShape, isUuid } from '@/lib/contracts/ids'
 
@@ -26,13 +27,14 @@ type RouteRow = {
   serving: boolean
 }
 
-const ttlMs = 30_000
+type Cached = { route: TenantRoute | null }
+
+// Bounded: any Host header is a lookup key, and unknown hosts are cached too (as null),
+// so a flood of invented hosts must evict old entries instead of growing the process.
 // On globalThis: proxy.ts and the route handlers are separate bundles in the built app,
 // and an invalidation from an API route must reach the proxy's lookups too.
-const holder = globalThis as unknown as {
-  __tenantRouteCache?: Map<string, { route: TenantRoute | null; expires: number }>
-}
-const cache = (holder.__tenantRouteCache ??= new Map())
+const holder = globalThis as unknown as { __tenantRouteCache?: LRUCache<string, Cached> }
+const cache = (holder.__tenantRouteCache ??= new LRUCache<string, Cached>({ max: 5_000, ttl: 30_000 }))
 
 function toRoute(row: RouteRow): TenantRoute {
   const trialEndsAt = row.trial_ends_at === null ? null : new Date(row.trial_ends_at)
@@ -53,7 +55,7 @@ function toRoute(row: RouteRow): TenantRoute {
 async function lookup(column: 'slug' | 'domain' | 'id', value: string): Promise<TenantRoute | null> {
   const key = `${column}:${value}`
   const hit = cache.get(key)
-  if (hit && hit.expires > Date.now()) return hit.route
+  if (hit) return hit.route
   const db = await getDatabase()
   const rows = await withService(db, (tx) =>
     tx.query<RouteRow>(
@@ -64,7 +66,7 @@ async function lookup(column: 'slug' | 'domain' | 'id', value: string): Promise<
     ),
   )
   const route = rows[0] ? toRoute(rows[0]) : null
-  cache.set(key, { route, expires: Date.now() + ttlMs })
+  cache.set(key, { route })
   return route
 }
 
@@ -93,6 +95,11 @@ export async function resolveTenantByHost(host: string, platformDomain: string):
     if (!sub.includes('.')) return resolveTenantBySlug(sub)
   }
   return resolveTenantByDomain(hostname)
+}
+
+/** How many lookups are remembered (known tenants and unknown hosts alike). */
+export function cachedRouteCount(): number {
+  return cache.size
 }
 
 /** Called after a tenant's slug, domain or status changes, or a tenant is deleted. */

@@ -31,7 +31,7 @@ function freePort(): Promise<number> {
   })
 }
 
-type Reply = { status: number; body: string; type: string; cookies: string[] }
+type Reply = { status: number; body: string; type: string; cookies: string[]; header: (name: string) => string }
 
 function send(
   host: string,
@@ -51,6 +51,7 @@ function send(
           body,
           type: String(res.headers['content-type'] ?? ''),
           cookies: (res.headers['set-cookie'] ?? []).map((cookie) => cookie.split(';')[0] ?? ''),
+          header: (name: string) => String(res.headers[name.toLowerCase()] ?? ''),
         }),
       )
     })
@@ -140,6 +141,28 @@ describe('routing by Host header on the built app', () => {
     expect((await get('ask.sterling.example', '/admin')).status).toBe(404)
     expect((await get(`sterling-law.${PLATFORM}`, '/t/luna-wellness')).status).toBe(404)
     expect((await get(PLATFORM, '/admin')).status).not.toBe(404)
+  })
+})
+
+describe('security headers on the built app', () => {
+  it('gives each page a fresh CSP nonce that every script Next.js writes carries', async () => {
+    const first = await get(`sterling-law.${PLATFORM}`, '/')
+    const second = await get(`sterling-law.${PLATFORM}`, '/')
+    const nonce = /'nonce-([^']+)'/.exec(first.header('content-security-policy'))?.[1]
+    expect(nonce).toBeTruthy()
+    expect(second.header('content-security-policy')).not.toContain(`'nonce-${nonce}'`)
+    const scripts = [...first.body.matchAll(/<script\b[^>]*>/g)].map((match) => match[0])
+    expect(scripts.length).toBeGreaterThan(0)
+    for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`)
+    expect(first.header('x-frame-options')).toBe('DENY')
+    expect(first.header('x-content-type-options')).toBe('nosniff')
+  })
+
+  it('keeps private JSON out of shared caches', async () => {
+    const tenants = await get(PLATFORM, '/api/admin/tenants')
+    expect(tenants.status).toBe(401)
+    expect(tenants.header('cache-control')).toBe('no-store')
+    expect(tenants.header('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'")
   })
 })
 
