@@ -74,6 +74,7 @@ const customPgCodes: Record<string, ErrorCode> = {
   OR403: 'forbidden',
   OR404: 'not_found',
   OR409: 'conflict',
+  OR423: 'tenant_inactive',
   OR429: 'limit_reached',
 }
 

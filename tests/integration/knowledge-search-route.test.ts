@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { POST as searchRoute } from '@/app/api/tenant/[slug]/knowledge/search/route'
 import { LocalEmbedder } from '@/lib/ai/offline/embedder'
-import { setDatabaseForTests, withUser } from '@/lib/db'
+import { setDatabaseForTests, withService, withUser } from '@/lib/db'
 import { invalidateTenantRoutes } from '@/lib/multi-tenant/tenants/directory'
 import { TenantKnowledgeBase } from '@/lib/multi-tenant/TenantKnowledgeBase'
 import { addMember, apiRequest, createTenant, createUser, loginCookie, makePlatformAdmin } from '../support/auth'
@@ -23,12 +23,14 @@ async function tenantWithKnowledge(
   content: string,
   options: { publicAccess?: boolean; status?: 'active' | 'suspended' } = {},
 ) {
-  const { id } = await createTenant(db, { slug, ...options })
+  // Knowledge is written while the tenant serves (an inactive tenant is read-only), then it is suspended.
+  const { id } = await createTenant(db, { slug, publicAccess: options.publicAccess })
   const admin = await createUser(db, { email: `${slug}-admin@example.com` })
   await addMember(db, id, admin.userId, 'admin')
   const embedder = new LocalEmbedder()
   const prepared = await TenantKnowledgeBase.prepare({ title: `${slug} handbook`, content }, embedder)
   await withUser(db, { sub: admin.userId }, (tx) => new TenantKnowledgeBase(id, tx, { embedder }).addKnowledge(prepared))
+  if (options.status) await withService(db, (tx) => tx.query('update public.tenants set status = $2 where id = $1', [id, options.status]))
   return { id, adminId: admin.userId }
 }
 

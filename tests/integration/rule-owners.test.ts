@@ -54,6 +54,15 @@ describe('elements: the SQL domain public.element and ELEMENTS', () => {
     expect(await constraintWords(`contypid = 'public.element'::regtype`, [])).toEqual([...ELEMENTS])
   })
 
+  it('no SQL function keeps its own list of the elements', async () => {
+    const copies = await sql(
+      `select p.oid::regprocedure::text as name from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+        where n.nspname in ('public', 'app_private') and p.prosrc like '%''aether''%'`,
+      [],
+    )
+    expect(copies).toEqual([])
+  })
+
   it('every element of ELEMENTS casts to public.element and a sixth one is refused', async () => {
     for (const element of ELEMENTS) {
       expect(await sql('select $1::public.element as e', [element])).toEqual([{ e: element }])

@@ -4,7 +4,6 @@ import { AppError } from '@/lib/errors'
 import type { Acting } from '@/lib/multi-tenant/access'
 import { recordAudit } from '@/lib/multi-tenant/audit'
 import { createInvitation, listPendingInvitations } from './invitations'
-import { readLimits } from '@/lib/multi-tenant/tenants'
 import { loadTenantForAdmin } from '@/lib/multi-tenant/access'
 import { invitationMail } from '@/lib/mail/messages'
 import { sendMail } from '@/lib/mail/send'
@@ -50,18 +49,7 @@ export async function addMember(
 ): Promise<{ invitation: CreatedInvitation }> {
   const { invitation, mail } = await caller.run(async (tx) => {
     const { row: tenant } = await loadTenantForAdmin(tx, tenantId)
-    const limit = readLimits(tenant.limits).members
-    if (limit !== null) {
-      const counts = await tx.query<{ seats: number }>(
-        `select ((select count(*) from public.tenant_users where tenant_id = $1)
-               + (select count(*) from public.tenant_invitations
-                  where tenant_id = $1 and accepted_at is null and expires_at > now() and email <> $2))::int as seats`,
-        [tenantId, input.email],
-      )
-      if ((counts[0]?.seats ?? 0) >= limit) {
-        throw new AppError('limit_reached', `This tenant's plan allows ${limit} members (invitations included).`)
-      }
-    }
+    // The seat limit is app_private.enforce_member_seats (a trigger on the invitation insert).
     const members = await tx.query<MemberRow>('select * from app_private.tenant_member_list($1) where lower(email) = $2', [
       tenantId,
       input.email,
