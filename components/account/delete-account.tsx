@@ -6,6 +6,7 @@ import { Button } from '@/components/ui/button'
 import { Dialog } from '@/components/ui/dialog'
 import { TextField } from '@/components/ui/field'
 import { apiFetch } from '@/lib/client/api'
+import { noContentSchema } from '@/lib/contracts/no-content'
 import { confirmationMatches, confirmationPhrase, deleteFailure, type DeleteFailure } from './delete-confirmation'
 
 type Props = {
@@ -35,7 +36,7 @@ export function DeleteAccount({ email, home }: Props) {
     setBusy(true)
     setFailure(null)
     try {
-      await apiFetch('/api/auth/account', { method: 'DELETE' })
+      await apiFetch('/api/auth/account', noContentSchema, { method: 'DELETE' })
       // A full load, so no server component keeps showing the deleted user.
       window.location.assign(home)
     } catch (cause) {

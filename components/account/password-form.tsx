@@ -8,6 +8,7 @@ import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password-policy'
 import { apiFetch } from '@/lib/client/api'
 import { ApiError, errorMessage } from '@/lib/client/api-error'
 import { retryAfterSentence } from '@/lib/client/retry-after'
+import { noContentSchema } from '@/lib/contracts/no-content'
 import {
   checkPasswordDraft,
   EMPTY_PASSWORD_DRAFT,
@@ -43,7 +44,7 @@ export function PasswordForm({ email, onChanged }: { email: string; onChanged: (
     setErrors({})
     setBusy(true)
     try {
-      await apiFetch('/api/auth/password', {
+      await apiFetch('/api/auth/password', noContentSchema, {
         method: 'POST',
         json: { currentPassword: draft.currentPassword, newPassword: draft.newPassword },
       })

@@ -1,4 +1,4 @@
-import type { AccountSession } from './session-types'
+import type { AccountSession } from '@/lib/contracts/auth'
 
 /** This device first, then the others by most recent activity. */
 export function orderSessions(sessions: AccountSession[]): AccountSession[] {

@@ -6,7 +6,8 @@ import { Button } from '@/components/ui/button'
 import { apiFetch } from '@/lib/client/api'
 import { errorMessage } from '@/lib/client/api-error'
 import { formatDateTime } from '@/lib/client/format'
-import type { AccountSession } from './session-types'
+import type { AccountSession } from '@/lib/contracts/auth'
+import { noContentSchema } from '@/lib/contracts/no-content'
 import { describeUserAgent } from './user-agent'
 
 /** One signed-in device; any but this one can be signed out from here. */
@@ -20,7 +21,7 @@ export function SessionRow({ session, onRevoked }: { session: AccountSession; on
     setBusy(true)
     setError(null)
     try {
-      await apiFetch(`/api/auth/sessions/${encodeURIComponent(session.id)}`, { method: 'DELETE' })
+      await apiFetch(`/api/auth/sessions/${encodeURIComponent(session.id)}`, noContentSchema, { method: 'DELETE' })
       onRevoked()
     } catch (cause) {
       setError(errorMessage(cause))

@@ -5,9 +5,9 @@ import { Button } from '@/components/ui/button'
 import { Card, CardHeader } from '@/components/ui/card'
 import { EmptyState } from '@/components/ui/empty-state'
 import { useApiQuery } from '@/lib/client/use-api-query'
+import { sessionListResponseSchema } from '@/lib/contracts/auth'
 import { orderSessions } from './session-list'
 import { SessionRow } from './session-row'
-import type { SessionList } from './session-types'
 import { SignOutOthers } from './sign-out-others'
 
 type Props = {
@@ -36,7 +36,7 @@ export function SessionsCard({ listable, version, onChanged }: Props) {
 }
 
 function SessionListCard({ version, onChanged }: Omit<Props, 'listable'>) {
-  const { data, error, loading, reload } = useApiQuery<SessionList>('/api/auth/sessions', version)
+  const { data, error, loading, reload } = useApiQuery('/api/auth/sessions', sessionListResponseSchema, version)
   const sessions = data ? orderSessions(data.sessions) : null
   const others = sessions?.filter((session) => !session.current).length ?? 0
 

@@ -5,8 +5,8 @@ import { Alert } from '@/components/ui/alert'
 import { Button } from '@/components/ui/button'
 import { apiFetch } from '@/lib/client/api'
 import { errorMessage } from '@/lib/client/api-error'
+import { revokeOthersResponseSchema } from '@/lib/contracts/auth'
 import { revokedSentence } from './session-list'
-import type { RevokeOthersResult } from './session-types'
 
 /** Ends every session but this one, whether or not the provider can list them. */
 export function SignOutOthers({ onDone, disabled = false }: { onDone: () => void; disabled?: boolean }) {
@@ -17,7 +17,7 @@ export function SignOutOthers({ onDone, disabled = false }: { onDone: () => void
     setBusy(true)
     setOutcome(null)
     try {
-      const { revoked } = await apiFetch<RevokeOthersResult>('/api/auth/sessions/revoke-others', { method: 'POST' })
+      const { revoked } = await apiFetch('/api/auth/sessions/revoke-others', revokeOthersResponseSchema, { method: 'POST' })
       setOutcome({ tone: 'success', text: revokedSentence(revoked) })
       onDone()
     } catch (cause) {

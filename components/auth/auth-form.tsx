@@ -7,6 +7,7 @@ import { TextField } from '@/components/ui/field'
 import { apiFetch } from '@/lib/client/api'
 import { ApiError, errorMessage } from '@/lib/client/api-error'
 import { retryAfterSentence } from '@/lib/client/retry-after'
+import { loginResponseSchema, resendVerificationResponseSchema, signupResponseSchema } from '@/lib/contracts/auth'
 
 type Props = {
   mode: 'login' | 'signup'
@@ -17,6 +18,13 @@ type Props = {
   /** Signing in or up through an invitation accepts it in the same request. */
   inviteToken?: string
   submitLabel?: string
+}
+
+/** Signs in or up; a sign-up may wait for the link mailed to the address. */
+async function authenticate(mode: Props['mode'], json: Record<string, string>): Promise<{ confirmationRequired: boolean }> {
+  if (mode === 'signup') return apiFetch('/api/auth/signup', signupResponseSchema, { method: 'POST', json })
+  await apiFetch('/api/auth/login', loginResponseSchema, { method: 'POST', json })
+  return { confirmationRequired: false }
 }
 
 /**
@@ -37,11 +45,8 @@ export function AuthForm({ mode, next, email: fixedEmail, inviteToken, submitLab
     setBusy(true)
     setError(null)
     try {
-      const result = await apiFetch<{ confirmationRequired?: boolean }>(`/api/auth/${mode}`, {
-        method: 'POST',
-        json: { email, password, ...(inviteToken ? { inviteToken } : {}) },
-      })
-      if (mode === 'signup' && result.confirmationRequired) {
+      const result = await authenticate(mode, { email, password, ...(inviteToken ? { inviteToken } : {}) })
+      if (result.confirmationRequired) {
         setMailedTo(email.trim())
         setBusy(false)
         return
@@ -57,7 +62,7 @@ export function AuthForm({ mode, next, email: fixedEmail, inviteToken, submitLab
     setBusy(true)
     setError(null)
     try {
-      await apiFetch('/api/auth/verify-email/resend', { method: 'POST', json: { email } })
+      await apiFetch('/api/auth/verify-email/resend', resendVerificationResponseSchema, { method: 'POST', json: { email } })
       setMailedTo(email.trim())
     } catch (cause) {
       setError(cause instanceof Error ? cause : new Error(errorMessage(cause)))

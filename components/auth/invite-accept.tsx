@@ -5,6 +5,7 @@ import { Alert } from '@/components/ui/alert'
 import { Button } from '@/components/ui/button'
 import { apiFetch } from '@/lib/client/api'
 import { errorMessage } from '@/lib/client/api-error'
+import { acceptInvitationResponseSchema } from '@/lib/contracts/auth'
 import { AuthForm } from './auth-form'
 
 type Props = {
@@ -36,7 +37,7 @@ export function InviteAccept({ token, email, next, signedInAs }: Props) {
             setBusy(true)
             setError(null)
             try {
-              await apiFetch('/api/auth/invitations/accept', { method: 'POST', json: { token } })
+              await apiFetch('/api/auth/invitations/accept', acceptInvitationResponseSchema, { method: 'POST', json: { token } })
               window.location.assign(next)
             } catch (cause) {
               setError(errorMessage(cause))

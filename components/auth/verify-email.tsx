@@ -7,6 +7,7 @@ import { Button, buttonClasses } from '@/components/ui/button'
 import { apiFetch } from '@/lib/client/api'
 import { errorMessage } from '@/lib/client/api-error'
 import { safeNextPath } from '@/lib/client/safe-url'
+import { verifyEmailResponseSchema } from '@/lib/contracts/auth'
 
 type Props = { token: string; loginHref: string }
 
@@ -43,7 +44,7 @@ export function VerifyEmail({ token, loginHref }: Props) {
           setBusy(true)
           setError(null)
           try {
-            setDone(await apiFetch<{ returnTo: string | null }>('/api/auth/verify-email', { method: 'POST', json: { token } }))
+            setDone(await apiFetch('/api/auth/verify-email', verifyEmailResponseSchema, { method: 'POST', json: { token } }))
           } catch (cause) {
             setError(errorMessage(cause))
           } finally {

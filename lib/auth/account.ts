@@ -1,16 +1,9 @@
 import { AppError } from '@/lib/errors'
 import { getDatabase, withUser } from '@/lib/db'
 import { now } from './clock'
-import type { TenantRole } from './roles'
 import { authMode, type Session } from './index'
+import type { AccountSession, Identity, Membership } from '@/lib/contracts/auth'
 import { isUuid } from '@/lib/contracts/ids'
-
-export type Membership = { tenantId: string; slug: string; name: string; role: TenantRole }
-export type Identity = {
-  user: { id: string; email: string }
-  isPlatformAdmin: boolean
-  memberships: Membership[]
-}
 
 /** GET /api/auth/session: who I am and where I belong, read under my own claims. */
 export async function loadIdentity(session: Session): Promise<Identity> {
@@ -29,16 +22,6 @@ export async function loadIdentity(session: Session): Promise<Identity> {
   }
 }
 
-export type SessionSummary = {
-  id: string
-  current: boolean
-  userAgent: string | null
-  ip: string | null
-  createdAt: string
-  lastSeenAt: string
-  expiresAt: string
-}
-
 function localOnly(): void {
   if (authMode() !== 'local') {
     throw new AppError('bad_request', 'Supabase Auth does not list single sessions; use "sign out everywhere else" instead.')
@@ -46,7 +29,7 @@ function localOnly(): void {
 }
 
 /** The caller's live sessions, newest first (RLS: only their own rows; token hashes are not readable). */
-export async function listMySessions(session: Session): Promise<SessionSummary[]> {
+export async function listMySessions(session: Session): Promise<AccountSession[]> {
   localOnly()
   const rows = await withUser(await getDatabase(), session.claims, (tx) =>
     tx.query<{

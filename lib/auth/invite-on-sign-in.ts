@@ -1,9 +1,8 @@
 import { clientIp } from '@/lib/http/forwarded'
 import { getDatabase, withUser, type Claims, type Queryable } from '@/lib/db'
 import { toAppError } from '@/lib/errors'
-import { acceptInvitation, type AcceptedInvitation } from '@/lib/multi-tenant/members'
-
-export type InvitationOutcome = { accepted: AcceptedInvitation } | { error: { code: string; message: string } }
+import type { InvitationOutcome } from '@/lib/contracts/auth'
+import { acceptInvitation } from '@/lib/multi-tenant/members'
 
 /**
  * Sign-up and sign-in may carry the token of /invite/<token>. The account or session is

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { confirmationMatches, confirmationPhrase, deleteFailure } from '@/components/account/delete-confirmation'
 import { checkPasswordDraft, fieldSentence, firstInvalidField, passwordErrorsFrom } from '@/components/account/password-draft'
 import { orderSessions, revokedSentence } from '@/components/account/session-list'
-import type { AccountSession } from '@/components/account/session-types'
 import { describeUserAgent } from '@/components/account/user-agent'
 import { ApiError } from '@/lib/client/api-error'
+import type { AccountSession } from '@/lib/contracts/auth'
 
 describe('describeUserAgent', () => {
   it.each([

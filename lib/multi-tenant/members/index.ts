@@ -1,3 +1,3 @@
 // The members feature's public surface: memberships, roles and invitations.
 export { addMember, changeMemberRole, listMembers, removeMember } from './members'
-export { acceptInvitation, previewInvitation, type AcceptedInvitation, type InvitationPreview } from './invitations'
+export { acceptInvitation, previewInvitation, type InvitationPreview } from './invitations'

@@ -3,6 +3,7 @@ import { getDatabase, withAnon, type Queryable } from '@/lib/db'
 import type { Acting } from '@/lib/multi-tenant/access'
 import { recordAudit } from '@/lib/multi-tenant/audit'
 import type { CreatedInvitation, MemberRole, PendingInvitation } from '@/lib/contracts/members'
+import type { AcceptedInvitation } from '@/lib/contracts/auth'
 
 /*
  * Every new member joins through an invitation mailed to their address and accepted by
@@ -84,8 +85,6 @@ export async function previewInvitation(token: string): Promise<InvitationPrevie
     expiresAt: new Date(row.expires_at).toISOString(),
   }
 }
-
-export type AcceptedInvitation = { tenantId: string; role: MemberRole }
 
 /**
  * The signed-in user accepts. The SQL function checks the token, expiry and that the

@@ -1,9 +1,9 @@
-import { json, parseJson, route } from '@/lib/http/route'
+import { contractJson, parseJson, route } from '@/lib/http/route'
 import { withCookies } from '@/lib/auth/auth-result'
 import { assertSameOriginAlways } from '@/lib/auth/csrf'
 import { acceptInviteAfterSignIn } from '@/lib/auth/invite-on-sign-in'
 import { authProvider } from '@/lib/auth/provider'
-import { loginSchema } from '@/lib/auth/schemas'
+import { loginResponseSchema, loginSchema } from '@/lib/contracts/auth'
 
 export const dynamic = 'force-dynamic'
 
@@ -18,5 +18,5 @@ export const POST = route(async (request: Request) => {
   const { inviteToken, ...credentials } = await parseJson(request, loginSchema)
   const result = await auth.signIn(request, credentials)
   const invitation = await acceptInviteAfterSignIn(request, result.claims, inviteToken)
-  return withCookies(json({ user: result.user, ...(invitation ? { invitation } : {}) }), result)
+  return withCookies(contractJson(loginResponseSchema, { user: result.user, ...(invitation ? { invitation } : {}) }), result)
 })

@@ -1,8 +1,9 @@
-import { route, parseJson } from '@/lib/http/route'
+import { parseJson, route } from '@/lib/http/route'
 import { requireSession } from '@/lib/auth'
 import { withCookies } from '@/lib/auth/auth-result'
 import { authProvider } from '@/lib/auth/provider'
-import { assertPasswordAllowed, passwordChangeSchema } from '@/lib/auth/schemas'
+import { assertPasswordAllowed } from '@/lib/auth/new-password'
+import { passwordChangeSchema } from '@/lib/contracts/auth'
 
 export const dynamic = 'force-dynamic'
 

@@ -1,11 +1,16 @@
-import { json, route } from '@/lib/http/route'
+import { contractJson, route } from '@/lib/http/route'
 import { requireSession } from '@/lib/auth'
 import { listMySessions } from '@/lib/auth/account'
+import { sessionListResponseSchema } from '@/lib/contracts/auth'
 
 export const dynamic = 'force-dynamic'
 
-/** `{ sessions: [{ id, current, userAgent, ip, createdAt, lastSeenAt, expiresAt }] }` of the caller. */
+/** The caller's live sessions, newest first. */
 export const GET = route(async (request: Request) => {
   const session = await requireSession(request)
-  return json({ sessions: await listMySessions(session) }, { headers: { 'cache-control': 'private, no-store' } })
+  return contractJson(
+    sessionListResponseSchema,
+    { sessions: await listMySessions(session) },
+    { headers: { 'cache-control': 'private, no-store' } },
+  )
 })

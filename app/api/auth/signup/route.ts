@@ -1,9 +1,9 @@
-import { json, parseJson, route } from '@/lib/http/route'
+import { contractJson, parseJson, route } from '@/lib/http/route'
 import { withCookies } from '@/lib/auth/auth-result'
 import { assertSameOriginAlways } from '@/lib/auth/csrf'
 import { acceptInviteAfterSignIn } from '@/lib/auth/invite-on-sign-in'
 import { authProvider } from '@/lib/auth/provider'
-import { signupSchema } from '@/lib/auth/schemas'
+import { signupResponseSchema, signupSchema } from '@/lib/contracts/auth'
 
 export const dynamic = 'force-dynamic'
 
@@ -20,7 +20,11 @@ export const POST = route(async (request: Request) => {
   // Only Supabase with email confirmation switched off starts a session here.
   const invitation = result.claims ? await acceptInviteAfterSignIn(request, result.claims, inviteToken) : undefined
   return withCookies(
-    json({ email: credentials.email, confirmationRequired: result.claims === null, ...(invitation ? { invitation } : {}) }, 202),
+    contractJson(
+      signupResponseSchema,
+      { email: credentials.email, confirmationRequired: result.claims === null, ...(invitation ? { invitation } : {}) },
+      202,
+    ),
     result,
   )
 })

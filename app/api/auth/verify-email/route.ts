@@ -1,6 +1,6 @@
-import { json, parseJson, route } from '@/lib/http/route'
+import { contractJson, parseJson, route } from '@/lib/http/route'
 import { authProvider } from '@/lib/auth/provider'
-import { verifyEmailSchema } from '@/lib/auth/schemas'
+import { verifyEmailResponseSchema, verifyEmailSchema } from '@/lib/contracts/auth'
 
 export const dynamic = 'force-dynamic'
 
@@ -14,5 +14,5 @@ export const POST = route(async (request: Request) => {
   const auth = await authProvider()
   const { token } = await parseJson(request, verifyEmailSchema)
   const { returnTo } = await auth.verifyEmail(request, token)
-  return json({ verified: true, returnTo })
+  return contractJson(verifyEmailResponseSchema, { verified: true, returnTo })
 })

@@ -1,6 +1,6 @@
-import { json, parseJson, route } from '@/lib/http/route'
+import { contractJson, parseJson, route } from '@/lib/http/route'
 import { authProvider } from '@/lib/auth/provider'
-import { resendVerificationSchema } from '@/lib/auth/schemas'
+import { resendVerificationResponseSchema, resendVerificationSchema } from '@/lib/contracts/auth'
 
 export const dynamic = 'force-dynamic'
 
@@ -9,5 +9,5 @@ export const POST = route(async (request: Request) => {
   const auth = await authProvider()
   const { email } = await parseJson(request, resendVerificationSchema)
   await auth.resendVerification(request, email)
-  return json({ email, sent: true }, 202)
+  return contractJson(resendVerificationResponseSchema, { email, sent: true }, 202)
 })
