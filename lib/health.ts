@@ -1,14 +1,7 @@
 import { getDatabase, withService } from '@/lib/db'
 import { config } from '@/lib/env'
 import { appVersion } from '@/lib/version'
-
-export type Health = {
-  status: 'ok' | 'unavailable'
-  database: 'reachable' | 'unreachable'
-  mode: { database: string; auth: string; llm: string }
-  version: string
-  error?: string
-}
+import type { Health } from '@/lib/contracts/health'
 
 export async function checkHealth(): Promise<Health> {
   const { modes } = config()

@@ -1,4 +1,5 @@
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks'
+import type { EventLoopDelay } from '@/lib/contracts/health'
 import { config } from '@/lib/env'
 
 /*
@@ -17,8 +18,6 @@ export function startEventLoopMonitor(): void {
   holder.__eventLoopDelay = monitorEventLoopDelay({ resolution: 10 })
   holder.__eventLoopDelay.enable()
 }
-
-export type EventLoopDelay = { p50Ms: number; p99Ms: number; maxMs: number; samples: number; rssMb: number }
 
 /** Figures since the previous read, then starts counting afresh. */
 export function readEventLoopDelay(): EventLoopDelay | null {

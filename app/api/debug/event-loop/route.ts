@@ -1,12 +1,13 @@
 import { AppError } from '@/lib/errors'
-import { json, route } from '@/lib/http/route'
+import { contractJson, route } from '@/lib/http/route'
+import { eventLoopDelayResponseSchema } from '@/lib/contracts/health'
 import { readEventLoopDelay } from '@/lib/debug/event-loop'
 
 export const dynamic = 'force-dynamic'
 
-/** `{ p50Ms, p99Ms, maxMs, samples, rssMb }` since the last call; 404 unless the server runs with DEBUG_EVENT_LOOP=1. */
+/** Figures since the last call; 404 unless the server runs with DEBUG_EVENT_LOOP=1. */
 export const GET = route(async () => {
   const figures = readEventLoopDelay()
   if (!figures) throw new AppError('not_found', 'Nothing is served at this address.')
-  return json(figures, { headers: { 'cache-control': 'no-store' } })
+  return contractJson(eventLoopDelayResponseSchema, figures, { headers: { 'cache-control': 'no-store' } })
 })
