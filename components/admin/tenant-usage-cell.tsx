@@ -2,9 +2,9 @@
 
 import { useEffect, useState } from 'react'
 import { ProgressBar } from '@/components/ui/progress-bar'
-import type { UsageReport } from '@/lib/multi-tenant/usage'
 import { apiFetch } from '@/lib/client/api'
 import { formatLimit, formatNumber } from '@/lib/client/format'
+import { usageReportResponseSchema, type UsageReport } from '@/lib/contracts/usage'
 
 /** This month's conversations against the limit, fetched per row so the list renders at once. */
 export function TenantUsageCell({ tenantId, limit }: { tenantId: string; limit: number | null }) {
@@ -12,7 +12,7 @@ export function TenantUsageCell({ tenantId, limit }: { tenantId: string; limit: 
   const [failed, setFailed] = useState(false)
 
   useEffect(() => {
-    apiFetch<UsageReport>(`/api/admin/tenants/${tenantId}/usage`)
+    apiFetch(`/api/admin/tenants/${tenantId}/usage`, usageReportResponseSchema)
       .then(setReport)
       .catch(() => setFailed(true))
   }, [tenantId])

@@ -1,5 +1,5 @@
-import type { PeriodUsage } from '@/lib/multi-tenant/usage'
 import { formatBytes, formatNumber } from '@/lib/client/format'
+import type { PeriodUsage } from '@/lib/contracts/usage'
 
 const monthFormat = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' })
 

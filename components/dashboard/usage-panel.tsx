@@ -5,10 +5,10 @@ import { BarChart } from '@/components/charts/bar-chart'
 import { ElementDistribution } from '@/components/charts/element-distribution'
 import { Alert } from '@/components/ui/alert'
 import { Card, CardHeader } from '@/components/ui/card'
-import type { UsageReport } from '@/lib/multi-tenant/usage'
 import { apiFetch } from '@/lib/client/api'
 import { errorMessage } from '@/lib/client/api-error'
 import { formatBytes, formatDay, formatLimit, formatNumber } from '@/lib/client/format'
+import { usageReportResponseSchema, type UsageReport } from '@/lib/contracts/usage'
 import { LimitMeter } from './limit-meter'
 import { UsageHistoryTable } from './usage-history-table'
 
@@ -26,7 +26,7 @@ export function UsagePanel({ tenantId }: { tenantId: string }) {
   const [error, setError] = useState<string | null>(null)
 
   useEffect(() => {
-    apiFetch<UsageReport>(`/api/admin/tenants/${tenantId}/usage`)
+    apiFetch(`/api/admin/tenants/${tenantId}/usage`, usageReportResponseSchema)
       .then(setReport)
       .catch((cause: unknown) => setError(errorMessage(cause)))
   }, [tenantId])

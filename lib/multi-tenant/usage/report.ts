@@ -1,39 +1,8 @@
 import type { Element } from '@/lib/engine/elements'
 import type { Acting } from '@/lib/multi-tenant/access'
-import type { Limits } from '@/lib/contracts/tenants'
+import type { PeriodUsage, UsageReport } from '@/lib/contracts/usage'
 import { loadTenantForAdmin } from '@/lib/multi-tenant/access'
 import { toTenant } from '@/lib/multi-tenant/tenants'
-
-export type PeriodUsage = {
-  /** First day of the month, UTC (YYYY-MM-01). */
-  period: string
-  conversations: number
-  messages: number
-  tokens: number
-  storageBytes: number
-}
-
-export type DailyUsage = {
-  day: string
-  conversations: number
-  messages: number
-  tokens: number
-  elementCounts: Partial<Record<Element, number>>
-}
-
-export type UsageReport = {
-  current: PeriodUsage & {
-    /** Tokens set aside for answers being written right now. */
-    tokensReserved: number
-    limits: Limits
-    /** Share of each limit used, in percent; null when the limit is unlimited. */
-    percentUsed: { conversations: number | null; tokens: number | null; storage: number | null }
-  }
-  /** Earlier months, newest first (up to a year). */
-  periods: PeriodUsage[]
-  /** The last 30 days, oldest first, days without activity included as zeros. */
-  daily: DailyUsage[]
-}
 
 type PeriodRow = {
   period: string
