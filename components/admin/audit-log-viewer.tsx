@@ -7,8 +7,8 @@ import { Button } from '@/components/ui/button'
 import { SelectField, TextField } from '@/components/ui/field'
 import { formatDateTime, formatNumber } from '@/lib/client/format'
 import { useApiQuery } from '@/lib/client/use-api-query'
+import { AUDIT_ACTION_GROUPS, auditLogPageResponseSchema } from '@/lib/contracts/audit'
 import { AuditChange } from './audit-change'
-import { AUDIT_ACTION_GROUPS, type AuditPage } from './audit-log-types'
 
 type Filters = { action: string; from: string; to: string; tenantId: string }
 const emptyFilters: Filters = { action: '', from: '', to: '', tenantId: '' }
@@ -30,7 +30,7 @@ export function AuditLogViewer({ endpoint, tenants }: Props) {
   const [draft, setDraft] = useState<Filters>(emptyFilters)
   const [filters, setFilters] = useState<Filters>(emptyFilters)
   const [page, setPage] = useState(1)
-  const { data, error: failure, loading } = useApiQuery<AuditPage>(`${endpoint}?${queryOf(filters, page)}`)
+  const { data, error: failure, loading } = useApiQuery(`${endpoint}?${queryOf(filters, page)}`, auditLogPageResponseSchema)
   const error = failure?.message ?? null
   const tenantNames = new Map((tenants ?? []).map((tenant) => [tenant.id, tenant.name]))
 

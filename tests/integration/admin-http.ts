@@ -1,5 +1,5 @@
 import type { Database } from '@/lib/db'
-import type { AuditLogEntry, ChainCheck } from '@/lib/multi-tenant/audit/audit-logs'
+import type { AuditLogEntry, ChainCheck } from '@/lib/contracts/audit'
 import type { Tenant } from '@/lib/contracts/tenants'
 import { loginCookie, signedInHeaders } from '../support/auth'
 import type { AdminWorld } from './admin-world'

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { withService, withUser } from '@/lib/db'
 import { AppError } from '@/lib/errors'
-import { recordAudit, type AuditAction } from '@/lib/multi-tenant/audit/audit'
+import { auditQuerySchema, platformAuditQuerySchema, type AuditAction } from '@/lib/contracts/audit'
+import { recordAudit } from '@/lib/multi-tenant/audit/audit'
 import { listPlatformAuditLogs, listTenantAuditLogs } from '@/lib/multi-tenant/audit/audit-logs'
-import { auditQuerySchema, platformAuditQuerySchema } from '@/lib/multi-tenant/audit/audit-query'
 import { createTestDatabase, type TestDatabase } from '../support/test-database'
 import { actorOf, buildAdminWorld, TEST_IP, type AdminWorld } from './admin-world'
 

@@ -1,36 +1,9 @@
 import type { Queryable } from '@/lib/db'
 import { AppError } from '@/lib/errors'
 import type { Acting } from '@/lib/multi-tenant/access'
-import { addQueryFilters, type AuditQuery, type Filter, type PlatformAuditQuery } from './audit-query'
+import type { AuditLogEntry, AuditLogPage, AuditQuery, ChainCheck, PlatformAuditQuery } from '@/lib/contracts/audit'
+import { addQueryFilters, type Filter } from './audit-query'
 import { isPlatformAdmin, loadTenantForAdmin } from '@/lib/multi-tenant/access'
-
-export type AuditLogEntry = {
-  id: number
-  tenantId: string | null
-  actorId: string | null
-  actorEmail: string | null
-  action: string
-  targetType: string | null
-  targetId: string | null
-  before: unknown
-  after: unknown
-  ip: string | null
-  createdAt: string
-  prevHash: string | null
-  hash: string
-}
-
-export type ChainCheck = { ok: boolean; checked: number; firstBrokenId: number | null }
-
-export type AuditLogPage = {
-  items: AuditLogEntry[]
-  page: number
-  pageSize: number
-  total: number
-  /** Pass as `cursor` for the next (older) page; null on the last page. */
-  nextCursor: number | null
-  chain: ChainCheck
-}
 
 type AuditRow = {
   id: string | number

@@ -1,36 +1,6 @@
-import { z } from 'zod'
+import type { AuditQuery } from '@/lib/contracts/audit'
 
 const dateOnly = /^\d{4}-\d{2}-\d{2}$/
-
-const instant = z.union([z.iso.datetime({ offset: true }), z.iso.date()], {
-  message: 'must be a date (2026-11-23) or an ISO 8601 date-time',
-})
-
-/**
- * Query string of the audit log endpoints. `page`/`pageSize` page by offset; `cursor`
- * (the last id seen) pages by keyset and wins over `page`. `action` is exact when it
- * has a dot (`member.add`), otherwise a prefix (`member` = every member action).
- * `from` is inclusive; `to` is inclusive, and a bare date means the whole of that day.
- */
-export const auditQuerySchema = z.object({
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.coerce.number().int().min(1).optional(),
-  action: z
-    .string()
-    .trim()
-    .regex(/^[a-z_]+(\.[a-z_.]+)?$/, { message: 'must be an action such as member.add, or a prefix such as member' })
-    .optional(),
-  from: instant.optional(),
-  to: instant.optional(),
-})
-export type AuditQuery = z.infer<typeof auditQuerySchema>
-
-/** The platform-wide log also filters by tenant; `platform` selects the platform's own rows. */
-export const platformAuditQuerySchema = auditQuerySchema.extend({
-  tenantId: z.union([z.uuid({ message: 'must be a tenant id or "platform"' }), z.literal('platform')]).optional(),
-})
-export type PlatformAuditQuery = z.infer<typeof platformAuditQuerySchema>
 
 export type Filter = { clauses: string[]; params: unknown[] }
 

@@ -1,22 +1,5 @@
+import type { AuditAction } from '@/lib/contracts/audit'
 import { asServer, type Queryable } from '@/lib/db'
-
-/**
- * Action names the audit trail knows. Kept as a union so a typo is a type error, not a
- * row nobody can filter for.
- */
-export type AuditAction =
-  | 'tenant.create'
-  | 'tenant.update'
-  | 'tenant.delete'
-  | 'member.add'
-  | 'member.invite'
-  | 'member.role_change'
-  | 'member.remove'
-  | 'knowledge.add'
-  | 'knowledge.delete'
-  | 'knowledge.reextract'
-  | 'personality.update'
-  | 'plan.update'
 
 export type AuditEntry = {
   /** null = the platform's own chain (e.g. the record of a tenant's deletion). */
