@@ -61,6 +61,27 @@ function notFound(decision: Extract<RouteDecision, { kind: 'not_found' }>, reque
   return NextResponse.rewrite(url, { request: { headers: appHeaders(request, null, protection) } })
 }
 
+/** `%FF` and other percent-encodings that are not UTF-8 name nothing the app serves. */
+function decodablePath(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname)
+    return true
+  } catch {
+    return false
+  }
+}
+
+function undecodable(request: NextRequest, protection: Protection): NextResponse {
+  const path = request.nextUrl.pathname
+  if (path === '/api' || path.startsWith('/api/')) {
+    return NextResponse.json(
+      { error: { code: 'bad_request', message: 'The address is not valid percent-encoded UTF-8.' } },
+      { status: 400 },
+    )
+  }
+  return notFound({ kind: 'not_found', api: false }, request, protection)
+}
+
 /**
  * Host-based routing: `<slug>.<PLATFORM_DOMAIN>` and a tenant's own domain serve that
  * tenant's `/t/<slug>` pages; the platform host serves everything else; unknown hosts
@@ -71,6 +92,7 @@ function notFound(decision: Extract<RouteDecision, { kind: 'not_found' }>, reque
 export async function proxy(request: NextRequest): Promise<NextResponse> {
   const { PLATFORM_DOMAIN: platformDomain, modes } = env()
   const protection = protectionFor(request)
+  if (!decodablePath(request.nextUrl.pathname)) return protect(undecodable(request, protection), protection)
   const decision = await routeForHost(
     { host: forwardedHost(request.headers), pathname: request.nextUrl.pathname, platformDomain },
     (hostname) => resolveTenantByHost(hostname, platformDomain),

@@ -67,6 +67,12 @@ const pgCodeMap: Record<string, { code: ErrorCode; message: string }> = {
   '23503': { code: 'not_found', message: 'A referenced item does not exist.' },
   '23514': { code: 'bad_request', message: 'A value is out of range.' },
   '22001': { code: 'bad_request', message: 'A value is too long.' },
+  // A character the database cannot store (NUL) or a byte sequence that is not UTF-8.
+  '22021': { code: 'bad_request', message: 'A value holds a character that cannot be stored.' },
+  '22P05': { code: 'bad_request', message: 'A value holds a character that cannot be stored.' },
+  '22003': { code: 'bad_request', message: 'A number is out of range.' },
+  '22008': { code: 'bad_request', message: 'A date is out of range.' },
+  '22007': { code: 'bad_request', message: 'A date has the wrong format.' },
 }
 
 // SQLSTATEs our own triggers and functions raise; their messages are written for people.

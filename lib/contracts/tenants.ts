@@ -11,14 +11,22 @@ export const PLAN_TIERS = ['starter', 'professional', 'enterprise'] as const
 export type PlanTier = (typeof PLAN_TIERS)[number]
 export const planTierSchema = z.enum(PLAN_TIERS)
 
-const limitValue = z.number().int({ message: 'must be a whole number' }).min(0, { message: 'must not be negative' }).nullable()
+// Ceilings well past any real plan, so a typo cannot overflow what the database counts in
+// (storageMb becomes bytes in a bigint): null is how a limit is lifted.
+const limitValue = (max: number) =>
+  z
+    .number()
+    .int({ message: 'must be a whole number' })
+    .min(0, { message: 'must not be negative' })
+    .max(max, { message: `must be at most ${max.toLocaleString('en')} (leave it empty for no limit)` })
+    .nullable()
 
 /** Monthly and absolute ceilings of a tenant; null = unlimited. */
 export const limitsSchema = z.strictObject({
-  conversationsPerMonth: limitValue,
-  tokensPerMonth: limitValue,
-  storageMb: limitValue,
-  members: limitValue,
+  conversationsPerMonth: limitValue(1_000_000_000),
+  tokensPerMonth: limitValue(1_000_000_000_000),
+  storageMb: limitValue(10_000_000),
+  members: limitValue(1_000_000),
 })
 export type Limits = z.infer<typeof limitsSchema>
 

@@ -68,13 +68,45 @@ export async function parseJson<S extends z.ZodType>(request: Request, schema: S
   } catch {
     throw new AppError('bad_request', 'The body is not valid JSON.')
   }
+  refuseNul(body)
   const result = schema.safeParse(body)
   if (!result.success) throw badRequestFromZod(result.error)
   return result.data
 }
 
+/**
+ * The dotted path of the first string holding a NUL character, or null. Postgres text
+ * cannot store one, so it is refused here as the caller's mistake (400 naming the
+ * field) rather than failing in the database. Iterative: a body may nest deeply.
+ */
+export function nulPath(value: unknown): string | null {
+  const pending: [unknown, string][] = [[value, '']]
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [item, path] = next
+    if (typeof item === 'string') {
+      if (item.includes('\u0000')) return path || '_'
+    } else if (item && typeof item === 'object') {
+      for (const [key, child] of Object.entries(item)) {
+        if (key.includes('\u0000')) return path ? `${path}.${key}` : key
+        pending.push([child, path ? `${path}.${key}` : key])
+      }
+    }
+  }
+  return null
+}
+
+function refuseNul(value: unknown): void {
+  const path = nulPath(value)
+  if (path !== null) {
+    throw new AppError('bad_request', 'The request is not valid.', {
+      details: { fields: { [path]: 'must not contain the NUL character' } },
+    })
+  }
+}
+
 /** Validates route params and query strings the same way as bodies. */
 export function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+  refuseNul(value)
   const result = schema.safeParse(value)
   if (!result.success) throw badRequestFromZod(result.error)
   return result.data

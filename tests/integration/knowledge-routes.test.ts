@@ -65,9 +65,16 @@ beforeAll(async () => {
   tenants.tiny = (
     await createTenant(db, {
       slug: 'kr-tiny',
-      limits: { conversationsPerMonth: null, tokensPerMonth: null, storageMb: 0.0005, members: null },
+      limits: { conversationsPerMonth: null, tokensPerMonth: null, storageMb: 1, members: null },
     })
   ).id
+  // Limits are whole megabytes: the tiny tenant's storage is already full but for 524 bytes.
+  await withService(db, (tx) =>
+    tx.query('insert into public.tenant_usage (tenant_id, period, storage_bytes) values ($1, app_private.current_usage_period(), $2)', [
+      tenants.tiny,
+      1024 * 1024 - 524,
+    ]),
+  )
   const people: [Who, string | null, 'admin' | 'user' | null][] = [
     ['platform', null, null],
     ['acmeAdmin', tenants.acme, 'admin'],

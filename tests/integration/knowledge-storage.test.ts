@@ -21,6 +21,20 @@ async function add(tenant: { id: string; admin: Claims }, title: string, content
   return withUser(db, tenant.admin, (tx) => new TenantKnowledgeBase(tenant.id, tx, { embedder: local }).addKnowledge(prepared))
 }
 
+// Limits are whole megabytes: a tenant with 1 MB whose storage is already this full has 1048 bytes left.
+const NEARLY_FULL = 1024 * 1024 - 1048
+
+async function nearlyFull(slug: string): Promise<{ id: string; admin: Claims }> {
+  const tenant = await tenantWithAdmin(slug, 1)
+  await withService(db, (tx) =>
+    tx.query('insert into public.tenant_usage (tenant_id, period, storage_bytes) values ($1, app_private.current_usage_period(), $2)', [
+      tenant.id,
+      NEARLY_FULL,
+    ]),
+  )
+  return tenant
+}
+
 function usage(tenant: { id: string; admin: Claims }) {
   return withUser(db, tenant.admin, (tx) => storageUsage(tx, tenant.id))
 }
@@ -73,21 +87,21 @@ describe('storage accounting', () => {
   })
 
   it('refuses a document that would pass the limit with storage_full, storing nothing', async () => {
-    const tenant = await tenantWithAdmin('storage-full', 0.001) // 1048 bytes
+    const tenant = await nearlyFull('storage-full')
     const first = await add(tenant, 'First', 'a'.repeat(600))
     await expect(add(tenant, 'Second', 'b'.repeat(600))).rejects.toMatchObject({ code: 'storage_full', status: 413 })
     const titles = await withService(db, (tx) =>
       tx.query<{ title: string }>('select title from public.tenant_knowledge where tenant_id = $1', [tenant.id]),
     )
     expect(titles.map((row) => row.title)).toEqual(['First'])
-    expect((await usage(tenant)).usedBytes).toBe(600)
+    expect((await usage(tenant)).usedBytes).toBe(NEARLY_FULL + 600)
     // Deleting frees the space again.
     await withUser(db, tenant.admin, (tx) => new TenantKnowledgeBase(tenant.id, tx).remove(first.id))
     expect((await add(tenant, 'Second', 'b'.repeat(600))).duplicate).toBe(false)
   })
 
   it('counts and limits direct inserts too, with the byte size computed rather than trusted', async () => {
-    const tenant = await tenantWithAdmin('storage-direct', 0.001)
+    const tenant = await nearlyFull('storage-direct')
     const insert = (content: string) =>
       withUser(db, tenant.admin, (tx) =>
         tx.query<{ byte_size: number }>(

@@ -96,4 +96,11 @@ describe('proxy', () => {
     expect((await proxy(request('https://oracle.test/'))).headers.get('strict-transport-security')).toMatch(/^max-age=\d+/)
     expect((await proxy(request('http://oracle.test/'))).headers.get('strict-transport-security')).toBeNull()
   })
+
+  it('answers an API path that is not valid percent-encoded UTF-8 with the JSON 400, and such a page with the not-found page', async () => {
+    const api = await proxy(request('http://oracle.test/api/tenant/%FF/conversations'))
+    expect(api.status).toBe(400)
+    expect(await api.json()).toMatchObject({ error: { code: 'bad_request' } })
+    expect(rewrite(await proxy(request('http://oracle.test/t/%FF')))).toBe('/_unknown-host')
+  })
 })

@@ -28,7 +28,7 @@ export async function storageUsage(tx: Queryable, tenantId: string): Promise<Sto
   const rows = await tx.query<{ used: number; limit_mb: number | null }>(
     `select coalesce((select u.storage_bytes from public.tenant_usage u
                        where u.tenant_id = t.id order by u.period desc limit 1), 0)::float8 as used,
-            (t.limits ->> 'storageMb')::float8 as limit_mb
+            (app_private.effective_limits(t.limits, t.plan_tier) ->> 'storageMb')::float8 as limit_mb
        from public.tenants t where t.id = $1`,
     [tenantId],
   )

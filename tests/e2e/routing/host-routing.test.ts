@@ -158,6 +158,14 @@ describe('security headers on the built app', () => {
     expect(first.header('x-content-type-options')).toBe('nosniff')
   })
 
+  it('answers paths that are not valid percent-encoding with a 4xx: JSON for the API, the not-found page otherwise', async () => {
+    const api = await get(PLATFORM, '/api/tenant/%FF/conversations')
+    expect(api.status).toBe(400)
+    expect(JSON.parse(api.body)).toMatchObject({ error: { code: 'bad_request' } })
+    const page = await get(PLATFORM, '/t/%FF')
+    expect(page.status).toBe(404)
+  })
+
   it('keeps private JSON out of shared caches', async () => {
     const tenants = await get(PLATFORM, '/api/admin/tenants')
     expect(tenants.status).toBe(401)
