@@ -3,6 +3,7 @@ import { refreshSupabaseSession } from '@/lib/auth/supabase/client'
 import { config as env } from '@/lib/env'
 import { forwardedHost, forwardedHttps } from '@/lib/http/forwarded'
 import { API_POLICY, contentSecurityPolicy, newNonce, NONCE_HEADER, securityHeaders } from '@/lib/http/security-headers'
+import { newVisitorId, VISITOR_COOKIE, visitorIdOf } from '@/lib/http/visitor-cookie'
 import { routeForHost, TENANT_SLUG_HEADER, UNKNOWN_HOST_PATH, type RouteDecision } from '@/lib/multi-tenant/tenants/host-routing'
 import { resolveTenantByHost } from '@/lib/multi-tenant/tenants/directory'
 
@@ -18,8 +19,18 @@ function protectionFor(request: NextRequest): Protection {
   return { policy: contentSecurityPolicy({ nonce, development: NODE_ENV === 'development', https, connectTo }), https, nonce }
 }
 
-function protect(response: NextResponse, protection: Protection): NextResponse {
+function protect(response: NextResponse, protection: Protection, request?: NextRequest): NextResponse {
   for (const [name, value] of Object.entries(securityHeaders(protection.policy, protection.https))) response.headers.set(name, value)
+  // A page visit gives the browser its visitor id, which its questions then carry.
+  if (request && protection.nonce && !visitorIdOf(request.headers)) {
+    response.cookies.set(VISITOR_COOKIE, newVisitorId(), {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: protection.https,
+      path: '/',
+      maxAge: 365 * 24 * 3600,
+    })
+  }
   return response
 }
 
@@ -99,9 +110,9 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   )
   if (decision.kind === 'not_found') return protect(notFound(decision, request, protection), protection)
   if (modes.auth === 'supabase') {
-    return protect(await refreshSupabaseSession(request, (current) => forward(decision, current, protection)), protection)
+    return protect(await refreshSupabaseSession(request, (current) => forward(decision, current, protection)), protection, request)
   }
-  return protect(forward(decision, request, protection), protection)
+  return protect(forward(decision, request, protection), protection, request)
 }
 
 export const config = {

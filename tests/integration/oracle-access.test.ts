@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { resetConfigForTests } from '@/lib/env'
 import { POST } from '@/app/api/tenant/[slug]/oracle/route'
 import { LocalEmbedder } from '@/lib/ai/offline/embedder'
 import { setDatabaseForTests } from '@/lib/db'
@@ -134,5 +135,22 @@ describe('visitors of a public tenant', () => {
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0)
     expect(Number(refused.headers.get('retry-after'))).toBeLessThanOrEqual(600)
     expect((await ask(open.slug, { input: 'A question about sessions' }, { ip: '198.51.100.78' })).status).toBe(200)
+  })
+
+  it('are rate limited per browser when no address can be trusted: one visitor using up its 20 leaves the others theirs', async () => {
+    delete process.env.TRUST_PROXY
+    resetConfigForTests()
+    try {
+      const heavy = 'oracle_visitor=AAAAAAAAAAAAAAAAAAAAAA'
+      for (let i = 0; i < 20; i += 1) {
+        expect((await ask(open.slug, { input: `Browser question ${i} about sessions` }, { cookie: heavy })).status).toBe(200)
+      }
+      expect((await ask(open.slug, { input: 'One more about sessions' }, { cookie: heavy })).status).toBe(429)
+      const other = await ask(open.slug, { input: 'A question about sessions' }, { cookie: 'oracle_visitor=BBBBBBBBBBBBBBBBBBBBBB' })
+      expect(other.status).toBe(200)
+    } finally {
+      process.env.TRUST_PROXY = 'true'
+      resetConfigForTests()
+    }
   })
 })

@@ -103,4 +103,14 @@ describe('proxy', () => {
     expect(await api.json()).toMatchObject({ error: { code: 'bad_request' } })
     expect(rewrite(await proxy(request('http://oracle.test/t/%FF')))).toBe('/_unknown-host')
   })
+
+  it('gives a browser a random visitor id on its first page, and never on API calls or when it has one', async () => {
+    const first = await proxy(request('http://sterling-law.oracle.test/'))
+    const issued = first.cookies.get('oracle_visitor')
+    expect(issued?.value).toMatch(/^[A-Za-z0-9_-]{22}$/)
+    expect(issued?.httpOnly).toBe(true)
+    const again = await proxy(request('http://sterling-law.oracle.test/', { cookie: `oracle_visitor=${issued?.value}` }))
+    expect(again.cookies.get('oracle_visitor')).toBeUndefined()
+    expect((await proxy(request('http://oracle.test/api/health'))).cookies.get('oracle_visitor')).toBeUndefined()
+  })
 })

@@ -2,6 +2,7 @@ import { findRequestSession, type Session, type TenantRole } from '@/lib/auth'
 import { roleReaches } from '@/lib/auth/roles'
 import { getDatabase, withAnon, withUser, type Claims, type Database, type Queryable } from '@/lib/db'
 import { clientIp } from '@/lib/http/forwarded'
+import { visitorIdOf } from '@/lib/http/visitor-cookie'
 import { AppError } from '@/lib/errors'
 import { resolveTenantById, resolveTenantBySlug, type TenantRoute } from '@/lib/multi-tenant/tenants'
 
@@ -21,6 +22,8 @@ export type Caller = {
   role: TenantRole | null
   isPlatformAdmin: boolean
   ip: string | null
+  /** The browser's random visitor id (lib/http/visitor-cookie.ts): keys visitors' rate limits when `ip` is unknown. */
+  visitor: string | null
   run: TransactionScope
 }
 
@@ -80,19 +83,26 @@ export async function callerOf<T>(
   first?: FirstStep<T>,
 ): Promise<{ caller: Caller; first: T | null }> {
   const ip = clientIp(request)
-  const then = first && ((session: Session, tx: Queryable) => first(callerFromSession(session, tenant, ip), tx))
+  const visitor = visitorIdOf(request.headers)
+  const then = first && ((session: Session, tx: Queryable) => first(callerFromSession(session, tenant, ip, visitor), tx))
   const found = await findRequestSession(request, tenant?.id ?? null, then)
-  return { caller: callerFromSession(found?.session ?? null, tenant, ip), first: found?.then ?? null }
+  return { caller: callerFromSession(found?.session ?? null, tenant, ip, visitor), first: found?.then ?? null }
 }
 
 /** A caller for work that names its identity directly (pages without a Request, the CLI, tests). */
-export function callerFromSession(session: Session | null, tenant: TenantRoute | null, ip: string | null = null): Caller {
+export function callerFromSession(
+  session: Session | null,
+  tenant: TenantRoute | null,
+  ip: string | null = null,
+  visitor: string | null = null,
+): Caller {
   return {
     tenant,
     session,
     role: session?.tenantRole ?? null,
     isPlatformAdmin: session?.isPlatformAdmin ?? false,
     ip,
+    visitor,
     run: scopeOf(session, tenant),
   }
 }

@@ -57,7 +57,7 @@ export async function openOracle(caller: TenantCaller, providers: AiProviders = 
     if (session) throw new AppError('forbidden', "Only this organisation's members with the user or admin role can ask its assistant.")
     throw new AppError('unauthorized', 'Sign in to ask this assistant.')
   }
-  await limitVisitorQuestion(await getDatabase(), tenant.id, caller.ip)
+  await limitVisitorQuestion(await getDatabase(), tenant.id, caller)
   return { maia: new TenantMAIA(tenant.id, visitorScope(tenant), providers), userId: null }
 }
 
