@@ -119,13 +119,21 @@ describe('a crash in the middle of a job', () => {
 
   it('rolls the whole document back when storage fills up at commit: the job fails with 413, no document, no chunk', async () => {
     const text = sampleProse(400, 70)
-    // Room for the original (checked at upload) but not for original and text together (checked at commit).
-    const tenant = await tenantWithAdmin('commit-full', (Buffer.byteLength(text) * 1.5) / (1024 * 1024))
+    // Room for the original (checked at upload) but not for original and text together (checked at commit):
+    // limits are whole megabytes, so the tenant's 1 MB is already full but for 1.5 times the text.
+    const tenant = await tenantWithAdmin('commit-full', 1)
+    const prefilled = 1024 * 1024 - Math.floor(Buffer.byteLength(text) * 1.5)
+    await withService(db, (tx) =>
+      tx.query('insert into public.tenant_usage (tenant_id, period, storage_bytes) values ($1, app_private.current_usage_period(), $2)', [
+        tenant.id,
+        prefilled,
+      ]),
+    )
     await uploadFiles(actingAs(db, tenant.claims), tenant.id, form([['big.txt', text]]), { pool, db })
     await runJobs(db, pool)
     expect(await jobsOf(tenant.id)).toMatchObject([{ status: 'failed', error_code: 'storage_full' }])
     expect(await counts(tenant.id)).toEqual({ documents: 0, chunks: 0, originals: 0 })
-    expect(await storageBalance(db, tenant.id)).toEqual({ counted: 0, stored: 0 })
+    expect(await storageBalance(db, tenant.id)).toEqual({ counted: prefilled, stored: 0 })
   })
 })
 
