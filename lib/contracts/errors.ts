@@ -3,10 +3,12 @@ import { errorStatus, type ErrorCode } from '@/lib/errors'
 
 const ERROR_CODES = Object.keys(errorStatus) as [ErrorCode, ...ErrorCode[]]
 
+export const errorCodeSchema = z.enum(ERROR_CODES)
+
 /** The one JSON error shape every route answers with (lib/errors.ts errorBody builds it). */
 export const errorBodySchema = z.strictObject({
   error: z.strictObject({
-    code: z.enum(ERROR_CODES),
+    code: errorCodeSchema,
     message: z.string(),
     details: z.unknown().optional(),
   }),

@@ -10,7 +10,8 @@ import { admitExchange, needsRelease, releaseAdmission, settleAdmission, type Ad
 import { embedQuery, PASSAGES_PER_ANSWER, retrievePassages, toSources } from './oracle/knowledge'
 import { loadOracleProfile, type OracleProfile, type VoiceDraft } from './oracle/profile'
 import { readMessage } from './oracle/reading'
-import type { OracleEvent, OracleMeta, OracleResult, OracleUsage } from './oracle/types'
+import type { OracleEvent } from './oracle/types'
+import type { OracleAnswer, OracleMeta, OracleUsage } from '@/lib/contracts/oracle'
 
 import type { TransactionScope } from './access/caller'
 
@@ -67,7 +68,7 @@ export class TenantMAIA {
   ) {}
 
   /** The whole answer at once. `userId` null = a visitor of a public tenant (nothing stored). */
-  async processInteraction(input: string, userId: string | null, options: InteractionOptions = {}): Promise<OracleResult> {
+  async processInteraction(input: string, userId: string | null, options: InteractionOptions = {}): Promise<OracleAnswer> {
     let meta: OracleMeta | undefined
     let response = ''
     for await (const event of this.interact(input, userId, options, false)) {

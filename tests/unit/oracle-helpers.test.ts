@@ -2,7 +2,7 @@ import { countTokens } from '@/lib/ai/tokens'
 import { describe, expect, it } from 'vitest'
 import { conversationTitle } from '@/lib/multi-tenant/conversations/threads'
 import { estimateExchangeTokens, MAX_ANSWER_TOKENS } from '@/lib/multi-tenant/oracle/answer'
-import { oracleRequestSchema } from '@/lib/multi-tenant/oracle/schema'
+import { oracleRequestSchema } from '@/lib/contracts/oracle'
 import { nextPeriodStart, secondsToNextPeriod } from '@/lib/multi-tenant/usage/usage'
 
 describe('conversationTitle', () => {

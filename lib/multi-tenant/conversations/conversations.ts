@@ -2,41 +2,21 @@ import type { Acting } from '@/lib/multi-tenant/access'
 import type { Element, Phase } from '@/lib/engine/elements'
 import { AppError } from '@/lib/errors'
 import { conversationNotFound } from './threads'
-import type { ConversationListQuery } from '@/lib/multi-tenant/oracle'
-import type { KnowledgeSource } from '@/lib/multi-tenant/oracle'
+import type {
+  Conversation,
+  ConversationListQuery,
+  ConversationMessage,
+  ConversationPage,
+  ConversationSummary,
+  Feedback,
+} from '@/lib/contracts/conversations'
+import type { KnowledgeSource } from '@/lib/contracts/oracle'
 import { isUuid } from '@/lib/contracts/ids'
 
 /*
  * A member's own conversations. RLS shows each person only their own threads (not even
  * tenant admins read them), so another person's id is indistinguishable from none: 404.
  */
-
-export type ConversationSummary = {
-  id: string
-  title: string
-  messageCount: number
-  tokensUsed: number
-  dominantElement: Element | null
-  detectedPhase: Phase | null
-  depthLevel: number
-  createdAt: string
-  updatedAt: string
-}
-
-export type ConversationMessage = {
-  id: string
-  role: 'user' | 'assistant'
-  content: string
-  element: Element | null
-  phase: Phase | null
-  facet: string | null
-  sources: KnowledgeSource[]
-  tokensIn: number
-  tokensOut: number
-  offline: boolean
-  feedback: 1 | -1 | null
-  createdAt: string
-}
 
 type SummaryRow = {
   id: string
@@ -69,8 +49,6 @@ function toSummary(row: SummaryRow): ConversationSummary {
     updatedAt: iso(row.updated_at),
   }
 }
-
-export type ConversationPage = { items: ConversationSummary[]; page: number; pageSize: number; total: number }
 
 /** The caller's threads in this tenant, most recently active first. */
 export async function listConversations(caller: Acting, tenantId: string, query: ConversationListQuery): Promise<ConversationPage> {
@@ -128,11 +106,7 @@ function toMessage(row: MessageRow): ConversationMessage {
 }
 
 /** One of the caller's threads with every message, oldest first. */
-export async function getConversation(
-  caller: Acting,
-  tenantId: string,
-  id: string,
-): Promise<ConversationSummary & { messages: ConversationMessage[] }> {
+export async function getConversation(caller: Acting, tenantId: string, id: string): Promise<Conversation> {
   if (!isUuid(id)) throw conversationNotFound()
   return caller.run(async (tx) => {
     const found = await tx.query<SummaryRow>(
@@ -165,7 +139,7 @@ export async function deleteConversation(caller: Acting, tenantId: string, id: s
 }
 
 /** Rates an answer in one of the caller's own threads (null clears the rating). */
-export async function rateAnswer(caller: Acting, tenantId: string, messageId: string, value: 1 | -1 | null): Promise<void> {
+export async function rateAnswer(caller: Acting, tenantId: string, messageId: string, value: Feedback): Promise<void> {
   const notFound = new AppError('not_found', 'No such answer.')
   if (!isUuid(messageId)) throw notFound
   const rows = await caller.run((tx) =>

@@ -1,4 +1,3 @@
 // The conversations feature's public surface: a member's own threads, and the oracle's thread steps.
 export { deleteConversation, getConversation, listConversations, rateAnswer } from './conversations'
-export type { ConversationPage, ConversationSummary } from './conversations'
 export { abandonThread, loadThread, startThread, storeExchange, type Thread } from './threads'

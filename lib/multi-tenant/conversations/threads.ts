@@ -2,7 +2,7 @@ import type { Queryable } from '@/lib/db'
 import type { Element, Phase } from '@/lib/engine/elements'
 import type { ChatTurn, TurnReading } from '@/lib/engine'
 import { AppError } from '@/lib/errors'
-import type { KnowledgeSource } from '@/lib/multi-tenant/oracle'
+import type { KnowledgeSource } from '@/lib/contracts/oracle'
 
 /*
  * The oracle's writes to a thread. All run under the caller's RLS: a member only ever

@@ -2,7 +2,7 @@ import type { TokenUsage } from '@/lib/ai/chat'
 import type { Queryable } from '@/lib/db'
 import { abandonThread, loadThread, startThread, storeExchange, type Thread } from '@/lib/multi-tenant/conversations'
 import type { Reading } from './reading'
-import type { KnowledgeSource } from './types'
+import type { KnowledgeSource } from '@/lib/contracts/oracle'
 import { consumeConversation, recordExchange, releaseExchange, reserveTokens } from '@/lib/multi-tenant/usage'
 
 /*

@@ -5,7 +5,7 @@ import type { Queryable } from '@/lib/db'
 import type { KnowledgeDocument } from '@/lib/engine'
 import { ANSWER_RELEVANCE, embedAll } from '@/lib/multi-tenant/knowledge'
 import { overviewPassages } from './overview'
-import type { KnowledgeSource } from './types'
+import type { KnowledgeSource } from '@/lib/contracts/oracle'
 import { TenantKnowledgeBase } from '@/lib/multi-tenant/TenantKnowledgeBase'
 
 /** Passages per answer: enough to ground it, few enough to keep the prompt small. */

@@ -5,8 +5,7 @@ import type { TenantRoute } from '@/lib/multi-tenant/tenants'
 import { getDatabase, type Queryable } from '@/lib/db'
 import { countQuestionTokens, TenantMAIA, type Admitted } from '@/lib/multi-tenant/TenantMAIA'
 import type { VoiceDraft } from './profile'
-import type { OracleRequest } from './schema'
-import type { OracleResult } from './types'
+import type { OracleAnswer, OracleRequest } from '@/lib/contracts/oracle'
 import { limitVisitorQuestion } from './visitor-rate-limit'
 
 export type OracleCaller = { maia: TenantMAIA; userId: string | null; admitted?: Admitted }
@@ -70,7 +69,7 @@ export async function previewAnswer(
   caller: TenantCaller,
   input: { input: string; draft: VoiceDraft },
   providers: AiProviders = aiProviders(),
-): Promise<OracleResult> {
+): Promise<OracleAnswer> {
   if (!caller.isPlatformAdmin && caller.role !== 'admin') {
     throw new AppError('forbidden', "Only this tenant's admins and platform admins can do that.")
   }

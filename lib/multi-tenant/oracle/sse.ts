@@ -1,3 +1,5 @@
+import type { z } from 'zod'
+import type { OracleEventName, oracleEventSchemas } from '@/lib/contracts/oracle'
 import { toAppError } from '@/lib/errors'
 import type { OracleEvent } from './types'
 
@@ -7,8 +9,11 @@ import type { OracleEvent } from './types'
  * answers with a normal JSON error and status).
  */
 
-/** One event in the text/event-stream format. JSON has no raw newlines, so one data line suffices. */
-export function sseFrame(event: string, data: unknown): string {
+/**
+ * One event in the text/event-stream format, its data held to the event's contract. JSON
+ * has no raw newlines, so one data line suffices.
+ */
+export function sseFrame<E extends OracleEventName>(event: E, data: z.input<(typeof oracleEventSchemas)[E]>): string {
   return `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`
 }
 

@@ -1,10 +1,10 @@
-import { json } from '@/lib/http/route'
+import { oracleRequestSchema, oracleResponseSchema } from '@/lib/contracts/oracle'
+import { contractJson } from '@/lib/http/route'
 import { tenantRoute } from '@/lib/http/tenant-route'
 import {
   admitMember,
   eventStreamResponse,
   openOracle,
-  oracleRequestSchema,
   prepareQuestion,
   type OracleCaller,
   type PreparedQuestion,
@@ -17,7 +17,7 @@ function wantsEventStream(request: Request): boolean {
 }
 
 /**
- * Asks the tenant's assistant. `{ input, conversationId?, conversationDepth? }` -> JSON
+ * Asks the tenant's assistant (lib/contracts/oracle.ts). `{ input, conversationId?, conversationDepth? }` -> JSON
  * `{ response, element, phase, facet, knowledgeSources, conversationId, usage, messageId, offline }`,
  * or with `Accept: text/event-stream` the same as `meta` / `token` / `done` events. Failures
  * before the answer starts are JSON errors with their status; later ones an `error` event.
@@ -41,7 +41,7 @@ export const POST = tenantRoute<{ slug: string }, typeof oracleRequestSchema, un
       admitted,
     }
     if (!wantsEventStream(request)) {
-      return json(await maia.processInteraction(body.input, userId, { ...options, signal: request.signal }))
+      return contractJson(oracleResponseSchema, await maia.processInteraction(body.input, userId, { ...options, signal: request.signal }))
     }
     const stop = new AbortController()
     request.signal.addEventListener('abort', () => stop.abort(), { once: true })

@@ -1,6 +1,6 @@
-import { json } from '@/lib/http/route'
+import { previewRequestSchema, previewResponseSchema } from '@/lib/contracts/oracle'
+import { contractJson } from '@/lib/http/route'
 import { tenantRoute } from '@/lib/http/tenant-route'
-import { previewRequestSchema } from '@/lib/multi-tenant/oracle'
 import { previewAnswer } from '@/lib/multi-tenant/oracle'
 
 export const dynamic = 'force-dynamic'
@@ -12,5 +12,5 @@ export const dynamic = 'force-dynamic'
  */
 export const POST = tenantRoute<{ slug: string }, typeof previewRequestSchema>(
   { minRole: 'admin', body: previewRequestSchema },
-  async ({ caller, body }) => json(await previewAnswer(caller, body)),
+  async ({ caller, body }) => contractJson(previewResponseSchema, await previewAnswer(caller, body)),
 )

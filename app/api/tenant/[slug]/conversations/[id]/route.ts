@@ -1,4 +1,5 @@
-import { json } from '@/lib/http/route'
+import { conversationResponseSchema } from '@/lib/contracts/conversations'
+import { contractJson } from '@/lib/http/route'
 import { tenantRoute } from '@/lib/http/tenant-route'
 import { deleteConversation, getConversation } from '@/lib/multi-tenant/conversations'
 
@@ -8,9 +9,10 @@ type Params = { slug: string; id: string }
 
 /** One of the caller's own conversations with its messages; anyone else's is 404. */
 export const GET = tenantRoute<Params>({ minRole: 'signed-in' }, async ({ caller, params }) =>
-  json({ conversation: await getConversation(caller, caller.tenant.id, params.id) }),
+  contractJson(conversationResponseSchema, { conversation: await getConversation(caller, caller.tenant.id, params.id) }),
 )
 
+/** 204; anyone else's conversation is 404. */
 export const DELETE = tenantRoute<Params>({ minRole: 'signed-in' }, async ({ caller, params }) => {
   await deleteConversation(caller, caller.tenant.id, params.id)
   return new Response(null, { status: 204 })

@@ -1,7 +1,7 @@
-import { json } from '@/lib/http/route'
+import { feedbackRequestSchema, feedbackResponseSchema } from '@/lib/contracts/conversations'
+import { contractJson } from '@/lib/http/route'
 import { tenantRoute } from '@/lib/http/tenant-route'
 import { rateAnswer } from '@/lib/multi-tenant/conversations'
-import { feedbackRequestSchema } from '@/lib/multi-tenant/oracle'
 
 export const dynamic = 'force-dynamic'
 
@@ -10,6 +10,6 @@ export const POST = tenantRoute<{ slug: string; id: string }, typeof feedbackReq
   { minRole: 'signed-in', body: feedbackRequestSchema },
   async ({ caller, body, params }) => {
     await rateAnswer(caller, caller.tenant.id, params.id, body.value)
-    return json({ id: params.id, feedback: body.value })
+    return contractJson(feedbackResponseSchema, { id: params.id, feedback: body.value })
   },
 )

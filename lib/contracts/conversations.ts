@@ -1,0 +1,73 @@
+import { z } from 'zod'
+import { elementSchema, phaseSchema } from '@/lib/engine/elements'
+import { knowledgeSourceSchema } from './oracle'
+
+/*
+ * Bodies of a member's own conversations (/api/tenant/[slug]/conversations and
+ * /conversations/[id]) and of the feedback on an answer (/messages/[id]/feedback). A
+ * DELETE of a conversation answers 204 (noContentSchema).
+ */
+
+export const conversationListQuerySchema = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+})
+export type ConversationListQuery = z.infer<typeof conversationListQuerySchema>
+
+export const conversationSummarySchema = z.strictObject({
+  id: z.string(),
+  /** The first question, cut near 60 characters. */
+  title: z.string(),
+  messageCount: z.number().int(),
+  tokensUsed: z.number().int(),
+  dominantElement: elementSchema.nullable(),
+  detectedPhase: phaseSchema.nullable(),
+  /** Questions asked so far. */
+  depthLevel: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+})
+export type ConversationSummary = z.infer<typeof conversationSummarySchema>
+
+/** A page of the caller's threads, most recently active first. */
+export const conversationListResponseSchema = z.strictObject({
+  items: z.array(conversationSummarySchema),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  total: z.number().int(),
+})
+export type ConversationPage = z.infer<typeof conversationListResponseSchema>
+
+/** 1 helpful, -1 not helpful, null no rating. */
+export const feedbackValueSchema = z.union([z.literal(1), z.literal(-1), z.null()], { message: 'must be 1, -1 or null' })
+export type Feedback = z.infer<typeof feedbackValueSchema>
+
+export const conversationMessageSchema = z.strictObject({
+  id: z.string(),
+  role: z.enum(['user', 'assistant']),
+  content: z.string(),
+  element: elementSchema.nullable(),
+  phase: phaseSchema.nullable(),
+  /** The id of the facet the message was read as. */
+  facet: z.string().nullable(),
+  /** The passages an answer drew on, in the order its [n] cite them; empty for a question. */
+  sources: z.array(knowledgeSourceSchema),
+  tokensIn: z.number().int(),
+  tokensOut: z.number().int(),
+  offline: z.boolean(),
+  feedback: feedbackValueSchema,
+  createdAt: z.string(),
+})
+export type ConversationMessage = z.infer<typeof conversationMessageSchema>
+
+/** One thread with every message, oldest first. */
+export const conversationSchema = z.strictObject({ ...conversationSummarySchema.shape, messages: z.array(conversationMessageSchema) })
+export type Conversation = z.infer<typeof conversationSchema>
+
+export const conversationResponseSchema = z.strictObject({ conversation: conversationSchema })
+
+/** `{ value }` rates an answer; null clears the rating. */
+export const feedbackRequestSchema = z.object({ value: feedbackValueSchema })
+export type FeedbackRequest = z.infer<typeof feedbackRequestSchema>
+
+export const feedbackResponseSchema = z.strictObject({ id: z.string(), feedback: feedbackValueSchema })
