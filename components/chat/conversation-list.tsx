@@ -1,4 +1,4 @@
-import type { ConversationSummary } from '@/lib/client/chat-types'
+import type { ConversationSummary } from '@/lib/contracts/conversations'
 import { formatDateTime } from '@/lib/client/format'
 
 const dotColours: Record<string, string> = { fire: 'bg-fire', water: 'bg-water', earth: 'bg-earth', air: 'bg-air', aether: 'bg-aether' }
@@ -44,9 +44,7 @@ export function ConversationList({ conversations, activeId, loading, onSelect, o
                   ) : null}
                   <span className="truncate font-medium">{conversation.title}</span>
                 </span>
-                {conversation.updatedAt ? (
-                  <span className="mt-0.5 block text-xs text-stone-600">{formatDateTime(conversation.updatedAt)}</span>
-                ) : null}
+                <span className="mt-0.5 block text-xs text-stone-600">{formatDateTime(conversation.updatedAt)}</span>
               </button>
             </li>
           )

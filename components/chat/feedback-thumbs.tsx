@@ -3,7 +3,7 @@
 import { useState } from 'react'
 import { apiFetch } from '@/lib/client/api'
 import { errorMessage } from '@/lib/client/api-error'
-import type { Feedback } from '@/lib/client/chat-types'
+import { feedbackResponseSchema, type Feedback, type FeedbackRequest } from '@/lib/contracts/conversations'
 
 function Thumb({ up }: { up: boolean }) {
   return (
@@ -26,9 +26,9 @@ export function FeedbackThumbs({ slug, messageId, initial }: { slug: string; mes
     setBusy(true)
     setError(null)
     try {
-      await apiFetch(`/api/tenant/${encodeURIComponent(slug)}/messages/${encodeURIComponent(messageId)}/feedback`, {
+      await apiFetch(`/api/tenant/${encodeURIComponent(slug)}/messages/${encodeURIComponent(messageId)}/feedback`, feedbackResponseSchema, {
         method: 'POST',
-        json: { value: chosen },
+        json: { value: chosen } satisfies FeedbackRequest,
       })
     } catch (cause) {
       setValue(previous)

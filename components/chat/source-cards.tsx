@@ -2,11 +2,10 @@
 
 import { useState } from 'react'
 import { Dialog } from '@/components/ui/dialog'
-import type { KnowledgeSource } from '@/lib/client/oracle-events'
+import type { KnowledgeSource } from '@/lib/contracts/oracle'
 import { SafeMarkdown } from './safe-markdown'
 
-function scoreText(score: number | null): string | null {
-  if (score === null) return null
+function scoreText(score: number): string {
   return score <= 1 ? `${Math.round(score * 100)}% match` : `score ${score.toFixed(2)}`
 }
 
@@ -40,7 +39,7 @@ export function SourceCards({ sources }: { sources: KnowledgeSource[] }) {
       <Dialog open={open !== null} onClose={() => setOpen(null)} title={open?.title ?? 'Source'}>
         {open ? (
           <div>
-            {scoreText(open.score) ? <p className="mb-3 text-sm text-stone-600">Relevance: {scoreText(open.score)}</p> : null}
+            <p className="mb-3 text-sm text-stone-600">Relevance: {scoreText(open.score)}</p>
             <blockquote className="rounded-lg border-l-4 border-indigo-300 bg-stone-50 p-4 text-stone-800">
               <SafeMarkdown text={open.snippet || 'No passage text was returned for this source.'} />
             </blockquote>

@@ -3,9 +3,10 @@
 import { useCallback, useRef, useState } from 'react'
 import { apiFetch } from '@/lib/client/api'
 import { ApiError, networkError } from '@/lib/client/api-error'
+import { toChatMessage } from '@/lib/client/chat-history'
 import { localKey, type ChatMessage } from '@/lib/client/chat-types'
-import { readConversationMessages } from '@/lib/client/conversations'
 import { streamOracle } from '@/lib/client/oracle-stream'
+import { conversationResponseSchema } from '@/lib/contracts/conversations'
 
 function toApiError(cause: unknown): ApiError {
   return cause instanceof ApiError ? cause : networkError(cause)
@@ -57,7 +58,7 @@ export function useOracleChat(slug: string, onThreadChanged: () => void) {
               patch(answer.key, () => ({
                 element: meta.element,
                 phase: meta.phase,
-                facet: meta.facet,
+                facet: meta.facet.name,
                 sources: meta.knowledgeSources,
                 offline: meta.offline,
               }))
@@ -102,8 +103,11 @@ export function useOracleChat(slug: string, onThreadChanged: () => void) {
       setLoadingThread(true)
       setError(null)
       try {
-        const body = await apiFetch(`/api/tenant/${encodeURIComponent(slug)}/conversations/${encodeURIComponent(id)}`)
-        setMessages(readConversationMessages(body))
+        const body = await apiFetch(
+          `/api/tenant/${encodeURIComponent(slug)}/conversations/${encodeURIComponent(id)}`,
+          conversationResponseSchema,
+        )
+        setMessages(body.conversation.messages.map(toChatMessage))
         setConversationId(id)
       } catch (cause) {
         setError(toApiError(cause))

@@ -12,10 +12,8 @@ import { assemblePrompt } from '@/lib/engine/prompt'
 import { brandVoiceSchema, elementalSignatureSchema, maiaPersonalitySchema } from '@/lib/engine/voice'
 import { apiFetch } from '@/lib/client/api'
 import { errorMessage } from '@/lib/client/api-error'
-import { oracleJsonSchema, type OracleMeta } from '@/lib/client/oracle-events'
+import { MAX_INPUT_CHARS, previewResponseSchema, type OracleAnswer, type PreviewRequest } from '@/lib/contracts/oracle'
 import { payloadFrom, type PersonalityDraft } from './personality-draft'
-
-type Answer = OracleMeta & { response: string }
 
 /**
  * Asks the draft personality one question through the preview route (nothing is saved
@@ -24,7 +22,7 @@ type Answer = OracleMeta & { response: string }
  */
 export function PersonalityPreview({ previewUrl, tenantName, draft }: { previewUrl: string; tenantName: string; draft: PersonalityDraft }) {
   const [question, setQuestion] = useState('What can you help me with?')
-  const [answer, setAnswer] = useState<Answer | null>(null)
+  const [answer, setAnswer] = useState<OracleAnswer | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
 
@@ -53,8 +51,12 @@ export function PersonalityPreview({ previewUrl, tenantName, draft }: { previewU
     setError(null)
     try {
       const { publicAccess: _ignored, ...voice } = payloadFrom(draft)
-      const body = await apiFetch(previewUrl, { method: 'POST', json: { input: question, draft: voice } })
-      setAnswer(oracleJsonSchema.parse(body))
+      setAnswer(
+        await apiFetch(previewUrl, previewResponseSchema, {
+          method: 'POST',
+          json: { input: question, draft: voice } satisfies PreviewRequest,
+        }),
+      )
     } catch (cause) {
       setError(errorMessage(cause))
     } finally {
@@ -69,7 +71,12 @@ export function PersonalityPreview({ previewUrl, tenantName, draft }: { previewU
         <p className="text-sm text-stone-600">Try the draft before saving: the answer uses your knowledge and the unsaved settings.</p>
       </div>
       <form onSubmit={ask} className="space-y-3">
-        <TextField label="Sample question" value={question} onChange={(event) => setQuestion(event.target.value)} maxLength={8000} />
+        <TextField
+          label="Sample question"
+          value={question}
+          onChange={(event) => setQuestion(event.target.value)}
+          maxLength={MAX_INPUT_CHARS}
+        />
         <Button type="submit" variant="secondary" busy={busy} disabled={!question.trim()}>
           Preview answer
         </Button>
@@ -79,7 +86,7 @@ export function PersonalityPreview({ previewUrl, tenantName, draft }: { previewU
         <div role="region" aria-label="Preview answer" aria-live="polite" className="rounded-lg border border-stone-200 bg-stone-50 p-4">
           <div className="mb-2 flex flex-wrap items-center gap-2">
             <span className="text-sm font-semibold text-stone-800">{draft.name || 'Assistant'}</span>
-            <ElementBadge element={answer.element} phase={answer.phase} facet={answer.facet} />
+            <ElementBadge element={answer.element} phase={answer.phase} facet={answer.facet.name} />
           </div>
           <SafeMarkdown text={answer.response} className="text-stone-900" />
           <SourceCards sources={answer.knowledgeSources} />

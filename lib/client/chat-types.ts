@@ -1,29 +1,17 @@
-import type { KnowledgeSource } from './oracle-events'
+import type { ConversationMessage } from '@/lib/contracts/conversations'
 
-export type Feedback = 1 | -1 | null
-
-/** One message as the chat shows it, whether loaded from history or streaming in. */
-export type ChatMessage = {
+/**
+ * One message as the chat shows it, whether loaded from history or streaming in: the
+ * contract's fields plus the browser's own state.
+ */
+export type ChatMessage = Pick<ConversationMessage, 'role' | 'content' | 'element' | 'phase' | 'sources' | 'offline' | 'feedback'> & {
   /** Stable key for React: the server's id once known, a local one before. */
   key: string
+  /** The stored message; null until the server has stored it (and always for visitors). */
   messageId: string | null
-  role: 'user' | 'assistant'
-  content: string
-  element: string | null
-  phase: number | null
+  /** The facet's name, as the reading badge shows it. */
   facet: string | null
-  sources: KnowledgeSource[]
-  offline: boolean
-  feedback: Feedback
   status: 'streaming' | 'done' | 'failed'
-}
-
-export type ConversationSummary = {
-  id: string
-  title: string
-  updatedAt: string | null
-  messageCount: number
-  dominantElement: string | null
 }
 
 let counter = 0

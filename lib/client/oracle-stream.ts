@@ -1,17 +1,14 @@
-import { ZodError } from 'zod'
-import { ApiError, apiErrorFrom, networkError } from './api-error'
+import type { z } from 'zod'
 import {
-  doneEventSchema,
-  errorEventSchema,
-  metaEventSchema,
-  oracleJsonSchema,
-  tokenEventSchema,
+  oracleEventSchemas,
+  oracleResponseSchema,
   type OracleDone,
+  type OracleEventName,
   type OracleMeta,
-} from './oracle-events'
+  type OracleRequest,
+} from '@/lib/contracts/oracle'
+import { ApiError, apiErrorFrom, contractError, networkError } from './api-error'
 import { readSse, type SseEvent } from './sse'
-
-export type OracleRequest = { input: string; conversationId?: string; conversationDepth?: number }
 
 export type OracleHandlers = {
   onMeta: (meta: OracleMeta) => void
@@ -21,6 +18,13 @@ export type OracleHandlers = {
 
 const garbled = () => new ApiError({ status: 502, code: 'bad_stream', message: 'The answer arrived garbled. Please try again.' })
 
+/** The data of a 200 answer, parsed by its contract. */
+function checked<S extends z.ZodType>(schema: S, data: unknown): z.output<S> {
+  const result = schema.safeParse(data)
+  if (!result.success) throw contractError(200, result.error)
+  return result.data
+}
+
 function parseData(event: SseEvent): unknown {
   try {
     return JSON.parse(event.data)
@@ -29,31 +33,36 @@ function parseData(event: SseEvent): unknown {
   }
 }
 
-/** Dispatches one stream event; returns true once the stream is complete. */
+function isOracleEvent(name: string): name is OracleEventName {
+  return Object.hasOwn(oracleEventSchemas, name)
+}
+
+/** Dispatches one stream event, parsed by its contract; returns true once the stream is complete. */
 function handleEvent(event: SseEvent, handlers: OracleHandlers): boolean {
+  // Events of other names (a proxy's keep-alive, a later server's additions) are not the oracle's.
+  if (!isOracleEvent(event.event)) return false
   const data = parseData(event)
   switch (event.event) {
     case 'meta':
-      handlers.onMeta(metaEventSchema.parse(data))
+      handlers.onMeta(checked(oracleEventSchemas.meta, data))
       return false
     case 'token':
-      handlers.onToken(tokenEventSchema.parse(data).text)
+      handlers.onToken(checked(oracleEventSchemas.token, data).text)
       return false
     case 'done':
-      handlers.onDone(doneEventSchema.parse(data))
+      handlers.onDone(checked(oracleEventSchemas.done, data))
       return true
     case 'error': {
-      const error = errorEventSchema.parse(data)
+      const error = checked(oracleEventSchemas.error, data)
       throw new ApiError({ status: 200, code: error.code, message: error.message, retryAfterSeconds: error.retryAfterSeconds })
     }
-    default:
-      return false
   }
 }
 
 /**
  * Asks the tenant's oracle and streams the answer into the handlers. Errors before the
- * stream starts (401, 403, 429 with Retry-After...) and `error` events both throw ApiError.
+ * stream starts (401, 403, 429 with Retry-After...), `error` events and events that break
+ * their contract all throw ApiError.
  */
 export async function streamOracle(slug: string, body: OracleRequest, handlers: OracleHandlers, signal?: AbortSignal): Promise<void> {
   let response: Response
@@ -75,10 +84,10 @@ export async function streamOracle(slug: string, body: OracleRequest, handlers: 
   }
   if (!type.includes('text/event-stream') || !response.body) {
     // A server that answered with JSON after all: show it as one chunk.
-    const answer = oracleJsonSchema.parse(await response.json())
-    handlers.onMeta(answer)
-    handlers.onToken(answer.response)
-    handlers.onDone({ usage: answer.usage, messageId: answer.messageId })
+    const { response: text, usage, messageId, ...meta } = checked(oracleResponseSchema, await response.json().catch(() => null))
+    handlers.onMeta(meta)
+    handlers.onToken(text)
+    handlers.onDone({ usage, messageId })
     return
   }
   try {
@@ -87,7 +96,6 @@ export async function streamOracle(slug: string, body: OracleRequest, handlers: 
     }
   } catch (cause) {
     if (cause instanceof ApiError) throw cause
-    if (cause instanceof ZodError) throw garbled()
     throw networkError(cause)
   }
   if (signal?.aborted) throw networkError(new DOMException('aborted', 'AbortError'))

@@ -1,9 +1,20 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { ApiError } from '@/lib/client/api-error'
-import type { OracleDone, OracleMeta } from '@/lib/client/oracle-events'
 import { streamOracle } from '@/lib/client/oracle-stream'
+import type { OracleDone, OracleMeta } from '@/lib/contracts/oracle'
 
 const frame = (event: string, data: unknown) => `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`
+
+const meta: OracleMeta = {
+  element: 'earth',
+  phase: 1,
+  facet: { id: 'earth-1', name: 'Earth 1 — Seed of Form' },
+  knowledgeSources: [{ id: 'c1', knowledgeId: 'k1', title: 'Policies', snippet: 'Check-in 3 pm', score: 0.71 }],
+  conversationId: 'conv-1',
+  offline: true,
+}
+
+const done: OracleDone = { usage: { promptTokens: 0, completionTokens: 12, totalTokens: 12, offline: true }, messageId: 'msg-1' }
 
 function respondWith(response: Response) {
   const fetchMock = vi.fn(async () => response)
@@ -27,9 +38,9 @@ function collector() {
   return {
     seen,
     handlers: {
-      onMeta: (meta: OracleMeta) => seen.meta.push(meta),
+      onMeta: (value: OracleMeta) => seen.meta.push(value),
       onToken: (text: string) => (seen.text += text),
-      onDone: (done: OracleDone) => seen.done.push(done),
+      onDone: (value: OracleDone) => seen.done.push(value),
     },
   }
 }
@@ -38,19 +49,8 @@ afterEach(() => vi.unstubAllGlobals())
 
 describe('streamOracle', () => {
   it('asks for an event stream and hands meta, tokens and done to the handlers', async () => {
-    const meta = {
-      element: 'earth',
-      phase: 1,
-      facet: { id: 'earth-1', name: 'Earth 1 — Seed of Form' },
-      knowledgeSources: [{ id: 'c1', knowledgeId: 'k1', title: 'Policies', snippet: 'Check-in 3 pm', score: 0.71 }],
-      conversationId: 'conv-1',
-      offline: true,
-    }
     const whole =
-      frame('meta', meta) +
-      frame('token', { text: 'Check-in ' }) +
-      frame('token', { text: 'is at 3 pm [1].' }) +
-      frame('done', { usage: { totalTokens: 12 }, messageId: 'msg-1' })
+      frame('meta', meta) + frame('token', { text: 'Check-in ' }) + frame('token', { text: 'is at 3 pm [1].' }) + frame('done', done)
     const fetchMock = respondWith(sseResponse([whole.slice(0, 40), whole.slice(40, 130), whole.slice(130)]))
     const { seen, handlers } = collector()
 
@@ -62,13 +62,13 @@ describe('streamOracle', () => {
     expect(seen.meta[0]).toMatchObject({
       element: 'earth',
       phase: 1,
-      facet: 'Earth 1 — Seed of Form',
+      facet: { id: 'earth-1', name: 'Earth 1 — Seed of Form' },
       conversationId: 'conv-1',
       offline: true,
     })
     expect(seen.meta[0]?.knowledgeSources[0]).toMatchObject({ title: 'Policies', score: 0.71 })
     expect(seen.text).toBe('Check-in is at 3 pm [1].')
-    expect(seen.done).toEqual([{ usage: { totalTokens: 12 }, messageId: 'msg-1' }])
+    expect(seen.done).toEqual([done])
   })
 
   it('turns a 429 before the stream into an ApiError carrying Retry-After', async () => {
@@ -84,12 +84,18 @@ describe('streamOracle', () => {
   })
 
   it('throws the error event of a stream that fails half way', async () => {
-    respondWith(
-      sseResponse([frame('meta', { element: 'air', phase: 2 }), frame('error', { code: 'unavailable', message: 'The model went away.' })]),
-    )
+    respondWith(sseResponse([frame('meta', meta), frame('error', { code: 'unavailable', message: 'The model went away.' })]))
     await expect(streamOracle('acme', { input: 'hi' }, collector().handlers)).rejects.toMatchObject({
       code: 'unavailable',
       message: 'The model went away.',
+    })
+  })
+
+  it('carries the wait of an error event that is a limit', async () => {
+    respondWith(sseResponse([frame('meta', meta), frame('error', { code: 'rate_limited', message: 'Slow down.', retryAfterSeconds: 30 })]))
+    await expect(streamOracle('acme', { input: 'hi' }, collector().handlers)).rejects.toMatchObject({
+      code: 'rate_limited',
+      retryAfterSeconds: 30,
     })
   })
 
@@ -99,22 +105,36 @@ describe('streamOracle', () => {
   })
 
   it('accepts a JSON answer from a server that does not stream', async () => {
-    respondWith(
-      Response.json({
-        response: 'Whole answer',
-        element: 'fire',
-        phase: 3,
-        facet: 'Fire 3',
-        knowledgeSources: [],
-        conversationId: null,
-        usage: null,
-        messageId: null,
-        offline: false,
-      }),
-    )
+    respondWith(Response.json({ ...meta, response: 'Whole answer', ...done }))
     const { seen, handlers } = collector()
     await streamOracle('acme', { input: 'hi' }, handlers)
+    expect(seen.meta).toEqual([meta])
     expect(seen.text).toBe('Whole answer')
-    expect(seen.done).toHaveLength(1)
+    expect(seen.done).toEqual([done])
+  })
+
+  it.each([
+    ['meta missing its reading', frame('meta', { element: 'air', phase: 2 })],
+    ['meta naming the facet by its name only', frame('meta', { ...meta, facet: 'Earth 1 — Seed of Form' })],
+    ['meta with a key the contract does not name', frame('meta', { ...meta, mood: 'calm' })],
+    [
+      'a source without its document',
+      frame('meta', { ...meta, knowledgeSources: [{ id: 'c1', title: 'Policies', snippet: '', score: 1 }] }),
+    ],
+    ['done without usage', frame('meta', meta) + frame('done', { messageId: 'msg-1' })],
+    ['an error event without its code', frame('meta', meta) + frame('error', { message: 'Gone.' })],
+  ])('refuses %s as a contract error', async (_label, body) => {
+    respondWith(sseResponse([body]))
+    await expect(streamOracle('acme', { input: 'hi' }, collector().handlers)).rejects.toMatchObject({ code: 'contract' })
+  })
+
+  it('refuses a JSON answer that breaks the contract', async () => {
+    respondWith(Response.json({ ...meta, facet: 'Fire 3', response: 'Whole answer', usage: null, messageId: null }))
+    await expect(streamOracle('acme', { input: 'hi' }, collector().handlers)).rejects.toMatchObject({ code: 'contract' })
+  })
+
+  it('reports data that is not JSON as garbled', async () => {
+    respondWith(sseResponse(['event: meta\ndata: {oops\n\n']))
+    await expect(streamOracle('acme', { input: 'hi' }, collector().handlers)).rejects.toMatchObject({ code: 'bad_stream' })
   })
 })

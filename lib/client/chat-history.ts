@@ -1,0 +1,23 @@
+import type { ConversationMessage } from '@/lib/contracts/conversations'
+import { facetById } from '@/lib/engine/facets'
+import type { ChatMessage } from './chat-types'
+
+/**
+ * A stored message as the chat shows it. The thread stores the facet's id; the chat shows
+ * its name, as a streamed answer's `meta` gives it.
+ */
+export function toChatMessage(message: ConversationMessage): ChatMessage {
+  return {
+    key: message.id,
+    messageId: message.id,
+    role: message.role,
+    content: message.content,
+    element: message.element,
+    phase: message.phase,
+    facet: message.facet === null ? null : (facetById(message.facet)?.name ?? message.facet),
+    sources: message.sources,
+    offline: message.offline,
+    feedback: message.feedback,
+    status: 'done',
+  }
+}
