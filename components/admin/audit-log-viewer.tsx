@@ -145,7 +145,7 @@ export function AuditLogViewer({ endpoint, tenants }: Props) {
                   <td className="px-3 py-2">{entry.tenantId ? (tenantNames.get(entry.tenantId) ?? 'Deleted tenant') : 'Platform'}</td>
                 ) : null}
                 <td className="max-w-[14rem] truncate px-3 py-2" title={entry.actorEmail ?? undefined}>
-                  {entry.actorEmail ?? 'system'}
+                  {entry.actorEmail ?? (entry.actorIsPlatformAdmin ? 'Platform admin' : 'system')}
                 </td>
                 <td className="px-3 py-2 font-mono text-xs whitespace-nowrap">{entry.action}</td>
                 <td className="px-3 py-2 text-stone-700">

@@ -62,8 +62,10 @@ export const auditLogEntrySchema = z.strictObject({
   id: z.number().int(),
   /** null: the platform's own chain (e.g. the record of a tenant's deletion). */
   tenantId: z.string().nullable(),
+  /** null for the system, and for a platform admin when the reader is not one (see actorIsPlatformAdmin). */
   actorId: z.string().nullable(),
   actorEmail: z.string().nullable(),
+  actorIsPlatformAdmin: z.boolean(),
   /**
    * Any dotted name (the SQL check on public.audit_logs.action), not only AUDIT_ACTIONS:
    * rows written by SQL functions or by an older release must still be shown.

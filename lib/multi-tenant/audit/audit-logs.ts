@@ -10,6 +10,7 @@ type AuditRow = {
   tenant_id: string | null
   actor_id: string | null
   actor_email: string | null
+  actor_is_platform_admin: boolean
   action: string
   target_type: string | null
   target_id: string | null
@@ -27,6 +28,7 @@ function toEntry(row: AuditRow): AuditLogEntry {
     tenantId: row.tenant_id,
     actorId: row.actor_id,
     actorEmail: row.actor_email,
+    actorIsPlatformAdmin: row.actor_is_platform_admin,
     action: row.action,
     targetType: row.target_type,
     targetId: row.target_id,
@@ -53,7 +55,8 @@ export async function verifyAuditChain(tx: Queryable, tenantId: string | null): 
   }
 }
 
-// Newest first. RLS decides what the caller may read; `scope` narrows to one chain.
+// Newest first. RLS decides what the caller may read; `scope` narrows to one chain. Readers
+// who are not platform admins see a platform admin's row by role only (no email, id or IP).
 async function readPage(tx: Queryable, scope: Filter, query: AuditQuery): Promise<Omit<AuditLogPage, 'chain'>> {
   const filter = addQueryFilters(scope, query)
   const where = filter.clauses.length ? `where ${filter.clauses.join(' and ')}` : ''
@@ -67,9 +70,13 @@ async function readPage(tx: Queryable, scope: Filter, query: AuditQuery): Promis
   const offset = query.cursor ? 0 : (query.page - 1) * query.pageSize
   params.push(query.pageSize, offset)
   const rows = await tx.query<AuditRow>(
-    `select id, tenant_id, actor_id, actor_email, action, target_type, target_id, before, after, ip,
-            created_at, prev_hash, hash
-       from public.audit_logs
+    `select id, tenant_id, action, target_type, target_id, before, after, created_at, prev_hash, hash, actor_is_platform_admin,
+            case when hidden then null else actor_id end as actor_id,
+            case when hidden then null else actor_email end as actor_email,
+            case when hidden then null else ip end as ip
+       from (select a.*, app_private.audit_actor_is_platform_admin(a.actor_id) as actor_is_platform_admin,
+                    app_private.audit_actor_is_platform_admin(a.actor_id) and not app_private.is_platform_admin() as hidden
+               from public.audit_logs a) as audit_logs
       ${clauses.length ? `where ${clauses.join(' and ')}` : ''}
       order by id desc
       limit $${params.length - 1} offset $${params.length}`,
