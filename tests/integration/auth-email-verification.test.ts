@@ -38,8 +38,8 @@ afterEach(async () => {
   await inbox?.close()
 })
 
-async function useSmtp(credentials?: { user: string; pass: string }) {
-  inbox = await startSmtpInbox(credentials)
+async function useSmtp(credentials?: { user: string; pass: string }, implicitTls = false) {
+  inbox = await startSmtpInbox(credentials, implicitTls)
   process.env.SMTP_URL = inbox.url
   process.env.MAIL_FROM = 'Oracle <no-reply@oracle.test>'
   resetConfigForTests()
@@ -77,6 +77,13 @@ describe('email verification through a real SMTP server', () => {
     expect(signedIn.status).toBe(200)
     expect((await sessionRoute(apiRequest('/api/auth/session', { cookie: cookieFrom(signedIn) }))).status).toBe(200)
     expect((await verify(post('/api/auth/verify-email', { token }))).status).toBe(404)
+  })
+
+  it('sends over smtps:// (TLS from the first byte) with credentials', async () => {
+    await useSmtp({ user: 'mailer', pass: 's3cret pass' }, true)
+    expect(inbox.url).toMatch(/^smtps:\/\//)
+    expect((await signup(post('/api/auth/signup', { email: 'tls@example.com', password }))).status).toBe(202)
+    expect(linkFor('tls@example.com').token).toMatch(/^[A-Za-z0-9_-]{43}$/)
   })
 
   it('tells a wrong password apart from nothing: an unverified account with a wrong password is the usual 401', async () => {

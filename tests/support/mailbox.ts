@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net'
 import { simpleParser, type ParsedMail } from 'mailparser'
+import selfsigned from 'selfsigned'
 import { SMTPServer } from 'smtp-server'
 import { withService, type Database } from '@/lib/db'
 
@@ -35,9 +36,16 @@ export async function mailedToken(db: Database, to: string, link: RegExp): Promi
 export type SmtpInbox = { url: string; mails: (ParsedMail & { envelopeTo: string[] })[]; close(): Promise<void> }
 
 /** An SMTP server on loopback; `credentials` makes it demand AUTH with them. */
-export async function startSmtpInbox(credentials?: { user: string; pass: string }): Promise<SmtpInbox> {
+/**
+ * An SMTP server in this process that keeps what it receives. `implicitTls` serves
+ * smtps:// (TLS from the first byte) with a certificate made for the occasion; the URL
+ * then tells the client to accept it (`tls.rejectUnauthorized=false`, a nodemailer URL option).
+ */
+export async function startSmtpInbox(credentials?: { user: string; pass: string }, implicitTls = false): Promise<SmtpInbox> {
   const mails: SmtpInbox['mails'] = []
+  const tls = implicitTls ? await selfsigned.generate([{ name: 'commonName', value: '127.0.0.1' }]) : null
   const server = new SMTPServer({
+    ...(tls ? { secure: true, key: tls.private, cert: tls.cert } : {}),
     disabledCommands: credentials ? ['STARTTLS'] : ['STARTTLS', 'AUTH'],
     authOptional: !credentials,
     allowInsecureAuth: true,
@@ -60,7 +68,7 @@ export async function startSmtpInbox(credentials?: { user: string; pass: string 
   const { port } = server.server.address() as AddressInfo
   const auth = credentials ? `${encodeURIComponent(credentials.user)}:${encodeURIComponent(credentials.pass)}@` : ''
   return {
-    url: `smtp://${auth}127.0.0.1:${port}`,
+    url: tls ? `smtps://${auth}127.0.0.1:${port}/?tls.rejectUnauthorized=false` : `smtp://${auth}127.0.0.1:${port}`,
     mails,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   }
