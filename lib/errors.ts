@@ -1,4 +1,4 @@
-import { ZodError } from 'zod'
+import { ZodError, type z } from 'zod'
 
 /**
  * The one error type of the API. Every failure that reaches a route handler is
@@ -58,6 +58,13 @@ export function zodFieldErrors(error: ZodError): Record<string, string> {
 
 export function badRequestFromZod(error: ZodError, message = 'The request is not valid.'): AppError {
   return new AppError('bad_request', message, { details: { fields: zodFieldErrors(error) } })
+}
+
+/** The one "parse or 400": `value` by `schema`, or a bad_request naming each field that failed. */
+export function parseOrBadRequest<S extends z.ZodType>(schema: S, value: unknown, message?: string): z.output<S> {
+  const result = schema.safeParse(value)
+  if (!result.success) throw badRequestFromZod(result.error, message)
+  return result.data
 }
 
 const pgCodeMap: Record<string, { code: ErrorCode; message: string }> = {

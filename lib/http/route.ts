@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import { AppError, badRequestFromZod, errorResponse } from '@/lib/errors'
+import { AppError, errorResponse, parseOrBadRequest } from '@/lib/errors'
 import { assertSameOrigin } from '@/lib/auth/csrf'
 
 type Handler<C> = (request: Request, context: C) => Promise<Response>
@@ -69,9 +69,7 @@ export async function parseJson<S extends z.ZodType>(request: Request, schema: S
     throw new AppError('bad_request', 'The body is not valid JSON.')
   }
   refuseNul(body)
-  const result = schema.safeParse(body)
-  if (!result.success) throw badRequestFromZod(result.error)
-  return result.data
+  return parseOrBadRequest(schema, body)
 }
 
 /**
@@ -107,7 +105,5 @@ function refuseNul(value: unknown): void {
 /** Validates route params and query strings the same way as bodies. */
 export function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
   refuseNul(value)
-  const result = schema.safeParse(value)
-  if (!result.success) throw badRequestFromZod(result.error)
-  return result.data
+  return parseOrBadRequest(schema, value)
 }

@@ -1,7 +1,6 @@
-import type { z } from 'zod'
 import type { EmbeddingProvider } from '@/lib/ai/embeddings'
 import type { Queryable } from '@/lib/db'
-import { AppError, badRequestFromZod } from '@/lib/errors'
+import { AppError, parseOrBadRequest } from '@/lib/errors'
 import { defaultEmbedder } from '@/lib/ai/env-config'
 import { recordAudit } from './audit/audit'
 import { findByHash, getDocument, listDocuments, type KnowledgePage } from './knowledge/documents'
@@ -37,12 +36,6 @@ export type KnowledgeBaseOptions = {
 }
 
 const REINDEX_BATCH = 128
-
-function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
-  const result = schema.safeParse(value)
-  if (!result.success) throw badRequestFromZod(result.error)
-  return result.data
-}
 
 /**
  * One tenant's knowledge: documents, their chunks and embeddings, hybrid search.
@@ -126,7 +119,7 @@ export class TenantKnowledgeBase {
 
   /** Search with a query embedded beforehand (outside the transaction). */
   async searchWithEmbedding(query: string, embedding: string | null, options: SearchOptions = {}): Promise<SearchHit[]> {
-    const valid = parseOrThrow(searchOptionsSchema, options)
+    const valid = parseOrBadRequest(searchOptionsSchema, options)
     // A query without a single word has neither a direction nor a lexeme to match.
     if (!embedding) return []
     return matchChunks(this.db, {
@@ -141,7 +134,7 @@ export class TenantKnowledgeBase {
   }
 
   list(query: ListQuery = {}): Promise<KnowledgePage> {
-    return listDocuments(this.db, this.tenantId, parseOrThrow(knowledgeListQuerySchema, query))
+    return listDocuments(this.db, this.tenantId, parseOrBadRequest(knowledgeListQuerySchema, query))
   }
 
   get(id: string): Promise<KnowledgeDocument | null> {

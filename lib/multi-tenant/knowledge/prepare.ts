@@ -1,5 +1,5 @@
 import { isZeroVector, padToColumn, toPgVector, type EmbeddingProvider } from '@/lib/ai/embeddings'
-import { AppError, badRequestFromZod } from '@/lib/errors'
+import { AppError, parseOrBadRequest } from '@/lib/errors'
 import { chunkText, contentHash, HEADING_PATH_SEPARATOR, indexableText } from '@/lib/ingest'
 import { knowledgeInputSchema, type KnowledgeInput, type ValidKnowledgeInput } from './schema'
 
@@ -22,9 +22,7 @@ export type PreparedKnowledge = {
 }
 
 export function validKnowledgeInput(input: KnowledgeInput): ValidKnowledgeInput {
-  const result = knowledgeInputSchema.safeParse(input)
-  if (!result.success) throw badRequestFromZod(result.error, 'The document is not valid.')
-  return result.data
+  return parseOrBadRequest(knowledgeInputSchema, input, 'The document is not valid.')
 }
 
 /** The heading path travels with the chunk into the embedding, as it does into the tsvector. */

@@ -1,4 +1,4 @@
-import { AppError, badRequestFromZod } from '@/lib/errors'
+import { AppError, parseOrBadRequest } from '@/lib/errors'
 import type { Element } from '@/lib/engine/elements'
 import { uploadFieldsSchema } from './schema'
 import { MAX_FILES_PER_REQUEST, maxRequestBytes } from './upload-limits'
@@ -80,11 +80,14 @@ export async function readUploadForm(request: Request, perFileBytes: number): Pr
     throw new AppError('bad_request', `Send at most ${MAX_FILES_PER_REQUEST} files per request.`)
   }
   const category = form.get('category')
-  const fields = uploadFieldsSchema.safeParse({
-    category: typeof category === 'string' ? category : null,
-    tags: listField(form, 'tags'),
-    elemental_tags: listField(form, 'elementalTags', 'elemental_tags').map((tag) => tag.toLowerCase()),
-  })
-  if (!fields.success) throw badRequestFromZod(fields.error, 'The upload fields are not valid.')
-  return { files, fields: fields.data }
+  const fields = parseOrBadRequest(
+    uploadFieldsSchema,
+    {
+      category: typeof category === 'string' ? category : null,
+      tags: listField(form, 'tags'),
+      elemental_tags: listField(form, 'elementalTags', 'elemental_tags').map((tag) => tag.toLowerCase()),
+    },
+    'The upload fields are not valid.',
+  )
+  return { files, fields }
 }
