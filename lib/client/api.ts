@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import { ApiError, apiErrorFrom, networkError } from './api-error'
+import { ApiError, apiErrorFrom, contractError, networkError } from './api-error'
 
 export type ApiInit = Omit<RequestInit, 'body'> & { json?: unknown; body?: BodyInit }
 
@@ -11,32 +11,13 @@ async function readBody(response: Response): Promise<unknown> {
   return text || null
 }
 
-/** A 2xx body that is not what the contract says: the server and this page disagree. */
-function contractError(status: number, error: z.ZodError): ApiError {
-  return new ApiError({
-    status,
-    code: 'contract',
-    message: 'The server answered in a shape this page does not understand. Reload the page and try again.',
-    details: { issues: error.issues },
-  })
-}
-
-function isSchema(value: unknown): value is z.ZodType {
-  return typeof value === 'object' && value !== null && 'safeParse' in value
-}
-
 /**
  * `fetch` for the app's own API: sends JSON when `json` is given, resolves with the body
  * parsed by `schema` (the route's contract; a 204 answers null) on 2xx and throws an
  * ApiError (code, message, field details, Retry-After) otherwise or when the body breaks
  * the contract.
  */
-export async function apiFetch<S extends z.ZodType>(url: string, schema: S, init?: ApiInit): Promise<z.output<S>>
-/** Unchecked: for routes whose contract is not written yet. */
-export async function apiFetch<T = unknown>(url: string, init?: ApiInit): Promise<T>
-export async function apiFetch(url: string, schemaOrInit?: z.ZodType | ApiInit, maybeInit: ApiInit = {}): Promise<unknown> {
-  const schema = isSchema(schemaOrInit) ? schemaOrInit : null
-  const init = isSchema(schemaOrInit) ? maybeInit : (schemaOrInit ?? {})
+export async function apiFetch<S extends z.ZodType>(url: string, schema: S, init: ApiInit = {}): Promise<z.output<S>> {
   const { json, headers, ...rest } = init
   const finalHeaders = new Headers(headers)
   if (!finalHeaders.has('accept')) finalHeaders.set('accept', 'application/json')
@@ -53,7 +34,6 @@ export async function apiFetch(url: string, schemaOrInit?: z.ZodType | ApiInit, 
   }
   const parsed = await readBody(response)
   if (!response.ok) throw apiErrorFrom(response.status, parsed, response.headers.get('retry-after'))
-  if (!schema) return parsed
   const checked = schema.safeParse(parsed)
   if (!checked.success) throw contractError(response.status, checked.error)
   return checked.data

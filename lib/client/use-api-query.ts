@@ -15,21 +15,15 @@ type Query<T> = { data: T | null; error: ApiError | null; loading: boolean; relo
  * way the last one stays shown; `loading` is derived, so the effect itself never sets
  * state synchronously.
  */
-export function useApiQuery<S extends z.ZodType>(url: string | null, schema: S, version?: number): Query<z.output<S>>
-/** Unchecked: for routes whose contract is not written yet. */
-export function useApiQuery<T>(url: string | null, version?: number): Query<T>
-export function useApiQuery(url: string | null, schemaOrVersion?: z.ZodType | number, maybeVersion = 0): Query<unknown> {
-  const schema = typeof schemaOrVersion === 'object' ? schemaOrVersion : null
-  const version = typeof schemaOrVersion === 'number' ? schemaOrVersion : maybeVersion
+export function useApiQuery<S extends z.ZodType>(url: string | null, schema: S, version = 0): Query<z.output<S>> {
   const [nonce, setNonce] = useState(0)
-  const [settled, setSettled] = useState<Settled<unknown>>({ key: '', data: null, error: null })
+  const [settled, setSettled] = useState<Settled<z.output<S>>>({ key: '', data: null, error: null })
   const key = url === null ? '' : `${url}#${version}#${nonce}`
 
   useEffect(() => {
     if (url === null) return
     let current = true
-    const request = schema ? apiFetch(url, schema) : apiFetch(url)
-    request.then(
+    apiFetch(url, schema).then(
       (data) => current && setSettled({ key, data, error: null }),
       (cause: unknown) =>
         current && setSettled((previous) => ({ key, data: previous.data, error: cause instanceof ApiError ? cause : networkError(cause) })),
