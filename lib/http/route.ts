@@ -35,7 +35,7 @@ function privateAnswer(response: Response): Response {
   }
 }
 
-export function json(data: unknown, init: number | ResponseInit = 200): Response {
+function json(data: unknown, init: number | ResponseInit = 200): Response {
   const options = typeof init === 'number' ? { status: init } : init
   return Response.json(data, options)
 }

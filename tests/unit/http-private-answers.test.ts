@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { AppError } from '@/lib/errors'
-import { json, route } from '@/lib/http/route'
+import { route } from '@/lib/http/route'
 
 const call = (handler: () => Promise<Response>) => route(handler)(new Request('http://app.example.com/api/x'), {})
 
 describe('route answers are private unless the handler says otherwise', () => {
   it('marks a JSON answer no-store', async () => {
-    expect((await call(async () => json({ ok: true }))).headers.get('cache-control')).toBe('no-store')
+    expect((await call(async () => Response.json({ ok: true }))).headers.get('cache-control')).toBe('no-store')
   })
 
   it('marks an error answer no-store', async () => {
@@ -25,7 +25,7 @@ describe('route answers are private unless the handler says otherwise', () => {
   })
 
   it("keeps a handler's own cache policy", async () => {
-    const response = await call(async () => json({}, { headers: { 'cache-control': 'private, max-age=60' } }))
+    const response = await call(async () => Response.json({}, { headers: { 'cache-control': 'private, max-age=60' } }))
     expect(response.headers.get('cache-control')).toBe('private, max-age=60')
   })
 })
