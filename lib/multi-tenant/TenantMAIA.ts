@@ -9,7 +9,7 @@ import { estimateExchangeTokens, planAnswer } from './oracle/answer'
 import { admitExchange, needsRelease, releaseAdmission, settleAdmission, type Admission } from './oracle/exchange'
 import { embedQuery, PASSAGES_PER_ANSWER, retrievePassages, toSources } from './oracle/knowledge'
 import { loadOracleProfile, type OracleProfile, type VoiceDraft } from './oracle/profile'
-import { readMessage } from './oracle/reading'
+import { readMessage, type Reading } from './oracle/reading'
 import type { OracleEvent } from './oracle/types'
 import type { OracleAnswer, OracleMeta, OracleUsage } from '@/lib/contracts/oracle'
 
@@ -22,7 +22,7 @@ export type TenantMAIADeps = {
   embedder: EmbeddingProvider
   /** Replaces the chat provider's classification call (the offline detector stays the fallback). */
   classify?: Classifier
-  /** The dashboard's preview: this unsaved voice answers; nothing is stored or counted. */
+  /** The dashboard's preview: this unsaved voice answers; nothing is stored, the exchange is counted like a visitor's. */
   preview?: VoiceDraft
 }
 
@@ -120,7 +120,6 @@ export class TenantMAIA {
       userId: this.deps.preview ? null : userId,
       conversationId: options.conversationId ?? null,
       input: question.input,
-      counted: !this.deps.preview,
       estimateTokens: this.deps.chat.offline
         ? undefined
         : (history: Thread['history']) => estimateExchangeTokens(question.inputTokens, history, PASSAGES_PER_ANSWER),
@@ -145,6 +144,7 @@ export class TenantMAIA {
     let answer = ''
     let promptTokens = () => 0
     let answerUsage: TokenUsage | undefined
+    let shown: { reading: Reading; sources: OracleMeta['knowledgeSources'] } | null = null
     try {
       const thread = admission.thread
       const [vector, reading] = await Promise.all([
@@ -168,6 +168,7 @@ export class TenantMAIA {
         conversationId: thread?.id ?? null,
         offline: this.deps.chat.offline,
       }
+      shown = { reading, sources: meta.knowledgeSources }
       yield { type: 'meta', ...meta }
 
       const plan = planAnswer({
@@ -216,7 +217,14 @@ export class TenantMAIA {
           const prompt = promptTokens()
           if (prompt > 0) addUsage(spent, { promptTokens: prompt, completionTokens: countTokens(answer) })
         }
-        if (needsRelease(admission, spent)) {
+        // A caller who read part of the answer and then left has had the exchange: it counts
+        // (and a member's thread keeps what was shown), with the tokens streamed so far.
+        if (options.signal?.aborted && answer.length > 0 && shown) {
+          const { reading, sources } = shown
+          await this.run((tx) =>
+            settleAdmission(tx, admission, { input, response: answer, askedAt, reading, sources, spent, offline: this.deps.chat.offline }),
+          ).catch((error: unknown) => console.error('[oracle] could not count an exchange the caller left', error))
+        } else if (needsRelease(admission, spent)) {
           await this.run((tx) => releaseAdmission(tx, admission, spent)).catch((error: unknown) => {
             console.error('[oracle] could not undo a failed exchange', error)
           })

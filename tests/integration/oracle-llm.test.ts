@@ -198,7 +198,7 @@ describe('when the model server fails', () => {
     expect(usage.tokens_in).toBeGreaterThan(before.usage.tokens_in)
   })
 
-  it('undoes the exchange when the client leaves mid-answer, still counting what the model spent', async () => {
+  it('counts the exchange when the client leaves after reading part of the answer, with the tokens streamed so far', async () => {
     await seedOnce()
     const before = await snapshot()
     fake.chunkDelayMs = 100
@@ -215,9 +215,12 @@ describe('when the model server fails', () => {
     }
     await reader.cancel()
     await eventually(async () => (await usageRow(db, tenant.id)).tokens_reserved === 0)
-    await expectNothingKept(before, response)
     const usage = await usageRow(db, tenant.id)
-    expect(usage.conversations).toBe(before.usage.conversations)
+    expect(usage.conversations).toBe(before.usage.conversations + 1)
     expect(usage.tokens_in).toBeGreaterThan(before.usage.tokens_in)
+    expect(usage.tokens_out).toBeGreaterThan(before.usage.tokens_out)
+    // The member's thread keeps the question and the part of the answer that was shown.
+    expect(await countRows(db, 'tenant_conversations', tenant.id)).toBe(before.conversations + 1)
+    expect(await countRows(db, 'tenant_messages', tenant.id)).toBe(before.messages + 2)
   })
 })

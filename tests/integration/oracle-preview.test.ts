@@ -5,7 +5,16 @@ import { setDatabaseForTests } from '@/lib/db'
 import { createTenant, makePlatformAdmin, signedInHeaders, TEST_ORIGIN } from '../support/auth'
 import { startFakeOpenAI } from '../support/fake-openai'
 import { createTestDatabase, type TestDatabase } from '../support/test-database'
-import { countRows, seedKnowledge, signedInMember, slugParams, usageRow, useLanguageModel, type Member } from './oracle-world'
+import {
+  countRows,
+  createLimitedTenant,
+  seedKnowledge,
+  signedInMember,
+  slugParams,
+  usageRow,
+  useLanguageModel,
+  type Member,
+} from './oracle-world'
 
 let db: TestDatabase
 let tenant: { id: string; slug: string }
@@ -54,7 +63,7 @@ afterAll(async () => {
 })
 
 describe('POST /api/tenant/[slug]/preview', () => {
-  it('answers in the draft voice and stores and counts nothing', async () => {
+  it('answers in the draft voice, stores nothing and counts the exchange against the month like a visitor question', async () => {
     const before = await usageRow(db, tenant.id)
     const response = await preview(admin, { input: 'How much is the basic plan?', draft })
     expect(response.status).toBe(200)
@@ -64,7 +73,8 @@ describe('POST /api/tenant/[slug]/preview', () => {
     expect(body.response).toContain('twelve euros')
     expect(body).toMatchObject({ conversationId: null, messageId: null })
     expect(await countRows(db, 'tenant_conversations', tenant.id)).toBe(0)
-    expect(await usageRow(db, tenant.id)).toEqual(before)
+    expect(await countRows(db, 'tenant_messages', tenant.id)).toBe(0)
+    expect((await usageRow(db, tenant.id)).conversations).toBe(before.conversations + 1)
   })
 
   it('puts the draft personality into the prompt the model receives', async () => {
@@ -86,6 +96,38 @@ describe('POST /api/tenant/[slug]/preview', () => {
   it("is 403 for members who are not admins and 404 for another tenant's admin", async () => {
     expect((await preview(user, { input: 'Hi', draft })).status).toBe(403)
     expect((await preview(otherAdmin, { input: 'Hi', draft })).status).toBe(404)
+  })
+
+  it("is refused with 429 limit_reached once the tenant's month is used up, before any answer is made", async () => {
+    const full = await createLimitedTenant(
+      db,
+      { slug: 'preview-full' },
+      { conversationsPerMonth: 1, tokensPerMonth: null, storageMb: null, members: null },
+    )
+    const fullAdmin = await signedInMember(db, full.id, 'admin@preview-full.test', 'admin')
+    const ask = () =>
+      POST(
+        new Request(`${TEST_ORIGIN}/api/tenant/${full.slug}/preview`, {
+          method: 'POST',
+          headers: signedInHeaders(fullAdmin.cookie),
+          body: JSON.stringify({ input: 'How much is it?', draft }),
+        }),
+        slugParams({ slug: full.slug }),
+      )
+    expect((await ask()).status).toBe(200)
+    const refused = await ask()
+    expect(refused.status).toBe(429)
+    expect((await refused.json()).error.code).toBe('limit_reached')
+  })
+
+  it('lets one admin preview 30 times in ten minutes, then answers 429 rate_limited with Retry-After', async () => {
+    const busy = await signedInMember(db, tenant.id, 'busy-admin@preview.test', 'admin')
+    for (let i = 0; i < 30; i += 1) expect((await preview(busy, { input: `Price ${i}?`, draft })).status).toBe(200)
+    const refused = await preview(busy, { input: 'One more?', draft })
+    expect(refused.status).toBe(429)
+    expect((await refused.json()).error.code).toBe('rate_limited')
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0)
+    expect((await preview(admin, { input: 'Another admin still may?', draft })).status).toBe(200)
   })
 
   it('validates the draft', async () => {

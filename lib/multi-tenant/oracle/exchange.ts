@@ -28,8 +28,6 @@ export type Admission = {
   /** The month the allowances were taken from, so they are settled in the same one. */
   period: string | null
   reservation: { tokens: number } | null
-  /** Usage is counted (everything but the dashboard's preview). */
-  counted: boolean
 }
 
 export type AdmissionRequest = {
@@ -38,16 +36,12 @@ export type AdmissionRequest = {
   userId: string | null
   conversationId: string | null
   input: string
-  counted: boolean
   /** The tokens to reserve, given the thread's history; absent = no model, nothing to reserve. */
   estimateTokens?: (history: Thread['history']) => number
 }
 
 export async function admitExchange(tx: Queryable, request: AdmissionRequest): Promise<Admission> {
   const { tenantId, userId } = request
-  if (!request.counted) {
-    return { tenantId, userId: null, thread: null, consumedConversation: false, period: null, reservation: null, counted: false }
-  }
   let thread: Thread | null = null
   let consumedConversation = false
   let period: string | null = null
@@ -64,7 +58,7 @@ export async function admitExchange(tx: Queryable, request: AdmissionRequest): P
     period = (await reserveTokens(tx, request.tenantId, tokens)).period
     reservation = { tokens }
   }
-  return { tenantId, userId, thread, consumedConversation, period, reservation, counted: true }
+  return { tenantId, userId, thread, consumedConversation, period, reservation }
 }
 
 export type CompletedExchange = {
@@ -99,25 +93,23 @@ export async function settleAdmission(tx: Queryable, admission: Admission, excha
           offline: exchange.offline,
         })
       : null
-  if (admission.counted) {
-    await recordExchange(tx, {
-      tenantId,
-      period: admission.period,
-      reserved: admission.reservation?.tokens ?? 0,
-      tokensIn: spent.promptTokens,
-      tokensOut: spent.completionTokens,
-      messages: 2,
-      newConversation: admission.consumedConversation,
-      element: reading.element,
-    })
-  }
+  await recordExchange(tx, {
+    tenantId,
+    period: admission.period,
+    reserved: admission.reservation?.tokens ?? 0,
+    tokensIn: spent.promptTokens,
+    tokensOut: spent.completionTokens,
+    messages: 2,
+    newConversation: admission.consumedConversation,
+    element: reading.element,
+  })
   return messageId
 }
 
 /** Whether a failed exchange left anything to undo or count. */
 export function needsRelease(admission: Admission, spent: TokenUsage): boolean {
   const somethingSpent = spent.promptTokens > 0 || spent.completionTokens > 0
-  return admission.counted && (admission.consumedConversation || admission.reservation !== null || somethingSpent)
+  return admission.consumedConversation || admission.reservation !== null || somethingSpent
 }
 
 export async function releaseAdmission(tx: Queryable, admission: Admission, spent: TokenUsage): Promise<void> {

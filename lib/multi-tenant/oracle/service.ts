@@ -6,6 +6,7 @@ import { getDatabase, type Queryable } from '@/lib/db'
 import { countQuestionTokens, TenantMAIA, type Admitted } from '@/lib/multi-tenant/TenantMAIA'
 import type { VoiceDraft } from './profile'
 import type { OracleAnswer, OracleRequest } from '@/lib/contracts/oracle'
+import { enforceRateLimit } from '@/lib/rate-limit'
 import { limitVisitorQuestion } from './visitor-rate-limit'
 
 export type OracleCaller = { maia: TenantMAIA; userId: string | null; admitted?: Admitted }
@@ -60,10 +61,13 @@ export async function openOracle(caller: TenantCaller, providers: AiProviders = 
   return { maia: new TenantMAIA(tenant.id, visitorScope(tenant), providers), userId: null }
 }
 
+const PREVIEW_LIMIT = { maxHits: 30, windowSeconds: 600 }
+
 /**
  * One answer in an unsaved voice, for the dashboard's live preview: tenant admins and
- * platform admins only (the route asks for the admin role); nothing is stored and no
- * usage is counted.
+ * platform admins only (the route asks for the admin role). Nothing is stored; the
+ * exchange counts against the tenant's month like a visitor's (a tenant over its limit
+ * gets 429), and each admin may preview 30 times in ten minutes.
  */
 export async function previewAnswer(
   caller: TenantCaller,
@@ -73,6 +77,13 @@ export async function previewAnswer(
   if (!caller.isPlatformAdmin && caller.role !== 'admin') {
     throw new AppError('forbidden', "Only this tenant's admins and platform admins can do that.")
   }
+  const rule = { scope: `preview:${caller.tenant.id}`, ...PREVIEW_LIMIT }
+  await enforceRateLimit(
+    await getDatabase(),
+    rule,
+    caller.session?.userId ?? null,
+    'Too many previews in a short time. Wait a few minutes.',
+  )
   const maia = new TenantMAIA(caller.tenant.id, caller.run, { ...providers, preview: input.draft })
   return maia.processInteraction(input.input, null)
 }
