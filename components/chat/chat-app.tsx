@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from 'react'
 import { Alert } from '@/components/ui/alert'
+import { Button } from '@/components/ui/button'
 import { ChatNotice } from './chat-notice'
 import { Composer } from './composer'
 import { ConversationList } from './conversation-list'
@@ -94,6 +95,13 @@ export function ChatApp({ slug, tenantName, assistantName, greeting, mode, signI
             </div>
           ) : null}
           {chat.loadingThread ? <p className="py-6 text-center text-stone-600">Loading the conversation…</p> : null}
+          {chat.hasEarlier ? (
+            <div className="mb-4 text-center">
+              <Button variant="secondary" size="sm" busy={chat.loadingEarlier} onClick={() => void chat.showEarlier()}>
+                Show earlier messages
+              </Button>
+            </div>
+          ) : null}
           <div role="log" aria-busy={chat.streaming} aria-label="Messages">
             <ol className="space-y-4">
               {chat.messages.map((message) => (

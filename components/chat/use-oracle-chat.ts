@@ -33,6 +33,9 @@ export function useOracleChat(slug: string, onThreadChanged: () => void) {
   const [streaming, setStreaming] = useState(false)
   const [loadingThread, setLoadingThread] = useState(false)
   const [error, setError] = useState<ApiError | null>(null)
+  // Where the page of earlier messages of an opened thread starts; null when all are shown.
+  const [earlierCursor, setEarlierCursor] = useState<number | null>(null)
+  const [loadingEarlier, setLoadingEarlier] = useState(false)
   const abortRef = useRef<AbortController | null>(null)
 
   const patch = useCallback((key: string, change: (message: ChatMessage) => Partial<ChatMessage>) => {
@@ -94,6 +97,7 @@ export function useOracleChat(slug: string, onThreadChanged: () => void) {
     abortRef.current?.abort()
     setMessages([])
     setConversationId(null)
+    setEarlierCursor(null)
     setError(null)
   }, [])
 
@@ -108,6 +112,7 @@ export function useOracleChat(slug: string, onThreadChanged: () => void) {
           conversationResponseSchema,
         )
         setMessages(body.conversation.messages.map(toChatMessage))
+        setEarlierCursor(body.nextCursor)
         setConversationId(id)
       } catch (cause) {
         setError(toApiError(cause))
@@ -118,5 +123,33 @@ export function useOracleChat(slug: string, onThreadChanged: () => void) {
     [slug],
   )
 
-  return { messages, conversationId, streaming, loadingThread, error, send, stop, startNew, open }
+  const showEarlier = useCallback(async () => {
+    if (!conversationId || earlierCursor === null) return
+    setLoadingEarlier(true)
+    try {
+      const url = `/api/tenant/${encodeURIComponent(slug)}/conversations/${encodeURIComponent(conversationId)}?cursor=${earlierCursor}`
+      const body = await apiFetch(url, conversationResponseSchema)
+      setMessages((shown) => [...body.conversation.messages.map(toChatMessage), ...shown])
+      setEarlierCursor(body.nextCursor)
+    } catch (cause) {
+      setError(toApiError(cause))
+    } finally {
+      setLoadingEarlier(false)
+    }
+  }, [slug, conversationId, earlierCursor])
+
+  return {
+    messages,
+    conversationId,
+    streaming,
+    loadingThread,
+    error,
+    send,
+    stop,
+    startNew,
+    open,
+    hasEarlier: earlierCursor !== null,
+    loadingEarlier,
+    showEarlier,
+  }
 }

@@ -60,11 +60,26 @@ export const conversationMessageSchema = z.strictObject({
 })
 export type ConversationMessage = z.infer<typeof conversationMessageSchema>
 
-/** One thread with every message, oldest first. */
+/**
+ * A page of a thread's messages: the latest `limit` before `cursor` (a position: the
+ * first message is 1), oldest first. Positions never change, as messages are only added.
+ */
+export const conversationMessagesQuerySchema = z.object({
+  cursor: z.coerce.number().int().min(1).max(1_000_000).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(100),
+})
+export type ConversationMessagesQuery = z.infer<typeof conversationMessagesQuerySchema>
+
+/** One thread with a page of its messages, oldest first. */
 export const conversationSchema = z.strictObject({ ...conversationSummarySchema.shape, messages: z.array(conversationMessageSchema) })
 export type Conversation = z.infer<typeof conversationSchema>
 
-export const conversationResponseSchema = z.strictObject({ conversation: conversationSchema })
+export const conversationResponseSchema = z.strictObject({
+  conversation: conversationSchema,
+  /** The cursor of the page of earlier messages; null when this page starts at the first. */
+  nextCursor: z.number().int().nullable(),
+})
+export type ConversationResponse = z.infer<typeof conversationResponseSchema>
 
 /** `{ value }` rates an answer; null clears the rating. */
 export const feedbackRequestSchema = z.object({ value: feedbackValueSchema })

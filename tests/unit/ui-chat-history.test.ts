@@ -61,7 +61,7 @@ describe('the conversation list contract', () => {
 
 describe('a stored thread in the chat', () => {
   it('reads a thread’s messages with their reading, sources and feedback', () => {
-    const body = conversationResponseSchema.parse({ conversation: { ...summary, messages: [message, answer] } })
+    const body = conversationResponseSchema.parse({ conversation: { ...summary, messages: [message, answer] }, nextCursor: null })
     const messages = body.conversation.messages.map(toChatMessage)
     expect(messages.map((entry) => entry.role)).toEqual(['user', 'assistant'])
     expect(messages[1]).toMatchObject({
@@ -78,7 +78,7 @@ describe('a stored thread in the chat', () => {
 
   it('names the facet as a streamed answer does, from the id the thread stores', () => {
     const [shown] = conversationResponseSchema
-      .parse({ conversation: { ...summary, messages: [answer] } })
+      .parse({ conversation: { ...summary, messages: [answer] }, nextCursor: null })
       .conversation.messages.map(toChatMessage)
     expect(shown?.facet).toBe('Water 2 — Depths of the Heart')
   })
@@ -87,6 +87,8 @@ describe('a stored thread in the chat', () => {
     expect(conversationResponseSchema.safeParse({ messages: [message] }).success).toBe(false)
     const { sources, ...withoutSources } = answer
     const renamed = { ...withoutSources, knowledgeSources: sources }
-    expect(conversationResponseSchema.safeParse({ conversation: { ...summary, messages: [renamed] } }).success).toBe(false)
+    expect(conversationResponseSchema.safeParse({ conversation: { ...summary, messages: [renamed] }, nextCursor: null }).success).toBe(
+      false,
+    )
   })
 })

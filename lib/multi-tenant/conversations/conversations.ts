@@ -3,8 +3,9 @@ import type { Element, Phase } from '@/lib/engine/elements'
 import { AppError } from '@/lib/errors'
 import { conversationNotFound } from './threads'
 import type {
-  Conversation,
   ConversationListQuery,
+  ConversationMessagesQuery,
+  ConversationResponse,
   ConversationMessage,
   ConversationPage,
   ConversationSummary,
@@ -106,7 +107,13 @@ function toMessage(row: MessageRow): ConversationMessage {
 }
 
 /** One of the caller's threads with every message, oldest first. */
-export async function getConversation(caller: Acting, tenantId: string, id: string): Promise<Conversation> {
+/** One of the caller's threads with a page of its messages (see conversationMessagesQuerySchema). */
+export async function getConversation(
+  caller: Acting,
+  tenantId: string,
+  id: string,
+  query: ConversationMessagesQuery,
+): Promise<ConversationResponse> {
   if (!isUuid(id)) throw conversationNotFound()
   return caller.run(async (tx) => {
     const found = await tx.query<SummaryRow>(
@@ -115,14 +122,21 @@ export async function getConversation(caller: Acting, tenantId: string, id: stri
     )
     const row = found[0]
     if (!row) throw conversationNotFound()
-    const messages = await tx.query<MessageRow>(
-      `select id, role, content, element, phase, facet, sources, tokens_in, tokens_out, offline, feedback, created_at
-         from public.tenant_messages
-        where conversation_id = $1 and tenant_id = $2
-        order by created_at, case role when 'user' then 0 else 1 end`,
-      [id, tenantId],
+    const messages = await tx.query<MessageRow & { position: string | number }>(
+      `select * from (
+         select id, role, content, element, phase, facet, sources, tokens_in, tokens_out, offline, feedback, created_at,
+                row_number() over (order by created_at, case role when 'user' then 0 else 1 end, id) as position
+           from public.tenant_messages
+          where conversation_id = $1 and tenant_id = $2
+       ) numbered
+       where $3::bigint is null or position < $3::bigint
+       order by position desc
+       limit $4`,
+      [id, tenantId, query.cursor ?? null, query.limit],
     )
-    return { ...toSummary(row), messages: messages.map(toMessage) }
+    const page = messages.reverse()
+    const first = Number(page[0]?.position ?? 1)
+    return { conversation: { ...toSummary(row), messages: page.map(toMessage) }, nextCursor: first > 1 ? first : null }
   })
 }
 

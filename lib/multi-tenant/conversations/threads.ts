@@ -46,13 +46,18 @@ export async function startThread(tx: Queryable, tenantId: string, userId: strin
 
 /** The caller's own thread with its recent turns; anyone else's id is 404. */
 export async function loadThread(tx: Queryable, tenantId: string, userId: string, conversationId: string): Promise<Thread> {
-  const found = await tx.query<{ depth_level: number }>(
-    `select depth_level from public.tenant_conversations
-      where id = $1 and tenant_id = $2 and user_id = $3`,
+  const found = await tx.query<{ depth_level: number; full: boolean }>(
+    `select c.depth_level,
+            (select count(*) from public.tenant_messages m where m.conversation_id = c.id) + 2
+              > app_private.conversation_message_cap() as full
+       from public.tenant_conversations c
+      where c.id = $1 and c.tenant_id = $2 and c.user_id = $3`,
     [conversationId, tenantId, userId],
   )
   const conversation = found[0]
   if (!conversation) throw conversationNotFound()
+  // Refused before the model is asked: the exchange could not be stored (the trigger owns the cap).
+  if (conversation.full) throw new AppError('limit_reached', 'This conversation is full: start a new one to keep asking.')
   const recent = await tx.query<{ role: 'user' | 'assistant'; content: string; element: Element | null; phase: Phase | null }>(
     `select role, content, element, phase from public.tenant_messages
       where conversation_id = $1 and tenant_id = $2

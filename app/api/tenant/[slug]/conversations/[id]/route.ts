@@ -1,4 +1,4 @@
-import { conversationResponseSchema } from '@/lib/contracts/conversations'
+import { conversationMessagesQuerySchema, conversationResponseSchema } from '@/lib/contracts/conversations'
 import { contractJson } from '@/lib/http/route'
 import { tenantRoute } from '@/lib/http/tenant-route'
 import { deleteConversation, getConversation } from '@/lib/multi-tenant/conversations'
@@ -7,9 +7,14 @@ export const dynamic = 'force-dynamic'
 
 type Params = { slug: string; id: string }
 
-/** One of the caller's own conversations with its messages; anyone else's is 404. */
-export const GET = tenantRoute<Params>({ minRole: 'signed-in' }, async ({ caller, params }) =>
-  contractJson(conversationResponseSchema, { conversation: await getConversation(caller, caller.tenant.id, params.id) }),
+/**
+ * One of the caller's own conversations with a page of its messages
+ * (`?limit=` up to 200, default 100; `?cursor=` from `nextCursor` for earlier ones); anyone else's is 404.
+ */
+export const GET = tenantRoute<Params, undefined, typeof conversationMessagesQuerySchema>(
+  { minRole: 'signed-in', query: conversationMessagesQuerySchema },
+  async ({ caller, params, query }) =>
+    contractJson(conversationResponseSchema, await getConversation(caller, caller.tenant.id, params.id, query)),
 )
 
 /** 204; anyone else's conversation is 404. */
