@@ -1,6 +1,6 @@
 import { Badge } from '@/components/ui/badge'
 import { ElementBadge } from '@/components/ui/element-badge'
-import type { ChatMessage } from '@/lib/client/chat-types'
+import type { ShownMessage } from '@/lib/client/chat-types'
 import { FeedbackThumbs } from './feedback-thumbs'
 import { SafeMarkdown } from './safe-markdown'
 import { SourceCards } from './source-cards'
@@ -21,7 +21,7 @@ export function MessageBubble({
   assistantName,
   canGiveFeedback,
 }: {
-  message: ChatMessage
+  message: ShownMessage
   slug: string
   assistantName: string
   canGiveFeedback: boolean

@@ -3,8 +3,8 @@
 import { useCallback, useRef, useState } from 'react'
 import { apiFetch } from '@/lib/client/api'
 import { ApiError, networkError } from '@/lib/client/api-error'
-import { toChatMessage } from '@/lib/client/chat-history'
-import { localKey, type ChatMessage } from '@/lib/client/chat-types'
+import { toShownMessage } from '@/lib/client/chat-history'
+import { localKey, type ShownMessage } from '@/lib/client/chat-types'
 import { streamOracle } from '@/lib/client/oracle-stream'
 import { conversationResponseSchema } from '@/lib/contracts/conversations'
 
@@ -12,7 +12,7 @@ function toApiError(cause: unknown): ApiError {
   return cause instanceof ApiError ? cause : networkError(cause)
 }
 
-const blankAnswer = (): ChatMessage => ({
+const blankAnswer = (): ShownMessage => ({
   key: localKey('a'),
   messageId: null,
   role: 'assistant',
@@ -28,7 +28,7 @@ const blankAnswer = (): ChatMessage => ({
 
 /** The chat's state machine: one thread at a time, one streaming answer at a time. */
 export function useOracleChat(slug: string, onThreadChanged: () => void) {
-  const [messages, setMessages] = useState<ChatMessage[]>([])
+  const [messages, setMessages] = useState<ShownMessage[]>([])
   const [conversationId, setConversationId] = useState<string | null>(null)
   const [streaming, setStreaming] = useState(false)
   const [loadingThread, setLoadingThread] = useState(false)
@@ -38,13 +38,13 @@ export function useOracleChat(slug: string, onThreadChanged: () => void) {
   const [loadingEarlier, setLoadingEarlier] = useState(false)
   const abortRef = useRef<AbortController | null>(null)
 
-  const patch = useCallback((key: string, change: (message: ChatMessage) => Partial<ChatMessage>) => {
+  const patch = useCallback((key: string, change: (message: ShownMessage) => Partial<ShownMessage>) => {
     setMessages((all) => all.map((message) => (message.key === key ? { ...message, ...change(message) } : message)))
   }, [])
 
   const send = useCallback(
     async (input: string) => {
-      const question: ChatMessage = { ...blankAnswer(), key: localKey('u'), role: 'user', content: input, status: 'done' }
+      const question: ShownMessage = { ...blankAnswer(), key: localKey('u'), role: 'user', content: input, status: 'done' }
       const answer = blankAnswer()
       const depth = messages.filter((message) => message.role === 'user').length
       setMessages((all) => [...all, question, answer])
@@ -111,7 +111,7 @@ export function useOracleChat(slug: string, onThreadChanged: () => void) {
           `/api/tenant/${encodeURIComponent(slug)}/conversations/${encodeURIComponent(id)}`,
           conversationResponseSchema,
         )
-        setMessages(body.conversation.messages.map(toChatMessage))
+        setMessages(body.conversation.messages.map(toShownMessage))
         setEarlierCursor(body.nextCursor)
         setConversationId(id)
       } catch (cause) {
@@ -129,7 +129,7 @@ export function useOracleChat(slug: string, onThreadChanged: () => void) {
     try {
       const url = `/api/tenant/${encodeURIComponent(slug)}/conversations/${encodeURIComponent(conversationId)}?cursor=${earlierCursor}`
       const body = await apiFetch(url, conversationResponseSchema)
-      setMessages((shown) => [...body.conversation.messages.map(toChatMessage), ...shown])
+      setMessages((shown) => [...body.conversation.messages.map(toShownMessage), ...shown])
       setEarlierCursor(body.nextCursor)
     } catch (cause) {
       setError(toApiError(cause))

@@ -1,12 +1,12 @@
 import type { ConversationMessage } from '@/lib/contracts/conversations'
 import { facetById } from '@/lib/engine/facets'
-import type { ChatMessage } from './chat-types'
+import type { ShownMessage } from './chat-types'
 
 /**
  * A stored message as the chat shows it. The thread stores the facet's id; the chat shows
  * its name, as a streamed answer's `meta` gives it.
  */
-export function toChatMessage(message: ConversationMessage): ChatMessage {
+export function toShownMessage(message: ConversationMessage): ShownMessage {
   return {
     key: message.id,
     messageId: message.id,

@@ -4,7 +4,7 @@ import type { ConversationMessage } from '@/lib/contracts/conversations'
  * One message as the chat shows it, whether loaded from history or streaming in: the
  * contract's fields plus the browser's own state.
  */
-export type ChatMessage = Pick<ConversationMessage, 'role' | 'content' | 'element' | 'phase' | 'sources' | 'offline' | 'feedback'> & {
+export type ShownMessage = Pick<ConversationMessage, 'role' | 'content' | 'element' | 'phase' | 'sources' | 'offline' | 'feedback'> & {
   /** Stable key for React: the server's id once known, a local one before. */
   key: string
   /** The stored message; null until the server has stored it (and always for visitors). */

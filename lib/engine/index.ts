@@ -8,4 +8,4 @@ export type { Classifier, ClassifyOptions, LlmClassification, SourcedDetection }
 export { assemblePrompt } from './prompt'
 export type { AssembledPrompt, ChatTurn, PromptInput, PromptMessage } from './prompt'
 export { neutraliseDelimiters, renderKnowledgeBlock } from './knowledge-block'
-export type { KnowledgeDocument } from './knowledge-block'
+export type { PromptDocument } from './knowledge-block'

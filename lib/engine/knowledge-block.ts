@@ -4,7 +4,7 @@
  * open or close the block: tag-like delimiters are defanged before they are wrapped.
  */
 
-export interface KnowledgeDocument {
+export interface PromptDocument {
   id: string
   title: string
   content: string
@@ -37,7 +37,7 @@ function attribute(value: string): string {
 }
 
 /** The knowledge block; documents are numbered from 1 so answers can cite them as [n]. */
-export function renderKnowledgeBlock(documents: readonly KnowledgeDocument[]): string {
+export function renderKnowledgeBlock(documents: readonly PromptDocument[]): string {
   const body = documents.map(
     (document, position) =>
       `<document index="${position + 1}" title="${attribute(document.title)}">\n${neutraliseDelimiters(document.content).trim()}\n</document>`,

@@ -1,6 +1,6 @@
 import { ELEMENT_DESCRIPTIONS, PHASE_DESCRIPTIONS, type Element, type Phase } from './elements'
 import { facetFor } from './facets'
-import { neutraliseDelimiters, renderKnowledgeBlock, type KnowledgeDocument } from './knowledge-block'
+import { neutraliseDelimiters, renderKnowledgeBlock, type PromptDocument } from './knowledge-block'
 import type { BrandVoice, ElementalSignature, MaiaPersonality } from './voice'
 
 export interface ChatTurn {
@@ -21,7 +21,7 @@ export interface PromptInput {
   signature: ElementalSignature
   element: Element
   phase: Phase
-  knowledge: readonly KnowledgeDocument[]
+  knowledge: readonly PromptDocument[]
   /** The retrieved documents match the question only weakly: the model is told to decline rather than guess. */
   weakKnowledge?: boolean
   history?: readonly ChatTurn[]

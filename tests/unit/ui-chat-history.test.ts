@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { toChatMessage } from '@/lib/client/chat-history'
+import { toShownMessage } from '@/lib/client/chat-history'
 import { conversationListResponseSchema, conversationResponseSchema } from '@/lib/contracts/conversations'
 
 const summary = {
@@ -62,7 +62,7 @@ describe('the conversation list contract', () => {
 describe('a stored thread in the chat', () => {
   it('reads a thread’s messages with their reading, sources and feedback', () => {
     const body = conversationResponseSchema.parse({ conversation: { ...summary, messages: [message, answer] }, nextCursor: null })
-    const messages = body.conversation.messages.map(toChatMessage)
+    const messages = body.conversation.messages.map(toShownMessage)
     expect(messages.map((entry) => entry.role)).toEqual(['user', 'assistant'])
     expect(messages[1]).toMatchObject({
       key: 'm2',
@@ -79,7 +79,7 @@ describe('a stored thread in the chat', () => {
   it('names the facet as a streamed answer does, from the id the thread stores', () => {
     const [shown] = conversationResponseSchema
       .parse({ conversation: { ...summary, messages: [answer] }, nextCursor: null })
-      .conversation.messages.map(toChatMessage)
+      .conversation.messages.map(toShownMessage)
     expect(shown?.facet).toBe('Water 2 — Depths of the Heart')
   })
 

@@ -1,3 +1,4 @@
+import type { Credentials } from '@/lib/auth/auth-result'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { AppError } from '@/lib/errors'
 import { withService, type Database } from '@/lib/db'
@@ -10,7 +11,6 @@ import { gatedHash } from './hash-gate'
 import { burnHashTime, hashPassword, verifyPassword } from './password'
 import { startSession, type NewSession } from './session-store'
 
-export type Credentials = { email: string; password: string }
 export type RequestMeta = {
   ip: string | null
   userAgent: string | null

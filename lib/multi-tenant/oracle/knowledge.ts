@@ -2,7 +2,7 @@ import type { EmbeddingProvider } from '@/lib/ai/embeddings'
 import { isOverviewQuestion } from '@/lib/ai/offline/question-kind'
 import type { SourcePassage } from '@/lib/ai/offline/responder'
 import type { Queryable } from '@/lib/db'
-import type { KnowledgeDocument } from '@/lib/engine'
+import type { PromptDocument } from '@/lib/engine'
 import { ANSWER_RELEVANCE, embedAll } from '@/lib/multi-tenant/knowledge'
 import { overviewPassages } from './overview'
 import type { KnowledgeSource } from '@/lib/contracts/oracle'
@@ -53,7 +53,7 @@ export function toSources(passages: readonly RetrievedPassage[]): KnowledgeSourc
 }
 
 /** Documents for the model's data block, numbered from 1 in the same order as the sources. */
-export function toDocuments(passages: readonly RetrievedPassage[]): KnowledgeDocument[] {
+export function toDocuments(passages: readonly RetrievedPassage[]): PromptDocument[] {
   return passages.map((passage) => ({
     id: passage.id,
     title: passage.heading ? `${passage.title} — ${passage.heading}` : passage.title,

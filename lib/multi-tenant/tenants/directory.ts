@@ -1,8 +1,7 @@
 import { LRUCache } from 'lru-cache'
 import { getDatabase, withService } from '@/lib/db'
 import { isSlugShape, isUuid } from '@/lib/contracts/ids'
-
-export type TenantStatus = 'trial' | 'active' | 'suspended' | 'cancelled'
+import type { TenantStatus } from '@/lib/contracts/tenants'
 
 /** Routing fields only: enough to find a tenant, and whether it is serving (app_private.tenant_serving decides). */
 export type TenantRoute = {
