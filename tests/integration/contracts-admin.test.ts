@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { z } from 'zod'
 import { DELETE as removeMemberRoute, PATCH as patchMemberRoute } from '@/app/api/admin/tenants/[id]/members/[userId]/route'
 import { GET as listMembersRoute, POST as addMemberRoute } from '@/app/api/admin/tenants/[id]/members/route'
 import { DELETE as deleteTenantRoute, GET as getTenantRoute, PUT as putTenantRoute } from '@/app/api/admin/tenants/[id]/route'
@@ -8,9 +7,10 @@ import { errorBodySchema } from '@/lib/contracts/errors'
 import { addMemberResponseSchema, memberListResponseSchema, memberResponseSchema } from '@/lib/contracts/members'
 import { tenantListResponseSchema, tenantResponseSchema } from '@/lib/contracts/tenants'
 import { setDatabaseForTests } from '@/lib/db'
-import { apiRequest, loginCookie } from '../support/auth'
+import { loginCookie } from '../support/auth'
 import { createTestDatabase, type TestDatabase } from '../support/test-database'
 import { buildAdminWorld, type AdminWorld } from './admin-world'
+import { answer, expectContract, expectNoContent } from '../support/route-calls'
 
 /* Every admin tenant and member route, called for real; each answer must parse by its contract. */
 
@@ -30,26 +30,6 @@ afterAll(async () => {
   setDatabaseForTests(undefined)
   await db.close()
 })
-
-type Params = Record<string, string>
-type Route<P> = (request: Request, context: { params: Promise<P> }) => Promise<Response>
-
-async function answer<P extends Params>(
-  handler: Route<P>,
-  params: P,
-  path: string,
-  options: { method?: string; body?: unknown; cookie?: string },
-): Promise<{ status: number; body: unknown }> {
-  const response = await handler(apiRequest(path, options), { params: Promise.resolve(params) })
-  const text = await response.text()
-  return { status: response.status, body: text ? JSON.parse(text) : null }
-}
-
-function expectContract(schema: z.ZodType, reply: { status: number; body: unknown }, status: number): void {
-  expect(reply.status).toBe(status)
-  const parsed = schema.safeParse(reply.body)
-  expect(parsed.success ? null : parsed.error.issues).toBeNull()
-}
 
 describe('tenant routes answer by the tenants contract', () => {
   it('GET, POST, PUT and DELETE /api/admin/tenants[/id]', async () => {
@@ -74,7 +54,7 @@ describe('tenant routes answer by the tenants contract', () => {
       cookie: platform,
       body: { confirm: 'contract-co' },
     })
-    expect(deleted).toEqual({ status: 204, body: null })
+    expectNoContent(deleted)
   })
 
   it('a refusal answers the one error shape', async () => {
@@ -109,6 +89,6 @@ describe('member routes answer by the members contract', () => {
     })
     expectContract(memberResponseSchema, changed, 200)
     const removed = await answer(removeMemberRoute, { id, userId }, `${path}/${userId}`, { method: 'DELETE', cookie: admin })
-    expect(removed).toEqual({ status: 204, body: null })
+    expectNoContent(removed)
   })
 })

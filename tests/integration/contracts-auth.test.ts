@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { z } from 'zod'
 import { POST as addMemberRoute } from '@/app/api/admin/tenants/[id]/members/route'
 import { DELETE as deleteAccountRoute } from '@/app/api/auth/account/route'
 import { GET as callbackRoute } from '@/app/api/auth/callback/route'
@@ -26,10 +25,11 @@ import {
 } from '@/lib/contracts/auth'
 import { errorBodySchema } from '@/lib/contracts/errors'
 import { setDatabaseForTests } from '@/lib/db'
-import { apiRequest, cookieFrom, createUser, DEFAULT_TEST_PASSWORD, loginCookie } from '../support/auth'
+import { createUser, DEFAULT_TEST_PASSWORD, loginCookie } from '../support/auth'
 import { INVITE_LINK, mailedToken, VERIFY_LINK } from '../support/mailbox'
 import { createTestDatabase, type TestDatabase } from '../support/test-database'
 import { buildAdminWorld, type AdminWorld } from './admin-world'
+import { answer, expectContract, expectNoContent, type Reply } from '../support/route-calls'
 
 /* Every /api/auth route, called for real; each answer, success or refusal, must parse by its contract. */
 
@@ -46,29 +46,7 @@ afterAll(async () => {
   await db.close()
 })
 
-type Params = Record<string, string>
-type Route<P> = (request: Request, context: { params: Promise<P> }) => Promise<Response>
-type Reply = { status: number; body: unknown; cookie: string }
-
-async function answer<P extends Params>(
-  handler: Route<P>,
-  params: P,
-  path: string,
-  options: { method?: string; body?: unknown; cookie?: string } = {},
-): Promise<Reply> {
-  const response = await handler(apiRequest(path, options), { params: Promise.resolve(params) })
-  const text = await response.text()
-  return { status: response.status, body: text ? JSON.parse(text) : null, cookie: cookieFrom(response) }
-}
-
-function expectContract<S extends z.ZodType>(schema: S, reply: Reply, status: number): z.output<S> {
-  expect(reply.status).toBe(status)
-  const parsed = schema.safeParse(reply.body)
-  expect(parsed.success ? null : parsed.error.issues).toBeNull()
-  return schema.parse(reply.body)
-}
-
-const noContent = (reply: Reply) => expect({ status: reply.status, body: reply.body }).toEqual({ status: 204, body: null })
+const noContent = (reply: Reply) => expectNoContent({ status: reply.status, body: reply.body })
 const post = (body: unknown, cookie?: string) => ({ method: 'POST', body, cookie })
 
 async function invite(email: string): Promise<string> {

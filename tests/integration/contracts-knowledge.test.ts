@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { z } from 'zod'
 import { GET as originalRoute } from '@/app/api/admin/tenants/[id]/knowledge/[knowledgeId]/original/route'
 import { POST as reextractRoute } from '@/app/api/admin/tenants/[id]/knowledge/[knowledgeId]/reextract/route'
 import { DELETE as deleteRoute, GET as documentRoute } from '@/app/api/admin/tenants/[id]/knowledge/[knowledgeId]/route'
@@ -30,6 +29,7 @@ import { sampleProse } from '../support/fixtures'
 import { runJobs, testPool } from '../support/jobs'
 import { createTestDatabase, type TestDatabase } from '../support/test-database'
 import { buildAdminWorld, type AdminWorld } from './admin-world'
+import { answer, expectContract, expectNoContent, read, type Reply } from '../support/route-calls'
 
 /* Every knowledge route, called for real; each answer must parse by its contract. */
 
@@ -57,31 +57,6 @@ afterAll(async () => {
   setDatabaseForTests(undefined)
   await db.close()
 })
-
-type Params = Record<string, string>
-type Route<P> = (request: Request, context: { params: Promise<P> }) => Promise<Response>
-type Reply = { status: number; body: unknown }
-
-async function read(response: Response): Promise<Reply> {
-  const text = await response.text()
-  return { status: response.status, body: text ? JSON.parse(text) : null }
-}
-
-async function answer<P extends Params>(
-  handler: Route<P>,
-  params: P,
-  path: string,
-  options: { method?: string; body?: unknown; cookie?: string; headers?: Record<string, string> },
-): Promise<Reply> {
-  return read(await handler(apiRequest(path, options), { params: Promise.resolve(params) }))
-}
-
-function expectContract<S extends z.ZodType>(schema: S, reply: Reply, status: number): z.output<S> {
-  expect(reply.status).toBe(status)
-  const parsed = schema.safeParse(reply.body)
-  expect(parsed.success ? null : parsed.error.issues).toBeNull()
-  return parsed.data as z.output<S>
-}
 
 async function upload(files: [string, string][]): Promise<Reply> {
   const form = new FormData()
@@ -148,10 +123,7 @@ describe('document routes answer by the knowledge contract', () => {
       200,
     )
     expect(shown.document).toMatchObject({ title: 'Parking', filename: null, sourceType: 'text' })
-    expect(await answer(deleteRoute, { id, knowledgeId }, path, { method: 'DELETE', cookie: cookies.admin })).toEqual({
-      status: 204,
-      body: null,
-    })
+    expectNoContent(await answer(deleteRoute, { id, knowledgeId }, path, { method: 'DELETE', cookie: cookies.admin }))
     expectContract(errorBodySchema, await answer(documentRoute, { id, knowledgeId }, path, { cookie: cookies.admin }), 404)
     expectContract(errorBodySchema, await answer(deleteRoute, { id, knowledgeId }, path, { method: 'DELETE', cookie: cookies.admin }), 404)
   })

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { z } from 'zod'
 import { DELETE as deleteConversationRoute, GET as getConversationRoute } from '@/app/api/tenant/[slug]/conversations/[id]/route'
 import { GET as listConversationsRoute } from '@/app/api/tenant/[slug]/conversations/route'
 import { POST as feedbackRoute } from '@/app/api/tenant/[slug]/messages/[id]/feedback/route'
@@ -10,11 +9,12 @@ import { conversationListResponseSchema, conversationResponseSchema, feedbackRes
 import { errorBodySchema } from '@/lib/contracts/errors'
 import { oracleEventSchemas, oracleResponseSchema, previewResponseSchema, type OracleEventName } from '@/lib/contracts/oracle'
 import { setDatabaseForTests } from '@/lib/db'
-import { addMember, apiRequest, loginCookie } from '../support/auth'
+import { addMember, loginCookie } from '../support/auth'
 import { startFakeOpenAI } from '../support/fake-openai'
 import { createTestDatabase, type TestDatabase } from '../support/test-database'
 import { buildAdminWorld, type AdminWorld } from './admin-world'
 import { createLimitedTenant, readEvents, seedKnowledge, useLanguageModel } from './oracle-world'
+import { answer, expectContract, expectNoContent, call } from '../support/route-calls'
 
 /* The oracle, conversation, feedback and preview routes, called for real; each answer and each stream event must parse by its contract. */
 
@@ -45,27 +45,6 @@ afterAll(async () => {
   setDatabaseForTests(undefined)
   await db.close()
 })
-
-type Params = Record<string, string>
-type Route<P> = (request: Request, context: { params: Promise<P> }) => Promise<Response>
-type Options = { method?: string; body?: unknown; cookie?: string; headers?: Record<string, string> }
-
-function call<P extends Params>(handler: Route<P>, params: P, path: string, options: Options): Promise<Response> {
-  return handler(apiRequest(path, options), { params: Promise.resolve(params) })
-}
-
-async function answer<P extends Params>(handler: Route<P>, params: P, path: string, options: Options) {
-  const response = await call(handler, params, path, options)
-  const text = await response.text()
-  return { status: response.status, headers: response.headers, body: text ? (JSON.parse(text) as unknown) : null }
-}
-
-function expectContract<S extends z.ZodType>(schema: S, reply: { status: number; body: unknown }, status: number): z.output<S> {
-  expect(reply.status).toBe(status)
-  const parsed = schema.safeParse(reply.body)
-  expect(parsed.success ? null : parsed.error.issues).toBeNull()
-  return schema.parse(reply.body)
-}
 
 function isEventName(name: string): name is OracleEventName {
   return Object.hasOwn(oracleEventSchemas, name)
@@ -216,7 +195,7 @@ describe('conversation and feedback routes answer by the conversations contract'
       method: 'DELETE',
       cookie: user,
     })
-    expect({ status: removed.status, body: removed.body }).toEqual({ status: 204, body: null })
+    expectNoContent({ status: removed.status, body: removed.body })
   })
 
   it('refusals answer the one error shape: unknown conversation or answer 404, bad query or rating 400, no session 401', async () => {

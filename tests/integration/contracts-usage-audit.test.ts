@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { z } from 'zod'
 import { GET as platformAuditRoute } from '@/app/api/admin/audit-logs/route'
 import { GET as tenantAuditRoute } from '@/app/api/admin/tenants/[id]/audit-logs/route'
 import { POST as addMemberRoute } from '@/app/api/admin/tenants/[id]/members/route'
@@ -13,9 +12,10 @@ import { usageReportResponseSchema } from '@/lib/contracts/usage'
 import { startEventLoopMonitor } from '@/lib/debug/event-loop'
 import { setDatabaseForTests, withService, type Database } from '@/lib/db'
 import { resetConfigForTests } from '@/lib/env'
-import { apiRequest, loginCookie } from '../support/auth'
+import { loginCookie } from '../support/auth'
 import { createTestDatabase, type TestDatabase } from '../support/test-database'
 import { buildAdminWorld, type AdminWorld } from './admin-world'
+import { answer, expectContract } from '../support/route-calls'
 
 /* Health, the event-loop probe, usage and both audit logs, called for real; each answer must parse by its contract. */
 
@@ -37,28 +37,6 @@ afterAll(async () => {
   setDatabaseForTests(undefined)
   await db.close()
 })
-
-type Params = Record<string, string>
-type Route<P> = (request: Request, context: { params: Promise<P> }) => Promise<Response>
-type Reply = { status: number; body: unknown }
-
-async function answer<P extends Params>(
-  handler: Route<P>,
-  params: P,
-  path: string,
-  options: { method?: string; body?: unknown; cookie?: string } = {},
-): Promise<Reply> {
-  const response = await handler(apiRequest(path, options), { params: Promise.resolve(params) })
-  const text = await response.text()
-  return { status: response.status, body: text ? JSON.parse(text) : null }
-}
-
-function expectContract<S extends z.ZodType>(schema: S, reply: Reply, status: number): z.output<S> {
-  expect(reply.status).toBe(status)
-  const parsed = schema.safeParse(reply.body)
-  expect(parsed.success ? null : parsed.error.issues).toBeNull()
-  return schema.parse(reply.body)
-}
 
 describe('the operational routes answer by the health contract', () => {
   it('GET /api/health answers 200 by its contract while the database answers', async () => {
