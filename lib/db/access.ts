@@ -50,8 +50,10 @@ export function withAnon<T>(db: Database, claims: Claims, fn: (tx: Queryable) =>
  * a failed one aborts the transaction, and with it this switch.
  */
 export async function asServer<T>(tx: Queryable, fn: (tx: Queryable) => Promise<T>): Promise<T> {
-  const [before] = await tx.query<{ role: string }>("select current_setting('role') as role")
-  await tx.query("select set_config('role', 'none', true)")
+  // One round trip: the role is read in the CTE's scan before the outer list switches it.
+  const [before] = await tx.query<{ role: string }>(
+    "with before as materialized (select current_setting('role') as role) select role, set_config('role', 'none', true) from before",
+  )
   const result = await fn(tx)
   await tx.query("select set_config('role', $1, true)", [before?.role ?? 'none'])
   return result
