@@ -1,7 +1,8 @@
 import { NextResponse, type NextRequest } from 'next/server'
 import { refreshSupabaseSession } from '@/lib/auth/supabase/client'
 import { config as env } from '@/lib/env'
-import { forwardedHost, forwardedHttps } from '@/lib/http/forwarded'
+import { isHttps } from '@/lib/auth/cookies'
+import { forwardedHost } from '@/lib/http/forwarded'
 import { API_POLICY, contentSecurityPolicy, newNonce, NONCE_HEADER, securityHeaders } from '@/lib/http/security-headers'
 import { newVisitorId, VISITOR_COOKIE, visitorIdOf } from '@/lib/http/visitor-cookie'
 import { routeForHost, TENANT_SLUG_HEADER, UNKNOWN_HOST_PATH, type RouteDecision } from '@/lib/multi-tenant/tenants/host-routing'
@@ -10,7 +11,7 @@ import { resolveTenantByHost } from '@/lib/multi-tenant/tenants/directory'
 type Protection = { policy: string; https: boolean; nonce: string | null }
 
 function protectionFor(request: NextRequest): Protection {
-  const https = request.nextUrl.protocol === 'https:' || forwardedHttps(request.headers)
+  const https = isHttps(request)
   const path = request.nextUrl.pathname
   if (path === '/api' || path.startsWith('/api/')) return { policy: API_POLICY, https, nonce: null }
   const { NODE_ENV, NEXT_PUBLIC_SUPABASE_URL } = env()

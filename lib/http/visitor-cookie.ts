@@ -1,3 +1,5 @@
+import { readCookie } from '@/lib/auth/cookies'
+
 /*
  * A random, meaningless id per browser, so that visitors of a public tenant can be told
  * apart when the server cannot trust client addresses (no proxy of ours in front). It
@@ -14,12 +16,6 @@ export function newVisitorId(): string {
 
 /** The request's visitor id, or null when it has none or one this server never issues. */
 export function visitorIdOf(headers: Headers): string | null {
-  for (const part of (headers.get('cookie') ?? '').split(';')) {
-    const [name, ...rest] = part.trim().split('=')
-    if (name === VISITOR_COOKIE) {
-      const value = rest.join('=')
-      return SHAPE.test(value) ? value : null
-    }
-  }
-  return null
+  const value = readCookie(headers.get('cookie'), VISITOR_COOKIE)
+  return value !== null && SHAPE.test(value) ? value : null
 }
