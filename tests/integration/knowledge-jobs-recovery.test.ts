@@ -14,7 +14,7 @@ import { LostJob } from '@/lib/multi-tenant/knowledge/jobs/lost-job'
 import { TenantKnowledgeBase } from '@/lib/multi-tenant/TenantKnowledgeBase'
 import { addMember, apiRequest, createTenant, createUser, loginCookie } from '../support/auth'
 import { sampleProse } from '../support/fixtures'
-import { runJobs, storageBalance, testPool } from '../support/jobs'
+import { runJobs, storageBalance, testPool, fillStorage } from '../support/jobs'
 import { createTestDatabase, type TestDatabase } from '../support/test-database'
 
 let db: TestDatabase
@@ -123,12 +123,7 @@ describe('a crash in the middle of a job', () => {
     // limits are whole megabytes, so the tenant's 1 MB is already full but for 1.5 times the text.
     const tenant = await tenantWithAdmin('commit-full', 1)
     const prefilled = 1024 * 1024 - Math.floor(Buffer.byteLength(text) * 1.5)
-    await withService(db, (tx) =>
-      tx.query('insert into public.tenant_usage (tenant_id, period, storage_bytes) values ($1, app_private.current_usage_period(), $2)', [
-        tenant.id,
-        prefilled,
-      ]),
-    )
+    await fillStorage(db, tenant.id, prefilled)
     await uploadFiles(actingAs(db, tenant.claims), tenant.id, form([['big.txt', text]]), { pool, db })
     await runJobs(db, pool)
     expect(await jobsOf(tenant.id)).toMatchObject([{ status: 'failed', error_code: 'storage_full' }])

@@ -6,7 +6,7 @@ import { setDatabaseForTests, withService } from '@/lib/db'
 import { resetConfigForTests } from '@/lib/env'
 import { addMember, apiRequest, createTenant, createUser, loginCookie, makePlatformAdmin, TEST_ORIGIN } from '../support/auth'
 import { makeDocx, makeEncryptedPdf, makePdf, makeShapesOnlyPdf } from '../support/fixtures'
-import { runJobs, testPool, type JobBody, type UploadBody } from '../support/jobs'
+import { runJobs, testPool, type JobBody, type UploadBody, fillStorage } from '../support/jobs'
 import { createTestDatabase, type TestDatabase } from '../support/test-database'
 import type { WorkerPool } from '@/lib/ingest/worker/pool'
 
@@ -69,12 +69,7 @@ beforeAll(async () => {
     })
   ).id
   // Limits are whole megabytes: the tiny tenant's storage is already full but for 524 bytes.
-  await withService(db, (tx) =>
-    tx.query('insert into public.tenant_usage (tenant_id, period, storage_bytes) values ($1, app_private.current_usage_period(), $2)', [
-      tenants.tiny,
-      1024 * 1024 - 524,
-    ]),
-  )
+  await fillStorage(db, tenants.tiny, 1024 * 1024 - 524)
   const people: [Who, string | null, 'admin' | 'user' | null][] = [
     ['platform', null, null],
     ['acmeAdmin', tenants.acme, 'admin'],

@@ -5,6 +5,7 @@ import { storageUsage } from '@/lib/multi-tenant/knowledge/storage-usage'
 import { TenantKnowledgeBase } from '@/lib/multi-tenant/TenantKnowledgeBase'
 import { addMember, createTenant, createUser } from '../support/auth'
 import { createTestDatabase, type TestDatabase } from '../support/test-database'
+import { fillStorage } from '../support/jobs'
 
 let db: TestDatabase
 const local = new LocalEmbedder()
@@ -26,12 +27,7 @@ const NEARLY_FULL = 1024 * 1024 - 1048
 
 async function nearlyFull(slug: string): Promise<{ id: string; admin: Claims }> {
   const tenant = await tenantWithAdmin(slug, 1)
-  await withService(db, (tx) =>
-    tx.query('insert into public.tenant_usage (tenant_id, period, storage_bytes) values ($1, app_private.current_usage_period(), $2)', [
-      tenant.id,
-      NEARLY_FULL,
-    ]),
-  )
+  await fillStorage(db, tenant.id, NEARLY_FULL)
   return tenant
 }
 

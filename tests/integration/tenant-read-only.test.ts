@@ -6,9 +6,10 @@ import { GET as listMembersRoute, POST as addMemberRoute } from '@/app/api/admin
 import { GET as getTenantRoute, PUT as putTenantRoute } from '@/app/api/admin/tenants/[id]/route'
 import { setDatabaseForTests, withService, withUser } from '@/lib/db'
 import { invalidateTenantRoutes } from '@/lib/multi-tenant/tenants/directory'
-import { apiRequest, loginCookie } from '../support/auth'
+import { loginCookie } from '../support/auth'
 import { createTestDatabase, type TestDatabase } from '../support/test-database'
 import { buildAdminWorld, type AdminWorld } from './admin-world'
+import { answer, type Reply, type RouteHandler, type RouteParams } from '../support/route-calls'
 
 /*
  * A suspended tenant is read-only for its own people (app_private.tenant_accepts_writes,
@@ -22,18 +23,7 @@ let admin: string
 let platform: string
 let knowledgeId: string
 
-type Route<P> = (request: Request, context: { params: Promise<P> }) => Promise<Response>
-
-async function call<P extends Record<string, string>>(
-  handler: Route<P>,
-  params: P,
-  path: string,
-  options: { method?: string; body?: unknown; cookie: string },
-) {
-  const response = await handler(apiRequest(path, options), { params: Promise.resolve(params) })
-  const text = await response.text()
-  return { status: response.status, body: (text ? JSON.parse(text) : null) as { error?: { code: string; message: string } } | null }
-}
+const codeOf = (reply: Reply) => (reply.body as { error?: { code: string } } | null)?.error?.code
 
 async function setStatus(status: 'active' | 'suspended'): Promise<void> {
   await withService(db, (tx) => tx.query('update public.tenants set status = $2 where id = $1', [world.home.id, status]))
@@ -46,7 +36,7 @@ beforeAll(async () => {
   world = await buildAdminWorld(db, 'ro')
   admin = await loginCookie(db, world.home.admin.userId)
   platform = await loginCookie(db, world.platformAdmin.userId)
-  const added = await call(addKnowledgeRoute, { id: world.home.id }, `/api/admin/tenants/${world.home.id}/knowledge`, {
+  const added = await answer(addKnowledgeRoute, { id: world.home.id }, `/api/admin/tenants/${world.home.id}/knowledge`, {
     method: 'POST',
     cookie: admin,
     body: { title: 'Opening hours', content: 'We open at nine every weekday morning and close at five.' },
@@ -63,9 +53,9 @@ const tenantPath = () => `/api/admin/tenants/${world.home.id}`
 
 describe("a suspended tenant's admin", () => {
   it('still reads the settings, the knowledge and the members', async () => {
-    expect((await call(getTenantRoute, { id: world.home.id }, tenantPath(), { cookie: admin })).status).toBe(200)
-    expect((await call(listKnowledgeRoute, { id: world.home.id }, `${tenantPath()}/knowledge`, { cookie: admin })).status).toBe(200)
-    expect((await call(listMembersRoute, { id: world.home.id }, `${tenantPath()}/members`, { cookie: admin })).status).toBe(200)
+    expect((await answer(getTenantRoute, { id: world.home.id }, tenantPath(), { cookie: admin })).status).toBe(200)
+    expect((await answer(listKnowledgeRoute, { id: world.home.id }, `${tenantPath()}/knowledge`, { cookie: admin })).status).toBe(200)
+    expect((await answer(listMembersRoute, { id: world.home.id }, `${tenantPath()}/members`, { cookie: admin })).status).toBe(200)
   })
 
   it.each([
@@ -77,13 +67,13 @@ describe("a suspended tenant's admin", () => {
   ] as const)('cannot %s: 403 tenant_inactive', async (_label, handler, extra, suffix, method, body) => {
     const fill = (value: string) => value.replace('KNOWLEDGE', knowledgeId).replace('VIEWER', world.home.viewer.userId)
     const params = Object.fromEntries(Object.entries({ id: world.home.id, ...extra }).map(([key, value]) => [key, fill(value)]))
-    const reply = await call(handler as unknown as Route<Record<string, string>>, params, fill(`${tenantPath()}${suffix}`), {
+    const reply = await answer(handler as unknown as RouteHandler<RouteParams>, params, fill(`${tenantPath()}${suffix}`), {
       method,
       body,
       cookie: admin,
     })
     expect(reply.status).toBe(403)
-    expect(reply.body?.error?.code).toBe('tenant_inactive')
+    expect(codeOf(reply)).toBe('tenant_inactive')
   })
 
   it('changed nothing by trying', async () => {
@@ -117,7 +107,7 @@ describe("a suspended tenant's admin", () => {
 describe('around a suspended tenant', () => {
   it('tells a non-member nothing: an outsider still gets the plain refusal', async () => {
     const outsider = await loginCookie(db, world.other.admin.userId)
-    const reply = await call(putTenantRoute, { id: world.home.id }, tenantPath(), {
+    const reply = await answer(putTenantRoute, { id: world.home.id }, tenantPath(), {
       method: 'PUT',
       body: { name: 'X Y' },
       cookie: outsider,
@@ -128,7 +118,7 @@ describe('around a suspended tenant', () => {
   it('lets a member leave', async () => {
     const user = await loginCookie(db, world.home.user.userId)
     const path = `${tenantPath()}/members/${world.home.user.userId}`
-    const reply = await call(removeMemberRoute, { id: world.home.id, userId: world.home.user.userId }, path, {
+    const reply = await answer(removeMemberRoute, { id: world.home.id, userId: world.home.user.userId }, path, {
       method: 'DELETE',
       cookie: user,
     })
@@ -136,20 +126,20 @@ describe('around a suspended tenant', () => {
   })
 
   it('lets a platform admin change it and reactivate it, after which its admin writes again', async () => {
-    const rename = await call(putTenantRoute, { id: world.home.id }, tenantPath(), {
+    const rename = await answer(putTenantRoute, { id: world.home.id }, tenantPath(), {
       method: 'PUT',
       body: { name: 'Renamed By Platform' },
       cookie: platform,
     })
     expect(rename.status).toBe(200)
-    const reactivate = await call(putTenantRoute, { id: world.home.id }, tenantPath(), {
+    const reactivate = await answer(putTenantRoute, { id: world.home.id }, tenantPath(), {
       method: 'PUT',
       body: { status: 'active' },
       cookie: platform,
     })
     expect(reactivate.status).toBe(200)
     invalidateTenantRoutes()
-    const write = await call(putTenantRoute, { id: world.home.id }, tenantPath(), {
+    const write = await answer(putTenantRoute, { id: world.home.id }, tenantPath(), {
       method: 'PUT',
       body: { name: 'Renamed By Admin' },
       cookie: admin,

@@ -16,6 +16,19 @@ export async function runJobs(db: Database, pool: WorkerPool, embedder?: Embeddi
   await new JobRunner({ db, pool, ...(embedder ? { embedder } : {}) }).runUntilIdle()
 }
 
+/**
+ * Starts this month's storage counter at `usedBytes`, so a test reaches a whole-megabyte
+ * limit (limits are whole numbers) without uploading a megabyte.
+ */
+export async function fillStorage(db: Database, tenantId: string, usedBytes: number): Promise<void> {
+  await withService(db, (tx) =>
+    tx.query('insert into public.tenant_usage (tenant_id, period, storage_bytes) values ($1, app_private.current_usage_period(), $2)', [
+      tenantId,
+      usedBytes,
+    ]),
+  )
+}
+
 /** The storage counter next to what is really stored: equal when accounting is exact. */
 export async function storageBalance(db: Database, tenantId: string): Promise<{ counted: number; stored: number }> {
   const [row] = await withService(db, (tx) =>
