@@ -22,6 +22,8 @@ export const AUDIT_ACTIONS = [
   'knowledge.reextract',
   'personality.update',
   'plan.update',
+  'api_key.create',
+  'api_key.revoke',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

@@ -42,6 +42,16 @@ export function withAnon<T>(db: Database, claims: Claims, fn: (tx: Queryable) =>
 }
 
 /**
+ * A tenant API key's request: RLS applies as `anon` with claims that carry only the
+ * SHA-256 of the key's secret. The database looks the key up itself
+ * (`app_private.api_key_tenant_id`, migration 20261203009000) to learn its tenant and
+ * scopes; nothing else in the claims names a tenant.
+ */
+export function withApiKey<T>(db: Database, secretHash: string, fn: (tx: Queryable) => Promise<T>): Promise<T> {
+  return asRole(db, 'anon', { api_key_hash: secretHash }, fn)
+}
+
+/**
  * Runs `fn` as the server inside a user's or visitor's transaction: the database role
  * goes back to the connection's own, which is what SQL trusts (`app_private.
  * is_server_call`, and the execute grants of the counting and audit functions); the

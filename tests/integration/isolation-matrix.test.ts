@@ -92,6 +92,10 @@ audit_logs               select  perm   perm     perm     zero      zero    zero
 audit_logs               insert  perm   perm     perm     perm      perm    perm   perm   perm      allow
 audit_logs               update  perm   perm     perm     perm      perm    perm   perm   perm      allow
 audit_logs               delete  perm   perm     perm     perm      perm    perm   perm   perm      allow
+tenant_api_keys          select  perm   perm     perm     zero      zero    zero   allow  allow     allow
+tenant_api_keys          insert  perm   perm     perm     check     check   check  allow  allow     allow
+tenant_api_keys          update  perm   perm     perm     zero      zero    zero   allow  allow     allow
+tenant_api_keys          delete  perm   perm     perm     perm      perm    perm   perm   perm      allow
 mail_outbox              select  perm   perm     perm     zero      zero    zero   zero   allow     allow
 mail_outbox              insert  perm   perm     perm     perm      perm    perm   perm   perm      allow
 mail_outbox              update  perm   perm     perm     perm      perm    perm   perm   perm      allow
@@ -214,6 +218,18 @@ const PROBES: Record<string, TableProbe> = {
     insert: (c) => write("insert into public.knowledge_jobs (tenant_id, kind) values ($1, 'reindex')", [c.t.id]),
     update: (c) => change("update public.knowledge_jobs set status = 'failed' where tenant_id = $1", [c.t.id]),
     delete: (c) => change('delete from public.knowledge_jobs where tenant_id = $1', [c.t.id]),
+  },
+  // Created in one's own name; revoking is the one update, deleting nobody's (the rows stay for the record).
+  tenant_api_keys: {
+    select: (c) => count('public.tenant_api_keys where tenant_id = $1', [c.t.id]),
+    insert: (c) =>
+      write(
+        `insert into public.tenant_api_keys (tenant_id, name, prefix, secret_hash, scopes, created_by)
+         values ($1, 'Matrix', 'oak_matrix00', repeat('b', 64), array['chat'], $2)`,
+        [c.t.id, c.uid],
+      ),
+    update: (c) => change('update public.tenant_api_keys set revoked_at = now() where id = $1', [c.t.apiKeyId]),
+    delete: (c) => change('delete from public.tenant_api_keys where id = $1', [c.t.apiKeyId]),
   },
   mail_outbox: {
     select: () => count("public.mail_outbox where to_address = 'someone@home.test'"),

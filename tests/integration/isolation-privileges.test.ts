@@ -87,13 +87,14 @@ describe('what the schema exposes', () => {
     expect(rows.map((row) => row.grant)).toEqual(['auth.local_sessions authenticated delete', 'auth.local_sessions authenticated select'])
   })
 
-  it('never lets the API roles read a password hash or a session token hash', async () => {
+  it('never lets the API roles read a password hash, a session token hash or an API key hash', async () => {
     const rows = await withService(db, (tx) =>
       tx.query<{ readable: boolean }>(
         `select bool_or(has_column_privilege(api.role, col.tbl, col.name, 'select')) as readable
            from unnest(array['anon', 'authenticated']) as api(role),
                 (values ('auth.users'::regclass, 'encrypted_password'), ('auth.local_sessions'::regclass, 'token_hash'),
-                        ('public.tenant_invitations'::regclass, 'token_hash')) as col(tbl, name)`,
+                        ('public.tenant_invitations'::regclass, 'token_hash'),
+                        ('public.tenant_api_keys'::regclass, 'secret_hash')) as col(tbl, name)`,
       ),
     )
     expect(rows).toEqual([{ readable: false }])

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { TENANT_ROLES, roleReaches } from '@/lib/auth/roles'
+import { API_KEY_SCOPES } from '@/lib/contracts/api-keys'
 import { setDatabaseForTests, withService } from '@/lib/db'
 import { ELEMENTS } from '@/lib/engine/elements'
 import { actingAs } from '@/lib/multi-tenant/access'
@@ -88,6 +89,16 @@ describe('elements: the SQL domain public.element and ELEMENTS', () => {
         where n.nspname = 'public' and c.contype = 'c' and pg_get_constraintdef(c.oid) like '%aether%'`,
     )
     expect(copies).toEqual([])
+  })
+})
+
+describe('API key scopes: the tenant_api_keys.scopes check and API_KEY_SCOPES', () => {
+  it('the scopes check accepts exactly the scopes API_KEY_SCOPES lists, in the same order', async () => {
+    const words = await constraintWords(
+      `conrelid = 'public.tenant_api_keys'::regclass and contype = 'c' and pg_get_constraintdef(oid) like '%scopes%'`,
+      [],
+    )
+    expect(words).toEqual([...API_KEY_SCOPES])
   })
 })
 

@@ -15,6 +15,8 @@ export type TenantFixture = {
   knowledgeId: string
   /** Owned by the tenant's `user` member: conversations are private to their owner. */
   conversationId: string
+  /** A live API key of the tenant with every scope, made by its admin. */
+  apiKeyId: string
 }
 
 export type IsolationWorld = {
@@ -103,9 +105,15 @@ async function seedPopulatedTenant(tx: Queryable, slug: string, publicAccess: bo
      values ($1, 'ingest', 'handbook.md', $2, $3, 'done', 100)`,
     [id, original[0]?.id, knowledgeId],
   )
+  const apiKey = await tx.query<{ id: string }>(
+    `insert into public.tenant_api_keys (tenant_id, name, prefix, secret_hash, scopes, created_by)
+     values ($1::uuid, 'Fixture key', 'oak_fixture0', encode(sha256(convert_to($1::text, 'UTF8')), 'hex'),
+             array['chat', 'knowledge:read', 'knowledge:write', 'usage:read'], $2) returning id`,
+    [id, adminId],
+  )
   await tx.query("select app_private.write_audit($1, 'tenant.create', 'tenant', $2)", [id, id])
   await tx.query("select app_private.write_audit($1, 'member.add', 'user', $2)", [id, userId])
-  return { id, slug, adminId, userId, viewerId, knowledgeId, conversationId }
+  return { id, slug, adminId, userId, viewerId, knowledgeId, conversationId, apiKeyId: String(apiKey[0]?.id) }
 }
 
 export async function seedIsolationWorld(db: Database): Promise<IsolationWorld> {
