@@ -116,12 +116,31 @@ export function errorBody(error: AppError): { error: { code: ErrorCode; message:
   }
 }
 
-export function errorResponse(error: unknown): Response {
+/** OpenAI's `type` for each kind of failure, so its clients raise the error they would for OpenAI. */
+function openAiErrorType(error: AppError): string {
+  if (error.code === 'limit_reached') return 'insufficient_quota'
+  if (error.status === 429) return 'rate_limit_error'
+  if (error.status === 401) return 'authentication_error'
+  if (error.status === 403) return 'permission_error'
+  if (error.status === 404) return 'not_found_error'
+  if (error.status >= 500) return 'server_error'
+  return 'invalid_request_error'
+}
+
+/**
+ * The same body with OpenAI's two extra fields, for the public API (/api/v1), whose
+ * callers use OpenAI's clients: `{ error: { code, message, type, param, details? } }`.
+ */
+export function openAiErrorBody(error: AppError): { error: ReturnType<typeof errorBody>['error'] & { type: string; param: null } } {
+  return { error: { ...errorBody(error).error, type: openAiErrorType(error), param: null } }
+}
+
+export function errorResponse(error: unknown, body: (error: AppError) => object = errorBody): Response {
   const appError = toAppError(error)
   if (appError.status >= 500) console.error('[api]', appError.code, appError.cause ?? appError)
   const headers: Record<string, string> = { 'content-type': 'application/json' }
   if (appError.retryAfterSeconds !== undefined) {
     headers['retry-after'] = String(Math.max(1, Math.ceil(appError.retryAfterSeconds)))
   }
-  return new Response(JSON.stringify(errorBody(appError)), { status: appError.status, headers })
+  return new Response(JSON.stringify(body(appError)), { status: appError.status, headers })
 }

@@ -37,6 +37,8 @@ export type InteractionOptions = {
   inputTokens?: number
   /** The admission already made in the caller's first transaction (see admit); absent = admitted here. */
   admitted?: Admitted
+  /** A shorter bound on the model's answer than MAX_ANSWER_TOKENS (the public API's max_tokens). */
+  maxAnswerTokens?: number
 }
 
 /** What admission decided: the tenant as the oracle sees it, and the allowances taken. */
@@ -182,6 +184,7 @@ export class TenantMAIA {
         input,
         newThread: !thread || thread.depth === 0,
         signal: options.signal,
+        maxTokens: options.maxAnswerTokens,
       })
       promptTokens = plan.promptTokens
       for await (const event of plan.events) {

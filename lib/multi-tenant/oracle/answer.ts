@@ -24,6 +24,8 @@ export type AnswerInput = {
   /** The first answer of a thread may carry the tenant's greeting. */
   newThread: boolean
   signal?: AbortSignal
+  /** At most MAX_ANSWER_TOKENS; the offline responder writes no tokens and ignores it. */
+  maxTokens?: number
 }
 
 export type AnswerPlan = {
@@ -43,8 +45,13 @@ async function* wordsOf(text: string, signal?: AbortSignal): AsyncIterable<ChatS
   yield { type: 'done', usage: { promptTokens: 0, completionTokens: 0 } }
 }
 
-async function* completeAtOnce(chat: ChatProvider, messages: ChatMessage[], signal?: AbortSignal): AsyncIterable<ChatStreamEvent> {
-  const completion = await chat.complete(messages, { maxTokens: MAX_ANSWER_TOKENS, signal })
+async function* completeAtOnce(
+  chat: ChatProvider,
+  messages: ChatMessage[],
+  maxTokens: number,
+  signal?: AbortSignal,
+): AsyncIterable<ChatStreamEvent> {
+  const completion = await chat.complete(messages, { maxTokens, signal })
   yield { type: 'token', text: completion.text }
   yield { type: 'done', usage: completion.usage }
 }
@@ -82,9 +89,10 @@ export function planAnswer(args: AnswerInput): AnswerPlan {
     history: args.history,
     input: args.input,
   })
+  const maxTokens = Math.min(args.maxTokens ?? MAX_ANSWER_TOKENS, MAX_ANSWER_TOKENS)
   const events = args.streaming
-    ? args.chat.stream(messages, { maxTokens: MAX_ANSWER_TOKENS, signal: args.signal })
-    : completeAtOnce(args.chat, messages, args.signal)
+    ? args.chat.stream(messages, { maxTokens, signal: args.signal })
+    : completeAtOnce(args.chat, messages, maxTokens, args.signal)
   return { promptTokens: () => estimatePromptTokens(messages), events: withoutStrayCitations(events, args.passages.length) }
 }
 

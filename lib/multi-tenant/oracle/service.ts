@@ -1,6 +1,6 @@
 import { AppError } from '@/lib/errors'
 import { aiProviders, type AiProviders } from '@/lib/ai/default-providers'
-import { visitorScope, type Caller } from '@/lib/multi-tenant/access'
+import { visitorScope, type Caller, type TransactionScope } from '@/lib/multi-tenant/access'
 import type { TenantRoute } from '@/lib/multi-tenant/tenants'
 import { getDatabase, type Queryable } from '@/lib/db'
 import { countQuestionTokens, TenantMAIA, type Admitted } from '@/lib/multi-tenant/TenantMAIA'
@@ -59,6 +59,15 @@ export async function openOracle(caller: TenantCaller, providers: AiProviders = 
   }
   await limitVisitorQuestion(await getDatabase(), tenant.id, caller)
   return { maia: new TenantMAIA(tenant.id, visitorScope(tenant), providers), userId: null }
+}
+
+/**
+ * The assistant for a tenant API key with the `chat` scope (lib/multi-tenant/api-keys):
+ * the visitor's path, run as the key (`app_private.visitor_tenant_id` admits it, private
+ * tenant or not): no history, the tenant's monthly limits, the key's own rate limit.
+ */
+export function openKeyOracle(tenantId: string, run: TransactionScope, providers: AiProviders = aiProviders()): OracleCaller {
+  return { maia: new TenantMAIA(tenantId, run, providers), userId: null }
 }
 
 const PREVIEW_LIMIT = { maxHits: 30, windowSeconds: 600 }
