@@ -240,6 +240,58 @@ test('the main pages have no serious or critical accessibility violations (scree
   await saveScreenshots(admin, 'tenant-account', ['laptop', 'phone'])
 })
 
+test('the tenant admin makes an API key in the dashboard, its code asks through /api/v1, and revoking it stops it', async () => {
+  const admin = opened('adminA')
+  await admin.goto(tenantUrl(TENANT_A.slug, '/dashboard/api-keys'))
+  await expect(admin.getByRole('heading', { level: 1, name: 'API keys' })).toBeVisible()
+  await admin.getByLabel('Name').fill('Website')
+  await admin.getByRole('checkbox', { name: /knowledge:read/ }).check()
+  await admin.getByRole('button', { name: 'Create key' }).click()
+  const secret = ((await admin.getByTestId('new-api-key').textContent()) ?? '').trim()
+  expect(secret).toMatch(/^oak_[A-Za-z0-9_-]{43}$/)
+  const row = admin.getByRole('listitem').filter({ hasText: 'Website' })
+  await expect(row).toContainText(secret.slice(0, 12))
+  await expectAccessible(admin, 'dashboard-api-keys')
+  await saveScreenshots(admin, 'dashboard-api-keys', ['laptop', 'phone'])
+
+  // What the tenant's own code does, from any origin: the key alone says who is asking.
+  const complete = (key: string) =>
+    admin.evaluate(
+      async ({ bearer, question }) => {
+        const response = await fetch('/api/v1/chat/completions', {
+          method: 'POST',
+          credentials: 'omit',
+          headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ model: 'default', messages: [{ role: 'user', content: question }] }),
+        })
+        const body = (await response.json()) as { choices?: { message: { content: string; sources: { title: string }[] } }[] }
+        return {
+          status: response.status,
+          content: body.choices?.[0]?.message.content ?? '',
+          sources: body.choices?.[0]?.message.sources ?? [],
+        }
+      },
+      { bearer: key, question: PDF.question },
+    )
+  const answered = await complete(secret)
+  expect(answered.status).toBe(200)
+  expect(answered.content).toMatch(PDF.fact)
+  expect(answered.sources.length).toBeGreaterThan(0)
+
+  await row.getByRole('button', { name: 'Revoke' }).click()
+  await row.getByRole('button', { name: 'Confirm revoking Website' }).click()
+  await expect(row).toContainText('revoked')
+  expect((await complete(secret)).status).toBe(401)
+
+  await admin.goto(tenantUrl(TENANT_A.slug, '/dashboard/api'))
+  await expect(admin.getByRole('heading', { level: 1, name: 'API' })).toBeVisible()
+  await expect(admin.getByText('/api/v1/chat/completions', { exact: true })).toBeVisible()
+  await expectAccessible(admin, 'dashboard-api')
+  await saveScreenshots(admin, 'dashboard-api', ['laptop', 'phone'])
+  const document = await admin.evaluate(async () => (await fetch('/api/v1/openapi.json')).json() as Promise<{ openapi: string }>)
+  expect(document.openapi).toBe('3.1.0')
+})
+
 test('the limit-reached state (429) shows when the monthly conversation limit is hit', async () => {
   const consolePage = opened('console')
   await consolePage.goto(tenantAConsoleUrl)

@@ -26,6 +26,8 @@ export default async function DashboardLayout({ children, params }: Props) {
     { href: `${home}/members`, label: 'Members' },
     { href: `${home}/usage`, label: 'Usage' },
     { href: `${home}/audit`, label: 'Audit log' },
+    { href: `${home}/api-keys`, label: 'API keys' },
+    { href: `${home}/api`, label: 'API' },
   ]
   return (
     <div className="mx-auto w-full max-w-6xl px-3 py-6 sm:px-6">

@@ -1,0 +1,141 @@
+import { z } from 'zod'
+import { errorBodySchema } from './errors'
+import { knowledgeSearchResponseSchema, knowledgeSearchSchema } from './knowledge'
+import { chatCompletionChunkSchema, chatCompletionRequestSchema, chatCompletionSchema, modelListSchema } from './v1'
+
+/*
+ * The OpenAPI 3.1 document of the public API (/api/v1), generated from the same zod
+ * contracts the handlers answer with (zod's own JSON Schema output: OpenAPI 3.1 schemas
+ * are JSON Schema 2020-12). Served at /api/v1/openapi.json and read by the dashboard's
+ * API page; a test validates it and holds it to the route files.
+ */
+
+/** What one operation needs: its contract and the words a reader needs around it. */
+export type PublicOperation = {
+  method: 'get' | 'post'
+  path: string
+  summary: string
+  description: string
+  /** The key scope the route asks for; null = open to anyone. */
+  scope: string | null
+  request?: { schema: string }
+  response: { schema: string; stream?: string }
+  refusals: number[]
+}
+
+const SCHEMAS: Record<string, { schema: z.ZodType; io: 'input' | 'output' }> = {
+  ChatCompletionRequest: { schema: chatCompletionRequestSchema, io: 'input' },
+  ChatCompletion: { schema: chatCompletionSchema, io: 'output' },
+  ChatCompletionChunk: { schema: chatCompletionChunkSchema, io: 'output' },
+  ModelList: { schema: modelListSchema, io: 'output' },
+  SearchRequest: { schema: knowledgeSearchSchema, io: 'input' },
+  SearchResponse: { schema: knowledgeSearchResponseSchema, io: 'output' },
+  Error: { schema: errorBodySchema, io: 'output' },
+}
+
+export const PUBLIC_OPERATIONS: PublicOperation[] = [
+  {
+    method: 'get',
+    path: '/models',
+    summary: 'List models',
+    description: 'One model, `default`: the tenant’s assistant, named after the tenant.',
+    scope: 'chat',
+    response: { schema: 'ModelList' },
+    refusals: [401, 403, 429],
+  },
+  {
+    method: 'post',
+    path: '/chat/completions',
+    summary: 'Ask the assistant',
+    description:
+      'OpenAI’s chat completions, answered by the tenant’s assistant from its knowledge, in its voice. The last message (from the user) is the question; earlier turns count as the conversation’s depth. `max_tokens` bounds the answer (at most 1,024). Added to OpenAI’s shape: `sources`, the passages the answer cites as [n], on the message, or with `stream: true` on the last `chat.completion.chunk` before `data: [DONE]`. Each call counts as one of the tenant’s conversations this month; past the limit the answer is 429 with Retry-After.',
+    scope: 'chat',
+    request: { schema: 'ChatCompletionRequest' },
+    response: { schema: 'ChatCompletion', stream: 'ChatCompletionChunk' },
+    refusals: [400, 401, 403, 404, 415, 429],
+  },
+  {
+    method: 'post',
+    path: '/search',
+    summary: 'Search the knowledge',
+    description: 'The tenant’s knowledge search, best passage first: the same ranking members get on the tenant’s site.',
+    scope: 'knowledge:read',
+    request: { schema: 'SearchRequest' },
+    response: { schema: 'SearchResponse' },
+    refusals: [400, 401, 403, 415, 429],
+  },
+  {
+    method: 'get',
+    path: '/openapi.json',
+    summary: 'This document',
+    description: 'The OpenAPI 3.1 description of this API. No key needed.',
+    scope: null,
+    response: { schema: 'OpenApiDocument' },
+    refusals: [],
+  },
+]
+
+const REFUSALS: Record<number, string> = {
+  400: 'The body is not valid; `error.details.fields` names each field.',
+  401: 'No live API key: missing, unknown, revoked or expired.',
+  403: 'The key lacks the scope, or the tenant is not active (`tenant_inactive`).',
+  404: 'No such model.',
+  415: 'The body is not JSON.',
+  429: 'The key’s 60 requests a minute (`rate_limited`) or the tenant’s monthly limit (`limit_reached`); see Retry-After.',
+}
+
+function jsonSchema(entry: { schema: z.ZodType; io: 'input' | 'output' }): Record<string, unknown> {
+  const { $schema: _dialect, ...schema } = z.toJSONSchema(entry.schema, { io: entry.io, target: 'draft-2020-12' })
+  return schema
+}
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` })
+
+function operation(op: PublicOperation) {
+  const content: Record<string, unknown> = { 'application/json': { schema: ref(op.response.schema) } }
+  if (op.response.stream) {
+    content['text/event-stream'] = {
+      schema: { ...ref(op.response.stream), description: 'With `stream: true`: one `data: <chunk>` line per chunk, then `data: [DONE]`.' },
+    }
+  }
+  const refusals = Object.fromEntries(
+    op.refusals.map((status) => [
+      String(status),
+      { description: REFUSALS[status], content: { 'application/json': { schema: ref('Error') } } },
+    ]),
+  )
+  return {
+    operationId: `${op.method}${op.path.replace(/[^a-z]+([a-z])/g, (_all, letter: string) => letter.toUpperCase())}`,
+    summary: op.summary,
+    description: op.scope ? `${op.description}\n\nNeeds a key with the \`${op.scope}\` scope.` : op.description,
+    security: op.scope ? [{ apiKey: [] }] : [],
+    ...(op.request ? { requestBody: { required: true, content: { 'application/json': { schema: ref(op.request.schema) } } } } : {}),
+    responses: { '200': { description: op.summary, content }, ...refusals },
+  }
+}
+
+export function openApiDocument(version: string) {
+  const paths: Record<string, Record<string, unknown>> = {}
+  for (const op of PUBLIC_OPERATIONS) paths[op.path] = { ...paths[op.path], [op.method]: operation(op) }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Elemental Oracle public API',
+      version,
+      description:
+        'A tenant’s assistant and knowledge for the tenant’s own code, OpenAI-compatible: point an OpenAI client at `<platform>/api/v1` with a tenant API key. Errors are `{ error: { code, message, type, param, details? } }`.',
+    },
+    servers: [{ url: '/api/v1' }],
+    security: [{ apiKey: [] }],
+    components: {
+      securitySchemes: {
+        apiKey: { type: 'http', scheme: 'bearer', description: 'A tenant API key (`oak_…`), made by a tenant admin in the dashboard.' },
+      },
+      schemas: {
+        ...Object.fromEntries(Object.entries(SCHEMAS).map(([name, entry]) => [name, jsonSchema(entry)])),
+        OpenApiDocument: { type: 'object', description: 'An OpenAPI 3.1 document: this one.' },
+      },
+    },
+    paths,
+  }
+}
