@@ -1,6 +1,6 @@
 'use client'
 
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import { Alert } from '@/components/ui/alert'
 import { Button } from '@/components/ui/button'
 import { ChatNotice } from './chat-notice'
@@ -9,21 +9,31 @@ import { ConversationList } from './conversation-list'
 import { MessageBubble } from './message-bubble'
 import { useConversations } from './use-conversations'
 import { useOracleChat } from './use-oracle-chat'
+import { useThreadAddress } from './use-thread-address'
+import type { ConversationResponse } from '@/lib/contracts/conversations'
 
 export type ChatAppProps = {
   slug: string
+  /** '' on the tenant's own host, `/t/<slug>` on the platform's: where thread addresses start. */
+  basePath: string
   tenantName: string
   assistantName: string
   greeting: string
   /** Members keep history and give feedback; viewers only read their history; visitors chat without either. */
   mode: 'member' | 'viewer' | 'visitor'
   signInHref: string
+  /** The thread the page was opened at (`/c/<id>`), loaded by the server; null for a new one. */
+  initialThread: ConversationResponse | null
 }
 
-export function ChatApp({ slug, tenantName, assistantName, greeting, mode, signInHref }: ChatAppProps) {
+export function ChatApp({ slug, basePath, tenantName, assistantName, greeting, mode, signInHref, initialThread }: ChatAppProps) {
   const member = mode !== 'visitor'
-  const { conversations, loading, refresh } = useConversations(slug, member)
-  const chat = useOracleChat(slug, () => void refresh())
+  const history = useConversations(slug, member)
+  const { refresh } = history
+  const [startedId, setStartedId] = useState<string | null>(null)
+  const onThreadChanged = useCallback(() => refresh(), [refresh])
+  const chat = useOracleChat(slug, initialThread, { onThreadChanged, onThreadStarted: setStartedId })
+  const show = useThreadAddress(basePath, chat)
   const [showHistory, setShowHistory] = useState(false)
   const lastContent = chat.messages.at(-1)?.content
 
@@ -33,17 +43,36 @@ export function ChatApp({ slug, tenantName, assistantName, greeting, mode, signI
     if (page.scrollHeight - (window.scrollY + window.innerHeight) < 320) window.scrollTo({ top: page.scrollHeight })
   }, [chat.messages.length, lastContent])
 
-  const history = member ? (
+  // A new thread's address replaces the chat home's: Back leaves the chat rather than showing an empty one.
+  useEffect(() => {
+    if (startedId) show(startedId, 'replace')
+  }, [startedId, show])
+
+  const sidebar = member ? (
     <ConversationList
-      conversations={conversations}
+      conversations={history.conversations}
       activeId={chat.conversationId}
-      loading={loading}
+      loading={history.loading}
+      search={history.search}
+      searching={history.searching}
+      onSearch={history.setSearch}
+      canRename={mode === 'member'}
       onSelect={(id) => {
         setShowHistory(false)
+        if (id === chat.conversationId) return
+        show(id, 'push')
         void chat.open(id)
       }}
       onNew={() => {
         setShowHistory(false)
+        show(null, 'push')
+        chat.startNew()
+      }}
+      onRename={history.rename}
+      onDelete={async (id) => {
+        await history.remove(id)
+        if (id !== chat.conversationId) return
+        show(null, 'replace')
         chat.startNew()
       }}
     />
@@ -51,11 +80,11 @@ export function ChatApp({ slug, tenantName, assistantName, greeting, mode, signI
 
   return (
     <div className="mx-auto flex w-full max-w-6xl flex-1 gap-6 px-3 py-4 sm:px-6">
-      {history ? (
-        <aside className="sticky top-4 hidden max-h-[calc(100dvh-2rem)] w-64 shrink-0 self-start lg:block">{history}</aside>
+      {sidebar ? (
+        <aside className="sticky top-4 hidden max-h-[calc(100dvh-2rem)] w-64 shrink-0 self-start lg:block">{sidebar}</aside>
       ) : null}
       <div className="flex min-w-0 flex-1 flex-col">
-        {history ? (
+        {sidebar ? (
           <div className="mb-3 lg:hidden">
             <button
               type="button"
@@ -68,7 +97,7 @@ export function ChatApp({ slug, tenantName, assistantName, greeting, mode, signI
             </button>
             {showHistory ? (
               <div id="mobile-history" className="mt-2 max-h-80 rounded-xl border border-stone-200 bg-stone-50 p-3">
-                {history}
+                {sidebar}
               </div>
             ) : null}
           </div>

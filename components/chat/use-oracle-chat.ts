@@ -6,7 +6,7 @@ import { ApiError, networkError } from '@/lib/client/api-error'
 import { toShownMessage } from '@/lib/client/chat-history'
 import { localKey, type ShownMessage } from '@/lib/client/chat-types'
 import { streamOracle } from '@/lib/client/oracle-stream'
-import { conversationResponseSchema } from '@/lib/contracts/conversations'
+import { conversationResponseSchema, type ConversationResponse } from '@/lib/contracts/conversations'
 
 function toApiError(cause: unknown): ApiError {
   return cause instanceof ApiError ? cause : networkError(cause)
@@ -26,17 +26,30 @@ const blankAnswer = (): ShownMessage => ({
   status: 'streaming',
 })
 
-/** The chat's state machine: one thread at a time, one streaming answer at a time. */
-export function useOracleChat(slug: string, onThreadChanged: () => void) {
-  const [messages, setMessages] = useState<ShownMessage[]>([])
-  const [conversationId, setConversationId] = useState<string | null>(null)
+type ThreadEvents = {
+  /** A question was answered (the history's order and counts changed). */
+  onThreadChanged: () => void
+  /** A new thread's first exchange was stored (the address bar can name it now). */
+  onThreadStarted: (id: string) => void
+}
+
+/**
+ * The chat's state machine: one thread at a time, one streaming answer at a time. It
+ * starts on `initial` when the page was opened at a thread's address.
+ */
+export function useOracleChat(slug: string, initial: ConversationResponse | null, events: ThreadEvents) {
+  const [messages, setMessages] = useState<ShownMessage[]>(() => initial?.conversation.messages.map(toShownMessage) ?? [])
+  const [conversationId, setConversationId] = useState<string | null>(initial?.conversation.id ?? null)
   const [streaming, setStreaming] = useState(false)
   const [loadingThread, setLoadingThread] = useState(false)
   const [error, setError] = useState<ApiError | null>(null)
   // Where the page of earlier messages of an opened thread starts; null when all are shown.
-  const [earlierCursor, setEarlierCursor] = useState<number | null>(null)
+  const [earlierCursor, setEarlierCursor] = useState<number | null>(initial?.nextCursor ?? null)
   const [loadingEarlier, setLoadingEarlier] = useState(false)
   const abortRef = useRef<AbortController | null>(null)
+  // Only the latest open() may fill the thread: a slower earlier one must not overwrite it.
+  const openedRef = useRef(0)
+  const { onThreadChanged, onThreadStarted } = events
 
   const patch = useCallback((key: string, change: (message: ShownMessage) => Partial<ShownMessage>) => {
     setMessages((all) => all.map((message) => (message.key === key ? { ...message, ...change(message) } : message)))
@@ -52,6 +65,7 @@ export function useOracleChat(slug: string, onThreadChanged: () => void) {
       setError(null)
       const controller = new AbortController()
       abortRef.current = controller
+      let threadId: string | null = null
       try {
         await streamOracle(
           slug,
@@ -65,10 +79,17 @@ export function useOracleChat(slug: string, onThreadChanged: () => void) {
                 sources: meta.knowledgeSources,
                 offline: meta.offline,
               }))
-              if (meta.conversationId) setConversationId(meta.conversationId)
+              if (meta.conversationId) {
+                threadId = meta.conversationId
+                setConversationId(meta.conversationId)
+              }
             },
             onToken: (text) => patch(answer.key, (message) => ({ content: message.content + text })),
-            onDone: (done) => patch(answer.key, () => ({ status: 'done', messageId: done.messageId })),
+            onDone: (done) => {
+              patch(answer.key, () => ({ status: 'done', messageId: done.messageId }))
+              // Named once stored: a new thread whose first exchange fails is never written.
+              if (done.messageId && threadId && threadId !== conversationId) onThreadStarted(threadId)
+            },
           },
           controller.signal,
         )
@@ -88,13 +109,15 @@ export function useOracleChat(slug: string, onThreadChanged: () => void) {
         setStreaming(false)
       }
     },
-    [slug, conversationId, messages, patch, onThreadChanged],
+    [slug, conversationId, messages, patch, onThreadChanged, onThreadStarted],
   )
 
   const stop = useCallback(() => abortRef.current?.abort(), [])
 
   const startNew = useCallback(() => {
     abortRef.current?.abort()
+    openedRef.current += 1
+    setLoadingThread(false)
     setMessages([])
     setConversationId(null)
     setEarlierCursor(null)
@@ -104,6 +127,7 @@ export function useOracleChat(slug: string, onThreadChanged: () => void) {
   const open = useCallback(
     async (id: string) => {
       abortRef.current?.abort()
+      const opening = (openedRef.current += 1)
       setLoadingThread(true)
       setError(null)
       try {
@@ -111,13 +135,14 @@ export function useOracleChat(slug: string, onThreadChanged: () => void) {
           `/api/tenant/${encodeURIComponent(slug)}/conversations/${encodeURIComponent(id)}`,
           conversationResponseSchema,
         )
+        if (opening !== openedRef.current) return
         setMessages(body.conversation.messages.map(toShownMessage))
         setEarlierCursor(body.nextCursor)
         setConversationId(id)
       } catch (cause) {
-        setError(toApiError(cause))
+        if (opening === openedRef.current) setError(toApiError(cause))
       } finally {
-        setLoadingThread(false)
+        if (opening === openedRef.current) setLoadingThread(false)
       }
     },
     [slug],

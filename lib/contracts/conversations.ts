@@ -8,15 +8,19 @@ import { knowledgeSourceSchema } from './oracle'
  * DELETE of a conversation answers 204 (noContentSchema).
  */
 
+export const CONVERSATION_TITLE_MAX = 200
+
 export const conversationListQuerySchema = z.object({
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  /** Words to find in a thread's title or any of its messages (case-insensitive); blank lists every thread. */
+  q: z.string().max(200).optional(),
 })
 export type ConversationListQuery = z.infer<typeof conversationListQuerySchema>
 
 export const conversationSummarySchema = z.strictObject({
   id: z.string(),
-  /** The first question, cut near 60 characters. */
+  /** The first question, cut near 60 characters, until its owner renames it. */
   title: z.string(),
   messageCount: z.number().int(),
   tokensUsed: z.number().int(),
@@ -37,6 +41,18 @@ export const conversationListResponseSchema = z.strictObject({
   total: z.number().int(),
 })
 export type ConversationPage = z.infer<typeof conversationListResponseSchema>
+
+/** PATCH /conversations/[id]: a new title, on one line (runs of whitespace become one space). */
+export const conversationRenameRequestSchema = z.object({
+  title: z
+    .string()
+    .transform((title) => title.replace(/\s+/g, ' ').trim())
+    .pipe(z.string().min(1, 'must not be blank').max(CONVERSATION_TITLE_MAX)),
+})
+export type ConversationRenameRequest = z.infer<typeof conversationRenameRequestSchema>
+
+/** The renamed thread's summary. */
+export const conversationRenameResponseSchema = conversationSummarySchema
 
 /** 1 helpful, -1 not helpful, null no rating. */
 export const feedbackValueSchema = z.union([z.literal(1), z.literal(-1), z.null()], { message: 'must be 1, -1 or null' })

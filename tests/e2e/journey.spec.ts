@@ -311,7 +311,7 @@ test('the limit-reached state (429) shows when the monthly conversation limit is
   // The earlier thread is still there to reread: history is not a new conversation.
   await member
     .getByRole('navigation', { name: 'Your conversations' })
-    .getByRole('button', { name: /check-in/i })
+    .getByRole('button', { name: /^What time is check-in/i })
     .click()
   await expect(member.getByRole('article').filter({ hasText: /cobalt/i })).toBeVisible()
   await expect(member.getByRole('status').filter({ hasText: 'Limit reached' })).toHaveCount(0)

@@ -8,65 +8,49 @@ import type {
   ConversationResponse,
   ConversationMessage,
   ConversationPage,
-  ConversationSummary,
   Feedback,
 } from '@/lib/contracts/conversations'
 import type { KnowledgeSource } from '@/lib/contracts/oracle'
 import { isUuid } from '@/lib/contracts/ids'
+import { iso, SUMMARY_COLUMNS, toSummary, type SummaryRow } from './summaries'
 
 /*
  * A member's own conversations. RLS shows each person only their own threads (not even
  * tenant admins read them), so another person's id is indistinguishable from none: 404.
  */
 
-type SummaryRow = {
-  id: string
-  title: string
-  message_count: number
-  tokens_used: string | number
-  dominant_element: Element | null
-  detected_phase: number | null
-  depth_level: number
-  created_at: Date | string
-  updated_at: Date | string
+/** `%`, `_` and a backslash match themselves: the caller's words are searched for as typed. */
+function containsPattern(words: string): string {
+  return `%${words.replace(/[\\%_]/g, (special) => `\\${special}`)}%`
 }
 
-const SUMMARY_COLUMNS = `id, title, message_count, tokens_used, dominant_element, detected_phase, depth_level, created_at, updated_at`
-
-function iso(value: Date | string): string {
-  return new Date(value).toISOString()
-}
-
-function toSummary(row: SummaryRow): ConversationSummary {
-  return {
-    id: row.id,
-    title: row.title,
-    messageCount: Number(row.message_count),
-    tokensUsed: Number(row.tokens_used),
-    dominantElement: row.dominant_element,
-    detectedPhase: row.detected_phase === null ? null : (Number(row.detected_phase) as Phase),
-    depthLevel: Number(row.depth_level),
-    createdAt: iso(row.created_at),
-    updatedAt: iso(row.updated_at),
-  }
-}
-
-/** The caller's threads in this tenant, most recently active first. */
+/**
+ * The caller's threads in this tenant, most recently active first; with `q`, only those
+ * whose title or any message contains it. RLS limits both to the caller's own rows.
+ */
 export async function listConversations(caller: Acting, tenantId: string, query: ConversationListQuery): Promise<ConversationPage> {
+  const words = query.q?.replace(/\s+/g, ' ').trim()
+  const pattern = words ? containsPattern(words) : null
+  const matching = `c.tenant_id = $1 and c.user_id = $2
+        and ($3::text is null
+             or c.title ilike $3 escape '\\'
+             or exists (select 1 from public.tenant_messages m
+                         where m.conversation_id = c.id and m.tenant_id = c.tenant_id and m.content ilike $3 escape '\\'))`
+  const userId = caller.session?.userId ?? null
   return caller.run(async (tx) => {
     const rows = await tx.query<SummaryRow & { total: number }>(
       `select ${SUMMARY_COLUMNS}, count(*) over ()::int as total
-         from public.tenant_conversations
-        where tenant_id = $1 and user_id = $2
+         from public.tenant_conversations c
+        where ${matching}
         order by updated_at desc, id desc
-        limit $3 offset $4`,
-      [tenantId, caller.session?.userId ?? null, query.pageSize, (query.page - 1) * query.pageSize],
+        limit $4 offset $5`,
+      [tenantId, userId, pattern, query.pageSize, (query.page - 1) * query.pageSize],
     )
     let total = rows[0]?.total ?? 0
     if (rows.length === 0 && query.page > 1) {
       const counted = await tx.query<{ total: number }>(
-        'select count(*)::int as total from public.tenant_conversations where tenant_id = $1 and user_id = $2',
-        [tenantId, caller.session?.userId ?? null],
+        `select count(*)::int as total from public.tenant_conversations c where ${matching}`,
+        [tenantId, userId, pattern],
       )
       total = counted[0]?.total ?? 0
     }
@@ -106,7 +90,6 @@ function toMessage(row: MessageRow): ConversationMessage {
   }
 }
 
-/** One of the caller's threads with every message, oldest first. */
 /** One of the caller's threads with a page of its messages (see conversationMessagesQuerySchema). */
 export async function getConversation(
   caller: Acting,

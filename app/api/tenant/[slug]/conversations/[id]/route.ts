@@ -1,7 +1,12 @@
-import { conversationMessagesQuerySchema, conversationResponseSchema } from '@/lib/contracts/conversations'
+import {
+  conversationMessagesQuerySchema,
+  conversationRenameRequestSchema,
+  conversationRenameResponseSchema,
+  conversationResponseSchema,
+} from '@/lib/contracts/conversations'
 import { contractJson } from '@/lib/http/route'
 import { tenantRoute } from '@/lib/http/tenant-route'
-import { deleteConversation, getConversation } from '@/lib/multi-tenant/conversations'
+import { deleteConversation, getConversation, renameConversation } from '@/lib/multi-tenant/conversations'
 
 export const dynamic = 'force-dynamic'
 
@@ -15,6 +20,13 @@ export const GET = tenantRoute<Params, undefined, typeof conversationMessagesQue
   { minRole: 'signed-in', query: conversationMessagesQuerySchema },
   async ({ caller, params, query }) =>
     contractJson(conversationResponseSchema, await getConversation(caller, caller.tenant.id, params.id, query)),
+)
+
+/** `{ title }` renames one of the caller's own conversations; answers its summary. Anyone else's is 404. */
+export const PATCH = tenantRoute<Params, typeof conversationRenameRequestSchema>(
+  { minRole: 'signed-in', body: conversationRenameRequestSchema },
+  async ({ caller, params, body }) =>
+    contractJson(conversationRenameResponseSchema, await renameConversation(caller, caller.tenant.id, params.id, body.title)),
 )
 
 /** 204; anyone else's conversation is 404. */

@@ -1,0 +1,82 @@
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import { ChatApp } from '@/components/chat/chat-app'
+import { Alert } from '@/components/ui/alert'
+import { buttonClasses } from '@/components/ui/button'
+import { isAppError } from '@/lib/errors'
+import { callerFromSession } from '@/lib/multi-tenant/access'
+import { getConversation } from '@/lib/multi-tenant/conversations'
+import type { ConversationResponse } from '@/lib/contracts/conversations'
+import { loadTenantContext, tenantHref, type TenantContext } from '../_data/tenant-context'
+
+/** The member's own thread under their RLS; anyone else's (or a malformed id) is the 404 page, never its content. */
+async function loadOwnThread(context: TenantContext, id: string): Promise<ConversationResponse> {
+  try {
+    return await getConversation(callerFromSession(context.session, context.tenant), context.tenant.id, id, { limit: 100 })
+  } catch (error) {
+    if (isAppError(error) && error.code === 'not_found') notFound()
+    throw error
+  }
+}
+
+/**
+ * The tenant's chat, at `/` (a new thread) or at `/c/<id>` (one of the caller's own
+ * threads, restored from the server so a reload shows it at once).
+ */
+export async function TenantChat({ slug, conversationId }: { slug: string; conversationId: string | null }) {
+  const context = await loadTenantContext(slug)
+  if (!context) notFound()
+  const { tenant, session, role, branding } = context
+  const here = conversationId ? tenantHref(context, `/c/${conversationId}`) : null
+  const signInHref = here ? `${tenantHref(context, '/login')}?next=${encodeURIComponent(here)}` : tenantHref(context, '/login')
+
+  if (session && !role && (conversationId || !tenant.publicAccess)) {
+    if (tenant.publicAccess) notFound()
+    return (
+      <div className="mx-auto w-full max-w-xl px-4 py-12 sm:py-20">
+        <Alert tone="warning" title={`You are not a member of ${tenant.name}`}>
+          You are signed in as {session.email}, but this account has no access to {tenant.name}’s assistant. Ask one of its administrators
+          for an invitation, or sign in with another account.
+        </Alert>
+      </div>
+    )
+  }
+
+  if (!session && (conversationId || !tenant.publicAccess)) {
+    return (
+      <div className="mx-auto w-full max-w-xl px-4 py-12 text-center sm:py-20">
+        <h1 className="text-3xl font-semibold tracking-tight text-stone-900">{branding.greeting}</h1>
+        <p className="mt-3 text-lg text-stone-600">
+          {conversationId
+            ? `Sign in to reopen this conversation with ${branding.assistantName}.`
+            : `Sign in to talk with ${branding.assistantName}, ${tenant.name}’s assistant. Every answer is grounded in ${tenant.name}’s own knowledge and shows its sources.`}
+        </p>
+        <div className="mt-8 flex flex-wrap justify-center gap-3">
+          <Link href={signInHref} className={buttonClasses('primary')}>
+            Sign in
+          </Link>
+          <Link href={tenantHref(context, '/signup')} className={buttonClasses('secondary')}>
+            Create an account
+          </Link>
+        </div>
+      </div>
+    )
+  }
+
+  const thread = conversationId ? await loadOwnThread(context, conversationId) : null
+  return (
+    <>
+      <h1 className="sr-only">Chat with {branding.assistantName}</h1>
+      <ChatApp
+        slug={tenant.slug}
+        basePath={context.basePath}
+        tenantName={tenant.name}
+        assistantName={branding.assistantName}
+        greeting={branding.greeting}
+        mode={role === 'viewer' ? 'viewer' : role ? 'member' : 'visitor'}
+        signInHref={signInHref}
+        initialThread={thread}
+      />
+    </>
+  )
+}
