@@ -29,6 +29,8 @@ const serverModules = {
     '!@/lib/auth/roles',
     '@/lib/env',
     '@/lib/health',
+    '@/lib/secrets',
+    '@/lib/secrets/*',
     'node:*',
     'postgres',
     '@electric-sql/*',

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 
@@ -8,6 +9,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // A key of the run's own, so no test writes a generated key beside the developer's data directory.
+    env: { SECRETS_KEY: `vitest:${randomBytes(32).toString('base64')}` },
     reporters: ['default', './tests/support/summary-reporter.ts'],
     projects: [
       // Pure logic: no database is opened or migrated for it.

@@ -1,5 +1,6 @@
 import { isIP } from 'node:net'
 import { z } from 'zod'
+import { parseKeySpec, type SecretKey } from '@/lib/secrets/key-spec'
 
 function isCidr(value: string): boolean {
   const [address, prefix, extra] = value.split('/')
@@ -16,6 +17,18 @@ const optionalString = z
   .optional()
 
 const optionalUrl = optionalString.pipe(z.url({ message: 'must be a URL' }).optional())
+
+/** Keys as `<id>:<base64>`, comma-separated; each is checked, and no message repeats key material. */
+const secretKeys = optionalString.transform((value, context): SecretKey[] => {
+  const keys: SecretKey[] = []
+  for (const spec of (value ?? '').split(',').map((entry) => entry.trim())) {
+    if (spec === '') continue
+    const parsed = parseKeySpec(spec)
+    if (typeof parsed === 'string') context.addIssue({ code: 'custom', message: parsed })
+    else keys.push(parsed)
+  }
+  return keys
+})
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -63,6 +76,10 @@ const envSchema = z.object({
       .optional(),
   ),
   MAIL_FROM: optionalString.pipe(z.string().max(300).optional()),
+  /** The key that encrypts stored secrets (lib/secrets); unset in embedded mode = a generated one. */
+  SECRETS_KEY: secretKeys.refine((keys) => keys.length <= 1, { message: 'must be one key; earlier keys go in SECRETS_OLD_KEYS' }),
+  /** Keys that only decrypt, for secrets sealed before a rotation. */
+  SECRETS_OLD_KEYS: secretKeys,
 })
 
 export type Env = z.infer<typeof envSchema>
@@ -107,6 +124,10 @@ export function parseEnv(source: Record<string, string | undefined>): Config {
     throw new ConfigError(
       'Invalid environment configuration:\n  SMTP_URL needs MAIL_FROM (the sender address of the mail the platform sends)',
     )
+  }
+  const keyIds = [...env.SECRETS_KEY, ...env.SECRETS_OLD_KEYS].map((key) => key.id)
+  if (new Set(keyIds).size !== keyIds.length) {
+    throw new ConfigError('Invalid environment configuration:\n  SECRETS_KEY and SECRETS_OLD_KEYS must not repeat a key id')
   }
   return {
     ...env,

@@ -7,6 +7,7 @@ import { ZodError, type z } from 'zod'
 export const errorStatus = {
   bad_request: 400,
   unauthorized: 401,
+  two_factor_required: 401,
   forbidden: 403,
   not_found: 404,
   conflict: 409,

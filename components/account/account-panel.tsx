@@ -5,6 +5,7 @@ import { Card, CardHeader } from '@/components/ui/card'
 import { DeleteAccount } from './delete-account'
 import { PasswordForm } from './password-form'
 import { SessionsCard } from './sessions-card'
+import { TwoFactorCard } from './two-factor-card'
 
 type Props = {
   email: string
@@ -12,10 +13,12 @@ type Props = {
   home: string
   /** Whether the auth provider lists single sessions (local accounts do, Supabase Auth does not). */
   listsSessions: boolean
+  /** Whether two-factor sign-in is set up here (local accounts); Supabase Auth has MFA of its own. */
+  offersTwoFactor: boolean
 }
 
-/** The signed-in person's own account: sessions, password, deletion. */
-export function AccountPanel({ email, home, listsSessions }: Props) {
+/** The signed-in person's own account: sessions, password, two-factor sign-in, deletion. */
+export function AccountPanel({ email, home, listsSessions, offersTwoFactor }: Props) {
   // A password change ends the other sessions, so the list is fetched again after one.
   const [sessionsVersion, setSessionsVersion] = useState(0)
   const sessionsChanged = useCallback(() => setSessionsVersion((value) => value + 1), [])
@@ -27,6 +30,7 @@ export function AccountPanel({ email, home, listsSessions }: Props) {
         <CardHeader title="Password" description="Changing it signs you out on every other device." />
         <PasswordForm email={email} onChanged={sessionsChanged} />
       </Card>
+      {offersTwoFactor ? <TwoFactorCard /> : null}
       <Card>
         <CardHeader title="Delete account" />
         <DeleteAccount email={email} home={home} />

@@ -38,6 +38,9 @@ export function AuthForm({ mode, next, email: fixedEmail, inviteToken, submitLab
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<ApiError | Error | null>(null)
   const [mailedTo, setMailedTo] = useState<string | null>(null)
+  // Shown once the right password met an account with two-factor sign-in (401 two_factor_required).
+  const [needsCode, setNeedsCode] = useState(false)
+  const [code, setCode] = useState('')
   const fields = error instanceof ApiError ? error.fields : {}
 
   async function submit(event: FormEvent) {
@@ -45,7 +48,12 @@ export function AuthForm({ mode, next, email: fixedEmail, inviteToken, submitLab
     setBusy(true)
     setError(null)
     try {
-      const result = await authenticate(mode, { email, password, ...(inviteToken ? { inviteToken } : {}) })
+      const result = await authenticate(mode, {
+        email,
+        password,
+        ...(needsCode && code.trim() ? { code } : {}),
+        ...(inviteToken ? { inviteToken } : {}),
+      })
       if (result.confirmationRequired) {
         setMailedTo(email.trim())
         setBusy(false)
@@ -53,6 +61,7 @@ export function AuthForm({ mode, next, email: fixedEmail, inviteToken, submitLab
       }
       window.location.assign(next)
     } catch (cause) {
+      if (cause instanceof ApiError && cause.code === 'two_factor_required') setNeedsCode(true)
       setError(cause instanceof Error ? cause : new Error(errorMessage(cause)))
       setBusy(false)
     }
@@ -81,12 +90,13 @@ export function AuthForm({ mode, next, email: fixedEmail, inviteToken, submitLab
   }
 
   const unverified = error instanceof ApiError && error.code === 'email_unverified'
-  const topError = error && !fields.email && !fields.password ? error : null
+  const topError = error && !fields.email && !fields.password && !fields.code ? error : null
+  const asksForCode = topError instanceof ApiError && topError.code === 'two_factor_required'
   return (
     // POST, so that a submit before the page is interactive never puts credentials in a URL.
     <form method="post" onSubmit={submit} className="space-y-4" noValidate>
       {topError ? (
-        <Alert tone="error">
+        <Alert tone={asksForCode ? 'info' : 'error'}>
           {topError.message}
           {topError instanceof ApiError && topError.status === 429 ? ` ${retryAfterSentence(topError.retryAfterSeconds)}` : null}
           {unverified ? (
@@ -119,6 +129,20 @@ export function AuthForm({ mode, next, email: fixedEmail, inviteToken, submitLab
         hint={mode === 'signup' ? 'At least 10 characters, and not your email address.' : undefined}
         error={fields.password}
       />
+      {needsCode ? (
+        <TextField
+          label="Authentication code"
+          name="code"
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          autoFocus
+          required
+          value={code}
+          onChange={(event) => setCode(event.target.value)}
+          hint="The 6-digit code from your authenticator app, or one of your recovery codes."
+          error={fields.code}
+        />
+      ) : null}
       <Button type="submit" busy={busy} className="w-full">
         {submitLabel ?? (mode === 'login' ? 'Sign in' : 'Create account')}
       </Button>

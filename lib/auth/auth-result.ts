@@ -16,6 +16,8 @@ export type SignedIn = CookieChanges & {
 export type SignedUp = CookieChanges & { claims: Claims | null }
 
 export type Credentials = { email: string; password: string }
+/** Sign-in: with local accounts that have two-factor sign-in on, `code` is the second factor. */
+export type SignInInput = Credentials & { code?: string }
 export type PasswordChange = { currentPassword: string; newPassword: string }
 
 /** Puts an auth action's cookies (and Supabase's no-cache headers) on a response. */

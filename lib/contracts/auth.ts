@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { emailSchema, MAX_PASSWORD_LENGTH, passwordProblem } from '@/lib/auth/password-policy'
 import { errorBodySchema } from './errors'
 import { memberRoleSchema } from './members'
+import { secondFactorCodeSchema } from './two-factor'
 
 /*
  * Bodies of the /api/auth routes: what the sign-in, sign-up and account pages send, and
@@ -34,6 +35,8 @@ export const signupSchema = z
 export const loginSchema = z.object({
   email: emailSchema,
   password: z.string().min(1, { message: 'is required' }).max(MAX_PASSWORD_LENGTH),
+  /** The second factor of an account with two-factor sign-in: without it such an account gets 401 `two_factor_required`. */
+  code: secondFactorCodeSchema.optional(),
   inviteToken: inviteTokenSchema.optional(),
 })
 

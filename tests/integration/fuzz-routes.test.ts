@@ -39,6 +39,7 @@ function hostileObject(value: (key: string) => unknown): Record<string, unknown>
     'password',
     'currentPassword',
     'newPassword',
+    'code',
     'token',
     'title',
     'content',

@@ -100,6 +100,14 @@ mail_outbox              select  perm   perm     perm     zero      zero    zero
 mail_outbox              insert  perm   perm     perm     perm      perm    perm   perm   perm      allow
 mail_outbox              update  perm   perm     perm     perm      perm    perm   perm   perm      allow
 mail_outbox              delete  perm   perm     perm     perm      perm    perm   perm   perm      allow
+user_two_factor          select  perm   perm     perm     zero      zero    allow  zero   zero      allow
+user_two_factor          insert  perm   perm     perm     perm      perm    perm   perm   perm      allow
+user_two_factor          update  perm   perm     perm     perm      perm    perm   perm   perm      allow
+user_two_factor          delete  perm   perm     perm     perm      perm    perm   perm   perm      allow
+user_recovery_codes      select  perm   perm     perm     zero      zero    allow  zero   zero      allow
+user_recovery_codes      insert  perm   perm     perm     perm      perm    perm   perm   perm      allow
+user_recovery_codes      update  perm   perm     perm     perm      perm    perm   perm   perm      allow
+user_recovery_codes      delete  perm   perm     perm     perm      perm    perm   perm   perm      allow
 `
 
 const OPERATIONS = ['select', 'insert', 'update', 'delete'] as const
@@ -236,6 +244,20 @@ const PROBES: Record<string, TableProbe> = {
     insert: () => write("insert into public.mail_outbox (to_address, subject, text_body) values ('x@matrix.test', 's', 't')"),
     update: () => change("update public.mail_outbox set subject = 'forged' where to_address = 'someone@home.test'"),
     delete: () => change("delete from public.mail_outbox where to_address = 'someone@home.test'"),
+  },
+  // A person's own rows: the target is the home tenant's user member, whoever reaches for them.
+  user_two_factor: {
+    select: (c) => count('public.user_two_factor where user_id = $1', [c.t.userId]),
+    insert: (c) =>
+      write("insert into public.user_two_factor (user_id, secret_ciphertext) values ($1, 'v1:forged:iv:sealed')", [c.world.lonerId]),
+    update: (c) => change('update public.user_two_factor set last_used_step = 0 where user_id = $1', [c.t.userId]),
+    delete: (c) => change('delete from public.user_two_factor where user_id = $1', [c.t.userId]),
+  },
+  user_recovery_codes: {
+    select: (c) => count('public.user_recovery_codes where user_id = $1', [c.t.userId]),
+    insert: (c) => write("insert into public.user_recovery_codes (user_id, code_hash) values ($1, repeat('b', 64))", [c.world.lonerId]),
+    update: (c) => change('update public.user_recovery_codes set used_at = null where user_id = $1', [c.t.userId]),
+    delete: (c) => change('delete from public.user_recovery_codes where user_id = $1', [c.t.userId]),
   },
   audit_logs: {
     select: (c) => count('public.audit_logs where tenant_id = $1', [c.t.id]),

@@ -111,6 +111,14 @@ async function seedPopulatedTenant(tx: Queryable, slug: string, publicAccess: bo
              array['chat', 'knowledge:read', 'knowledge:write', 'usage:read'], $2) returning id`,
     [id, adminId],
   )
+  // Two-factor rows belong to a person, not a tenant: the user member's, so every tenant's user has some.
+  await tx.query("insert into public.user_two_factor (user_id, secret_ciphertext, enabled_at) values ($1, 'v1:fixture:iv:sealed', now())", [
+    userId,
+  ])
+  await tx.query("insert into public.user_recovery_codes (user_id, code_hash) values ($1, encode(sha256(convert_to($2, 'UTF8')), 'hex'))", [
+    userId,
+    `${slug} recovery code`,
+  ])
   await tx.query("select app_private.write_audit($1, 'tenant.create', 'tenant', $2)", [id, id])
   await tx.query("select app_private.write_audit($1, 'member.add', 'user', $2)", [id, userId])
   return { id, slug, adminId, userId, viewerId, knowledgeId, conversationId, apiKeyId: String(apiKey[0]?.id) }

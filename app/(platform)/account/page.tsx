@@ -19,7 +19,7 @@ export default async function PlatformAccountPage() {
           title="Your account"
           description={`Signed in as ${session.email || 'you'}. These settings apply wherever you use this account.`}
         />
-        <AccountPanel email={session.email} home="/" listsSessions={authMode() === 'local'} />
+        <AccountPanel email={session.email} home="/" listsSessions={authMode() === 'local'} offersTwoFactor={authMode() === 'local'} />
       </main>
     </div>
   )

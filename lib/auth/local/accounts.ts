@@ -1,4 +1,4 @@
-import type { Credentials } from '@/lib/auth/auth-result'
+import type { Credentials, SignInInput } from '@/lib/auth/auth-result'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { AppError } from '@/lib/errors'
 import { withService, type Database } from '@/lib/db'
@@ -9,6 +9,7 @@ import { now } from '@/lib/auth/clock'
 import { issueVerification, recentlyIssued } from './email-verification'
 import { gatedHash } from './hash-gate'
 import { burnHashTime, hashPassword, verifyPassword } from './password'
+import { verifySecondFactor } from '@/lib/auth/two-factor/verify'
 import { startSession, type NewSession } from './session-store'
 
 export type RequestMeta = {
@@ -75,14 +76,15 @@ const slowedAddresses = new Set<string>()
  * count per (address, source): a locked pair with a known source is refused; without
  * one, the attempt is slowed down and a correct password still signs in.
  */
-export async function signInLocal(db: Database, input: Credentials, meta: RequestMeta): Promise<LocalSignIn> {
+export async function signInLocal(db: Database, input: SignInInput, meta: RequestMeta): Promise<LocalSignIn> {
   const at = now()
   const source = meta.ip ?? UNKNOWN_SOURCE
   await hitIpLimit(db, meta.ip, at)
   const { user, locked } = await withService(db, async (tx) => {
-    const rows = await tx.query<{ id: string; email: string; encrypted_password: string | null; verified: boolean }>(
-      `select id, email, encrypted_password, email_confirmed_at is not null as verified
-       from auth.users where email = $1`,
+    const rows = await tx.query<{ id: string; email: string; encrypted_password: string | null; verified: boolean; two_factor: boolean }>(
+      `select u.id, u.email, u.encrypted_password, u.email_confirmed_at is not null as verified,
+         exists (select 1 from public.user_two_factor f where f.user_id = u.id and f.enabled_at is not null) as two_factor
+       from auth.users u where u.email = $1`,
       [input.email],
     )
     return { user: rows[0] ?? null, locked: await lockedFor(tx, input.email, source, at) }
@@ -111,6 +113,20 @@ export async function signInLocal(db: Database, input: Credentials, meta: Reques
   if (!user.verified) {
     throw new AppError('email_unverified', 'Verify your email address first: open the link we mailed you, or ask for a new one.')
   }
+  // Also said only after the right password. A wrong code counts toward the lockout like a wrong password.
+  if (user.two_factor) {
+    if (!input.code) throw new AppError('two_factor_required', 'Enter the 6-digit code from your authenticator app, or a recovery code.')
+    if (!(await verifySecondFactor(db, user.id, input.code, at))) {
+      await withService(db, (tx) => recordLoginFailure(tx, input.email, source, at))
+      throw new AppError(
+        'two_factor_required',
+        'That code is not right or was used already. Enter the current code, or an unused recovery code.',
+        {
+          details: { fields: { code: 'is not right' } },
+        },
+      )
+    }
+  }
   return withService(db, async (tx) => {
     await clearLoginFailures(tx, input.email, source)
     await tx.query('update auth.users set last_sign_in_at = $2 where id = $1', [user.id, at])
@@ -120,12 +136,13 @@ export async function signInLocal(db: Database, input: Credentials, meta: Reques
 }
 
 /**
- * Changes the password after checking the current one (failures count toward the
- * lockout like a failed login) and signs out every other session.
+ * Checks a signed-in person's current password (before a change that needs it, like a
+ * new password or turning two-factor sign-in off). Failures count toward the lockout
+ * like a failed login; 403 naming `field` when it is wrong.
  */
-export async function changePasswordLocal(
+export async function assertCurrentPassword(
   db: Database,
-  input: { userId: string; email: string; sessionId: string; currentPassword: string; newPassword: string },
+  input: { userId: string; email: string; password: string; field: string },
   ip: string | null,
 ): Promise<void> {
   const at = now()
@@ -139,15 +156,28 @@ export async function changePasswordLocal(
   })
   // The caller is signed in already: a lock here only slows down guessing the current password.
   if (locked !== null) throw lockedError(locked)
-  if (!(await gatedHash(ip, () => verifyPassword(input.currentPassword, stored)))) {
+  if (!(await gatedHash(ip, () => verifyPassword(input.password, stored)))) {
     await withService(db, (tx) => recordLoginFailure(tx, input.email, source, at))
     throw new AppError('forbidden', 'The current password is incorrect.', {
-      details: { fields: { currentPassword: 'is incorrect' } },
+      details: { fields: { [input.field]: 'is incorrect' } },
     })
   }
+}
+
+/** Changes the password after checking the current one and signs out every other session. */
+export async function changePasswordLocal(
+  db: Database,
+  input: { userId: string; email: string; sessionId: string; currentPassword: string; newPassword: string },
+  ip: string | null,
+): Promise<void> {
+  await assertCurrentPassword(
+    db,
+    { userId: input.userId, email: input.email, password: input.currentPassword, field: 'currentPassword' },
+    ip,
+  )
   const hash = await gatedHash(ip, () => hashPassword(input.newPassword))
   await withService(db, async (tx) => {
-    await tx.query('update auth.users set encrypted_password = $2, updated_at = $3 where id = $1', [input.userId, hash, at])
+    await tx.query('update auth.users set encrypted_password = $2, updated_at = $3 where id = $1', [input.userId, hash, now()])
     await tx.query('delete from auth.local_sessions where user_id = $1 and id <> $2', [input.userId, input.sessionId])
   })
 }

@@ -1,6 +1,6 @@
 import { clientIp } from '@/lib/http/forwarded'
 import { getDatabase, withUser } from '@/lib/db'
-import type { CookieChanges, Credentials, PasswordChange, SignedIn, SignedUp } from '@/lib/auth/auth-result'
+import type { CookieChanges, Credentials, PasswordChange, SignedIn, SignedUp, SignInInput } from '@/lib/auth/auth-result'
 import { now } from '@/lib/auth/clock'
 import { clearedSessionCookie, isHttps, readCookie, SESSION_COOKIE, sessionCookie } from '@/lib/auth/cookies'
 import { publicOrigin, sessionSite } from '@/lib/auth/request-host'
@@ -44,7 +44,7 @@ export async function verifyEmail(_request: Request, token: string): Promise<{ r
   return { returnTo }
 }
 
-export async function signIn(request: Request, input: Credentials): Promise<SignedIn> {
+export async function signIn(request: Request, input: SignInInput): Promise<SignedIn> {
   return signedIn(request, await signInLocal(await getDatabase(), input, requestMeta(request)))
 }
 

@@ -1,5 +1,5 @@
 import { AppError } from '@/lib/errors'
-import type { CookieChanges, Credentials, PasswordChange, SignedIn, SignedUp } from '@/lib/auth/auth-result'
+import type { CookieChanges, Credentials, PasswordChange, SignedIn, SignedUp, SignInInput } from '@/lib/auth/auth-result'
 import { publicOrigin } from '@/lib/auth/request-host'
 import { isHttps, isSupabaseAuthCookie } from '@/lib/auth/cookies'
 import { supabaseForRequest, type SupabaseRequestClient } from './client'
@@ -66,9 +66,10 @@ export async function verifyEmail(_request: Request, _token: string): Promise<{ 
   throw new AppError('not_found', 'Supabase Auth confirms email addresses through the link it sends.')
 }
 
-export async function signIn(request: Request, input: Credentials): Promise<SignedIn> {
+/** Supabase Auth has MFA of its own (factors, aal2); the local accounts' `code` plays no part here. */
+export async function signIn(request: Request, input: SignInInput): Promise<SignedIn> {
   const supabase = clientFor(request)
-  const { data, error } = await supabase.client.auth.signInWithPassword(input)
+  const { data, error } = await supabase.client.auth.signInWithPassword({ email: input.email, password: input.password })
   if (error) throw fromSupabaseError(error)
   const claims = await sessionClaims(supabase)
   if (!claims?.sub) throw new AppError('unavailable', 'Supabase Auth did not start a session.')

@@ -17,7 +17,12 @@ export default async function TenantAccountPage({ params }: { params: Promise<{ 
         title="Your account"
         description={`Signed in as ${context.session.email || 'you'}. These settings apply wherever you use this account.`}
       />
-      <AccountPanel email={context.session.email} home={tenantHref(context)} listsSessions={authMode() === 'local'} />
+      <AccountPanel
+        email={context.session.email}
+        home={tenantHref(context)}
+        listsSessions={authMode() === 'local'}
+        offersTwoFactor={authMode() === 'local'}
+      />
     </div>
   )
 }
