@@ -28,6 +28,8 @@ export type ChatAppProps = {
 
 export function ChatApp({ slug, basePath, tenantName, assistantName, greeting, mode, signInHref, initialThread }: ChatAppProps) {
   const member = mode !== 'visitor'
+  // Members (not viewers) ask again in their stored threads.
+  const asking = mode === 'member'
   const history = useConversations(slug, member)
   const { refresh } = history
   const [startedId, setStartedId] = useState<string | null>(null)
@@ -133,9 +135,21 @@ export function ChatApp({ slug, basePath, tenantName, assistantName, greeting, m
           ) : null}
           <div role="log" aria-busy={chat.streaming} aria-label="Messages">
             <ol className="space-y-4">
-              {chat.messages.map((message) => (
-                <MessageBubble key={message.key} message={message} slug={slug} assistantName={assistantName} canGiveFeedback={member} />
-              ))}
+              {chat.messages.map((message, index) => {
+                const idle = asking && !chat.streaming && message.messageId !== null
+                const lastAnswer = message.role === 'assistant' && index === chat.messages.length - 1
+                return (
+                  <MessageBubble
+                    key={message.key}
+                    message={message}
+                    slug={slug}
+                    assistantName={assistantName}
+                    canGiveFeedback={member}
+                    onRegenerate={idle && lastAnswer ? () => void chat.regenerate(message.key) : undefined}
+                    onEdit={idle && message.role === 'user' ? (text) => void chat.edit(message.key, text) : undefined}
+                  />
+                )
+              })}
             </ol>
           </div>
         </section>

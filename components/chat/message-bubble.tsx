@@ -1,7 +1,13 @@
+'use client'
+
+import { useState } from 'react'
 import { Badge } from '@/components/ui/badge'
 import { ElementBadge } from '@/components/ui/element-badge'
 import type { ShownMessage } from '@/lib/client/chat-types'
+import { AnswerPager } from './answer-pager'
+import { CopyButton } from './copy-button'
 import { FeedbackThumbs } from './feedback-thumbs'
+import { QuestionBubble } from './question-bubble'
 import { SafeMarkdown } from './safe-markdown'
 import { SourceCards } from './source-cards'
 
@@ -15,27 +21,24 @@ function TypingDots() {
   )
 }
 
-export function MessageBubble({
-  message,
-  slug,
-  assistantName,
-  canGiveFeedback,
-}: {
+const action = 'rounded-md px-1.5 py-0.5 text-xs text-stone-600 hover:bg-stone-200'
+
+type Props = {
   message: ShownMessage
   slug: string
   assistantName: string
   canGiveFeedback: boolean
-}) {
-  if (message.role === 'user') {
-    return (
-      <li className="flex justify-end">
-        <div className="max-w-[85%] rounded-2xl rounded-br-md bg-indigo-700 px-4 py-2.5 whitespace-pre-wrap text-white shadow-sm">
-          <span className="sr-only">You said: </span>
-          {message.content}
-        </div>
-      </li>
-    )
-  }
+  /** A new answer to the same question (the latest answer only, while nothing streams). */
+  onRegenerate?: () => void
+  /** Change a stored question and send it again (while nothing streams). */
+  onEdit?: (text: string) => void
+}
+
+export function MessageBubble({ message, slug, assistantName, canGiveFeedback, onRegenerate, onEdit }: Props) {
+  const versions = [...message.alternatives, message]
+  const [page, setPage] = useState(versions.length - 1)
+  if (message.role === 'user') return <QuestionBubble message={message} onEdit={onEdit} />
+  const shown = versions[Math.min(page, versions.length - 1)] ?? message
   const streaming = message.status === 'streaming'
   return (
     <li className="flex justify-start">
@@ -45,19 +48,29 @@ export function MessageBubble({
       >
         <div className="mb-1.5 flex flex-wrap items-center gap-2">
           <span className="text-sm font-semibold text-stone-800">{assistantName}</span>
-          <ElementBadge element={message.element} phase={message.phase} facet={message.facet} />
-          {message.offline ? (
+          <ElementBadge element={shown.element} phase={shown.phase} facet={shown.facet} />
+          {shown.offline ? (
             <Badge tone="amber">
               <span title="Answered from the knowledge base without an AI model">Offline mode</span>
             </Badge>
           ) : null}
+          {shown.stopped ? <Badge tone="neutral">Stopped</Badge> : null}
         </div>
-        {message.content ? <SafeMarkdown text={message.content} className="text-stone-900" /> : streaming ? <TypingDots /> : null}
+        {shown.content ? <SafeMarkdown text={shown.content} className="text-stone-900" /> : streaming ? <TypingDots /> : null}
         {message.status === 'failed' ? <p className="mt-2 text-sm text-red-700">This answer was interrupted.</p> : null}
-        {!streaming ? <SourceCards sources={message.sources} /> : null}
-        {!streaming && canGiveFeedback && message.messageId ? (
-          <div className="mt-2 border-t border-stone-100 pt-2">
-            <FeedbackThumbs slug={slug} messageId={message.messageId} initial={message.feedback} />
+        {!streaming ? <SourceCards sources={shown.sources} /> : null}
+        {!streaming ? (
+          <div className="mt-2 flex flex-wrap items-center gap-2 border-t border-stone-100 pt-2">
+            {versions.length > 1 ? <AnswerPager index={page} count={versions.length} onPage={setPage} /> : null}
+            {canGiveFeedback && shown.messageId ? (
+              <FeedbackThumbs key={shown.messageId} slug={slug} messageId={shown.messageId} initial={shown.feedback} />
+            ) : null}
+            {shown.content ? <CopyButton text={shown.content} className={action} /> : null}
+            {onRegenerate ? (
+              <button type="button" onClick={onRegenerate} className={action}>
+                Regenerate
+              </button>
+            ) : null}
           </div>
         ) : null}
       </article>

@@ -12,7 +12,7 @@ function toApiError(cause: unknown): ApiError {
   return cause instanceof ApiError ? cause : networkError(cause)
 }
 
-const blankAnswer = (): ShownMessage => ({
+const blankAnswer = (alternatives: ShownMessage[] = []): ShownMessage => ({
   key: localKey('a'),
   messageId: null,
   role: 'assistant',
@@ -23,8 +23,14 @@ const blankAnswer = (): ShownMessage => ({
   sources: [],
   offline: false,
   feedback: null,
+  stopped: false,
   status: 'streaming',
+  alternatives,
 })
+
+/** A stopped answer is stored a moment after the stream closes: the thread is read again until it is there. */
+const RESYNC_TRIES = 8
+const RESYNC_DELAY_MS = 250
 
 type ThreadEvents = {
   /** A question was answered (the history's order and counts changed). */
@@ -55,21 +61,53 @@ export function useOracleChat(slug: string, initial: ConversationResponse | null
     setMessages((all) => all.map((message) => (message.key === key ? { ...message, ...change(message) } : message)))
   }, [])
 
-  const send = useCallback(
-    async (input: string) => {
-      const question: ShownMessage = { ...blankAnswer(), key: localKey('u'), role: 'user', content: input, status: 'done' }
-      const answer = blankAnswer()
-      const depth = messages.filter((message) => message.role === 'user').length
-      setMessages((all) => [...all, question, answer])
+  /** Reads the thread back after a stop until the stopped answer is stored (ids, the mark). */
+  const resync = useCallback(
+    async (id: string, started: boolean) => {
+      const opening = openedRef.current
+      for (let attempt = 0; attempt < RESYNC_TRIES; attempt += 1) {
+        await new Promise((resolve) => setTimeout(resolve, RESYNC_DELAY_MS))
+        if (opening !== openedRef.current) return
+        try {
+          const url = `/api/tenant/${encodeURIComponent(slug)}/conversations/${encodeURIComponent(id)}`
+          const body = await apiFetch(url, conversationResponseSchema)
+          const last = body.conversation.messages.at(-1)
+          if (opening !== openedRef.current || !last?.stopped) continue
+          setMessages(body.conversation.messages.map(toShownMessage))
+          setEarlierCursor(body.nextCursor)
+          if (started) onThreadStarted(id)
+          onThreadChanged()
+          return
+        } catch {
+          // A failed read leaves the answer shown as it was; the next try may succeed.
+        }
+      }
+    },
+    [slug, onThreadStarted, onThreadChanged],
+  )
+
+  /**
+   * Streams an answer into the thread. `shown` is the thread as it should look while the
+   * answer comes (the question and a blank answer at its end); `resend` asks one of the
+   * thread's stored questions again (regenerate when the text is the same, edit otherwise).
+   */
+  const stream = useCallback(
+    async (input: string, shown: ShownMessage[], resend: string | null) => {
+      const question = shown.at(-2)
+      const answer = shown.at(-1)
+      if (!question || !answer) return
+      const depth = shown.filter((message) => message.role === 'user').length - 1
+      setMessages(shown)
       setStreaming(true)
       setError(null)
       const controller = new AbortController()
       abortRef.current = controller
-      let threadId: string | null = null
+      let threadId: string | null = conversationId
+      let written = ''
       try {
         await streamOracle(
           slug,
-          { input, ...(conversationId ? { conversationId } : {}), conversationDepth: depth },
+          { input, ...(conversationId ? { conversationId } : {}), ...(resend ? { resend } : {}), conversationDepth: depth },
           {
             onMeta: (meta) => {
               patch(answer.key, () => ({
@@ -84,9 +122,13 @@ export function useOracleChat(slug: string, initial: ConversationResponse | null
                 setConversationId(meta.conversationId)
               }
             },
-            onToken: (text) => patch(answer.key, (message) => ({ content: message.content + text })),
+            onToken: (text) => {
+              written += text
+              patch(answer.key, (message) => ({ content: message.content + text }))
+            },
             onDone: (done) => {
               patch(answer.key, () => ({ status: 'done', messageId: done.messageId }))
+              patch(question.key, () => ({ messageId: done.questionId }))
               // Named once stored: a new thread whose first exchange fails is never written.
               if (done.messageId && threadId && threadId !== conversationId) onThreadStarted(threadId)
             },
@@ -97,7 +139,9 @@ export function useOracleChat(slug: string, initial: ConversationResponse | null
       } catch (cause) {
         const failure = toApiError(cause)
         if (failure.code === 'aborted') {
-          patch(answer.key, () => ({ status: 'done' }))
+          patch(answer.key, () => ({ status: 'done', stopped: written !== '' }))
+          // The server keeps what it streamed before the stop; reading the thread back gives the stored ids.
+          if (written && threadId) void resync(threadId, threadId !== conversationId)
         } else {
           // Nothing was answered before a refusal (429, 401...): drop the empty bubble.
           setMessages((all) => all.filter((message) => message.key !== answer.key || message.content !== ''))
@@ -109,7 +153,42 @@ export function useOracleChat(slug: string, initial: ConversationResponse | null
         setStreaming(false)
       }
     },
-    [slug, conversationId, messages, patch, onThreadChanged, onThreadStarted],
+    [slug, conversationId, patch, onThreadChanged, onThreadStarted, resync],
+  )
+
+  const send = useCallback(
+    (input: string) => {
+      const question: ShownMessage = { ...blankAnswer(), key: localKey('u'), role: 'user', content: input, status: 'done' }
+      return stream(input, [...messages, question, blankAnswer()], null)
+    },
+    [messages, stream],
+  )
+
+  /** A new answer to the question before `answerKey`; the current one joins its alternatives. */
+  const regenerate = useCallback(
+    (answerKey: string) => {
+      const at = messages.findIndex((message) => message.key === answerKey)
+      const current = messages[at]
+      const question = messages[at - 1]
+      if (!current || question?.role !== 'user' || !question.messageId) return Promise.resolve()
+      const alternatives = [...current.alternatives, { ...current, alternatives: [] }]
+      return stream(question.content, [...messages.slice(0, at), blankAnswer(alternatives)], question.messageId)
+    },
+    [messages, stream],
+  )
+
+  /** Sends an edited question in place of `questionKey`: the thread continues from it, what followed leaves. */
+  const edit = useCallback(
+    (questionKey: string, input: string) => {
+      const at = messages.findIndex((message) => message.key === questionKey)
+      const original = messages[at]
+      if (!original?.messageId) return Promise.resolve()
+      const answer = messages[at + 1]
+      if (input === original.content && answer?.role === 'assistant') return regenerate(answer.key)
+      const question: ShownMessage = { ...original, key: localKey('u'), messageId: null, content: input }
+      return stream(input, [...messages.slice(0, at), question, blankAnswer()], original.messageId)
+    },
+    [messages, stream, regenerate],
   )
 
   const stop = useCallback(() => abortRef.current?.abort(), [])
@@ -170,6 +249,8 @@ export function useOracleChat(slug: string, initial: ConversationResponse | null
     loadingThread,
     error,
     send,
+    regenerate,
+    edit,
     stop,
     startNew,
     open,

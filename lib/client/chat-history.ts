@@ -1,4 +1,4 @@
-import type { ConversationMessage } from '@/lib/contracts/conversations'
+import type { AnswerAlternative, ConversationMessage } from '@/lib/contracts/conversations'
 import { facetById } from '@/lib/engine/facets'
 import type { ShownMessage } from './chat-types'
 
@@ -7,6 +7,10 @@ import type { ShownMessage } from './chat-types'
  * its name, as a streamed answer's `meta` gives it.
  */
 export function toShownMessage(message: ConversationMessage): ShownMessage {
+  return { ...shown(message), alternatives: message.alternatives.map((alternative) => ({ ...shown(alternative), alternatives: [] })) }
+}
+
+function shown(message: AnswerAlternative): Omit<ShownMessage, 'alternatives'> {
   return {
     key: message.id,
     messageId: message.id,
@@ -18,6 +22,7 @@ export function toShownMessage(message: ConversationMessage): ShownMessage {
     sources: message.sources,
     offline: message.offline,
     feedback: message.feedback,
+    stopped: message.stopped,
     status: 'done',
   }
 }

@@ -84,10 +84,10 @@ export async function streamOracle(slug: string, body: OracleRequest, handlers: 
   }
   if (!type.includes('text/event-stream') || !response.body) {
     // A server that answered with JSON after all: show it as one chunk.
-    const { response: text, usage, messageId, ...meta } = checked(oracleResponseSchema, await response.json().catch(() => null))
+    const { response: text, usage, messageId, questionId, ...meta } = checked(oracleResponseSchema, await response.json().catch(() => null))
     handlers.onMeta(meta)
     handlers.onToken(text)
-    handlers.onDone({ usage, messageId })
+    handlers.onDone({ usage, messageId, questionId })
     return
   }
   try {

@@ -58,7 +58,7 @@ export const conversationRenameResponseSchema = conversationSummarySchema
 export const feedbackValueSchema = z.union([z.literal(1), z.literal(-1), z.null()], { message: 'must be 1, -1 or null' })
 export type Feedback = z.infer<typeof feedbackValueSchema>
 
-export const conversationMessageSchema = z.strictObject({
+const messageShape = {
   id: z.string(),
   role: z.enum(['user', 'assistant']),
   content: z.string(),
@@ -72,13 +72,26 @@ export const conversationMessageSchema = z.strictObject({
   tokensOut: z.number().int(),
   offline: z.boolean(),
   feedback: feedbackValueSchema,
+  /** The member stopped this answer while it was written: it holds what was written until then. */
+  stopped: z.boolean(),
   createdAt: z.string(),
+}
+
+/** An earlier answer to the same question, kept when the question was asked again. */
+export const answerAlternativeSchema = z.strictObject(messageShape)
+export type AnswerAlternative = z.infer<typeof answerAlternativeSchema>
+
+export const conversationMessageSchema = z.strictObject({
+  ...messageShape,
+  /** For an answer: the earlier answers to its question, oldest first (this one is the latest). Empty for a question. */
+  alternatives: z.array(answerAlternativeSchema),
 })
 export type ConversationMessage = z.infer<typeof conversationMessageSchema>
 
 /**
- * A page of a thread's messages: the latest `limit` before `cursor` (a position: the
- * first message is 1), oldest first. Positions never change, as messages are only added.
+ * A page of a thread's visible messages: the latest `limit` before `cursor` (a position:
+ * the first message is 1), oldest first. Positions change only when a question is asked
+ * again and the messages after it leave the thread.
  */
 export const conversationMessagesQuerySchema = z.object({
   cursor: z.coerce.number().int().min(1).max(1_000_000).optional(),

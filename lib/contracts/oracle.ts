@@ -18,12 +18,20 @@ const inputSchema = z
   .min(1, { message: 'must not be empty' })
   .max(MAX_INPUT_CHARS, { message: `must be at most ${MAX_INPUT_CHARS} characters` })
 
-export const oracleRequestSchema = z.object({
-  input: inputSchema,
-  conversationId: uuidSchema.nullish(),
-  /** The client's count of turns so far, used when there is no stored thread (visitors). */
-  conversationDepth: z.number().int().min(0).max(10_000).optional(),
-})
+export const oracleRequestSchema = z
+  .object({
+    input: inputSchema,
+    conversationId: uuidSchema.nullish(),
+    /** The client's count of turns so far, used when there is no stored thread (visitors). */
+    conversationDepth: z.number().int().min(0).max(10_000).optional(),
+    /**
+     * Ask one of the thread's questions again (its id; needs `conversationId`): the same
+     * `input` adds another answer to it, the earlier kept as alternatives (regenerate);
+     * other text replaces it (edit and resend). The messages after it leave the thread.
+     */
+    resend: uuidSchema.optional(),
+  })
+  .refine((body) => !body.resend || body.conversationId, { message: 'needs the conversationId of its thread', path: ['resend'] })
 export type OracleRequest = z.infer<typeof oracleRequestSchema>
 
 /** The dashboard's live preview: an unsaved personality answers one question. */
@@ -83,6 +91,8 @@ const doneShape = {
   usage: oracleUsageSchema,
   /** The stored answer (for feedback); null when nothing is stored. */
   messageId: z.string().nullable(),
+  /** The stored question it answers (to ask it again); null when nothing is stored. */
+  questionId: z.string().nullable(),
 }
 
 /** The `done` event: the answer is complete and stored. */

@@ -29,6 +29,8 @@ export type TenantMAIADeps = {
 export type InteractionOptions = {
   /** Continue this thread of the caller's; absent = start a new one. */
   conversationId?: string | null
+  /** Ask this question of the thread again (see oracleRequestSchema's `resend`). */
+  resend?: string | null
   /** The client's count of turns so far, used when there is no stored thread (visitors). */
   conversationDepth?: number
   /** Stops the model when the caller goes away. */
@@ -80,7 +82,7 @@ export class TenantMAIA {
       } else if (event.type === 'token') {
         response += event.text
       } else if (meta) {
-        return { ...meta, response, usage: event.usage, messageId: event.messageId }
+        return { ...meta, response, usage: event.usage, messageId: event.messageId, questionId: event.questionId }
       }
     }
     throw new AppError('unavailable', 'The answer was cut off. Please try again.')
@@ -112,7 +114,7 @@ export class TenantMAIA {
     tx: Queryable,
     question: { input: string; inputTokens: number },
     userId: string | null,
-    options: Pick<InteractionOptions, 'conversationId'> = {},
+    options: Pick<InteractionOptions, 'conversationId' | 'resend'> = {},
   ): Promise<Admitted> {
     const askedAt = new Date()
     const profile = await loadOracleProfile(tx, this.tenantId)
@@ -121,6 +123,7 @@ export class TenantMAIA {
       tenantId: this.tenantId,
       userId: this.deps.preview ? null : userId,
       conversationId: options.conversationId ?? null,
+      resend: options.resend ?? null,
       input: question.input,
       estimateTokens: this.deps.chat.offline
         ? undefined
@@ -199,7 +202,7 @@ export class TenantMAIA {
       if (!answerUsage) throw new AppError('unavailable', 'The answer was cut off before it was complete.')
       addUsage(spent, answerUsage)
 
-      const messageId = await this.run((tx) =>
+      const ids = await this.run((tx) =>
         settleAdmission(tx, admission, {
           input,
           response: answer,
@@ -208,10 +211,11 @@ export class TenantMAIA {
           sources: meta.knowledgeSources,
           spent,
           offline: meta.offline,
+          stopped: false,
         }),
       )
       settled = true
-      yield { type: 'done', usage: usageOf(spent, meta.offline), messageId }
+      yield { type: 'done', usage: usageOf(spent, meta.offline), ...ids }
     } finally {
       if (!settled) {
         // Whatever stopped the answer (an error, or the caller leaving mid-stream), the model
@@ -220,12 +224,21 @@ export class TenantMAIA {
           const prompt = promptTokens()
           if (prompt > 0) addUsage(spent, { promptTokens: prompt, completionTokens: countTokens(answer) })
         }
-        // A caller who read part of the answer and then left has had the exchange: it counts
-        // (and a member's thread keeps what was shown), with the tokens streamed so far.
+        // A caller who read part of the answer and then left (or stopped it) has had the
+        // exchange: it counts, and a member's thread keeps what was shown, marked stopped.
         if (options.signal?.aborted && answer.length > 0 && shown) {
           const { reading, sources } = shown
           await this.run((tx) =>
-            settleAdmission(tx, admission, { input, response: answer, askedAt, reading, sources, spent, offline: this.deps.chat.offline }),
+            settleAdmission(tx, admission, {
+              input,
+              response: answer,
+              askedAt,
+              reading,
+              sources,
+              spent,
+              offline: this.deps.chat.offline,
+              stopped: true,
+            }),
           ).catch((error: unknown) => console.error('[oracle] could not count an exchange the caller left', error))
         } else if (needsRelease(admission, spent)) {
           await this.run((tx) => releaseAdmission(tx, admission, spent)).catch((error: unknown) => {

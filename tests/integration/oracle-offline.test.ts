@@ -135,7 +135,7 @@ describe('TenantMAIA', () => {
     const maia = new TenantMAIA(tenant.id, (fn) => withUser(db, alice.claims, fn), { chat: new LocalChat(), embedder: new LocalEmbedder() })
     const result = await maia.processInteraction('Can I get a refund on a gift card?', alice.userId, { conversationDepth: 0 })
     expect(Object.keys(result).sort()).toEqual(
-      ['conversationId', 'element', 'facet', 'knowledgeSources', 'messageId', 'offline', 'phase', 'response', 'usage'].sort(),
+      ['conversationId', 'element', 'facet', 'knowledgeSources', 'messageId', 'offline', 'phase', 'questionId', 'response', 'usage'].sort(),
     )
     expect(result.response).toContain('Gift cards cannot be refunded.')
     expect(result.knowledgeSources.every((source) => typeof source.score === 'number')).toBe(true)

@@ -39,13 +39,18 @@ describe('eventStreamResponse', () => {
   it('streams meta, tokens and done as text/event-stream', async () => {
     const usage = { promptTokens: 1, completionTokens: 2, totalTokens: 3, offline: false }
     const response = await eventStreamResponse(
-      events([meta, { type: 'token', text: 'Hel' }, { type: 'token', text: 'lo' }, { type: 'done', usage, messageId: 'm1' }]),
+      events([
+        meta,
+        { type: 'token', text: 'Hel' },
+        { type: 'token', text: 'lo' },
+        { type: 'done', usage, messageId: 'm1', questionId: 'q1' },
+      ]),
       () => {},
     )
     expect(response.headers.get('content-type')).toContain('text/event-stream')
     const parsed = await parsedBody(response)
     expect(parsed.map((event) => event.event)).toEqual(['meta', 'token', 'token', 'done'])
-    expect(parsed[3]?.data).toEqual({ usage, messageId: 'm1' })
+    expect(parsed[3]?.data).toEqual({ usage, messageId: 'm1', questionId: 'q1' })
   })
 
   it('turns a failure after the first event into an error event', async () => {

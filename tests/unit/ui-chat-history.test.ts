@@ -26,7 +26,9 @@ const message = {
   tokensOut: 0,
   offline: false,
   feedback: null,
+  stopped: false,
   createdAt: '2026-11-23T09:59:00.000Z',
+  alternatives: [],
 }
 
 const answer = {

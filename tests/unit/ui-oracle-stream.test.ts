@@ -14,7 +14,11 @@ const meta: OracleMeta = {
   offline: true,
 }
 
-const done: OracleDone = { usage: { promptTokens: 0, completionTokens: 12, totalTokens: 12, offline: true }, messageId: 'msg-1' }
+const done: OracleDone = {
+  usage: { promptTokens: 0, completionTokens: 12, totalTokens: 12, offline: true },
+  messageId: 'msg-1',
+  questionId: 'msg-0',
+}
 
 function respondWith(response: Response) {
   const fetchMock = vi.fn(async () => response)

@@ -1,8 +1,10 @@
 import type { Acting } from '@/lib/multi-tenant/access'
 import type { Element, Phase } from '@/lib/engine/elements'
 import { AppError } from '@/lib/errors'
-import { conversationNotFound } from './threads'
+import type { Queryable } from '@/lib/db'
+import { conversationNotFound, VISIBLE_MESSAGE } from './threads'
 import type {
+  AnswerAlternative,
   ConversationListQuery,
   ConversationMessagesQuery,
   ConversationResponse,
@@ -35,7 +37,7 @@ export async function listConversations(caller: Acting, tenantId: string, query:
         and ($3::text is null
              or c.title ilike $3 escape '\\'
              or exists (select 1 from public.tenant_messages m
-                         where m.conversation_id = c.id and m.tenant_id = c.tenant_id and m.content ilike $3 escape '\\'))`
+                         where m.conversation_id = c.id and m.tenant_id = c.tenant_id and not m.superseded and m.content ilike $3 escape '\\'))`
   const userId = caller.session?.userId ?? null
   return caller.run(async (tx) => {
     const rows = await tx.query<SummaryRow & { total: number }>(
@@ -70,10 +72,15 @@ type MessageRow = {
   tokens_out: number
   offline: boolean
   feedback: number | null
+  stopped: boolean
+  question_id: string | null
   created_at: Date | string
 }
 
-function toMessage(row: MessageRow): ConversationMessage {
+const MESSAGE_COLUMNS =
+  'm.id, m.role, m.content, m.element, m.phase, m.facet, m.sources, m.tokens_in, m.tokens_out, m.offline, m.feedback, m.stopped, m.question_id, m.created_at'
+
+function toAlternative(row: MessageRow): AnswerAlternative {
   return {
     id: row.id,
     role: row.role,
@@ -86,8 +93,29 @@ function toMessage(row: MessageRow): ConversationMessage {
     tokensOut: Number(row.tokens_out),
     offline: row.offline,
     feedback: row.feedback === 1 || row.feedback === -1 ? row.feedback : null,
+    stopped: row.stopped,
     createdAt: iso(row.created_at),
   }
+}
+
+/** The earlier answers to the page's questions, oldest first, by question. */
+async function alternativesOf(tx: Queryable, tenantId: string, shown: MessageRow[]): Promise<Map<string, AnswerAlternative[]>> {
+  const byQuestion = new Map<string, AnswerAlternative[]>()
+  const answers = shown.filter((row) => row.question_id)
+  if (answers.length === 0) return byQuestion
+  const rows = await tx.query<MessageRow>(
+    `select ${MESSAGE_COLUMNS} from public.tenant_messages m
+      where m.tenant_id = $1 and not m.superseded
+        and m.question_id in (select value::uuid from jsonb_array_elements_text($2::text::jsonb))
+        and m.id not in (select value::uuid from jsonb_array_elements_text($3::text::jsonb))
+      order by m.created_at, m.id`,
+    [tenantId, JSON.stringify(answers.map((row) => row.question_id)), JSON.stringify(answers.map((row) => row.id))],
+  )
+  for (const row of rows) {
+    const key = row.question_id ?? ''
+    byQuestion.set(key, [...(byQuestion.get(key) ?? []), toAlternative(row)])
+  }
+  return byQuestion
 }
 
 /** One of the caller's threads with a page of its messages (see conversationMessagesQuerySchema). */
@@ -107,10 +135,10 @@ export async function getConversation(
     if (!row) throw conversationNotFound()
     const messages = await tx.query<MessageRow & { position: string | number }>(
       `select * from (
-         select id, role, content, element, phase, facet, sources, tokens_in, tokens_out, offline, feedback, created_at,
-                row_number() over (order by created_at, case role when 'user' then 0 else 1 end, id) as position
-           from public.tenant_messages
-          where conversation_id = $1 and tenant_id = $2
+         select ${MESSAGE_COLUMNS},
+                row_number() over (order by m.created_at, case m.role when 'user' then 0 else 1 end, m.id) as position
+           from public.tenant_messages m
+          where m.conversation_id = $1 and m.tenant_id = $2 and ${VISIBLE_MESSAGE}
        ) numbered
        where $3::bigint is null or position < $3::bigint
        order by position desc
@@ -119,7 +147,12 @@ export async function getConversation(
     )
     const page = messages.reverse()
     const first = Number(page[0]?.position ?? 1)
-    return { conversation: { ...toSummary(row), messages: page.map(toMessage) }, nextCursor: first > 1 ? first : null }
+    const alternatives = await alternativesOf(tx, tenantId, page)
+    const shown: ConversationMessage[] = page.map((message) => ({
+      ...toAlternative(message),
+      alternatives: (message.question_id && alternatives.get(message.question_id)) || [],
+    }))
+    return { conversation: { ...toSummary(row), messages: shown }, nextCursor: first > 1 ? first : null }
   })
 }
 

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises'
 import type { ChatMessage, ChatProvider, ChatStreamEvent } from '@/lib/ai/chat'
 import { composeGroundedAnswer } from '@/lib/ai/offline/responder'
 import { countTokens, estimatePromptTokens } from '@/lib/ai/tokens'
@@ -37,8 +38,16 @@ export type AnswerPlan = {
   events: AsyncIterable<ChatStreamEvent>
 }
 
-async function* wordsOf(text: string, signal?: AbortSignal): AsyncIterable<ChatStreamEvent> {
-  for (const word of text.match(/\S+\s*/g) ?? []) {
+/**
+ * A streamed offline answer arrives a word at a time at about a reader's pace, as a
+ * model's would: all at once it reached the page as one block, and nobody could stop it
+ * midway. Whole answers (JSON) are not paced.
+ */
+export const OFFLINE_WORD_MS = 15
+
+async function* wordsOf(text: string, paced: boolean, signal?: AbortSignal): AsyncIterable<ChatStreamEvent> {
+  for (const [index, word] of (text.match(/\S+\s*/g) ?? []).entries()) {
+    if (paced && index > 0) await sleep(OFFLINE_WORD_MS)
     if (signal?.aborted) return
     yield { type: 'token', text: word }
   }
@@ -75,7 +84,7 @@ export function planAnswer(args: AnswerInput): AnswerPlan {
       },
       reading: { element: reading.element, phase: reading.phase, facetName: reading.facet.name, guidance: reading.facet.guidance },
     })
-    return { promptTokens: () => 0, events: wordsOf(text, args.signal) }
+    return { promptTokens: () => 0, events: wordsOf(text, args.streaming, args.signal) }
   }
   const { messages } = assemblePrompt({
     tenantName: args.tenantName,

@@ -36,6 +36,8 @@ export type AdmissionRequest = {
   userId: string | null
   conversationId: string | null
   input: string
+  /** One of the thread's questions asked again (see oracleRequestSchema's `resend`). */
+  resend?: string | null
   /** The tokens to reserve, given the thread's history; absent = no model, nothing to reserve. */
   estimateTokens?: (history: Thread['history']) => number
 }
@@ -46,7 +48,8 @@ export async function admitExchange(tx: Queryable, request: AdmissionRequest): P
   let consumedConversation = false
   let period: string | null = null
   if (request.userId && request.conversationId) {
-    thread = await loadThread(tx, request.tenantId, request.userId, request.conversationId)
+    const resend = request.resend ? { questionId: request.resend, input: request.input } : undefined
+    thread = await loadThread(tx, request.tenantId, request.userId, request.conversationId, resend)
   } else {
     period = (await consumeConversation(tx, request.tenantId)).period
     consumedConversation = true
@@ -69,13 +72,17 @@ export type CompletedExchange = {
   sources: KnowledgeSource[]
   spent: TokenUsage
   offline: boolean
+  /** The caller stopped the answer mid-stream: what was written is stored, marked stopped. */
+  stopped: boolean
 }
 
-/** Stores the exchange in the caller's thread (if any) and counts it; returns the stored answer's id. */
-export async function settleAdmission(tx: Queryable, admission: Admission, exchange: CompletedExchange): Promise<string | null> {
+export type SettledIds = { messageId: string | null; questionId: string | null }
+
+/** Stores the exchange in the caller's thread (if any) and counts it; returns the stored answer's and question's ids. */
+export async function settleAdmission(tx: Queryable, admission: Admission, exchange: CompletedExchange): Promise<SettledIds> {
   const { thread, userId, tenantId } = admission
   const { reading, spent } = exchange
-  const messageId =
+  const stored =
     thread && userId
       ? await storeExchange(tx, {
           tenantId,
@@ -91,6 +98,8 @@ export async function settleAdmission(tx: Queryable, admission: Admission, excha
           tokensIn: spent.promptTokens,
           tokensOut: spent.completionTokens,
           offline: exchange.offline,
+          stopped: exchange.stopped,
+          again: thread.again,
         })
       : null
   await recordExchange(tx, {
@@ -99,11 +108,11 @@ export async function settleAdmission(tx: Queryable, admission: Admission, excha
     reserved: admission.reservation?.tokens ?? 0,
     tokensIn: spent.promptTokens,
     tokensOut: spent.completionTokens,
-    messages: 2,
+    messages: stored?.messages ?? 2,
     newConversation: admission.consumedConversation,
     element: reading.element,
   })
-  return messageId
+  return { messageId: stored?.answerId ?? null, questionId: stored?.questionId ?? null }
 }
 
 /** Whether a failed exchange left anything to undo or count. */

@@ -14,10 +14,15 @@ export type OracleCaller = { maia: TenantMAIA; userId: string | null; admitted?:
 type TenantCaller = Caller & { tenant: TenantRoute }
 
 /** A question as the route prepares it, before any transaction opens: its tokens counted. */
-export type PreparedQuestion = { input: string; inputTokens: number; conversationId: string | null }
+export type PreparedQuestion = { input: string; inputTokens: number; conversationId: string | null; resend: string | null }
 
 export function prepareQuestion(body: OracleRequest, providers: AiProviders = aiProviders()): PreparedQuestion {
-  return { input: body.input, inputTokens: countQuestionTokens(body.input, providers.chat), conversationId: body.conversationId ?? null }
+  return {
+    input: body.input,
+    inputTokens: countQuestionTokens(body.input, providers.chat),
+    conversationId: body.conversationId ?? null,
+    resend: body.resend ?? null,
+  }
 }
 
 /** A member's assistant (role user or admin: a history under their own RLS); null for anyone else. */

@@ -26,7 +26,7 @@ export function oracleFrame(event: OracleEvent): string {
     case 'token':
       return sseFrame('token', { text: event.text })
     case 'done':
-      return sseFrame('done', { usage: event.usage, messageId: event.messageId })
+      return sseFrame('done', { usage: event.usage, messageId: event.messageId, questionId: event.questionId })
   }
 }
 

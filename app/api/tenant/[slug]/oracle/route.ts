@@ -17,8 +17,8 @@ function wantsEventStream(request: Request): boolean {
 }
 
 /**
- * Asks the tenant's assistant (lib/contracts/oracle.ts). `{ input, conversationId?, conversationDepth? }` -> JSON
- * `{ response, element, phase, facet, knowledgeSources, conversationId, usage, messageId, offline }`,
+ * Asks the tenant's assistant (lib/contracts/oracle.ts). `{ input, conversationId?, conversationDepth?, resend? }` -> JSON
+ * `{ response, element, phase, facet, knowledgeSources, conversationId, usage, messageId, questionId, offline }`,
  * or with `Accept: text/event-stream` the same as `meta` / `token` / `done` events. Failures
  * before the answer starts are JSON errors with their status; later ones an `error` event.
  * A failed exchange stores nothing: after an `error` event on the first message of a new
@@ -36,6 +36,7 @@ export const POST = tenantRoute<{ slug: string }, typeof oracleRequestSchema, un
     const { maia, userId, admitted } = first ?? (await openOracle(caller))
     const options = {
       conversationId: body.conversationId,
+      resend: body.resend,
       conversationDepth: body.conversationDepth,
       inputTokens: prepared?.inputTokens,
       admitted,
