@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { errorBodySchema } from './errors'
-import { knowledgeSearchResponseSchema, knowledgeSearchSchema } from './knowledge'
+import { knowledgeCreatedResponseSchema, knowledgeCreateSchema, knowledgeSearchResponseSchema, knowledgeSearchSchema } from './knowledge'
 import { chatCompletionChunkSchema, chatCompletionRequestSchema, chatCompletionSchema, modelListSchema } from './v1'
 
 /*
@@ -19,7 +19,7 @@ export type PublicOperation = {
   /** The key scope the route asks for; null = open to anyone. */
   scope: string | null
   request?: { schema: string }
-  response: { schema: string; stream?: string }
+  response: { schema: string; stream?: string; status?: number }
   refusals: number[]
 }
 
@@ -30,6 +30,8 @@ const SCHEMAS: Record<string, { schema: z.ZodType; io: 'input' | 'output' }> = {
   ModelList: { schema: modelListSchema, io: 'output' },
   SearchRequest: { schema: knowledgeSearchSchema, io: 'input' },
   SearchResponse: { schema: knowledgeSearchResponseSchema, io: 'output' },
+  KnowledgeCreateRequest: { schema: knowledgeCreateSchema, io: 'input' },
+  KnowledgeCreated: { schema: knowledgeCreatedResponseSchema, io: 'output' },
   Error: { schema: errorBodySchema, io: 'output' },
 }
 
@@ -65,6 +67,17 @@ export const PUBLIC_OPERATIONS: PublicOperation[] = [
     refusals: [400, 401, 403, 415, 429],
   },
   {
+    method: 'post',
+    path: '/knowledge',
+    summary: 'Add a document',
+    description:
+      'Adds a text or Markdown document to the tenant’s knowledge, chunked and embedded as the dashboard does it, and counted against the tenant’s storage. The same text twice is 409 with the existing document’s id.',
+    scope: 'knowledge:write',
+    request: { schema: 'KnowledgeCreateRequest' },
+    response: { schema: 'KnowledgeCreated', status: 201 },
+    refusals: [400, 401, 403, 409, 413, 415, 429],
+  },
+  {
     method: 'get',
     path: '/openapi.json',
     summary: 'This document',
@@ -80,6 +93,8 @@ const REFUSALS: Record<number, string> = {
   401: 'No live API key: missing, unknown, revoked or expired.',
   403: 'The key lacks the scope, or the tenant is not active (`tenant_inactive`).',
   404: 'No such model.',
+  409: 'The same text is already a document (`error.details.id`).',
+  413: 'The tenant’s storage is full.',
   415: 'The body is not JSON.',
   429: 'The key’s 60 requests a minute (`rate_limited`) or the tenant’s monthly limit (`limit_reached`); see Retry-After.',
 }
@@ -110,7 +125,7 @@ function operation(op: PublicOperation) {
     description: op.scope ? `${op.description}\n\nNeeds a key with the \`${op.scope}\` scope.` : op.description,
     security: op.scope ? [{ apiKey: [] }] : [],
     ...(op.request ? { requestBody: { required: true, content: { 'application/json': { schema: ref(op.request.schema) } } } } : {}),
-    responses: { '200': { description: op.summary, content }, ...refusals },
+    responses: { [String(op.response.status ?? 200)]: { description: op.summary, content }, ...refusals },
   }
 }
 

@@ -4,7 +4,15 @@ import { toPgVector } from '@/lib/ai/embeddings'
 import { withApiKey, withService, withUser, type Queryable } from '@/lib/db'
 import { hashSecret } from '@/lib/multi-tenant/api-keys/secret'
 import { createTestDatabase, type TestDatabase } from '../support/test-database'
-import { attempt, countRows, seedIsolationWorld, type IsolationWorld, type Outcome, type Runner } from '../support/isolation-fixtures'
+import {
+  attempt,
+  countRows,
+  plainStatement,
+  seedIsolationWorld,
+  type IsolationWorld,
+  type Outcome,
+  type Runner,
+} from '../support/isolation-fixtures'
 
 /*
  * A request made with an API key runs as `anon` with claims carrying only the hash of
@@ -73,6 +81,11 @@ afterAll(async () => {
 const knowledgeOf = (tenantId: string) => countRows('public.tenant_knowledge where tenant_id = $1', [tenantId])
 const chunksOf = (tenantId: string) => countRows('public.tenant_knowledge_chunks where tenant_id = $1', [tenantId])
 const tenantRow = (tenantId: string) => countRows('public.tenants where id = $1', [tenantId])
+const addDocument = (tenantId: string) =>
+  plainStatement(
+    "insert into public.tenant_knowledge (tenant_id, title, content, content_hash) values ($1, 'By key', 'Text.', md5('by key'))",
+    [tenantId],
+  )
 const visiting = (tenantId: string) => countRows('(select 1 where app_private.visitor_tenant_id() = $1) v', [tenantId])
 
 describe('what a key reaches in its own tenant', () => {
@@ -83,7 +96,11 @@ describe('what a key reaches in its own tenant', () => {
     ['does not visit without chat', 'homeRead', (t) => visiting(t.home), 'zero'],
     ['visits a private tenant with chat', 'otherAll', (t) => visiting(t.other), 'allow'],
     ['reads knowledge with knowledge:read', 'homeRead', (t) => knowledgeOf(t.home), 'allow'],
-    ['reads no knowledge with knowledge:write and usage:read only', 'homeWrite', (t) => knowledgeOf(t.home), 'zero'],
+    ['reads documents with knowledge:write (adding one needs the duplicate check)', 'homeWrite', (t) => knowledgeOf(t.home), 'allow'],
+    ['reads no chunks with knowledge:write and usage:read only', 'homeWrite', (t) => chunksOf(t.home), 'zero'],
+    ['adds a document with knowledge:write', 'homeWrite', (t) => addDocument(t.home), 'allow'],
+    ['adds no document without knowledge:write', 'homeRead', (t) => addDocument(t.home), 'check'],
+    ['adds no document once revoked', 'homeRevoked', (t) => addDocument(t.home), 'check'],
     ['reads chunks with knowledge:read', 'homeRead', (t) => chunksOf(t.home), 'allow'],
     ['reads chunks with chat (retrieval for an answer)', 'homeChat', (t) => chunksOf(t.home), 'allow'],
     ['reads no chunks once revoked', 'homeRevoked', (t) => chunksOf(t.home), 'zero'],
@@ -112,6 +129,7 @@ describe('what a key never reaches', () => {
     ['another tenant’s row', (t) => tenantRow(t.other), 'zero'],
     ['another tenant’s knowledge', (t) => knowledgeOf(t.other), 'zero'],
     ['another tenant’s chunks', (t) => chunksOf(t.other), 'zero'],
+    ['a document added to another tenant', (t) => addDocument(t.other), 'check'],
     ['another tenant as a visitor', (t) => visiting(t.other), 'zero'],
     ['the keys table (not even its own tenant’s)', (t) => countRows('public.tenant_api_keys where tenant_id = $1', [t.home]), 'perm'],
     ['conversations', (t) => countRows('public.tenant_conversations where tenant_id = $1', [t.home]), 'perm'],

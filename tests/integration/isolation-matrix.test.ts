@@ -45,11 +45,11 @@ platform_admins          insert  perm   perm     perm     perm      perm    perm
 platform_admins          update  perm   perm     perm     perm      perm    perm   perm   perm      allow
 platform_admins          delete  perm   perm     perm     perm      perm    perm   perm   perm      allow
 tenant_knowledge         select  zero   allow    zero     zero      allow   allow  allow  allow     allow
-tenant_knowledge         insert  perm   perm     perm     check     check   check  allow  allow     allow
+tenant_knowledge         insert  check  check    check    check     check   check  allow  allow     allow
 tenant_knowledge         update  perm   perm     perm     zero      zero    zero   allow  allow     allow
 tenant_knowledge         delete  perm   perm     perm     zero      zero    zero   allow  allow     allow
 tenant_knowledge_chunks  select  zero   allow    zero     zero      allow   allow  allow  allow     allow
-tenant_knowledge_chunks  insert  perm   perm     perm     check     check   check  allow  allow     allow
+tenant_knowledge_chunks  insert  check  check    check    check     check   check  allow  allow     allow
 tenant_knowledge_chunks  update  perm   perm     perm     zero      zero    zero   allow  allow     allow
 tenant_knowledge_chunks  delete  perm   perm     perm     zero      zero    zero   allow  allow     allow
 tenant_search_stats      select  zero   allow    zero     zero      allow   allow  allow  allow     allow

@@ -36,24 +36,51 @@ export async function authorizeKnowledgeAdmin(caller: Acting, tenantId: string):
   await caller.run((tx) => loadTenantForAdmin(tx, tenantId))
 }
 
-export async function addDocument(
+/** The check each of a document's two transactions starts with. */
+type Authorize = (tx: Queryable) => Promise<unknown>
+
+async function storeDocument(
   caller: Acting,
   tenantId: string,
   input: KnowledgeInput,
-  embedder: EmbeddingProvider = defaultEmbedder(),
+  embedder: EmbeddingProvider,
+  authorize: Authorize,
 ): Promise<StoredDocument> {
   const valid = validKnowledgeInput(input)
   const existing = await caller.run(async (tx) => {
-    await loadTenantForAdmin(tx, tenantId)
+    await authorize(tx)
     return knowledgeBase(tx, tenantId, caller, embedder).findDuplicate(contentHash(valid.content))
   })
   if (existing) return { ...existing, duplicate: true }
   const prepared = await prepareKnowledge(valid, embedder)
   const stored = await caller.run(async (tx) => {
-    await loadTenantForAdmin(tx, tenantId)
+    await authorize(tx)
     return knowledgeBase(tx, tenantId, caller, embedder).addKnowledge(prepared)
   })
   return { ...stored, title: valid.title }
+}
+
+export function addDocument(
+  caller: Acting,
+  tenantId: string,
+  input: KnowledgeInput,
+  embedder: EmbeddingProvider = defaultEmbedder(),
+): Promise<StoredDocument> {
+  return storeDocument(caller, tenantId, input, embedder, (tx) => loadTenantForAdmin(tx, tenantId))
+}
+
+/**
+ * A document added with a tenant API key (`knowledge:write`, the public API): there is
+ * no admin to load, so the database's policies for the key are the check (its insert
+ * names its own tenant or fails); everything else is addDocument's.
+ */
+export function addDocumentAsKey(
+  caller: Acting,
+  tenantId: string,
+  input: KnowledgeInput,
+  embedder: EmbeddingProvider = defaultEmbedder(),
+): Promise<StoredDocument> {
+  return storeDocument(caller, tenantId, input, embedder, async () => undefined)
 }
 
 /** The 409 a duplicate answers with; the existing document's id is in the details. */

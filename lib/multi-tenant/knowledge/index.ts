@@ -1,6 +1,7 @@
 // The knowledge feature's public surface: the admin routes' work, members' search, and the schemas of their bodies.
 export {
   addDocument,
+  addDocumentAsKey,
   authorizeKnowledgeAdmin,
   deleteKnowledge,
   duplicateError,

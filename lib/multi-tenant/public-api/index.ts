@@ -1,4 +1,5 @@
 // The public API's feature surface (/api/v1, OpenAI-compatible): models, chat completions and knowledge search for a tenant API key.
 export { completeChat, streamChat } from './completions'
+export { addKnowledgeAsKey } from './knowledge'
 export { listModels } from './models'
 export { searchAsKey } from './search'
