@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { errorBodySchema } from './errors'
 import { knowledgeCreatedResponseSchema, knowledgeCreateSchema, knowledgeSearchResponseSchema, knowledgeSearchSchema } from './knowledge'
+import { usageReportResponseSchema } from './usage'
 import { chatCompletionChunkSchema, chatCompletionRequestSchema, chatCompletionSchema, modelListSchema } from './v1'
 
 /*
@@ -32,6 +33,7 @@ const SCHEMAS: Record<string, { schema: z.ZodType; io: 'input' | 'output' }> = {
   SearchResponse: { schema: knowledgeSearchResponseSchema, io: 'output' },
   KnowledgeCreateRequest: { schema: knowledgeCreateSchema, io: 'input' },
   KnowledgeCreated: { schema: knowledgeCreatedResponseSchema, io: 'output' },
+  UsageReport: { schema: usageReportResponseSchema, io: 'output' },
   Error: { schema: errorBodySchema, io: 'output' },
 }
 
@@ -76,6 +78,15 @@ export const PUBLIC_OPERATIONS: PublicOperation[] = [
     request: { schema: 'KnowledgeCreateRequest' },
     response: { schema: 'KnowledgeCreated', status: 201 },
     refusals: [400, 401, 403, 409, 413, 415, 429],
+  },
+  {
+    method: 'get',
+    path: '/usage',
+    summary: 'Read usage',
+    description: 'The tenant’s usage as its dashboard shows it: this month against its limits, earlier months, and the last 30 days.',
+    scope: 'usage:read',
+    response: { schema: 'UsageReport' },
+    refusals: [401, 403, 429],
   },
   {
     method: 'get',

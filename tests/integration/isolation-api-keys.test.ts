@@ -99,6 +99,8 @@ describe('what a key reaches in its own tenant', () => {
     ['reads documents with knowledge:write (adding one needs the duplicate check)', 'homeWrite', (t) => knowledgeOf(t.home), 'allow'],
     ['reads no chunks with knowledge:write and usage:read only', 'homeWrite', (t) => chunksOf(t.home), 'zero'],
     ['adds a document with knowledge:write', 'homeWrite', (t) => addDocument(t.home), 'allow'],
+    ['reads usage with usage:read', 'homeWrite', (t) => countRows('public.tenant_usage where tenant_id = $1', [t.home]), 'allow'],
+    ['reads no usage without usage:read', 'homeChat', (t) => countRows('public.tenant_usage where tenant_id = $1', [t.home]), 'zero'],
     ['adds no document without knowledge:write', 'homeRead', (t) => addDocument(t.home), 'check'],
     ['adds no document once revoked', 'homeRevoked', (t) => addDocument(t.home), 'check'],
     ['reads chunks with knowledge:read', 'homeRead', (t) => chunksOf(t.home), 'allow'],
@@ -133,7 +135,7 @@ describe('what a key never reaches', () => {
     ['another tenant as a visitor', (t) => visiting(t.other), 'zero'],
     ['the keys table (not even its own tenant’s)', (t) => countRows('public.tenant_api_keys where tenant_id = $1', [t.home]), 'perm'],
     ['conversations', (t) => countRows('public.tenant_conversations where tenant_id = $1', [t.home]), 'perm'],
-    ['usage', (t) => countRows('public.tenant_usage where tenant_id = $1', [t.home]), 'perm'],
+    ['usage of another tenant', (t) => countRows('public.tenant_usage where tenant_id = $1', [t.other]), 'zero'],
     ['members', (t) => countRows('public.tenant_users where tenant_id = $1', [t.home]), 'perm'],
   ]
   it.each(CASES)('a key of home with every scope reads no %s', async (_label, statement, expected) => {

@@ -68,11 +68,11 @@ tenant_messages          select  perm   perm     perm     zero      zero    allo
 tenant_messages          insert  perm   perm     perm     check     check   allow  check  check     allow
 tenant_messages          update  perm   perm     perm     zero      zero    allow  zero   zero      allow
 tenant_messages          delete  perm   perm     perm     zero      zero    allow  zero   zero      allow
-tenant_usage             select  perm   perm     perm     zero      zero    zero   allow  allow     allow
+tenant_usage             select  zero   zero     zero     zero      zero    zero   allow  allow     allow
 tenant_usage             insert  perm   perm     perm     perm      perm    perm   perm   perm      allow
 tenant_usage             update  perm   perm     perm     perm      perm    perm   perm   perm      allow
 tenant_usage             delete  perm   perm     perm     perm      perm    perm   perm   perm      allow
-tenant_usage_daily       select  perm   perm     perm     zero      zero    zero   allow  allow     allow
+tenant_usage_daily       select  zero   zero     zero     zero      zero    zero   allow  allow     allow
 tenant_usage_daily       insert  perm   perm     perm     perm      perm    perm   perm   perm      allow
 tenant_usage_daily       update  perm   perm     perm     perm      perm    perm   perm   perm      allow
 tenant_usage_daily       delete  perm   perm     perm     perm      perm    perm   perm   perm      allow

@@ -2,4 +2,5 @@
 export { completeChat, streamChat } from './completions'
 export { addKnowledgeAsKey } from './knowledge'
 export { listModels } from './models'
+export { usageAsKey } from './usage'
 export { searchAsKey } from './search'
