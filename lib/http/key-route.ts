@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import { errorResponse, openAiErrorBody } from '@/lib/errors'
+import { errorResponse, openAiErrorBody, toAppError } from '@/lib/errors'
 import type { ApiKeyScope } from '@/lib/contracts/api-keys'
 import { limitKeyRequest, requireScope, resolveKeyCaller, type KeyCaller } from '@/lib/multi-tenant/api-keys'
 import { parseJson } from './route'
@@ -33,7 +33,10 @@ export function keyRoute<B extends Schema = undefined>(
       const body = (options.body ? await parseJson(request, options.body) : undefined) as Parsed<B>
       return noStore(await handler({ caller, body, request }))
     } catch (error) {
-      return noStore(errorResponse(error, openAiErrorBody))
+      const response = errorResponse(error, openAiErrorBody)
+      // The month's limit does not lift in a retry's seconds: tell OpenAI's clients not to retry.
+      if (toAppError(error).code === 'limit_reached') response.headers.set('x-should-retry', 'false')
+      return noStore(response)
     }
   }
 }

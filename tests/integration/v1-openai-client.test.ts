@@ -150,6 +150,7 @@ describe('refusals, in OpenAI’s error shape', () => {
     expect(error.status).toBe(429)
     expect(Number(error.headers?.get('retry-after'))).toBeGreaterThan(0)
     expect(error.error).toMatchObject({ code: 'limit_reached', type: 'insufficient_quota', param: null })
+    expect(error.headers?.get('x-should-retry')).toBe('false')
     expect((await usageRow(db, tiny.id))?.conversations).toBe(1)
   })
 
@@ -161,6 +162,7 @@ describe('refusals, in OpenAI’s error shape', () => {
     expect(refused).toBeInstanceOf(OpenAI.RateLimitError)
     expect(refused.error).toMatchObject({ code: 'rate_limited', type: 'rate_limit_error' })
     expect(Number(refused.headers?.get('retry-after'))).toBeGreaterThan(0)
+    expect(refused.headers?.get('x-should-retry')).toBeNull()
     await expect(client(secrets.acmeAll ?? '').models.list()).resolves.toBeTruthy()
   })
 
