@@ -80,6 +80,10 @@ const envSchema = z.object({
   SECRETS_KEY: secretKeys.refine((keys) => keys.length <= 1, { message: 'must be one key; earlier keys go in SECRETS_OLD_KEYS' }),
   /** Keys that only decrypt, for secrets sealed before a rotation. */
   SECRETS_OLD_KEYS: secretKeys,
+  /** Embedded mode: the running app writes a backup here every BACKUP_INTERVAL_HOURS, keeping the newest BACKUP_KEEP. */
+  BACKUP_DIR: optionalString,
+  BACKUP_INTERVAL_HOURS: z.coerce.number().positive().max(576).default(24),
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(7),
 })
 
 export type Env = z.infer<typeof envSchema>
@@ -123,6 +127,11 @@ export function parseEnv(source: Record<string, string | undefined>): Config {
   if (env.SMTP_URL && !env.MAIL_FROM) {
     throw new ConfigError(
       'Invalid environment configuration:\n  SMTP_URL needs MAIL_FROM (the sender address of the mail the platform sends)',
+    )
+  }
+  if (env.BACKUP_DIR && env.DATABASE_URL) {
+    throw new ConfigError(
+      'Invalid environment configuration:\n  BACKUP_DIR is for the embedded database; back up a server database with pg_dump or its provider (see the README)',
     )
   }
   const keyIds = [...env.SECRETS_KEY, ...env.SECRETS_OLD_KEYS].map((key) => key.id)

@@ -20,6 +20,7 @@ export const errorStatus = {
   limit_reached: 429,
   tenant_inactive: 403,
   email_unverified: 403,
+  two_factor_setup_required: 403,
   csrf: 403,
   unavailable: 503,
   internal: 500,

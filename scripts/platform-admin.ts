@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util'
 import { ensurePlatformAdmin, PlatformAdminError } from '@/lib/auth/platform-admin'
+import { setAdminsRequireTwoFactor } from '@/lib/auth/platform-settings'
 import { DatabaseInUseError } from '@/lib/db/data-dir-lock'
 import { migrate } from '@/lib/db/migrate'
 import { openPglite } from '@/lib/db/pglite-driver'
@@ -9,13 +10,24 @@ import { config } from '@/lib/env'
 const usage = [
   'Usage: npm run platform-admin -- --email you@example.com --password "at least 10 characters"   (creates the account)',
   '       npm run platform-admin -- --email you@example.com --promote-existing                    (promotes an existing, verified account)',
+  '       npm run platform-admin -- --require-two-factor on|off                                   (platform admins must use two-factor sign-in)',
 ].join('\n')
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
-    options: { email: { type: 'string' }, password: { type: 'string' }, 'promote-existing': { type: 'boolean' } },
+    options: {
+      email: { type: 'string' },
+      password: { type: 'string' },
+      'promote-existing': { type: 'boolean' },
+      'require-two-factor': { type: 'string' },
+    },
   })
-  if (!values.email) {
+  const requireTwoFactor = values['require-two-factor']
+  if (requireTwoFactor !== undefined && requireTwoFactor !== 'on' && requireTwoFactor !== 'off') {
+    console.error(usage)
+    return 1
+  }
+  if (!values.email && requireTwoFactor === undefined) {
     console.error(usage)
     return 1
   }
@@ -24,8 +36,13 @@ async function main(): Promise<number> {
   const db = env.DATABASE_URL ? openPostgres(env.DATABASE_URL, { max: 1 }) : await openPglite(env.PGLITE_DATA_DIR)
   try {
     await migrate(db)
+    if (requireTwoFactor !== undefined) {
+      await setAdminsRequireTwoFactor(db, requireTwoFactor === 'on')
+      console.log(`Platform admins ${requireTwoFactor === 'on' ? 'must now' : 'no longer have to'} sign in with two-factor sign-in.`)
+      if (!values.email) return 0
+    }
     const result = await ensurePlatformAdmin(db, {
-      email: values.email,
+      email: values.email ?? '',
       password: values.password,
       promoteExisting: values['promote-existing'] === true,
       authMode: env.modes.auth,

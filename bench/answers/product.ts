@@ -157,6 +157,7 @@ function memberCaller(tenant: BenchTenant) {
     claims: member.claims,
     isPlatformAdmin: false,
     tenantRole: 'user' as const,
+    twoFactorNeeded: null,
   }
   return { ...callerFromSession(session, routeOf(tenant)), tenant: routeOf(tenant) }
 }

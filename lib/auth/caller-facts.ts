@@ -4,7 +4,12 @@ import type { TenantRole } from './roles'
 
 export type { TenantRole }
 
-export type CallerFacts = { isPlatformAdmin: boolean; tenantRole: TenantRole | null }
+/**
+ * `twoFactorNeeded`: why the caller is let in only with two-factor sign-in, which they
+ * lack: 'tenant' (that tenant requires it of its members), 'platform' (platform admins
+ * must). Until then SQL counts them as neither member nor platform admin.
+ */
+export type CallerFacts = { isPlatformAdmin: boolean; tenantRole: TenantRole | null; twoFactorNeeded: 'tenant' | 'platform' | null }
 
 /**
  * The caller's platform-admin flag and role in `tenantId`, from the one SQL predicate
@@ -12,9 +17,14 @@ export type CallerFacts = { isPlatformAdmin: boolean; tenantRole: TenantRole | n
  * session's claims already set, so knowing the caller costs no extra round trip.
  */
 export async function readCallerFacts(tx: Queryable, tenantId: string | null): Promise<CallerFacts> {
-  const rows = await tx.query<{ is_platform_admin: boolean; role: TenantRole | null }>(
-    'select is_platform_admin, role from app_private.caller_facts($1)',
+  const rows = await tx.query<{ is_platform_admin: boolean; role: TenantRole | null; two_factor_needed: 'tenant' | 'platform' | null }>(
+    'select is_platform_admin, role, two_factor_needed from app_private.caller_facts($1)',
     [tenantId],
   )
-  return { isPlatformAdmin: rows[0]?.is_platform_admin === true, tenantRole: rows[0]?.role ?? null }
+  const row = rows[0]
+  return {
+    isPlatformAdmin: row?.is_platform_admin === true,
+    tenantRole: row?.role ?? null,
+    twoFactorNeeded: row?.two_factor_needed ?? null,
+  }
 }

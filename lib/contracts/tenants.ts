@@ -134,6 +134,13 @@ const contentLanguageSchema = z
   .toLowerCase()
   .regex(/^[a-z]{2,32}$/, { message: 'must be the name of a text search language such as english, french or simple' })
 
+/** Minutes without a request after which a member's session is signed out (local accounts); null = never. */
+const idleTimeoutSchema = z
+  .number({ message: 'must be a number of minutes' })
+  .int({ message: 'must be a whole number of minutes' })
+  .min(5, { message: 'must be at least 5 minutes' })
+  .max(43_200, { message: 'must be at most 43200 minutes (30 days)' })
+
 export const tenantCreateSchema = z.object({
   name: nameSchema,
   slug: slugSchema,
@@ -166,6 +173,8 @@ export const tenantUpdateSchema = z
     trialEndsAt: trialEndsAtSchema.nullable().optional(),
     publicAccess: z.boolean().optional(),
     contentLanguage: contentLanguageSchema.optional(),
+    requireTwoFactor: z.boolean().optional(),
+    idleTimeoutMinutes: idleTimeoutSchema.nullable().optional(),
   })
   .refine((body) => Object.values(body).some((value) => value !== undefined), {
     message: 'name at least one field to change',
@@ -193,6 +202,9 @@ export const tenantSchema = z.strictObject({
   publicAccess: z.boolean(),
   /** The text search configuration of the lexical index: stemming and stop words. */
   contentLanguage: z.string(),
+  /** Members without two-factor sign-in are refused (403 two_factor_setup_required) until they turn it on. */
+  requireTwoFactor: z.boolean(),
+  idleTimeoutMinutes: z.number().int().nullable(),
   status: statusSchema,
   /** `status`, except that a trial past its end reads as `suspended` (app_private.tenant_effective_status). */
   effectiveStatus: statusSchema,

@@ -22,23 +22,12 @@ export async function createPglite(dataDir?: string, snapshot?: Blob): Promise<P
   return pg
 }
 
-/**
- * Embedded Postgres. PGlite is a single session: its transaction mutex serialises
- * every request, so transaction-local settings cannot leak between requests.
- * `dataDir` undefined = in memory (tests), optionally started from a dumped snapshot.
- */
-export async function openPglite(dataDir?: string, options: { snapshot?: Blob } = {}): Promise<Database> {
-  const release = dataDir ? acquireDataDirLock(dataDir) : () => {}
-  let pg: PGlite
-  try {
-    pg = await createPglite(dataDir, options.snapshot)
-  } catch (error) {
-    release()
-    throw error
-  }
+/** A Database over an open PGlite; `release` gives the data directory's lock back when it closes. */
+export function pgliteDatabase(pg: PGlite, release: () => void = () => {}): Database {
   return {
     kind: 'pglite',
-    snapshot: () => pg.dumpDataDir('none'),
+    // Inside the transaction mutex: the copy waits for an open transaction and holds only committed work.
+    snapshot: (compression = 'none') => pg.transaction(() => pg.dumpDataDir(compression)),
     transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
     async close() {
       try {
@@ -47,5 +36,20 @@ export async function openPglite(dataDir?: string, options: { snapshot?: Blob } 
         release()
       }
     },
+  }
+}
+
+/**
+ * Embedded Postgres. PGlite is a single session: its transaction mutex serialises
+ * every request, so transaction-local settings cannot leak between requests.
+ * `dataDir` undefined = in memory (tests), optionally started from a dumped snapshot.
+ */
+export async function openPglite(dataDir?: string, options: { snapshot?: Blob } = {}): Promise<Database> {
+  const release = dataDir ? acquireDataDirLock(dataDir) : () => {}
+  try {
+    return pgliteDatabase(await createPglite(dataDir, options.snapshot), release)
+  } catch (error) {
+    release()
+    throw error
   }
 }

@@ -11,8 +11,8 @@ export interface Database {
   readonly kind: 'pglite' | 'postgres'
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>
   close(): Promise<void>
-  /** Embedded only: the whole data directory as a tarball (tests start from it). */
-  snapshot?(): Promise<Blob>
+  /** Embedded only: the whole data directory as a tarball (tests start from it; backups are gzipped). */
+  snapshot?(compression?: 'none' | 'gzip'): Promise<Blob>
 }
 
 /**

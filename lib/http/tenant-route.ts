@@ -2,7 +2,15 @@ import type { z } from 'zod'
 import type { TenantRole } from '@/lib/auth'
 import { AppError } from '@/lib/errors'
 import type { Queryable } from '@/lib/db'
-import { callerOf, findTargetTenant, hasRole, resolveCaller, type Caller, type FirstStep } from '@/lib/multi-tenant/access'
+import {
+  callerOf,
+  findTargetTenant,
+  hasRole,
+  resolveCaller,
+  twoFactorSetupRequired,
+  type Caller,
+  type FirstStep,
+} from '@/lib/multi-tenant/access'
 import { tenantInactive } from '@/lib/multi-tenant/oracle'
 import type { TenantRoute } from '@/lib/multi-tenant/tenants'
 import { parseJson, parseWith, route } from './route'
@@ -64,12 +72,17 @@ async function parseInputs<B extends Schema, Q extends Schema>(request: Request,
 
 /**
  * A member below `minRole` is refused (403); anyone else who is not a member is told
- * the tenant does not exist (404): never confirm another tenant to an outsider.
+ * the tenant does not exist (404): never confirm another tenant to an outsider. A member
+ * of a tenant that requires two-factor sign-in without it is told to turn it on (403),
+ * on every route of the tenant; so is a platform admin without it, when the platform
+ * requires it and the route needs their powers.
  */
 function assertRole(caller: Caller, minRole: Access): void {
+  if (caller.twoFactorNeeded === 'tenant') throw twoFactorSetupRequired('tenant')
   if (minRole === 'anyone') return
   if (!caller.session) throw new AppError('unauthorized', 'Sign in to continue.')
   if (minRole === 'signed-in' || caller.isPlatformAdmin || hasRole(caller.role, minRole)) return
+  if (caller.twoFactorNeeded === 'platform') throw twoFactorSetupRequired('platform')
   if (caller.role) throw new AppError('forbidden', "Only this tenant's admins and platform admins can do that.")
   throw noSuchTenant()
 }
@@ -134,6 +147,7 @@ export function platformRoute<P = Record<string, string>, B extends Schema = und
     const params = context?.params ? await context.params : ({} as P)
     const caller = await resolveCaller(request, {})
     if (!caller.session) throw new AppError('unauthorized', 'Sign in to continue.')
+    if (caller.twoFactorNeeded === 'platform') throw twoFactorSetupRequired('platform')
     const inputs = await parseInputs(request, options)
     return handler({ caller, ...inputs, params, request })
   })

@@ -1,4 +1,5 @@
 import { headers } from 'next/headers'
+import Link from 'next/link'
 import { redirect } from 'next/navigation'
 import type { ReactNode } from 'react'
 import { ConsoleHeader } from '@/components/admin/console-header'
@@ -11,6 +12,19 @@ export const metadata = { title: { default: 'Console', template: '%s · Console'
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const session = await getSessionFromHeaders(await headers())
   if (!session) redirect('/login?next=/admin')
+  if (session.twoFactorNeeded === 'platform') {
+    return (
+      <main id="main" className="mx-auto max-w-xl px-4 py-16">
+        <Alert tone="warning" title="Turn on two-factor sign-in first">
+          Platform admins must sign in with a second factor here. Set it up on{' '}
+          <Link href="/account" className="underline underline-offset-2">
+            your account page
+          </Link>
+          , then come back to the console.
+        </Alert>
+      </main>
+    )
+  }
   if (!session.isPlatformAdmin) {
     return (
       <main id="main" className="mx-auto max-w-xl px-4 py-16">

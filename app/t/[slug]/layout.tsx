@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import type { ReactNode } from 'react'
 import { TenantHeader } from '@/components/tenant/tenant-header'
@@ -36,6 +37,17 @@ export default async function TenantLayout({ children, params }: Props) {
           <Alert tone="warning" title={`${tenant.name}’s assistant is paused`}>
             It is not answering questions at the moment ({tenant.status === 'trial' ? 'the trial has ended' : tenant.status}). Please check
             back later.
+          </Alert>
+        </div>
+      ) : null}
+      {session?.twoFactorNeeded === 'tenant' ? (
+        <div className="mx-auto w-full max-w-6xl px-3 pt-4 sm:px-6">
+          <Alert tone="warning" title="Turn on two-factor sign-in to continue">
+            {tenant.name} requires its members to sign in with a second factor. Set it up on{' '}
+            <Link href={tenantHref(context, '/account')} className="underline underline-offset-2">
+              your account page
+            </Link>
+            ; then everything here is open to you again.
           </Alert>
         </div>
       ) : null}

@@ -6,8 +6,9 @@ import { localSessionClaims } from './session-claims'
 
 /** How long a local session lives; a new login always starts a new one. */
 export const SESSION_TTL_MS = 14 * 24 * 60 * 60 * 1000
-// last_seen_at is refreshed at most this often, so reads do not write on every request.
-const TOUCH_INTERVAL_MS = 5 * 60 * 1000
+// last_seen_at is refreshed at most this often, so reads do not write on every request; a
+// tenant's idle timeout therefore signs a session out up to this much early.
+export const TOUCH_INTERVAL_MS = 60 * 1000
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex')
@@ -42,7 +43,7 @@ export type StoredSession = { sessionId: string; userId: string; email: string }
 
 /**
  * The tightly scoped system task of every request: token -> live session row and its
- * user. A session answers only on the site (host) that started it: a cookie taken from
+ * user; a session idle for longer than `tenantId`'s idle timeout ends here. A session answers only on the site (host) that started it: a cookie taken from
  * a tenant's custom domain is no session on the platform host. Then the transaction
  * becomes that user's (role `authenticated`, the session's claims): whether they are a
  * platform admin and their role in `tenantId`, and `then`, the request's first unit of
@@ -57,15 +58,22 @@ export async function findSession<T = undefined>(
 ): Promise<{ stored: StoredSession; then: T | undefined } | null> {
   const at = now()
   return withService(db, async (tx) => {
-    const rows = await tx.query<{ id: string; user_id: string; email: string; last_seen_at: Date | string }>(
-      `select s.id, s.user_id, u.email, s.last_seen_at
+    const rows = await tx.query<{ id: string; user_id: string; email: string; last_seen_at: Date | string; idle_minutes: number | null }>(
+      `select s.id, s.user_id, u.email, s.last_seen_at,
+         (select t.idle_timeout_minutes from public.tenants t where t.id = $4::uuid) as idle_minutes
        from auth.local_sessions s join auth.users u on u.id = s.user_id
        where s.token_hash = $1 and s.expires_at > $2 and s.host = $3`,
-      [hashToken(token), at, site],
+      [hashToken(token), at, site, tenantId],
     )
     const row = rows[0]
     if (!row) return null
-    if (at.getTime() - new Date(row.last_seen_at).getTime() > TOUCH_INTERVAL_MS) {
+    const idleMs = at.getTime() - new Date(row.last_seen_at).getTime()
+    // Left idle longer than the tenant allows: signed out, here and everywhere the session was used.
+    if (row.idle_minutes !== null && idleMs > Number(row.idle_minutes) * 60_000) {
+      await tx.query('delete from auth.local_sessions where id = $1', [row.id])
+      return null
+    }
+    if (idleMs > TOUCH_INTERVAL_MS) {
       await tx.query('update auth.local_sessions set last_seen_at = $2 where id = $1', [row.id, at])
     }
     await becomeUser(tx, localSessionClaims({ userId: row.user_id, email: row.email, sessionId: row.id }))

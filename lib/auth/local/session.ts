@@ -5,7 +5,8 @@ import { localSessionClaims } from './session-claims'
 import { findSession, type StoredSession } from './session-store'
 
 function toSession(stored: StoredSession): Session {
-  return sessionOf(localSessionClaims(stored), { isPlatformAdmin: stored.isPlatformAdmin, tenantRole: stored.tenantRole })
+  const { isPlatformAdmin, tenantRole, twoFactorNeeded } = stored
+  return sessionOf(localSessionClaims(stored), { isPlatformAdmin, tenantRole, twoFactorNeeded })
 }
 
 /** The local session named by the request's cookie on this site, with the caller's facts; or null. */

@@ -74,8 +74,8 @@ export async function openPgliteThread(dataDir?: string, options: { snapshot?: B
 
   return {
     kind: 'pglite',
-    async snapshot() {
-      const { dump } = await call({ type: 'dump' })
+    async snapshot(compression = 'none') {
+      const { dump } = await call({ type: 'dump', compression })
       return new Blob([dump ?? new ArrayBuffer(0)])
     },
     async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {

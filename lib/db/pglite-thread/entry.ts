@@ -89,8 +89,9 @@ async function main(): Promise<void> {
   port.on('message', (request: ThreadRequest) => {
     if (request.type === 'begin') void transaction(pg, request.id)
     else if (request.type === 'dump') {
+      // Inside the transaction mutex: the copy waits for the open transaction and holds only committed work.
       void pg
-        .dumpDataDir('none')
+        .transaction(() => pg.dumpDataDir(request.compression))
         .then((file) => file.arrayBuffer())
         .then(
           (dump) => post({ type: 'done', id: request.id, dump }, [dump]),

@@ -9,7 +9,7 @@ export type ThreadRequest =
   | { type: 'query'; id: number; tx: number; sql: string; params: readonly unknown[] }
   | { type: 'exec'; id: number; tx: number; sql: string }
   | { type: 'end'; id: number; tx: number; commit: boolean }
-  | { type: 'dump'; id: number }
+  | { type: 'dump'; id: number; compression: 'none' | 'gzip' }
   | { type: 'close'; id: number }
 
 /** A database error's message and its fields (code, detail, constraint ...), which callers map to answers. */

@@ -21,6 +21,8 @@ export type Caller = {
   session: Session | null
   role: TenantRole | null
   isPlatformAdmin: boolean
+  /** Let in only with two-factor sign-in, which the caller has not turned on (see CallerFacts). */
+  twoFactorNeeded: 'tenant' | 'platform' | null
   ip: string | null
   /** The browser's random visitor id (lib/http/visitor-cookie.ts): keys visitors' rate limits when `ip` is unknown. */
   visitor: string | null
@@ -101,10 +103,18 @@ export function callerFromSession(
     session,
     role: session?.tenantRole ?? null,
     isPlatformAdmin: session?.isPlatformAdmin ?? false,
+    twoFactorNeeded: session?.twoFactorNeeded ?? null,
     ip,
     visitor,
     run: scopeOf(session, tenant),
   }
+}
+
+/** 403 `two_factor_setup_required`, saying who requires it and where to turn it on. */
+export function twoFactorSetupRequired(needed: 'tenant' | 'platform'): AppError {
+  const who =
+    needed === 'tenant' ? 'This organisation requires two-factor sign-in of its members' : 'Platform admins must use two-factor sign-in'
+  return new AppError('two_factor_setup_required', `${who}. Turn it on on your account page, then try again.`)
 }
 
 export function hasRole(role: TenantRole | null, minRole: TenantRole): boolean {

@@ -5,7 +5,7 @@ import { readLimits } from './plans'
 
 /** Columns every tenant query selects, in the order of TenantRow. */
 export const TENANT_COLUMNS = `id, name, slug, domain, brand_voice, elemental_signature, maia_personality,
-  plan_tier, app_private.effective_limits(limits, plan_tier) as limits, features, public_access, content_language, status, trial_ends_at, created_at, updated_at,
+  plan_tier, app_private.effective_limits(limits, plan_tier) as limits, features, public_access, content_language, require_two_factor, idle_timeout_minutes, status, trial_ends_at, created_at, updated_at,
   app_private.tenant_effective_status(status, trial_ends_at) as effective_status`
 
 export type TenantRow = {
@@ -21,6 +21,8 @@ export type TenantRow = {
   features: unknown
   public_access: boolean
   content_language: string
+  require_two_factor: boolean
+  idle_timeout_minutes: number | null
   status: TenantStatus
   trial_ends_at: Date | string | null
   created_at: Date | string
@@ -58,6 +60,8 @@ export function toTenant(row: TenantRow): Tenant {
     features: readFeatures(row.features),
     publicAccess: row.public_access,
     contentLanguage: row.content_language,
+    requireTwoFactor: row.require_two_factor,
+    idleTimeoutMinutes: row.idle_timeout_minutes === null ? null : Number(row.idle_timeout_minutes),
     status: row.status,
     effectiveStatus: row.effective_status,
     trialEndsAt: trialEndsAt?.toISOString() ?? null,

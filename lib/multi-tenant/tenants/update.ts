@@ -9,7 +9,7 @@ import { invalidateTenantRoutes } from './directory'
 import { TENANT_COLUMNS, toTenant, type TenantRow } from './record'
 import type { Limits, Tenant } from '@/lib/contracts/tenants'
 import type { TenantUpdateInput } from '@/lib/contracts/tenants'
-import { assertDomainOffPlatform, defaultTrialEnd, rethrowTenantConflict } from './write-rules'
+import { assertDomainOffPlatform, assertOwnSecondFactor, defaultTrialEnd, rethrowTenantConflict } from './write-rules'
 
 type Field = keyof TenantUpdateInput
 
@@ -22,6 +22,8 @@ const FIELDS: Record<Field, { column: string; cast: '' | '::text::jsonb'; action
   trialEndsAt: { column: 'trial_ends_at', cast: '', action: 'tenant.update', platformOnly: true },
   publicAccess: { column: 'public_access', cast: '', action: 'tenant.update', platformOnly: false },
   contentLanguage: { column: 'content_language', cast: '', action: 'tenant.update', platformOnly: false },
+  requireTwoFactor: { column: 'require_two_factor', cast: '', action: 'tenant.update', platformOnly: false },
+  idleTimeoutMinutes: { column: 'idle_timeout_minutes', cast: '', action: 'tenant.update', platformOnly: false },
   brandVoice: { column: 'brand_voice', cast: '::text::jsonb', action: 'personality.update', platformOnly: false },
   elementalSignature: { column: 'elemental_signature', cast: '::text::jsonb', action: 'personality.update', platformOnly: false },
   maiaPersonality: { column: 'maia_personality', cast: '::text::jsonb', action: 'personality.update', platformOnly: false },
@@ -47,6 +49,8 @@ function applyUpdate(current: Tenant, input: TenantUpdateInput, base: Limits): C
     trialEndsAt,
     publicAccess: input.publicAccess ?? current.publicAccess,
     contentLanguage: input.contentLanguage ?? current.contentLanguage,
+    requireTwoFactor: input.requireTwoFactor ?? current.requireTwoFactor,
+    idleTimeoutMinutes: input.idleTimeoutMinutes === undefined ? current.idleTimeoutMinutes : input.idleTimeoutMinutes,
     brandVoice: input.brandVoice ?? current.brandVoice,
     elementalSignature: input.elementalSignature ?? current.elementalSignature,
     maiaPersonality: input.maiaPersonality ?? current.maiaPersonality,
@@ -96,6 +100,7 @@ export async function updateTenant(caller: Acting, id: string, input: TenantUpda
     }
     if (changed.length === 0) return { tenant: current, changed }
     if (changed.includes('domain')) assertDomainOffPlatform(next.domain, config().PLATFORM_DOMAIN)
+    if (next.requireTwoFactor && changed.includes('requireTwoFactor') && !platformAdmin) await assertOwnSecondFactor(tx)
 
     const assignments = changed.map((field, i) => `${FIELDS[field].column} = $${i + 2}${FIELDS[field].cast}`)
     const rows = await tx

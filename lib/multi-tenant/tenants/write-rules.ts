@@ -1,4 +1,5 @@
 import { AppError } from '@/lib/errors'
+import type { Queryable } from '@/lib/db'
 
 /** A trial with no end date set gets this many days from the moment it starts. */
 export const DEFAULT_TRIAL_DAYS = 14
@@ -43,4 +44,17 @@ export function rethrowTenantConflict(error: unknown): never {
     })
   }
   throw error
+}
+
+/**
+ * A tenant admin who requires two-factor sign-in of the members must have it: otherwise
+ * the change would shut them out of their own tenant (SQL stops counting them as a member).
+ */
+export async function assertOwnSecondFactor(tx: Queryable): Promise<void> {
+  const rows = await tx.query<{ has: boolean }>('select app_private.caller_has_two_factor() as has')
+  if (rows[0]?.has !== true) {
+    throw new AppError('conflict', 'Turn on your own two-factor sign-in (on your account page) before requiring it of the members.', {
+      details: { fields: { requireTwoFactor: 'turn on your own two-factor sign-in first' } },
+    })
+  }
 }

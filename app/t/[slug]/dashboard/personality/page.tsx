@@ -1,5 +1,6 @@
 import { notFound } from 'next/navigation'
 import { PersonalityEditor } from '@/components/dashboard/personality-editor'
+import { SignInSecurityForm } from '@/components/dashboard/sign-in-security-form'
 import { PageHeader } from '@/components/ui/card'
 import { loadTenantContext } from '../../_data/tenant-context'
 
@@ -26,6 +27,12 @@ export default async function PersonalityPage({ params }: { params: Promise<{ sl
           publicAccess: tenant.publicAccess,
         }}
       />
+      <div className="mt-6">
+        <SignInSecurityForm
+          tenantId={tenant.id}
+          initial={{ requireTwoFactor: tenant.requireTwoFactor, idleTimeoutMinutes: tenant.idleTimeoutMinutes }}
+        />
+      </div>
     </>
   )
 }
