@@ -1,6 +1,8 @@
 import type { Metadata, Viewport } from 'next'
+import { cookies } from 'next/headers'
 import { connection } from 'next/server'
 import type { ReactNode } from 'react'
+import { parseThemeChoice, THEME_COOKIE, themeAttribute } from '@/lib/theme-preference'
 import './globals.css'
 
 export const metadata: Metadata = {
@@ -16,8 +18,9 @@ export const viewport: Viewport = { width: 'device-width', initialScale: 1 }
  */
 export default async function RootLayout({ children }: { children: ReactNode }) {
   await connection()
+  const theme = themeAttribute(parseThemeChoice((await cookies()).get(THEME_COOKIE)?.value))
   return (
-    <html lang="en">
+    <html lang="en" data-theme={theme}>
       <body className="min-h-screen font-sans">{children}</body>
     </html>
   )

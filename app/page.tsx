@@ -3,6 +3,7 @@ import { connection } from 'next/server'
 import { DemoTenantList } from '@/components/landing/demo-tenant-list'
 import { ElementStrip } from '@/components/landing/element-strip'
 import { buttonClasses } from '@/components/ui/button'
+import { ThemeToggle } from '@/components/ui/theme-toggle'
 import { seededDemoTenants } from './(platform)/_data/demo-tenants'
 import { tenantSiteUrl } from './(platform)/_data/site-url'
 
@@ -30,7 +31,8 @@ export default async function LandingPage() {
   return (
     <main id="main">
       <section className="border-b border-stone-200 bg-white">
-        <div className="mx-auto max-w-5xl px-4 py-16 sm:px-6 sm:py-24">
+        <div className="relative mx-auto max-w-5xl px-4 py-16 sm:px-6 sm:py-24">
+          <ThemeToggle className="absolute top-3 right-3" />
           <p className="text-sm font-semibold tracking-wide text-indigo-700 uppercase">Elemental Oracle</p>
           <h1 className="mt-3 max-w-3xl text-4xl font-semibold tracking-tight text-stone-900 sm:text-5xl">
             Grounded AI assistants, one for each organisation.

@@ -1,6 +1,7 @@
 import Link from 'next/link'
 import { SignOutButton } from '@/components/auth/sign-out-button'
 import { DashboardNav } from '@/components/dashboard/dashboard-nav'
+import { ThemeToggle } from '@/components/ui/theme-toggle'
 
 type Props = {
   email: string
@@ -29,6 +30,7 @@ export function ConsoleHeader({ email, sections = true, outbox = false }: Props)
             Account
           </Link>
           <SignOutButton next={sections ? '/login' : '/'} />
+          <ThemeToggle />
         </div>
       </div>
       {sections ? (

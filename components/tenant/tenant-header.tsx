@@ -1,5 +1,6 @@
 import Link from 'next/link'
 import { SignOutButton } from '@/components/auth/sign-out-button'
+import { ThemeToggle } from '@/components/ui/theme-toggle'
 
 const markColours: Record<string, string> = { fire: 'bg-fire', water: 'bg-water', earth: 'bg-earth', air: 'bg-air', aether: 'bg-aether' }
 
@@ -22,7 +23,7 @@ export function TenantHeader({ name, element, home, links, email, signInHref, si
         <Link href={home} className="flex min-w-0 items-center gap-2.5 rounded-md">
           <span
             aria-hidden
-            className={`flex size-8 shrink-0 items-center justify-center rounded-full text-sm font-bold text-white ${markColours[element] ?? 'bg-aether'}`}
+            className={`flex size-8 shrink-0 items-center justify-center rounded-full text-sm font-bold text-on-accent ${markColours[element] ?? 'bg-aether'}`}
           >
             {name.charAt(0).toUpperCase()}
           </span>
@@ -58,6 +59,7 @@ export function TenantHeader({ name, element, home, links, email, signInHref, si
               </Link>
             </>
           )}
+          <ThemeToggle />
         </nav>
       </div>
     </header>

@@ -35,7 +35,7 @@ export function Dialog({ open, onClose, title, children, size = 'wide' }: Dialog
         // A click on the backdrop lands on the dialog element itself.
         if (event.target === ref.current) onClose()
       }}
-      className={`m-auto w-[calc(100%-2rem)] rounded-xl border border-stone-200 bg-white p-0 text-stone-900 shadow-xl backdrop:bg-stone-900/40 ${size === 'wide' ? 'max-w-2xl' : 'max-w-md'}`}
+      className={`m-auto w-[calc(100%-2rem)] rounded-xl border border-stone-200 bg-white p-0 text-stone-900 shadow-xl backdrop:bg-black/50 ${size === 'wide' ? 'max-w-2xl' : 'max-w-md'}`}
     >
       <div className="flex items-start justify-between gap-4 border-b border-stone-200 px-5 py-4">
         <h2 id={titleId} className="text-lg font-semibold">
