@@ -7,6 +7,7 @@ import { useApiQuery } from '@/lib/client/use-api-query'
 import { apiKeyListResponseSchema } from '@/lib/contracts/api-keys'
 import { ApiKeyRow } from './api-key-row'
 import { CreateApiKeyForm } from './create-api-key-form'
+import { IdentitySecretCard } from './identity-secret-card'
 
 export function ApiKeysPanel({ tenantId }: { tenantId: string }) {
   const { data: list, error, reload } = useApiQuery(`/api/admin/tenants/${tenantId}/api-keys`, apiKeyListResponseSchema)
@@ -29,6 +30,7 @@ export function ApiKeysPanel({ tenantId }: { tenantId: string }) {
           </ul>
         ) : null}
       </Card>
+      <IdentitySecretCard tenantId={tenantId} />
     </div>
   )
 }

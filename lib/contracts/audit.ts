@@ -24,6 +24,7 @@ export const AUDIT_ACTIONS = [
   'plan.update',
   'api_key.create',
   'api_key.revoke',
+  'identity_secret.rotate',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { USER_HASH_HEADER } from './end-users'
 import { errorBodySchema } from './errors'
 import { knowledgeCreatedResponseSchema, knowledgeCreateSchema, knowledgeSearchResponseSchema, knowledgeSearchSchema } from './knowledge'
 import { usageReportResponseSchema } from './usage'
@@ -20,6 +21,8 @@ export type PublicOperation = {
   /** The key scope the route asks for; null = open to anyone. */
   scope: string | null
   request?: { schema: string }
+  /** Request headers the operation reads besides the key's. */
+  headers?: { name: string; description: string; pattern: string }[]
   response: { schema: string; stream?: string; status?: number }
   refusals: number[]
 }
@@ -52,9 +55,16 @@ export const PUBLIC_OPERATIONS: PublicOperation[] = [
     path: '/chat/completions',
     summary: 'Ask the assistant',
     description:
-      'OpenAI’s chat completions, answered by the tenant’s assistant from its knowledge, in its voice. The last message (from the user) is the question; earlier turns count as the conversation’s depth. `max_tokens` bounds the answer (at most 1,024). Added to OpenAI’s shape: `sources`, the passages the answer cites as [n], on the message, or with `stream: true` on the last `chat.completion.chunk` before `data: [DONE]`. Each call counts as one of the tenant’s conversations this month; past the limit the answer is 429 with Retry-After.',
+      'OpenAI’s chat completions, answered by the tenant’s assistant from its knowledge, in its voice. The last message (from the user) is the question; earlier turns count as the conversation’s depth. `max_tokens` bounds the answer (at most 1,024). Added to OpenAI’s shape: `sources`, the passages the answer cites as [n], on the message, or with `stream: true` on the last `chat.completion.chunk` before `data: [DONE]`. Each call counts as one of the tenant’s conversations this month; past the limit the answer is 429 with Retry-After.\n\n`user` with the `X-User-Hash` header asks for a verified end user of the tenant’s site: the hash is HMAC-SHA256 of `user` with the tenant’s identity secret (dashboard, API keys page), computed on the tenant’s server. The exchange is then kept in that end user’s history, apart from members’ conversations. A wrong hash is 401; a tenant without an identity secret answers 403. Without the header the call is anonymous and `user` is not stored.',
     scope: 'chat',
     request: { schema: 'ChatCompletionRequest' },
+    headers: [
+      {
+        name: USER_HASH_HEADER,
+        description: 'HMAC-SHA256(user, identity secret) in hex: makes `user` a verified end user. Requires `user` in the body.',
+        pattern: '^[0-9a-fA-F]{64}$',
+      },
+    ],
     response: { schema: 'ChatCompletion', stream: 'ChatCompletionChunk' },
     refusals: [400, 401, 403, 404, 415, 429],
   },
@@ -101,8 +111,8 @@ export const PUBLIC_OPERATIONS: PublicOperation[] = [
 
 const REFUSALS: Record<number, string> = {
   400: 'The body is not valid; `error.details.fields` names each field.',
-  401: 'No live API key: missing, unknown, revoked or expired.',
-  403: 'The key lacks the scope, or the tenant is not active (`tenant_inactive`).',
+  401: 'No live API key: missing, unknown, revoked or expired; or an `X-User-Hash` that does not match `user`.',
+  403: 'The key lacks the scope, the tenant is not active (`tenant_inactive`), or an `X-User-Hash` was sent to a tenant without an identity secret.',
   404: 'No such model.',
   409: 'The same text is already a document (`error.details.id`).',
   413: 'The tenant’s storage is full.',
@@ -135,6 +145,17 @@ function operation(op: PublicOperation) {
     summary: op.summary,
     description: op.scope ? `${op.description}\n\nNeeds a key with the \`${op.scope}\` scope.` : op.description,
     security: op.scope ? [{ apiKey: [] }] : [],
+    ...(op.headers
+      ? {
+          parameters: op.headers.map((header) => ({
+            name: header.name,
+            in: 'header',
+            required: false,
+            description: header.description,
+            schema: { type: 'string', pattern: header.pattern },
+          })),
+        }
+      : {}),
     ...(op.request ? { requestBody: { required: true, content: { 'application/json': { schema: ref(op.request.schema) } } } } : {}),
     responses: { [String(op.response.status ?? 200)]: { description: op.summary, content }, ...refusals },
   }

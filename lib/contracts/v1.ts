@@ -34,7 +34,11 @@ export const chatCompletionRequestSchema = z
     model: z.string().max(200).optional(),
     messages: z.array(chatMessageSchema).min(1, { message: 'must hold at least one message' }).max(500),
     stream: z.boolean().nullish(),
-    /** The caller's own name for its end user; accepted for compatibility. */
+    /**
+     * The tenant's own id for its end user. With the X-User-Hash header (HMAC-SHA256 of it
+     * with the tenant's identity secret) a verified end user, whose history is kept;
+     * without it, only accepted, as OpenAI accepts it.
+     */
     user: z.string().max(256).optional(),
     /** Bounds the model's answer (at most 1,024 tokens whatever is asked). */
     max_tokens: tokenLimitSchema,

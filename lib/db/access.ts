@@ -47,8 +47,24 @@ export function withAnon<T>(db: Database, claims: Claims, fn: (tx: Queryable) =>
  * (`app_private.api_key_tenant_id`, migration 20261203009000) to learn its tenant and
  * scopes; nothing else in the claims names a tenant.
  */
-export function withApiKey<T>(db: Database, secretHash: string, fn: (tx: Queryable) => Promise<T>): Promise<T> {
-  return asRole(db, 'anon', { api_key_hash: secretHash }, fn)
+export function withApiKey<T>(
+  db: Database,
+  secretHash: string,
+  fn: (tx: Queryable) => Promise<T>,
+  endUserSessionHash?: string,
+): Promise<T> {
+  const claims = endUserSessionHash ? { api_key_hash: secretHash, end_user_session_hash: endUserSessionHash } : { api_key_hash: secretHash }
+  return asRole(db, 'anon', claims, fn)
+}
+
+/**
+ * An end user of a tenant's site (the widget, or a key's call naming a verified user):
+ * RLS applies as `anon` with claims that carry only the SHA-256 of a session token the
+ * server opened (`app_private.open_end_user_session`, migration 20261204040000); the
+ * database finds the tenant and end user itself.
+ */
+export function withEndUser<T>(db: Database, sessionHash: string, fn: (tx: Queryable) => Promise<T>): Promise<T> {
+  return asRole(db, 'anon', { end_user_session_hash: sessionHash }, fn)
 }
 
 /**

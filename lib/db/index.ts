@@ -4,7 +4,7 @@ import { openPgliteThread } from './pglite-thread/driver'
 import { openPostgres } from './postgres-driver'
 import type { Database } from './types'
 
-export { asServer, becomeUser, withAnon, withApiKey, withService, withUser } from './access'
+export { asServer, becomeUser, withAnon, withApiKey, withEndUser, withService, withUser } from './access'
 export type { Claims, Database, Queryable, Row } from './types'
 
 // One database per process, kept on globalThis so dev-mode module reloads reuse it

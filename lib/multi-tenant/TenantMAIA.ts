@@ -39,6 +39,8 @@ export type InteractionOptions = {
   inputTokens?: number
   /** The admission already made in the caller's first transaction (see admit); absent = admitted here. */
   admitted?: Admitted
+  /** A verified end user of the tenant's site, asking under their own session: their history is read and kept. */
+  endUserId?: string | null
   /** A shorter bound on the model's answer than MAX_ANSWER_TOKENS (the public API's max_tokens). */
   maxAnswerTokens?: number
 }
@@ -114,7 +116,7 @@ export class TenantMAIA {
     tx: Queryable,
     question: { input: string; inputTokens: number },
     userId: string | null,
-    options: Pick<InteractionOptions, 'conversationId' | 'resend'> = {},
+    options: Pick<InteractionOptions, 'conversationId' | 'resend' | 'endUserId'> = {},
   ): Promise<Admitted> {
     const askedAt = new Date()
     const profile = await loadOracleProfile(tx, this.tenantId)
@@ -124,6 +126,7 @@ export class TenantMAIA {
       userId: this.deps.preview ? null : userId,
       conversationId: options.conversationId ?? null,
       resend: options.resend ?? null,
+      endUserId: this.deps.preview ? null : (options.endUserId ?? null),
       input: question.input,
       estimateTokens: this.deps.chat.offline
         ? undefined
@@ -159,7 +162,7 @@ export class TenantMAIA {
           classify: this.deps.classify,
           input,
           readings: thread?.readings ?? [],
-          conversationDepth: thread ? thread.depth : (options.conversationDepth ?? 0),
+          conversationDepth: thread ? thread.depth : (options.conversationDepth ?? endUserDepth(admission.endUser?.history)),
           signal: options.signal,
         }),
       ])
@@ -183,9 +186,9 @@ export class TenantMAIA {
         voice: this.voice(profile),
         reading,
         passages,
-        history: thread?.history ?? [],
+        history: thread?.history ?? admission.endUser?.history ?? [],
         input,
-        newThread: !thread || thread.depth === 0,
+        newThread: thread ? thread.depth === 0 : (admission.endUser?.history.length ?? 0) === 0,
         signal: options.signal,
         maxTokens: options.maxAnswerTokens,
       })
@@ -248,6 +251,10 @@ export class TenantMAIA {
       }
     }
   }
+}
+
+function endUserDepth(history: readonly { role: string }[] | undefined): number {
+  return (history ?? []).filter((turn) => turn.role === 'user').length
 }
 
 function addUsage(total: TokenUsage, more: TokenUsage): void {

@@ -6,3 +6,4 @@
 export { decryptSecret, encryptSecret, sealingKeyId, SecretDecryptionError } from './cipher'
 export { generatedKeyFile, keyRing, keyRingFrom, type KeyRing } from './key-ring'
 export { reencryptStoredSecrets, STORED_SECRETS, twoFactorSecretContext, type Reencrypted } from './stored-secrets'
+export { identitySecretContext } from './identity-context'

@@ -1,5 +1,6 @@
 import { withService, type Database } from '@/lib/db'
 import { decryptSecret, encryptSecret } from './cipher'
+import { identitySecretContext } from './identity-context'
 import type { KeyRing } from './key-ring'
 
 /** The context a two-factor seed is sealed with: the seed opens only in its own user's row. */
@@ -16,6 +17,13 @@ export const STORED_SECRETS = [
     idColumn: 'user_id',
     column: 'secret_ciphertext',
     context: twoFactorSecretContext,
+  },
+  {
+    name: 'identity secrets',
+    table: 'public.tenant_identity_secrets',
+    idColumn: 'tenant_id',
+    column: 'secret_ciphertext',
+    context: identitySecretContext,
   },
 ] as const
 

@@ -21,6 +21,7 @@ const cookies: Record<Who, string | undefined> = {
   globexAdmin: undefined,
   anonymous: undefined,
 }
+const userIds: Partial<Record<Who, string>> = {}
 
 beforeAll(async () => {
   db = await createTestDatabase()
@@ -38,6 +39,7 @@ beforeAll(async () => {
     if (tenantId && role) await addMember(db, tenantId, user.userId, role)
     if (name === 'platform') await makePlatformAdmin(db, user.userId)
     cookies[name] = await loginCookie(db, user.userId)
+    userIds[name] = user.userId
   }
 })
 afterAll(async () => {
@@ -147,6 +149,19 @@ describe('revoking a key', () => {
     expect(shown?.revokedAt).not.toBeNull()
     expect(shown?.lastUsedAt).not.toBeNull()
     expect((await auditRows(acme.id, created.key.id)).map((row) => row.action)).toEqual(['api_key.create', 'api_key.revoke'])
+  })
+
+  it('names the acting admin in each create and revoke audit row, a platform admin included', async () => {
+    const created = expectContract(
+      createdApiKeyResponseSchema,
+      await create('platform', acme.id, { name: 'Audited', scopes: ['chat'] }),
+      201,
+    )
+    expectNoContent(await revoke('acmeAdmin', acme.id, created.key.id))
+    expect(await auditRows(acme.id, created.key.id)).toEqual([
+      { action: 'api_key.create', actor_id: userIds.platform },
+      { action: 'api_key.revoke', actor_id: userIds.acmeAdmin },
+    ])
   })
 
   it('refuses a member (403) and keeps the key live', async () => {

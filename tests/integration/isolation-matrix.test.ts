@@ -108,6 +108,22 @@ user_recovery_codes      select  perm   perm     perm     zero      zero    allo
 user_recovery_codes      insert  perm   perm     perm     perm      perm    perm   perm   perm      allow
 user_recovery_codes      update  perm   perm     perm     perm      perm    perm   perm   perm      allow
 user_recovery_codes      delete  perm   perm     perm     perm      perm    perm   perm   perm      allow
+tenant_identity_secrets  select  perm   perm     perm     zero      zero    zero   allow  allow     allow
+tenant_identity_secrets  insert  perm   perm     perm     check     check   check  allow  allow     allow
+tenant_identity_secrets  update  perm   perm     perm     zero      zero    zero   allow  allow     allow
+tenant_identity_secrets  delete  perm   perm     perm     perm      perm    perm   perm   perm      allow
+tenant_end_users         select  zero   zero     zero     perm      perm    perm   perm   perm      allow
+tenant_end_users         insert  perm   perm     perm     perm      perm    perm   perm   perm      allow
+tenant_end_users         update  perm   perm     perm     perm      perm    perm   perm   perm      allow
+tenant_end_users         delete  perm   perm     perm     perm      perm    perm   perm   perm      allow
+tenant_end_user_sessions select  perm   perm     perm     perm      perm    perm   perm   perm      allow
+tenant_end_user_sessions insert  perm   perm     perm     perm      perm    perm   perm   perm      allow
+tenant_end_user_sessions update  perm   perm     perm     perm      perm    perm   perm   perm      allow
+tenant_end_user_sessions delete  perm   perm     perm     perm      perm    perm   perm   perm      allow
+tenant_end_user_messages select  zero   zero     zero     perm      perm    perm   perm   perm      allow
+tenant_end_user_messages insert  check  check    check    perm      perm    perm   perm   perm      allow
+tenant_end_user_messages update  perm   perm     perm     perm      perm    perm   perm   perm      allow
+tenant_end_user_messages delete  perm   perm     perm     perm      perm    perm   perm   perm      allow
 `
 
 const OPERATIONS = ['select', 'insert', 'update', 'delete'] as const
@@ -258,6 +274,46 @@ const PROBES: Record<string, TableProbe> = {
     insert: (c) => write("insert into public.user_recovery_codes (user_id, code_hash) values ($1, repeat('b', 64))", [c.world.lonerId]),
     update: (c) => change('update public.user_recovery_codes set used_at = null where user_id = $1', [c.t.userId]),
     delete: (c) => change('delete from public.user_recovery_codes where user_id = $1', [c.t.userId]),
+  },
+  // Set and rotated by the tenant's admins in their own name (an upsert); removed with the tenant only.
+  tenant_identity_secrets: {
+    select: (c) => count('public.tenant_identity_secrets where tenant_id = $1', [c.t.id]),
+    insert: (c) =>
+      write(
+        `insert into public.tenant_identity_secrets (tenant_id, secret_ciphertext, created_by) values ($1, 'v1:matrix:iv:sealed', $2)
+         on conflict (tenant_id) do update set secret_ciphertext = excluded.secret_ciphertext, created_by = excluded.created_by`,
+        [c.t.id, c.uid],
+      ),
+    update: (c) => change('update public.tenant_identity_secrets set created_by = $2 where tenant_id = $1', [c.t.id, c.uid]),
+    delete: (c) => change('delete from public.tenant_identity_secrets where tenant_id = $1', [c.t.id]),
+  },
+  // End users' rows open only under the end user's own session (isolation-end-users.test.ts): nobody here has one.
+  tenant_end_users: {
+    select: (c) => count('public.tenant_end_users where id = $1', [c.t.endUserId]),
+    insert: (c) => write("insert into public.tenant_end_users (tenant_id, external_id) values ($1, 'matrix-user')", [c.t.id]),
+    update: (c) => change('update public.tenant_end_users set last_seen_at = now() where id = $1', [c.t.endUserId]),
+    delete: (c) => change('delete from public.tenant_end_users where id = $1', [c.t.endUserId]),
+  },
+  tenant_end_user_sessions: {
+    select: (c) => count('public.tenant_end_user_sessions where tenant_id = $1', [c.t.id]),
+    insert: (c) =>
+      write(
+        "insert into public.tenant_end_user_sessions (tenant_id, end_user_id, token_hash, expires_at) values ($1, $2, repeat('c', 64), now() + interval '1 hour')",
+        [c.t.id, c.t.endUserId],
+      ),
+    update: (c) =>
+      change("update public.tenant_end_user_sessions set expires_at = now() + interval '1 day' where tenant_id = $1", [c.t.id]),
+    delete: (c) => change('delete from public.tenant_end_user_sessions where tenant_id = $1', [c.t.id]),
+  },
+  tenant_end_user_messages: {
+    select: (c) => count('public.tenant_end_user_messages where end_user_id = $1', [c.t.endUserId]),
+    insert: (c) =>
+      write("insert into public.tenant_end_user_messages (tenant_id, end_user_id, role, content) values ($1, $2, 'user', 'forged')", [
+        c.t.id,
+        c.t.endUserId,
+      ]),
+    update: (c) => change("update public.tenant_end_user_messages set content = 'forged' where end_user_id = $1", [c.t.endUserId]),
+    delete: (c) => change('delete from public.tenant_end_user_messages where end_user_id = $1', [c.t.endUserId]),
   },
   audit_logs: {
     select: (c) => count('public.audit_logs where tenant_id = $1', [c.t.id]),

@@ -16,7 +16,9 @@ import { migrate } from '@/lib/db/migrate'
 import { openPglite } from '@/lib/db/pglite-driver'
 import { parseEnv, resetConfigForTests } from '@/lib/env'
 import { encryptSecret, keyRing, keyRingFrom, reencryptStoredSecrets, SecretDecryptionError, twoFactorSecretContext } from '@/lib/secrets'
-import { createUser, DEFAULT_TEST_PASSWORD, loginCookie, withoutParams } from '@/tests/support/auth'
+import { actingAs } from '@/lib/multi-tenant/access'
+import { readIdentitySecret, rotateIdentitySecret } from '@/lib/multi-tenant/end-users'
+import { addMember, createTenant, createUser, DEFAULT_TEST_PASSWORD, loginCookie, withoutParams } from '@/tests/support/auth'
 import { answer, expectContract } from '@/tests/support/route-calls'
 import { createTestDatabase, type TestDatabase } from '@/tests/support/test-database'
 
@@ -89,15 +91,26 @@ describe('rotating the secrets key', () => {
     const alice = await accountWithFactor('alice@rotation.test')
     const bob = await accountWithFactor('bob@rotation.test')
     expect(await keyIds()).toEqual([{ key_id: '2026-11', n: 2 }])
+    const tenant = await createTenant(db, { slug: 'rotation', name: 'Rotation' })
+    await addMember(db, tenant.id, alice.userId, 'admin')
+    const admin = actingAs(db, { sub: alice.userId })
+    const identity = await rotateIdentitySecret(admin, tenant.id)
 
     useKeys(NEW, OLD)
     // Not rotated yet: the old key in SECRETS_OLD_KEYS still opens the stored seeds.
     expect(await signInWithCode(alice.email, alice.secret)).toBe(200)
-    expect(await reencryptStoredSecrets(db, keyRing(), 1)).toEqual([{ name: 'two-factor seeds', reencrypted: 2 }])
+    expect(await reencryptStoredSecrets(db, keyRing(), 1)).toEqual([
+      { name: 'two-factor seeds', reencrypted: 2 },
+      { name: 'identity secrets', reencrypted: 1 },
+    ])
     expect(await keyIds()).toEqual([{ key_id: '2026-12', n: 2 }])
-    expect(await reencryptStoredSecrets(db, keyRing())).toEqual([{ name: 'two-factor seeds', reencrypted: 0 }])
+    expect(await reencryptStoredSecrets(db, keyRing())).toEqual([
+      { name: 'two-factor seeds', reencrypted: 0 },
+      { name: 'identity secrets', reencrypted: 0 },
+    ])
 
     useKeys(NEW)
+    expect(await readIdentitySecret(admin, tenant.id)).toEqual(identity)
     expect(await signInWithCode(alice.email, alice.secret)).toBe(200)
     expect(await signInWithCode(bob.email, bob.secret)).toBe(200)
   })
@@ -147,7 +160,10 @@ describe('npm run secrets:rotate', () => {
       await embedded.close()
     }
     const done = await cli({ SECRETS_KEY: NEW, SECRETS_OLD_KEYS: OLD })
-    expect(done).toEqual({ code: 0, output: 'two-factor seeds: 1 re-encrypted under key "2026-12".\n' })
+    expect(done).toEqual({
+      code: 0,
+      output: 'two-factor seeds: 1 re-encrypted under key "2026-12".\nidentity secrets: 0 re-encrypted under key "2026-12".\n',
+    })
     const reopened = await openPglite(dataDir)
     try {
       const rows = await withService(reopened, (tx) =>

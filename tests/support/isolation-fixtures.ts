@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { withAnon, withService, withUser, type Database, type Queryable } from '@/lib/db'
 
 /*
@@ -17,6 +18,8 @@ export type TenantFixture = {
   conversationId: string
   /** A live API key of the tenant with every scope, made by its admin. */
   apiKeyId: string
+  /** An end user of the tenant's site with a history and a live session (its token's hash: endUserSessionHash). */
+  endUserId: string
 }
 
 export type IsolationWorld = {
@@ -54,6 +57,9 @@ export async function seedKnowledge(tx: Queryable, tenantId: string, title: stri
   )
   return String(rows[0]?.id)
 }
+
+/** The hash of the live session the isolation world gives each tenant's end user. */
+export const endUserSessionHash = (slug: string) => createHash('sha256').update(`${slug} end-user session`).digest('hex')
 
 async function seedPopulatedTenant(tx: Queryable, slug: string, publicAccess: boolean): Promise<TenantFixture> {
   const [adminId = '', userId = '', viewerId = ''] = await seedUsers(
@@ -111,6 +117,25 @@ async function seedPopulatedTenant(tx: Queryable, slug: string, publicAccess: bo
              array['chat', 'knowledge:read', 'knowledge:write', 'usage:read'], $2) returning id`,
     [id, adminId],
   )
+  await tx.query(
+    "insert into public.tenant_identity_secrets (tenant_id, secret_ciphertext, created_by) values ($1, 'v1:fixture:iv:sealed', $2)",
+    [id, adminId],
+  )
+  const endUser = await tx.query<{ id: string }>(
+    "insert into public.tenant_end_users (tenant_id, external_id) values ($1, 'customer-1') returning id",
+    [id],
+  )
+  const endUserId = String(endUser[0]?.id)
+  await tx.query(
+    `insert into public.tenant_end_user_messages (tenant_id, end_user_id, role, content)
+     values ($1, $2, 'user', 'an end user question'), ($1, $2, 'assistant', 'an end user answer')`,
+    [id, endUserId],
+  )
+  await tx.query(
+    `insert into public.tenant_end_user_sessions (tenant_id, end_user_id, token_hash, expires_at)
+     values ($1, $2, $3, now() + interval '1 hour')`,
+    [id, endUserId, endUserSessionHash(slug)],
+  )
   // Two-factor rows belong to a person, not a tenant: the user member's, so every tenant's user has some.
   await tx.query("insert into public.user_two_factor (user_id, secret_ciphertext, enabled_at) values ($1, 'v1:fixture:iv:sealed', now())", [
     userId,
@@ -121,7 +146,7 @@ async function seedPopulatedTenant(tx: Queryable, slug: string, publicAccess: bo
   ])
   await tx.query("select app_private.write_audit($1, 'tenant.create', 'tenant', $2)", [id, id])
   await tx.query("select app_private.write_audit($1, 'member.add', 'user', $2)", [id, userId])
-  return { id, slug, adminId, userId, viewerId, knowledgeId, conversationId, apiKeyId: String(apiKey[0]?.id) }
+  return { id, slug, adminId, userId, viewerId, knowledgeId, conversationId, apiKeyId: String(apiKey[0]?.id), endUserId }
 }
 
 export async function seedIsolationWorld(db: Database): Promise<IsolationWorld> {

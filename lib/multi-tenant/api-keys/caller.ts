@@ -11,7 +11,14 @@ import { bearerSecret, hashSecret } from './secret'
  * read them (app_private.api_key_caller), and `run`, a transaction as that key (`anon`
  * with the secret's hash in the claims; RLS grants what the key's scopes allow).
  */
-export type KeyCaller = { keyId: string; tenantId: string; scopes: ApiKeyScope[]; run: TransactionScope }
+export type KeyCaller = {
+  keyId: string
+  tenantId: string
+  scopes: ApiKeyScope[]
+  run: TransactionScope
+  /** A transaction as the key for a verified end user, whose session (by its token's hash) the server opened. */
+  forEndUser: (sessionHash: string) => TransactionScope
+}
 
 type KeyRow = { key_id: string; tenant_id: string; scopes: ApiKeyScope[]; serving: boolean; tenant_status: TenantStatus }
 
@@ -34,6 +41,7 @@ export async function resolveKeyCaller(headers: Headers, db?: Database): Promise
     tenantId: String(row.tenant_id),
     scopes: row.scopes,
     run: (fn) => withApiKey(database, hash, fn),
+    forEndUser: (sessionHash) => (fn) => withApiKey(database, hash, fn, sessionHash),
   }
 }
 

@@ -1,6 +1,8 @@
 import type { TokenUsage } from '@/lib/ai/chat'
 import type { Queryable } from '@/lib/db'
 import { abandonThread, loadThread, startThread, storeExchange, type Thread } from '@/lib/multi-tenant/conversations'
+import { endUserHistory, storeEndUserExchange } from '@/lib/multi-tenant/end-users'
+import type { ChatTurn } from '@/lib/engine'
 import type { Reading } from './reading'
 import type { KnowledgeSource } from '@/lib/contracts/oracle'
 import { consumeConversation, recordExchange, releaseExchange, reserveTokens } from '@/lib/multi-tenant/usage'
@@ -23,6 +25,8 @@ export type Admission = {
   userId: string | null
   /** The caller's thread (members only); null for visitors and previews. */
   thread: Thread | null
+  /** A verified end user of the tenant's site (their history is theirs, apart from members'); null otherwise. */
+  endUser: { id: string; history: ChatTurn[] } | null
   /** This exchange started a thread and used one of the month's conversations. */
   consumedConversation: boolean
   /** The month the allowances were taken from, so they are settled in the same one. */
@@ -38,6 +42,8 @@ export type AdmissionRequest = {
   input: string
   /** One of the thread's questions asked again (see oracleRequestSchema's `resend`). */
   resend?: string | null
+  /** A verified end user asking under their own session (the caller's transaction is theirs). */
+  endUserId?: string | null
   /** The tokens to reserve, given the thread's history; absent = no model, nothing to reserve. */
   estimateTokens?: (history: Thread['history']) => number
 }
@@ -55,13 +61,16 @@ export async function admitExchange(tx: Queryable, request: AdmissionRequest): P
     consumedConversation = true
     if (request.userId) thread = await startThread(tx, request.tenantId, request.userId, request.input)
   }
+  const endUser = request.endUserId
+    ? { id: request.endUserId, history: await endUserHistory(tx, request.tenantId, request.endUserId) }
+    : null
   let reservation: Admission['reservation'] = null
   if (request.estimateTokens) {
-    const tokens = request.estimateTokens(thread?.history ?? [])
+    const tokens = request.estimateTokens(thread?.history ?? endUser?.history ?? [])
     period = (await reserveTokens(tx, request.tenantId, tokens)).period
     reservation = { tokens }
   }
-  return { tenantId, userId, thread, consumedConversation, period, reservation }
+  return { tenantId, userId, thread, endUser, consumedConversation, period, reservation }
 }
 
 export type CompletedExchange = {
@@ -80,8 +89,17 @@ export type SettledIds = { messageId: string | null; questionId: string | null }
 
 /** Stores the exchange in the caller's thread (if any) and counts it; returns the stored answer's and question's ids. */
 export async function settleAdmission(tx: Queryable, admission: Admission, exchange: CompletedExchange): Promise<SettledIds> {
-  const { thread, userId, tenantId } = admission
+  const { thread, userId, tenantId, endUser } = admission
   const { reading, spent } = exchange
+  if (endUser) {
+    await storeEndUserExchange(tx, {
+      tenantId,
+      endUserId: endUser.id,
+      input: exchange.input,
+      response: exchange.response,
+      sources: exchange.sources,
+    })
+  }
   const stored =
     thread && userId
       ? await storeExchange(tx, {

@@ -7,11 +7,13 @@ import type { KeyCaller } from '@/lib/multi-tenant/api-keys'
 import { openKeyOracle } from '@/lib/multi-tenant/oracle'
 import { countQuestionTokens, type InteractionOptions } from '@/lib/multi-tenant/TenantMAIA'
 import { completionStream } from './completion-stream'
+import type { Asker } from './end-user'
 
 /*
  * OpenAI's chat completions, answered by the tenant's assistant: the same engine, voice,
  * knowledge and monthly limits as a visitor's question on the tenant's site. Each call is
- * one exchange and counts as one of the month's conversations; nothing is stored.
+ * one exchange and counts as one of the month's conversations. Only a verified end user's
+ * exchanges are stored, in their own history (see end-user.ts).
  */
 
 /** What one completion asks, read from OpenAI's request. */
@@ -33,20 +35,27 @@ export function questionOf(body: ChatCompletionRequest): CompletionQuestion {
 const completionId = () => `chatcmpl-${randomUUID()}`
 const now = () => Math.floor(Date.now() / 1000)
 
-function interaction(question: CompletionQuestion, inputTokens: number, signal: AbortSignal): InteractionOptions {
-  return { conversationDepth: question.conversationDepth, inputTokens, signal, maxAnswerTokens: question.maxAnswerTokens }
+function interaction(question: CompletionQuestion, inputTokens: number, signal: AbortSignal, asker: Asker): InteractionOptions {
+  return {
+    conversationDepth: question.conversationDepth,
+    inputTokens,
+    signal,
+    maxAnswerTokens: question.maxAnswerTokens,
+    endUserId: asker.endUserId,
+  }
 }
 
 export async function completeChat(
   caller: KeyCaller,
+  asker: Asker,
   body: ChatCompletionRequest,
   signal: AbortSignal,
   providers: AiProviders = aiProviders(),
 ): Promise<ChatCompletion> {
   const question = questionOf(body)
   const inputTokens = countQuestionTokens(question.input, providers.chat)
-  const { maia } = openKeyOracle(caller.tenantId, caller.run, providers)
-  const answer = await maia.processInteraction(question.input, null, interaction(question, inputTokens, signal))
+  const { maia } = openKeyOracle(caller.tenantId, asker.run, providers)
+  const answer = await maia.processInteraction(question.input, null, interaction(question, inputTokens, signal, asker))
   return {
     id: completionId(),
     object: 'chat.completion',
@@ -71,15 +80,16 @@ export async function completeChat(
 /** The same answer as OpenAI's stream of `chat.completion.chunk`s; the caller leaving stops the model. */
 export async function streamChat(
   caller: KeyCaller,
+  asker: Asker,
   body: ChatCompletionRequest,
   signal: AbortSignal,
   providers: AiProviders = aiProviders(),
 ): Promise<Response> {
   const question = questionOf(body)
   const inputTokens = countQuestionTokens(question.input, providers.chat)
-  const { maia } = openKeyOracle(caller.tenantId, caller.run, providers)
+  const { maia } = openKeyOracle(caller.tenantId, asker.run, providers)
   const stop = new AbortController()
   signal.addEventListener('abort', () => stop.abort(), { once: true })
-  const events = maia.streamInteraction(question.input, null, interaction(question, inputTokens, stop.signal))
+  const events = maia.streamInteraction(question.input, null, interaction(question, inputTokens, stop.signal, asker))
   return completionStream(events, { id: completionId(), created: now(), model: question.model }, () => stop.abort())
 }
