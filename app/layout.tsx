@@ -1,8 +1,8 @@
 import type { Metadata, Viewport } from 'next'
-import { cookies } from 'next/headers'
 import { connection } from 'next/server'
 import type { ReactNode } from 'react'
-import { parseThemeChoice, THEME_COOKIE, themeAttribute } from '@/lib/theme-preference'
+import { savedThemeChoice } from '@/lib/saved-theme'
+import { themeAttribute } from '@/lib/theme-preference'
 import './globals.css'
 
 export const metadata: Metadata = {
@@ -18,7 +18,7 @@ export const viewport: Viewport = { width: 'device-width', initialScale: 1 }
  */
 export default async function RootLayout({ children }: { children: ReactNode }) {
   await connection()
-  const theme = themeAttribute(parseThemeChoice((await cookies()).get(THEME_COOKIE)?.value))
+  const theme = themeAttribute(await savedThemeChoice())
   return (
     <html lang="en" data-theme={theme}>
       <body className="min-h-screen font-sans">{children}</body>

@@ -41,7 +41,7 @@ export async function endUserHistory(tx: Queryable, tenantId: string, endUserId:
 
 export type EndUserExchange = { tenantId: string; endUserId: string; input: string; response: string; sources: KnowledgeSource[] }
 
-/** Question and answer, in that order (the answer a moment later, so the order holds). */
+/** Question and answer in one statement: both share the transaction's time, and readers order a question before its answer by role. */
 export async function storeEndUserExchange(tx: Queryable, exchange: EndUserExchange): Promise<{ questionId: string; answerId: string }> {
   const rows = await tx.query<{ id: string; role: string }>(
     `insert into public.tenant_end_user_messages (tenant_id, end_user_id, role, content, sources)
