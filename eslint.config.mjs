@@ -2,7 +2,20 @@ import nextCoreWebVitals from 'eslint-config-next/core-web-vitals'
 import nextTypescript from 'eslint-config-next/typescript'
 import prettierConfig from 'eslint-config-prettier/flat'
 
-const FEATURES = ['access', 'tenants', 'members', 'knowledge', 'oracle', 'conversations', 'usage', 'audit', 'api-keys', 'public-api']
+const FEATURES = [
+  'access',
+  'tenants',
+  'members',
+  'knowledge',
+  'oracle',
+  'conversations',
+  'usage',
+  'audit',
+  'api-keys',
+  'public-api',
+  'end-users',
+  'widget',
+]
 
 // Outside a feature's folder, the feature is reached through its index.ts only.
 const featureInternals = (except) => ({

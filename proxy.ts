@@ -6,22 +6,44 @@ import { forwardedHost } from '@/lib/http/forwarded'
 import { API_POLICY, contentSecurityPolicy, newNonce, NONCE_HEADER, securityHeaders } from '@/lib/http/security-headers'
 import { newVisitorId, VISITOR_COOKIE, visitorIdOf } from '@/lib/http/visitor-cookie'
 import { routeForHost, TENANT_SLUG_HEADER, UNKNOWN_HOST_PATH, type RouteDecision } from '@/lib/multi-tenant/tenants/host-routing'
-import { resolveTenantByHost } from '@/lib/multi-tenant/tenants/directory'
+import { resolveTenantByHost, resolveTenantBySlug } from '@/lib/multi-tenant/tenants/directory'
+import { embeddingOrigins } from '@/lib/multi-tenant/widget/embedding-origins'
+import { embedPageSlug, WIDGET_SCRIPT_PATH } from '@/lib/multi-tenant/widget/paths'
 
-type Protection = { policy: string; https: boolean; nonce: string | null }
+type Protection = { policy: string; https: boolean; nonce: string | null; framable: boolean }
+
+function pagePolicy(nonce: string, https: boolean, frameAncestors: readonly string[] = []): string {
+  const { NODE_ENV, NEXT_PUBLIC_SUPABASE_URL } = env()
+  const connectTo = NEXT_PUBLIC_SUPABASE_URL ? [new URL(NEXT_PUBLIC_SUPABASE_URL).origin] : []
+  return contentSecurityPolicy({ nonce, development: NODE_ENV === 'development', https, connectTo, frameAncestors })
+}
 
 function protectionFor(request: NextRequest): Protection {
   const https = isHttps(request)
   const path = request.nextUrl.pathname
-  if (path === '/api' || path.startsWith('/api/')) return { policy: API_POLICY, https, nonce: null }
-  const { NODE_ENV, NEXT_PUBLIC_SUPABASE_URL } = env()
+  // widget.js is a script for other sites' pages, data like an API answer: no nonce, no visitor cookie.
+  if (path === '/api' || path.startsWith('/api/') || path === WIDGET_SCRIPT_PATH)
+    return { policy: API_POLICY, https, nonce: null, framable: false }
   const nonce = newNonce()
-  const connectTo = NEXT_PUBLIC_SUPABASE_URL ? [new URL(NEXT_PUBLIC_SUPABASE_URL).origin] : []
-  return { policy: contentSecurityPolicy({ nonce, development: NODE_ENV === 'development', https, connectTo }), https, nonce }
+  return { policy: pagePolicy(nonce, https), https, nonce, framable: false }
+}
+
+/**
+ * The widget's page may be framed by the tenant's allowed origins, and only by them: its
+ * frame-ancestors names them (none, so 'none', when the tenant has none or is not serving).
+ */
+async function embedProtection(decision: Exclude<RouteDecision, { kind: 'not_found' }>, request: NextRequest, protection: Protection) {
+  const served = decision.kind === 'tenant' ? (decision.rewriteTo ?? request.nextUrl.pathname) : request.nextUrl.pathname
+  const slug = embedPageSlug(served)
+  if (slug === null || protection.nonce === null) return protection
+  const tenant = await resolveTenantBySlug(slug)
+  const origins = tenant ? await embeddingOrigins(tenant.id) : []
+  return { ...protection, policy: pagePolicy(protection.nonce, protection.https, origins), framable: origins.length > 0 }
 }
 
 function protect(response: NextResponse, protection: Protection, request?: NextRequest): NextResponse {
-  for (const [name, value] of Object.entries(securityHeaders(protection.policy, protection.https))) response.headers.set(name, value)
+  const headers = securityHeaders(protection.policy, protection.https, protection.framable)
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value)
   // A page visit gives the browser its visitor id, which its questions then carry.
   if (request && protection.nonce && !visitorIdOf(request.headers)) {
     response.cookies.set(VISITOR_COOKIE, newVisitorId(), {
@@ -110,10 +132,11 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
     (hostname) => resolveTenantByHost(hostname, platformDomain),
   )
   if (decision.kind === 'not_found') return protect(notFound(decision, request, protection), protection)
+  const served = await embedProtection(decision, request, protection)
   if (modes.auth === 'supabase') {
-    return protect(await refreshSupabaseSession(request, (current) => forward(decision, current, protection)), protection, request)
+    return protect(await refreshSupabaseSession(request, (current) => forward(decision, current, served)), served, request)
   }
-  return protect(forward(decision, request, protection), protection, request)
+  return protect(forward(decision, request, served), served, request)
 }
 
 export const config = {

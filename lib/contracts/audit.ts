@@ -25,6 +25,8 @@ export const AUDIT_ACTIONS = [
   'api_key.create',
   'api_key.revoke',
   'identity_secret.rotate',
+  'widget_origin.add',
+  'widget_origin.remove',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

@@ -13,13 +13,15 @@ export type PolicyOptions = {
   https: boolean
   /** Origins the browser may call besides this one (the Supabase project in Supabase mode). */
   connectTo: readonly string[]
+  /** The pages that may frame this one: only the widget's page names any (its tenant's allowed origins). */
+  frameAncestors?: readonly string[]
 }
 
 export function newNonce(): string {
   return Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64')
 }
 
-export function contentSecurityPolicy({ nonce, development, https, connectTo }: PolicyOptions): string {
+export function contentSecurityPolicy({ nonce, development, https, connectTo, frameAncestors = [] }: PolicyOptions): string {
   const directives = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ''}`,
@@ -31,7 +33,7 @@ export function contentSecurityPolicy({ nonce, development, https, connectTo }: 
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
-    "frame-ancestors 'none'",
+    `frame-ancestors ${frameAncestors.length > 0 ? frameAncestors.join(' ') : "'none'"}`,
     ...(https ? ['upgrade-insecure-requests'] : []),
   ]
   return directives.join('; ')
@@ -40,10 +42,14 @@ export function contentSecurityPolicy({ nonce, development, https, connectTo }: 
 /** An API answer is data, never a document: it may load nothing and be framed by nobody. */
 export const API_POLICY = "default-src 'none'; frame-ancestors 'none'"
 
-export function securityHeaders(policy: string, https: boolean): Record<string, string> {
+/**
+ * `framable` drops X-Frame-Options for the widget's page, whose CSP frame-ancestors names
+ * who may frame it (X-Frame-Options cannot name several origins); every other answer is DENY.
+ */
+export function securityHeaders(policy: string, https: boolean, framable = false): Record<string, string> {
   return {
     'Content-Security-Policy': policy,
-    'X-Frame-Options': 'DENY',
+    ...(framable ? {} : { 'X-Frame-Options': 'DENY' }),
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'strict-origin-when-cross-origin',
     'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=()',

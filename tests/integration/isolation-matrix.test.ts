@@ -124,6 +124,10 @@ tenant_end_user_messages select  zero   zero     zero     perm      perm    perm
 tenant_end_user_messages insert  check  check    check    perm      perm    perm   perm   perm      allow
 tenant_end_user_messages update  perm   perm     perm     perm      perm    perm   perm   perm      allow
 tenant_end_user_messages delete  perm   perm     perm     perm      perm    perm   perm   perm      allow
+tenant_widget_origins    select  perm   perm     perm     zero      zero    zero   allow  allow     allow
+tenant_widget_origins    insert  perm   perm     perm     check     check   check  allow  allow     allow
+tenant_widget_origins    update  perm   perm     perm     perm      perm    perm   perm   perm      allow
+tenant_widget_origins    delete  perm   perm     perm     zero      zero    zero   allow  allow     allow
 `
 
 const OPERATIONS = ['select', 'insert', 'update', 'delete'] as const
@@ -314,6 +318,17 @@ const PROBES: Record<string, TableProbe> = {
       ]),
     update: (c) => change("update public.tenant_end_user_messages set content = 'forged' where end_user_id = $1", [c.t.endUserId]),
     delete: (c) => change('delete from public.tenant_end_user_messages where end_user_id = $1', [c.t.endUserId]),
+  },
+  // Added and removed by the tenant's admins in their own name, never edited; read by anyone only through app_private.widget_origins.
+  tenant_widget_origins: {
+    select: (c) => count('public.tenant_widget_origins where tenant_id = $1', [c.t.id]),
+    insert: (c) =>
+      write("insert into public.tenant_widget_origins (tenant_id, origin, created_by) values ($1, 'https://matrix.example', $2)", [
+        c.t.id,
+        c.uid,
+      ]),
+    update: (c) => change("update public.tenant_widget_origins set origin = 'https://forged.example' where id = $1", [c.t.widgetOriginId]),
+    delete: (c) => change('delete from public.tenant_widget_origins where id = $1', [c.t.widgetOriginId]),
   },
   audit_logs: {
     select: (c) => count('public.audit_logs where tenant_id = $1', [c.t.id]),

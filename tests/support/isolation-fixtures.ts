@@ -20,6 +20,8 @@ export type TenantFixture = {
   apiKeyId: string
   /** An end user of the tenant's site with a history and a live session (its token's hash: endUserSessionHash). */
   endUserId: string
+  /** A site allowed to embed the tenant's widget, added by its admin. */
+  widgetOriginId: string
 }
 
 export type IsolationWorld = {
@@ -136,6 +138,10 @@ async function seedPopulatedTenant(tx: Queryable, slug: string, publicAccess: bo
      values ($1, $2, $3, now() + interval '1 hour')`,
     [id, endUserId, endUserSessionHash(slug)],
   )
+  const widgetOrigin = await tx.query<{ id: string }>(
+    'insert into public.tenant_widget_origins (tenant_id, origin, created_by) values ($1, $2, $3) returning id',
+    [id, `https://${slug}.example`, adminId],
+  )
   // Two-factor rows belong to a person, not a tenant: the user member's, so every tenant's user has some.
   await tx.query("insert into public.user_two_factor (user_id, secret_ciphertext, enabled_at) values ($1, 'v1:fixture:iv:sealed', now())", [
     userId,
@@ -146,7 +152,18 @@ async function seedPopulatedTenant(tx: Queryable, slug: string, publicAccess: bo
   ])
   await tx.query("select app_private.write_audit($1, 'tenant.create', 'tenant', $2)", [id, id])
   await tx.query("select app_private.write_audit($1, 'member.add', 'user', $2)", [id, userId])
-  return { id, slug, adminId, userId, viewerId, knowledgeId, conversationId, apiKeyId: String(apiKey[0]?.id), endUserId }
+  return {
+    id,
+    slug,
+    adminId,
+    userId,
+    viewerId,
+    knowledgeId,
+    conversationId,
+    apiKeyId: String(apiKey[0]?.id),
+    endUserId,
+    widgetOriginId: String(widgetOrigin[0]?.id),
+  }
 }
 
 export async function seedIsolationWorld(db: Database): Promise<IsolationWorld> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { isJsonMediaType } from '@/lib/http/route'
-import { API_POLICY, contentSecurityPolicy } from '@/lib/http/security-headers'
+import { API_POLICY, contentSecurityPolicy, securityHeaders } from '@/lib/http/security-headers'
 
 const base = { nonce: 'bm9uY2U=', development: false, https: false, connectTo: [] as string[] }
 const directive = (policy: string, name: string) => policy.split('; ').find((part) => part.startsWith(`${name} `)) ?? ''
@@ -22,6 +22,21 @@ describe('content security policy', () => {
     expect(policy).toContain("object-src 'none'")
     expect(policy).toContain("form-action 'self'")
     expect(policy).toContain("base-uri 'self'")
+  })
+
+  it("names the widget page's allowed origins in frame-ancestors, and 'none' when there are none", () => {
+    expect(
+      directive(
+        contentSecurityPolicy({ ...base, frameAncestors: ['https://shop.example.com', 'http://127.0.0.1:4000'] }),
+        'frame-ancestors',
+      ),
+    ).toBe('frame-ancestors https://shop.example.com http://127.0.0.1:4000')
+    expect(directive(contentSecurityPolicy({ ...base, frameAncestors: [] }), 'frame-ancestors')).toBe("frame-ancestors 'none'")
+  })
+
+  it('drops X-Frame-Options only for a framable answer', () => {
+    expect(securityHeaders(API_POLICY, false)['X-Frame-Options']).toBe('DENY')
+    expect(securityHeaders('frame-ancestors https://shop.example.com', false, true)).not.toHaveProperty('X-Frame-Options')
   })
 
   it('lets the browser call only this origin and the configured auth project', () => {

@@ -76,6 +76,15 @@ describe('a tenant subdomain', () => {
     expect(await route('sterling-law.oracle.example', '/t/luna-wellness/chat')).toEqual({ kind: 'not_found', api: false })
   })
 
+  it("serves the widget's page at /embed from its own layout, and never another tenant's", async () => {
+    expect(await route('sterling-law.oracle.example', '/embed')).toEqual({
+      kind: 'tenant',
+      slug: 'sterling-law',
+      rewriteTo: '/embed/sterling-law',
+    })
+    expect(await route('sterling-law.oracle.example', '/embed/luna-wellness')).toEqual({ kind: 'not_found', api: false })
+  })
+
   it('hides the platform console', async () => {
     expect(await route('sterling-law.oracle.example', '/admin')).toEqual({ kind: 'not_found', api: false })
     expect(await route('sterling-law.oracle.example', '/admin/tenants/1')).toEqual({ kind: 'not_found', api: false })

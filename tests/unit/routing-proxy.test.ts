@@ -6,6 +6,12 @@ import { resetConfigForTests } from '@/lib/env'
 vi.mock('@/lib/multi-tenant/tenants/directory', () => ({
   resolveTenantByHost: async (host: string) =>
     ({ 'sterling-law.oracle.test': { slug: 'sterling-law' }, 'ask.sterlinglaw.com': { slug: 'sterling-law' } })[host] ?? null,
+  resolveTenantBySlug: async (slug: string) => (slug === 'sterling-law' ? { id: 'sterling-law-id', slug } : null),
+}))
+// The widget's allowed origins, as the database would answer them for that tenant.
+vi.mock('@/lib/multi-tenant/widget/embedding-origins', () => ({
+  embeddingOrigins: async (tenantId: string) =>
+    tenantId === 'sterling-law-id' ? ['https://shop.example.com', 'http://127.0.0.1:4000'] : [],
 }))
 
 const { proxy } = await import('@/proxy')
@@ -90,6 +96,35 @@ describe('proxy', () => {
     expect(response.headers.get('x-content-type-options')).toBe('nosniff')
     expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin')
     expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'")
+  })
+
+  it("lets the widget's page be framed by its tenant's allowed origins only, on the tenant's host and the platform's", async () => {
+    for (const url of [
+      'http://sterling-law.oracle.test/embed?origin=https%3A%2F%2Fshop.example.com',
+      'http://oracle.test/embed/sterling-law',
+    ]) {
+      const response = await proxy(request(url))
+      const policy = response.headers.get('content-security-policy') ?? ''
+      expect(policy.split('; ')).toContain('frame-ancestors https://shop.example.com http://127.0.0.1:4000')
+      expect(response.headers.get('x-frame-options')).toBeNull()
+      expect(policy).toContain(`'nonce-${response.headers.get('x-middleware-request-x-nonce')}'`)
+    }
+    expect(rewrite(await proxy(request('http://sterling-law.oracle.test/embed')))).toBe('/embed/sterling-law')
+  })
+
+  it('keeps a widget page of a tenant without allowed origins, and every other page, unframable', async () => {
+    const none = await proxy(request('http://oracle.test/embed/luna-wellness'))
+    expect(none.headers.get('content-security-policy')).toContain("frame-ancestors 'none'")
+    expect(none.headers.get('x-frame-options')).toBe('DENY')
+    const page = await proxy(request('http://sterling-law.oracle.test/embed-not'))
+    expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'none'")
+  })
+
+  it('serves widget.js like an API answer: a policy that loads nothing, no nonce and no visitor cookie', async () => {
+    const response = await proxy(request('http://oracle.test/widget.js'))
+    expect(response.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'")
+    expect(response.headers.get('x-middleware-request-x-nonce')).toBeNull()
+    expect(response.headers.get('set-cookie')).toBeNull()
   })
 
   it('asks for HTTPS only on requests that came over HTTPS', async () => {

@@ -3,3 +3,5 @@ export { admitMember, openKeyOracle, openOracle, prepareQuestion, previewAnswer,
 export { loadOracleProfile, tenantInactive, type OracleProfile, type VoiceDraft } from './profile'
 export { eventStreamResponse } from './sse'
 export type { OracleEvent } from './types'
+export { brandingOf, type Branding } from './branding'
+export { limitVisitorQuestion } from './visitor-rate-limit'

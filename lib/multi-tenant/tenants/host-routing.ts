@@ -48,6 +48,9 @@ const isAsset = (pathname: string) => pathname.startsWith('/_next/') || staticFi
 function tenantPath(slug: string, pathname: string): RouteDecision {
   if (isConsole(pathname)) return { kind: 'not_found', api: false }
   if (isApi(pathname) || isAsset(pathname)) return { kind: 'tenant', slug, rewriteTo: null }
+  // The widget's page has a layout of its own, outside the site's (lib/multi-tenant/widget/paths.ts).
+  if (pathname === '/embed') return { kind: 'tenant', slug, rewriteTo: `/embed/${slug}` }
+  if (pathname.startsWith('/embed/')) return { kind: 'not_found', api: false }
   const own = `/t/${slug}`
   if (pathname === own || pathname.startsWith(`${own}/`)) return { kind: 'tenant', slug, rewriteTo: null }
   // One tenant's host never serves another tenant's pages.

@@ -3,7 +3,7 @@ import { cache } from 'react'
 import { getSessionFromHeaders, type Session, type TenantRole } from '@/lib/auth'
 import { isAppError } from '@/lib/errors'
 import { callerFromSession, visitorScope, type Caller } from '@/lib/multi-tenant/access'
-import { loadOracleProfile, type OracleProfile } from '@/lib/multi-tenant/oracle'
+import { brandingOf, loadOracleProfile, type Branding, type OracleProfile } from '@/lib/multi-tenant/oracle'
 import { TENANT_SLUG_HEADER } from '@/lib/multi-tenant/tenants'
 import { resolveTenantBySlug, type TenantRoute } from '@/lib/multi-tenant/tenants'
 import { getTenant } from '@/lib/multi-tenant/tenants'
@@ -19,20 +19,6 @@ export type TenantContext = {
   /** The signed-in user's role in this tenant; null for visitors and non-members. */
   role: TenantRole | null
   branding: Branding
-}
-
-/** How the tenant presents itself on its site. */
-export type Branding = { assistantName: string; greeting: string; element: string }
-
-function brandingOf(
-  tenant: TenantRoute,
-  voice: Pick<OracleProfile, 'brandVoice' | 'maiaPersonality' | 'elementalSignature'> | null,
-): Branding {
-  return {
-    assistantName: voice?.maiaPersonality.name ?? 'Maia',
-    greeting: voice?.brandVoice.greeting || `Welcome to ${tenant.name}`,
-    element: voice?.elementalSignature.primary ?? 'aether',
-  }
 }
 
 /**
@@ -77,7 +63,7 @@ export const loadTenantContext = cache(async (slug: string): Promise<TenantConte
   const caller = { ...callerFromSession(session, tenant), tenant }
   const basePath = basePathFor(tenant, requestHeaders.get(TENANT_SLUG_HEADER))
   const [adminView, voice] = await Promise.all([loadAdminView(caller), loadVoice(caller)])
-  return { tenant, session, basePath, adminView, role: caller.role, branding: brandingOf(tenant, voice ?? adminView) }
+  return { tenant, session, basePath, adminView, role: caller.role, branding: brandingOf(tenant.name, voice ?? adminView) }
 })
 
 export function tenantHref(context: Pick<TenantContext, 'basePath'>, path = '/'): string {

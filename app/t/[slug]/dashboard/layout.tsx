@@ -28,6 +28,7 @@ export default async function DashboardLayout({ children, params }: Props) {
     { href: `${home}/audit`, label: 'Audit log' },
     { href: `${home}/api-keys`, label: 'API keys' },
     { href: `${home}/api`, label: 'API' },
+    { href: `${home}/embed`, label: 'Embed' },
   ]
   return (
     <div className="mx-auto w-full max-w-6xl px-3 py-6 sm:px-6">
