@@ -6,14 +6,16 @@ import { ELEMENTS } from '@/lib/engine/elements'
 import { actingAs } from '@/lib/multi-tenant/access'
 import { isSlugShape } from '@/lib/contracts/ids'
 import { PLAN_TIERS, slugSchema } from '@/lib/contracts/tenants'
+import { normaliseOrigin } from '@/lib/contracts/widget-origin'
 import { getTenant, listPlans, planDefaults } from '@/lib/multi-tenant/tenants'
 import { createTenant, createUser, makePlatformAdmin } from '../support/auth'
 import { createTestDatabase, type TestDatabase } from '../support/test-database'
 
 /*
  * Rules that SQL owns and TypeScript mirrors: elements, tenant roles, plan tiers, a
- * plan's default limits and the slug shape. Each case reads the rule from the database and compares it with
- * the one TypeScript copy, so a change on one side alone fails here.
+ * plan's default limits, the slug shape and a widget origin's shape. Each case reads the
+ * rule from the database and compares it with the one TypeScript copy, so a change on one
+ * side alone fails here.
  */
 
 let db: TestDatabase
@@ -231,5 +233,55 @@ describe('slugs: the tenants.slug check and the slug schema', () => {
     expect(sqlAccepts).toContain(false)
     expect(samples.map((slug) => slugSchema.safeParse(slug).success)).toEqual(sqlAccepts)
     expect(samples.map(isSlugShape)).toEqual(sqlAccepts)
+  })
+})
+
+describe('widget origins: the tenant_widget_origins.origin check and the origin contract', () => {
+  const samples = [
+    'https://shop.example.com',
+    'HTTPS://Shop.Example.com:443/',
+    'http://127.0.0.1:4000',
+    'http://localhost:3000',
+    'https://bücher.example',
+    'https://shop.example.com/checkout',
+    'https://-bad.example',
+    'https://a_b.example',
+    'ftp://shop.example.com',
+    'https://[::1]:3000',
+    'https://user:pw@shop.example.com',
+    'https://*.example.com',
+    `https://${'a'.repeat(64)}.example`,
+  ]
+
+  /** Whether the table's check takes `origin`; the insert is rolled back either way. */
+  async function checkAccepts(tenantId: string, origin: string): Promise<boolean> {
+    const rolledBack = new Error('rolled back')
+    try {
+      await withService(db, async (tx) => {
+        await tx.query('insert into public.tenant_widget_origins (tenant_id, origin) values ($1, $2)', [tenantId, origin])
+        throw rolledBack
+      })
+    } catch (error) {
+      return error === rolledBack
+    }
+    return false
+  }
+
+  it('every origin the contract produces passes the SQL check, and whatever the contract refuses the check refuses too', async () => {
+    const tenant = await createTenant(db, { slug: 'origin-rules' })
+    let produced = 0
+    let refused = 0
+    for (const sample of samples) {
+      const verdict = normaliseOrigin(sample)
+      if ('origin' in verdict) {
+        produced += 1
+        expect(await checkAccepts(tenant.id, verdict.origin), verdict.origin).toBe(true)
+      } else {
+        refused += 1
+        expect(await checkAccepts(tenant.id, sample), sample).toBe(false)
+      }
+    }
+    expect(produced).toBeGreaterThan(0)
+    expect(refused).toBeGreaterThan(0)
   })
 })
