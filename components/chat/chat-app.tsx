@@ -1,6 +1,6 @@
 'use client'
 
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import { Alert } from '@/components/ui/alert'
 import { Button } from '@/components/ui/button'
 import { ChatNotice } from './chat-notice'
@@ -38,6 +38,7 @@ export function ChatApp({ slug, basePath, tenantName, assistantName, greeting, m
   const show = useThreadAddress(basePath, chat)
   const [showHistory, setShowHistory] = useState(false)
   const lastContent = chat.messages.at(-1)?.content
+  const reading = useMemo(() => ({ slug, basePath, canRead: member }), [slug, basePath, member])
 
   // Follow the answer as it streams, unless the reader has scrolled up to read earlier messages.
   useEffect(() => {
@@ -143,6 +144,7 @@ export function ChatApp({ slug, basePath, tenantName, assistantName, greeting, m
                     key={message.key}
                     message={message}
                     slug={slug}
+                    reading={reading}
                     assistantName={assistantName}
                     canGiveFeedback={member}
                     onRegenerate={idle && lastAnswer ? () => void chat.regenerate(message.key) : undefined}
