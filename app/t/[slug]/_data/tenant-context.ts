@@ -29,9 +29,10 @@ function brandingOf(
   voice: Pick<OracleProfile, 'brandVoice' | 'maiaPersonality' | 'elementalSignature'> | null,
 ): Branding {
   return {
-    assistantName: voice?.maiaPersonality.name ?? 'Maia',
+    // Unreadable settings (signed out of a private tenant, a paused one) never fall back to the platform's own names.
+    assistantName: voice?.maiaPersonality.name ?? `${tenant.name}’s assistant`,
     greeting: voice?.brandVoice.greeting || `Welcome to ${tenant.name}`,
-    element: voice?.elementalSignature.primary ?? 'aether',
+    element: voice?.elementalSignature.primary ?? tenant.element,
   }
 }
 
