@@ -7,6 +7,7 @@ import { ChatNotice } from './chat-notice'
 import { Composer } from './composer'
 import { ConversationList } from './conversation-list'
 import { MessageBubble } from './message-bubble'
+import { SuggestedQuestions } from './suggested-questions'
 import { useConversations } from './use-conversations'
 import { useOracleChat } from './use-oracle-chat'
 import { useThreadAddress } from './use-thread-address'
@@ -29,6 +30,8 @@ export type ChatAppProps = {
   serving: boolean
   /** What this month's limits still allow, read when the page was served. */
   capacity: ChatCapacityView
+  /** Opening questions for the empty chat: the tenant's own, or drawn from its documents. */
+  suggestions: string[]
 }
 
 export function ChatApp(props: ChatAppProps) {
@@ -138,6 +141,9 @@ export function ChatApp(props: ChatAppProps) {
                 Ask {assistantName} anything about {tenantName}. Answers are grounded in {tenantName}’s own documents, with sources you can
                 open.
               </p>
+              {closedReason === null ? (
+                <SuggestedQuestions questions={props.suggestions} onAsk={(question) => void chat.send(question)} />
+              ) : null}
             </div>
           ) : null}
           {chat.loadingThread ? <p className="py-6 text-center text-stone-600">Loading the conversation…</p> : null}

@@ -6,6 +6,7 @@ import { passageResponseSchema, readableDocumentResponseSchema } from '@/lib/con
 import { errorBodySchema } from '@/lib/contracts/errors'
 import { setDatabaseForTests, withService, withUser } from '@/lib/db'
 import { invalidateTenantRoutes } from '@/lib/multi-tenant/tenants/directory'
+import { suggestedQuestions } from '@/lib/multi-tenant/knowledge'
 import { TenantKnowledgeBase } from '@/lib/multi-tenant/TenantKnowledgeBase'
 import { addMember, createTenant, createUser, loginCookie, makePlatformAdmin } from '../support/auth'
 import { answer, expectContract } from '../support/route-calls'
@@ -130,5 +131,28 @@ describe('GET /api/tenant/[slug]/documents/[id]/passages/[chunkId]', () => {
     expectContract(errorBodySchema, await readPassage('globexMember', 'docs-globex', docs.acme.id, docs.acme.chunkId), 404)
     expectContract(errorBodySchema, await readPassage('acmeViewer', 'docs-acme', docs.acme.id, docs.globex.chunkId), 404)
     expectContract(errorBodySchema, await readPassage('acmeViewer', 'docs-acme', docs.acme.id, 'x'), 404)
+  })
+})
+
+describe('suggested opening questions', () => {
+  const claimsOf = async (email: string) => {
+    const [row] = await withService(db, (tx) => tx.query<{ id: string }>('select id from auth.users where email = $1', [email]))
+    return { sub: row?.id ?? '', email }
+  }
+
+  it("are drawn from the tenant's own documents by default, and from none of another tenant's", async () => {
+    const viewer = await claimsOf('docs-acmeviewer@example.com')
+    expect(await withUser(db, viewer, (tx) => suggestedQuestions(tx, docs.acme.tenantId, []))).toEqual([
+      'What should I know about warranty?',
+    ])
+    const globex = await claimsOf('docs-globexmember@example.com')
+    expect(await withUser(db, globex, (tx) => suggestedQuestions(tx, docs.acme.tenantId, []))).toEqual([])
+  })
+
+  it('are the ones the tenant set, when it set some', async () => {
+    const viewer = await claimsOf('docs-acmeviewer@example.com')
+    expect(await withUser(db, viewer, (tx) => suggestedQuestions(tx, docs.acme.tenantId, ['Do rockets come in blue?']))).toEqual([
+      'Do rockets come in blue?',
+    ])
   })
 })

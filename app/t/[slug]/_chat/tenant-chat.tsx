@@ -6,6 +6,7 @@ import { buttonClasses } from '@/components/ui/button'
 import { isAppError } from '@/lib/errors'
 import { callerFromSession, visitorScope } from '@/lib/multi-tenant/access'
 import { getConversation } from '@/lib/multi-tenant/conversations'
+import { suggestedQuestions } from '@/lib/multi-tenant/knowledge'
 import { readChatCapacity, type ChatCapacity } from '@/lib/multi-tenant/usage'
 import type { ConversationResponse } from '@/lib/contracts/conversations'
 import { loadTenantContext, tenantHref, type TenantContext } from '../_data/tenant-context'
@@ -20,11 +21,18 @@ async function loadOwnThread(context: TenantContext, id: string): Promise<Conver
   }
 }
 
-/** What this month's limits still allow the caller here: as a member under their claims, as a visitor otherwise. */
-function loadCapacity(context: TenantContext): Promise<ChatCapacity | null> {
-  const { tenant, session, role } = context
-  const scope = role ? callerFromSession(session, tenant).run : visitorScope(tenant)
-  return scope((tx) => readChatCapacity(tx, tenant.id))
+/** The caller's transaction here: as a member under their claims, as a visitor otherwise. */
+function chatScope({ tenant, session, role }: TenantContext) {
+  return role ? callerFromSession(session, tenant).run : visitorScope(tenant)
+}
+
+/** What this month's limits still allow, and the questions the empty chat offers, read in one transaction. */
+function loadChatState(context: TenantContext): Promise<{ capacity: ChatCapacity | null; suggestions: string[] }> {
+  const { tenant, branding } = context
+  return chatScope(context)(async (tx) => ({
+    capacity: await readChatCapacity(tx, tenant.id),
+    suggestions: await suggestedQuestions(tx, tenant.id, branding.suggestedQuestions),
+  }))
 }
 
 /**
@@ -72,9 +80,10 @@ export async function TenantChat({ slug, conversationId }: { slug: string; conve
     )
   }
 
-  const [thread, capacity] = await Promise.all([
+  const asking = tenant.serving && role !== 'viewer'
+  const [thread, state] = await Promise.all([
     conversationId ? loadOwnThread(context, conversationId) : null,
-    tenant.serving ? loadCapacity(context) : null,
+    asking ? loadChatState(context) : null,
   ])
   return (
     <>
@@ -89,7 +98,8 @@ export async function TenantChat({ slug, conversationId }: { slug: string; conve
         signInHref={signInHref}
         initialThread={thread}
         serving={tenant.serving}
-        capacity={capacity}
+        capacity={state?.capacity ?? null}
+        suggestions={state?.suggestions ?? []}
       />
     </>
   )

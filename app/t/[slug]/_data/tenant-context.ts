@@ -22,7 +22,13 @@ export type TenantContext = {
 }
 
 /** How the tenant presents itself on its site. */
-export type Branding = { assistantName: string; greeting: string; element: string }
+export type Branding = {
+  assistantName: string
+  greeting: string
+  element: string
+  /** The opening questions the tenant set (the chat falls back to ones from its documents). */
+  suggestedQuestions: string[]
+}
 
 function brandingOf(
   tenant: TenantRoute,
@@ -33,6 +39,7 @@ function brandingOf(
     assistantName: voice?.maiaPersonality.name ?? `${tenant.name}’s assistant`,
     greeting: voice?.brandVoice.greeting || `Welcome to ${tenant.name}`,
     element: voice?.elementalSignature.primary ?? tenant.element,
+    suggestedQuestions: voice?.brandVoice.suggestedQuestions ?? [],
   }
 }
 
