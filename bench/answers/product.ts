@@ -144,6 +144,7 @@ function routeOf(tenant: BenchTenant): TenantRoute {
     publicAccess: false,
     trialEndsAt: null,
     serving: true,
+    element: 'aether',
   }
 }
 

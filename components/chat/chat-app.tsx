@@ -1,15 +1,17 @@
 'use client'
 
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import { Alert } from '@/components/ui/alert'
 import { Button } from '@/components/ui/button'
 import { ChatNotice } from './chat-notice'
 import { Composer } from './composer'
 import { ConversationList } from './conversation-list'
 import { MessageBubble } from './message-bubble'
+import { SuggestedQuestions } from './suggested-questions'
 import { useConversations } from './use-conversations'
 import { useOracleChat } from './use-oracle-chat'
 import { useThreadAddress } from './use-thread-address'
+import { composerClosedReason, type ChatCapacityView } from '@/lib/client/composer-closed'
 import type { ConversationResponse } from '@/lib/contracts/conversations'
 
 export type ChatAppProps = {
@@ -24,9 +26,16 @@ export type ChatAppProps = {
   signInHref: string
   /** The thread the page was opened at (`/c/<id>`), loaded by the server; null for a new one. */
   initialThread: ConversationResponse | null
+  /** False while the tenant is suspended, cancelled or past its trial (read-only). */
+  serving: boolean
+  /** What this month's limits still allow, read when the page was served. */
+  capacity: ChatCapacityView
+  /** Opening questions for the empty chat: the tenant's own, or drawn from its documents. */
+  suggestions: string[]
 }
 
-export function ChatApp({ slug, basePath, tenantName, assistantName, greeting, mode, signInHref, initialThread }: ChatAppProps) {
+export function ChatApp(props: ChatAppProps) {
+  const { slug, basePath, tenantName, assistantName, greeting, mode, signInHref, initialThread } = props
   const member = mode !== 'visitor'
   // Members (not viewers) ask again in their stored threads.
   const asking = mode === 'member'
@@ -38,6 +47,15 @@ export function ChatApp({ slug, basePath, tenantName, assistantName, greeting, m
   const show = useThreadAddress(basePath, chat)
   const [showHistory, setShowHistory] = useState(false)
   const lastContent = chat.messages.at(-1)?.content
+  const closedReason = composerClosedReason({
+    mode,
+    tenantName,
+    serving: props.serving,
+    capacity: props.capacity,
+    newThread: chat.conversationId === null,
+    error: chat.error,
+  })
+  const reading = useMemo(() => ({ slug, basePath, canRead: member }), [slug, basePath, member])
 
   // Follow the answer as it streams, unless the reader has scrolled up to read earlier messages.
   useEffect(() => {
@@ -123,6 +141,9 @@ export function ChatApp({ slug, basePath, tenantName, assistantName, greeting, m
                 Ask {assistantName} anything about {tenantName}. Answers are grounded in {tenantName}’s own documents, with sources you can
                 open.
               </p>
+              {closedReason === null ? (
+                <SuggestedQuestions questions={props.suggestions} onAsk={(question) => void chat.send(question)} />
+              ) : null}
             </div>
           ) : null}
           {chat.loadingThread ? <p className="py-6 text-center text-stone-600">Loading the conversation…</p> : null}
@@ -143,6 +164,7 @@ export function ChatApp({ slug, basePath, tenantName, assistantName, greeting, m
                     key={message.key}
                     message={message}
                     slug={slug}
+                    reading={reading}
                     assistantName={assistantName}
                     canGiveFeedback={member}
                     onRegenerate={idle && lastAnswer ? () => void chat.regenerate(message.key) : undefined}
@@ -156,17 +178,14 @@ export function ChatApp({ slug, basePath, tenantName, assistantName, greeting, m
 
         <div className="sticky bottom-0 mt-4 space-y-3 bg-gradient-to-t from-stone-50 from-70% pt-3 pb-2">
           {chat.error ? <ChatNotice error={chat.error} signInHref={signInHref} /> : null}
-          {mode === 'viewer' ? (
-            <Alert tone="info">Your role is viewer: you can read your past conversations, but not ask new questions.</Alert>
-          ) : (
-            <Composer
-              onSend={(text) => void chat.send(text)}
-              onStop={chat.stop}
-              streaming={chat.streaming}
-              disabled={chat.loadingThread}
-              placeholder={`Message ${assistantName}…`}
-            />
-          )}
+          <Composer
+            onSend={chat.send}
+            onStop={chat.stop}
+            streaming={chat.streaming}
+            disabled={chat.loadingThread}
+            closedReason={closedReason}
+            placeholder={`Message ${assistantName}…`}
+          />
           <p className="text-center text-xs text-stone-600">Answers can be wrong; open the sources to check them.</p>
         </div>
       </div>

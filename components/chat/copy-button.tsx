@@ -5,12 +5,20 @@ import { copyText } from '@/lib/client/clipboard'
 
 const SHOWN_MS = 2000
 
-/** Copies `text`; says so (or that it could not) for a moment. */
-export function CopyButton({ text, label = 'Copy', className = '' }: { text: string; label?: string; className?: string }) {
+/** Copies `text` (read when clicked, if a function); says so (or that it could not) for a moment. */
+export function CopyButton({
+  text,
+  label = 'Copy',
+  className = '',
+}: {
+  text: string | (() => string)
+  label?: string
+  className?: string
+}) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle')
 
   async function copy() {
-    const copied = await copyText(text)
+    const copied = await copyText(typeof text === 'function' ? text() : text)
     setState(copied ? 'copied' : 'failed')
     setTimeout(() => setState('idle'), SHOWN_MS)
   }

@@ -10,6 +10,7 @@ import { FeedbackThumbs } from './feedback-thumbs'
 import { QuestionBubble } from './question-bubble'
 import { SafeMarkdown } from './safe-markdown'
 import { SourceCards } from './source-cards'
+import type { SourceReading } from './source-dialog'
 
 function TypingDots() {
   return (
@@ -26,6 +27,7 @@ const action = 'rounded-md px-1.5 py-0.5 text-xs text-stone-600 hover:bg-stone-2
 type Props = {
   message: ShownMessage
   slug: string
+  reading: SourceReading
   assistantName: string
   canGiveFeedback: boolean
   /** A new answer to the same question (the latest answer only, while nothing streams). */
@@ -34,7 +36,7 @@ type Props = {
   onEdit?: (text: string) => void
 }
 
-export function MessageBubble({ message, slug, assistantName, canGiveFeedback, onRegenerate, onEdit }: Props) {
+export function MessageBubble({ message, slug, reading, assistantName, canGiveFeedback, onRegenerate, onEdit }: Props) {
   const versions = [...message.alternatives, message]
   const [page, setPage] = useState(versions.length - 1)
   if (message.role === 'user') return <QuestionBubble message={message} onEdit={onEdit} />
@@ -58,7 +60,7 @@ export function MessageBubble({ message, slug, assistantName, canGiveFeedback, o
         </div>
         {shown.content ? <SafeMarkdown text={shown.content} className="text-stone-900" /> : streaming ? <TypingDots /> : null}
         {message.status === 'failed' ? <p className="mt-2 text-sm text-red-700">This answer was interrupted.</p> : null}
-        {!streaming ? <SourceCards sources={shown.sources} /> : null}
+        {!streaming ? <SourceCards sources={shown.sources} reading={reading} /> : null}
         {!streaming ? (
           <div className="mt-2 flex flex-wrap items-center gap-2 border-t border-stone-100 pt-2">
             {versions.length > 1 ? <AnswerPager index={page} count={versions.length} onPage={setPage} /> : null}

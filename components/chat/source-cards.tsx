@@ -1,16 +1,11 @@
 'use client'
 
 import { useState } from 'react'
-import { Dialog } from '@/components/ui/dialog'
 import type { KnowledgeSource } from '@/lib/contracts/oracle'
-import { SafeMarkdown } from './safe-markdown'
-
-function scoreText(score: number): string {
-  return score <= 1 ? `${Math.round(score * 100)}% match` : `score ${score.toFixed(2)}`
-}
+import { SourceDialog, type SourceReading } from './source-dialog'
 
 /** The passages an answer drew on; each opens the cited text in a dialog. */
-export function SourceCards({ sources }: { sources: KnowledgeSource[] }) {
+export function SourceCards({ sources, reading }: { sources: KnowledgeSource[]; reading?: SourceReading }) {
   const [open, setOpen] = useState<KnowledgeSource | null>(null)
   if (sources.length === 0) return null
   return (
@@ -36,16 +31,7 @@ export function SourceCards({ sources }: { sources: KnowledgeSource[] }) {
           </li>
         ))}
       </ul>
-      <Dialog open={open !== null} onClose={() => setOpen(null)} title={open?.title ?? 'Source'}>
-        {open ? (
-          <div>
-            <p className="mb-3 text-sm text-stone-600">Relevance: {scoreText(open.score)}</p>
-            <blockquote className="rounded-lg border-l-4 border-indigo-300 bg-stone-50 p-4 text-stone-800">
-              <SafeMarkdown text={open.snippet || 'No passage text was returned for this source.'} />
-            </blockquote>
-          </div>
-        ) : null}
-      </Dialog>
+      <SourceDialog source={open} reading={reading} onClose={() => setOpen(null)} />
     </div>
   )
 }

@@ -88,14 +88,15 @@ export function useOracleChat(slug: string, initial: ConversationResponse | null
 
   /**
    * Streams an answer into the thread. `shown` is the thread as it should look while the
-   * answer comes (the question and a blank answer at its end); `resend` asks one of the
-   * thread's stored questions again (regenerate when the text is the same, edit otherwise).
+   * answer comes (the question and a blank answer at its end), `before` as it was; `resend`
+   * asks one of the thread's stored questions again (regenerate when the text is the same,
+   * edit otherwise). False when the question was refused before any answer came.
    */
   const stream = useCallback(
-    async (input: string, shown: ShownMessage[], resend: string | null) => {
+    async (input: string, before: ShownMessage[], shown: ShownMessage[], resend: string | null): Promise<boolean> => {
       const question = shown.at(-2)
       const answer = shown.at(-1)
-      if (!question || !answer) return
+      if (!question || !answer) return false
       const depth = shown.filter((message) => message.role === 'user').length - 1
       setMessages(shown)
       setStreaming(true)
@@ -136,18 +137,23 @@ export function useOracleChat(slug: string, initial: ConversationResponse | null
           controller.signal,
         )
         onThreadChanged()
+        return true
       } catch (cause) {
         const failure = toApiError(cause)
         if (failure.code === 'aborted') {
           patch(answer.key, () => ({ status: 'done', stopped: written !== '' }))
           // The server keeps what it streamed before the stop; reading the thread back gives the stored ids.
           if (written && threadId) void resync(threadId, threadId !== conversationId)
-        } else {
-          // Nothing was answered before a refusal (429, 401...): drop the empty bubble.
-          setMessages((all) => all.filter((message) => message.key !== answer.key || message.content !== ''))
-          patch(answer.key, () => ({ status: 'failed' }))
-          setError(failure)
+          return true
         }
+        setError(failure)
+        // A refusal (429, 401...) before any answer: the thread goes back to how it was, no unanswered question left in it.
+        if (written === '') {
+          setMessages(before)
+          return false
+        }
+        patch(answer.key, () => ({ status: 'failed' }))
+        return true
       } finally {
         abortRef.current = null
         setStreaming(false)
@@ -159,7 +165,7 @@ export function useOracleChat(slug: string, initial: ConversationResponse | null
   const send = useCallback(
     (input: string) => {
       const question: ShownMessage = { ...blankAnswer(), key: localKey('u'), role: 'user', content: input, status: 'done' }
-      return stream(input, [...messages, question, blankAnswer()], null)
+      return stream(input, messages, [...messages, question, blankAnswer()], null)
     },
     [messages, stream],
   )
@@ -170,9 +176,9 @@ export function useOracleChat(slug: string, initial: ConversationResponse | null
       const at = messages.findIndex((message) => message.key === answerKey)
       const current = messages[at]
       const question = messages[at - 1]
-      if (!current || question?.role !== 'user' || !question.messageId) return Promise.resolve()
+      if (!current || question?.role !== 'user' || !question.messageId) return Promise.resolve(false)
       const alternatives = [...current.alternatives, { ...current, alternatives: [] }]
-      return stream(question.content, [...messages.slice(0, at), blankAnswer(alternatives)], question.messageId)
+      return stream(question.content, messages, [...messages.slice(0, at), blankAnswer(alternatives)], question.messageId)
     },
     [messages, stream],
   )
@@ -182,11 +188,11 @@ export function useOracleChat(slug: string, initial: ConversationResponse | null
     (questionKey: string, input: string) => {
       const at = messages.findIndex((message) => message.key === questionKey)
       const original = messages[at]
-      if (!original?.messageId) return Promise.resolve()
+      if (!original?.messageId) return Promise.resolve(false)
       const answer = messages[at + 1]
       if (input === original.content && answer?.role === 'assistant') return regenerate(answer.key)
       const question: ShownMessage = { ...original, key: localKey('u'), messageId: null, content: input }
-      return stream(input, [...messages.slice(0, at), question, blankAnswer()], original.messageId)
+      return stream(input, messages, [...messages.slice(0, at), question, blankAnswer()], original.messageId)
     },
     [messages, stream, regenerate],
   )

@@ -13,6 +13,7 @@ export type PersonalityDraft = {
   values: string
   greeting: string
   signoff: string
+  suggestedQuestions: string
   responseStyle: string
   specialtyAreas: string
   prohibitedTopics: string
@@ -44,6 +45,7 @@ export function draftFrom(source: PersonalitySource): PersonalityDraft {
     values: source.brandVoice.values.join('\n'),
     greeting: source.brandVoice.greeting ?? '',
     signoff: source.brandVoice.signoff ?? '',
+    suggestedQuestions: source.brandVoice.suggestedQuestions.join('\n'),
     responseStyle: source.maiaPersonality.responseStyle,
     specialtyAreas: source.maiaPersonality.specialtyAreas.join('\n'),
     prohibitedTopics: source.maiaPersonality.prohibitedTopics.join('\n'),
@@ -66,6 +68,7 @@ export function payloadFrom(draft: PersonalityDraft) {
       values: lines(draft.values),
       ...(draft.greeting.trim() ? { greeting: draft.greeting.trim() } : {}),
       ...(draft.signoff.trim() ? { signoff: draft.signoff.trim() } : {}),
+      suggestedQuestions: lines(draft.suggestedQuestions),
     },
     maiaPersonality: {
       name: draft.name,

@@ -3,6 +3,7 @@
 import type { ReactNode } from 'react'
 import { SelectField, TextArea, TextField } from '@/components/ui/field'
 import { ELEMENTS, type Element } from '@/lib/engine/elements'
+import { MAX_SUGGESTED } from '@/lib/engine/voice'
 import { fieldError, type PersonalityDraft } from './personality-draft'
 
 type Props = { draft: PersonalityDraft; onChange: (draft: PersonalityDraft) => void; fields: Record<string, string> }
@@ -85,6 +86,14 @@ export function PersonalityForm({ draft, onChange, fields }: Props) {
             error={err('brandVoice.signoff')}
           />
         </div>
+        <TextArea
+          label="Suggested questions"
+          rows={3}
+          value={draft.suggestedQuestions}
+          onChange={(e) => set('suggestedQuestions', e.target.value)}
+          error={err('brandVoice.suggestedQuestions')}
+          hint={`One per line, up to ${MAX_SUGGESTED}: offered on the empty chat. Left empty, they are suggested from your documents' titles and headings.`}
+        />
       </Section>
 
       <Section title="Focus">

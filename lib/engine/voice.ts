@@ -9,6 +9,8 @@ import { elementSchema } from './elements'
 
 const MAX_TEXT = 500
 const MAX_ITEMS = 20
+export const MAX_SUGGESTED = 4
+const MAX_QUESTION = 160
 
 const text = (max = MAX_TEXT) =>
   z
@@ -28,6 +30,11 @@ export const brandVoiceSchema = z.object({
   values: textList(),
   greeting: text().optional(),
   signoff: text().optional(),
+  /** Opening questions the empty chat offers; none set = suggested from the tenant's documents. */
+  suggestedQuestions: z
+    .array(nonEmptyText(MAX_QUESTION))
+    .max(MAX_SUGGESTED, { message: `must have at most ${MAX_SUGGESTED} items` })
+    .default([]),
 })
 export type BrandVoice = z.infer<typeof brandVoiceSchema>
 

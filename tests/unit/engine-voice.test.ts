@@ -3,7 +3,7 @@ import { brandVoiceSchema, elementSchema, elementalSignatureSchema, maiaPersonal
 
 describe('engine voice schemas', () => {
   it('fill every default from an empty object', () => {
-    expect(brandVoiceSchema.parse({})).toEqual({ tone: 'warm', style: 'clear and concise', values: [] })
+    expect(brandVoiceSchema.parse({})).toEqual({ tone: 'warm', style: 'clear and concise', values: [], suggestedQuestions: [] })
     expect(maiaPersonalitySchema.parse({})).toEqual({
       name: 'Maia',
       responseStyle: 'balanced',
@@ -16,7 +16,7 @@ describe('engine voice schemas', () => {
 
   it('trim strings and strip unknown keys instead of rejecting them', () => {
     const voice = brandVoiceSchema.parse({ tone: '  playful ', values: [' honesty '], secret: 'x' })
-    expect(voice).toEqual({ tone: 'playful', style: 'clear and concise', values: ['honesty'] })
+    expect(voice).toEqual({ tone: 'playful', style: 'clear and concise', values: ['honesty'], suggestedQuestions: [] })
     expect('secret' in voice).toBe(false)
   })
 

@@ -34,3 +34,36 @@ describe('SafeMarkdown', () => {
     expect(html).toContain('[image: tracking pixel]')
   })
 })
+
+describe('SafeMarkdown code blocks', () => {
+  it('highlights a fenced block that names its language and gives it a Copy code button', () => {
+    const html = render('```ts\nconst answer: number = 42 // the answer\n```')
+    expect(html).toMatch(/<span class="hljs-keyword">const<\/span>/)
+    expect(html).toMatch(/<span class="hljs-number">42<\/span>/)
+    expect(html).toMatch(/<span class="hljs-comment">\/\/ the answer<\/span>/)
+    expect(html).toContain('>ts<')
+    expect(html).toContain('>Copy code</button>')
+  })
+
+  it('keeps markup inside a code block as text, highlighted or not', () => {
+    const html = render('```html\n<script>window.__pwned = 1</script>\n```\n\n```\n<img src=x onerror="alert(1)">\n```')
+    expect(html).not.toMatch(/<script/i)
+    expect(html).not.toMatch(/<img/i)
+    expect(html).toContain('&lt;')
+  })
+
+  it('still drops javascript: links and raw HTML next to highlighted code', () => {
+    const html = render('[run](javascript:alert(1)) <b onclick="x()">bold</b>\n\n```js\nlet a = 1\n```')
+    expect(html).not.toMatch(/javascript:/i)
+    expect(html).not.toMatch(/<b[\s>]/i)
+    expect(html).toContain('hljs-keyword')
+  })
+
+  it('keeps tables, ordered and unordered lists intact beside code', () => {
+    const html = render('1. first\n2. second\n\n- one\n- two\n\n| a | b |\n| - | - |\n| `x` | 2 |\n\n```py\nprint("hi")\n```')
+    expect(html).toMatch(/<ol>\s*<li>first<\/li>/)
+    expect(html).toMatch(/<ul>\s*<li>one<\/li>/)
+    expect(html).toMatch(/<td[^>]*><code[^>]*>x<\/code><\/td>/)
+    expect(html).toContain('hljs-string')
+  })
+})

@@ -1,4 +1,4 @@
-// The knowledge feature's public surface: the admin routes' work, members' search, and the schemas of their bodies.
+// The knowledge feature's public surface: the admin routes' work, members' search and reading, and the schemas of their bodies.
 export {
   addDocument,
   addDocumentAsKey,
@@ -27,6 +27,8 @@ export {
 export { ensureReindexJob } from './jobs/job-store'
 export { searchAsMember } from './member-search'
 export { embedAll } from './prepare'
+export { readDocument, readPassage } from './reader'
+export { questionsFrom, suggestedQuestions } from './suggestions'
 export { ANSWER_RELEVANCE, FIRM_RELEVANCE } from './schema'
 export { EXACT_SEARCH_MAX_CHUNKS, FAR_SIMILARITY } from './search'
 export { readUploadForm } from './upload'

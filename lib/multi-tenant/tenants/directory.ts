@@ -1,6 +1,7 @@
 import { LRUCache } from 'lru-cache'
 import { getDatabase, withService } from '@/lib/db'
 import { isSlugShape, isUuid } from '@/lib/contracts/ids'
+import { elementSchema, type Element } from '@/lib/engine/elements'
 import type { TenantStatus } from '@/lib/contracts/tenants'
 
 /** Routing fields only: enough to find a tenant, and whether it is serving (app_private.tenant_serving decides). */
@@ -13,6 +14,8 @@ export type TenantRoute = {
   publicAccess: boolean
   trialEndsAt: Date | null
   serving: boolean
+  /** The tenant's colour (its primary element): with its name, what its site shows to anyone, signed in or not. */
+  element: Element
 }
 
 type RouteRow = {
@@ -24,6 +27,7 @@ type RouteRow = {
   public_access: boolean
   trial_ends_at: Date | string | null
   serving: boolean
+  element: string | null
 }
 
 type Cached = { route: TenantRoute | null }
@@ -46,11 +50,12 @@ function toRoute(row: RouteRow): TenantRoute {
     publicAccess: row.public_access,
     trialEndsAt,
     serving: row.serving === true,
+    element: elementSchema.catch('aether').parse(row.element),
   }
 }
 
 // Host resolution happens before anyone is known, so it is a system task: it reads the
-// routing columns of one tenant and nothing else.
+// routing columns of one tenant and its colour, nothing else.
 async function lookup(column: 'slug' | 'domain' | 'id', value: string): Promise<TenantRoute | null> {
   const key = `${column}:${value}`
   const hit = cache.get(key)
@@ -59,7 +64,8 @@ async function lookup(column: 'slug' | 'domain' | 'id', value: string): Promise<
   const rows = await withService(db, (tx) =>
     tx.query<RouteRow>(
       `select id, slug, name, domain, status, public_access, trial_ends_at,
-              app_private.tenant_serving(status, trial_ends_at) as serving
+              app_private.tenant_serving(status, trial_ends_at) as serving,
+              elemental_signature ->> 'primary' as element
          from public.tenants where ${column} = $1`,
       [value],
     ),

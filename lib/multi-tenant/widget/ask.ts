@@ -17,7 +17,7 @@ export async function widgetSession(caller: WidgetCaller): Promise<WidgetSession
     const profile = await loadOracleProfile(tx, tenant.id)
     const messages = endUserId ? await listEndUserMessages(tx, tenant.id, endUserId, SHOWN_MESSAGES) : []
     return {
-      branding: { tenantName: tenant.name, ...brandingOf(tenant.name, profile) },
+      branding: { tenantName: tenant.name, ...brandingOf(tenant, profile) },
       endUser: endUserId ? { id: endUserId } : null,
       messages: messages.map(({ id, role, content, sources }) => ({ id, role, content, sources })),
     }

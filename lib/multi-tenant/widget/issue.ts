@@ -67,6 +67,6 @@ export async function issueWidgetToken(ask: TokenAsk): Promise<WidgetTokenRespon
     token,
     expiresAt: new Date(expiresAt * 1000).toISOString(),
     frameUrl: frame.toString(),
-    branding: { tenantName: tenant.name, ...brandingOf(tenant.name, profile) },
+    branding: { tenantName: tenant.name, ...brandingOf(tenant, profile) },
   }
 }

@@ -4,8 +4,10 @@ import { ChatApp } from '@/components/chat/chat-app'
 import { Alert } from '@/components/ui/alert'
 import { buttonClasses } from '@/components/ui/button'
 import { isAppError } from '@/lib/errors'
-import { callerFromSession } from '@/lib/multi-tenant/access'
+import { callerFromSession, visitorScope } from '@/lib/multi-tenant/access'
 import { getConversation } from '@/lib/multi-tenant/conversations'
+import { suggestedQuestions } from '@/lib/multi-tenant/knowledge'
+import { readChatCapacity, type ChatCapacity } from '@/lib/multi-tenant/usage'
 import type { ConversationResponse } from '@/lib/contracts/conversations'
 import { loadTenantContext, tenantHref, type TenantContext } from '../_data/tenant-context'
 
@@ -17,6 +19,20 @@ async function loadOwnThread(context: TenantContext, id: string): Promise<Conver
     if (isAppError(error) && error.code === 'not_found') notFound()
     throw error
   }
+}
+
+/** The caller's transaction here: as a member under their claims, as a visitor otherwise. */
+function chatScope({ tenant, session, role }: TenantContext) {
+  return role ? callerFromSession(session, tenant).run : visitorScope(tenant)
+}
+
+/** What this month's limits still allow, and the questions the empty chat offers, read in one transaction. */
+function loadChatState(context: TenantContext): Promise<{ capacity: ChatCapacity | null; suggestions: string[] }> {
+  const { tenant, branding } = context
+  return chatScope(context)(async (tx) => ({
+    capacity: await readChatCapacity(tx, tenant.id),
+    suggestions: await suggestedQuestions(tx, tenant.id, branding.suggestedQuestions),
+  }))
 }
 
 /**
@@ -43,13 +59,14 @@ export async function TenantChat({ slug, conversationId }: { slug: string; conve
   }
 
   if (!session && (conversationId || !tenant.publicAccess)) {
+    // Signed out, the tenant's settings are not readable: its name and colour (the routing record) are all it shows.
     return (
       <div className="mx-auto w-full max-w-xl px-4 py-12 text-center sm:py-20">
-        <h1 className="text-3xl font-semibold tracking-tight text-stone-900">{branding.greeting}</h1>
+        <h1 className="text-3xl font-semibold tracking-tight text-stone-900">{`Welcome to ${tenant.name}`}</h1>
         <p className="mt-3 text-lg text-stone-600">
           {conversationId
-            ? `Sign in to reopen this conversation with ${branding.assistantName}.`
-            : `Sign in to talk with ${branding.assistantName}, ${tenant.name}’s assistant. Every answer is grounded in ${tenant.name}’s own knowledge and shows its sources.`}
+            ? `Sign in to reopen this conversation with ${tenant.name}’s assistant.`
+            : `Sign in to talk with ${tenant.name}’s assistant. Every answer is grounded in ${tenant.name}’s own knowledge and shows its sources.`}
         </p>
         <div className="mt-8 flex flex-wrap justify-center gap-3">
           <Link href={signInHref} className={buttonClasses('primary')}>
@@ -63,7 +80,11 @@ export async function TenantChat({ slug, conversationId }: { slug: string; conve
     )
   }
 
-  const thread = conversationId ? await loadOwnThread(context, conversationId) : null
+  const asking = tenant.serving && role !== 'viewer'
+  const [thread, state] = await Promise.all([
+    conversationId ? loadOwnThread(context, conversationId) : null,
+    asking ? loadChatState(context) : null,
+  ])
   return (
     <>
       <h1 className="sr-only">Chat with {branding.assistantName}</h1>
@@ -76,6 +97,9 @@ export async function TenantChat({ slug, conversationId }: { slug: string; conve
         mode={role === 'viewer' ? 'viewer' : role ? 'member' : 'visitor'}
         signInHref={signInHref}
         initialThread={thread}
+        serving={tenant.serving}
+        capacity={state?.capacity ?? null}
+        suggestions={state?.suggestions ?? []}
       />
     </>
   )

@@ -63,7 +63,7 @@ export const loadTenantContext = cache(async (slug: string): Promise<TenantConte
   const caller = { ...callerFromSession(session, tenant), tenant }
   const basePath = basePathFor(tenant, requestHeaders.get(TENANT_SLUG_HEADER))
   const [adminView, voice] = await Promise.all([loadAdminView(caller), loadVoice(caller)])
-  return { tenant, session, basePath, adminView, role: caller.role, branding: brandingOf(tenant.name, voice ?? adminView) }
+  return { tenant, session, basePath, adminView, role: caller.role, branding: brandingOf(tenant, voice ?? adminView) }
 })
 
 export function tenantHref(context: Pick<TenantContext, 'basePath'>, path = '/'): string {
