@@ -25,6 +25,7 @@ export default async function DashboardLayout({ children, params }: Props) {
     { href: `${home}/personality`, label: 'Personality' },
     { href: `${home}/members`, label: 'Members' },
     { href: `${home}/usage`, label: 'Usage' },
+    { href: `${home}/feedback`, label: 'Feedback' },
     { href: `${home}/audit`, label: 'Audit log' },
     { href: `${home}/api-keys`, label: 'API keys' },
     { href: `${home}/api`, label: 'API' },
