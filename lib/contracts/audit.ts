@@ -15,6 +15,8 @@ export const AUDIT_ACTIONS = [
   'tenant.delete',
   'member.add',
   'member.invite',
+  'member.invite_revoke',
+  'member.invite_resend',
   'member.role_change',
   'member.remove',
   'knowledge.add',
