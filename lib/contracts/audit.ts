@@ -78,6 +78,8 @@ export const auditLogEntrySchema = z.strictObject({
   action: z.string(),
   targetType: z.string().nullable(),
   targetId: z.string().nullable(),
+  /** What the target is called (a document's title, a member's email, a tenant's name), when known. */
+  targetName: z.string().nullable(),
   /** JSON summaries of the change, or null. */
   before: z.unknown(),
   after: z.unknown(),
