@@ -9,6 +9,7 @@ import { formatDateTime, formatNumber } from '@/lib/client/format'
 import { useApiQuery } from '@/lib/client/use-api-query'
 import { AUDIT_ACTION_GROUPS, auditLogPageResponseSchema } from '@/lib/contracts/audit'
 import { AuditChange } from './audit-change'
+import { AuditTarget } from './audit-target'
 
 type Filters = { action: string; from: string; to: string; tenantId: string }
 const emptyFilters: Filters = { action: '', from: '', to: '', tenantId: '' }
@@ -18,6 +19,8 @@ type Props = {
   endpoint: string
   /** Platform log: filter by tenant (`platform` = the platform's own rows) and show the tenant column. */
   tenants?: { id: string; name: string }[]
+  /** A change fetches the page again (the console tenant page after a save). */
+  version?: number
 }
 
 function queryOf(filters: Filters, page: number): string {
@@ -26,11 +29,11 @@ function queryOf(filters: Filters, page: number): string {
   return params.toString()
 }
 
-export function AuditLogViewer({ endpoint, tenants }: Props) {
+export function AuditLogViewer({ endpoint, tenants, version = 0 }: Props) {
   const [draft, setDraft] = useState<Filters>(emptyFilters)
   const [filters, setFilters] = useState<Filters>(emptyFilters)
   const [page, setPage] = useState(1)
-  const { data, error: failure, loading } = useApiQuery(`${endpoint}?${queryOf(filters, page)}`, auditLogPageResponseSchema)
+  const { data, error: failure, loading } = useApiQuery(`${endpoint}?${queryOf(filters, page)}`, auditLogPageResponseSchema, version)
   const error = failure?.message ?? null
   const tenantNames = new Map((tenants ?? []).map((tenant) => [tenant.id, tenant.name]))
 
@@ -41,6 +44,8 @@ export function AuditLogViewer({ endpoint, tenants }: Props) {
   }
 
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1
+  // Addresses are recorded only behind a trusted proxy: without one, a column of dashes says nothing.
+  const showIp = data?.items.some((entry) => entry.ip !== null) ?? false
   // The platform log verifies one chain: the filtered tenant's, or else the platform's own.
   const chainName = !tenants
     ? 'Hash chain'
@@ -95,9 +100,11 @@ export function AuditLogViewer({ endpoint, tenants }: Props) {
           <span>
             {formatNumber(data.total)} {data.total === 1 ? 'entry' : 'entries'}
           </span>
-          {data.chain.ok ? (
+          {data.chain.ok && data.chain.checked === 0 ? (
+            <Badge>{chainName}: no entries yet</Badge>
+          ) : data.chain.ok ? (
             <Badge tone="green">
-              {chainName} intact ({formatNumber(data.chain.checked)} checked)
+              {chainName} intact: {formatNumber(data.chain.checked)} {data.chain.checked === 1 ? 'entry' : 'entries'} checked
             </Badge>
           ) : (
             <Badge tone="red">
@@ -132,9 +139,11 @@ export function AuditLogViewer({ endpoint, tenants }: Props) {
               <th scope="col" className="px-3 py-2">
                 Change
               </th>
-              <th scope="col" className="px-3 py-2">
-                IP
-              </th>
+              {showIp ? (
+                <th scope="col" className="px-3 py-2">
+                  IP
+                </th>
+              ) : null}
             </tr>
           </thead>
           <tbody className="divide-y divide-stone-200">
@@ -149,17 +158,12 @@ export function AuditLogViewer({ endpoint, tenants }: Props) {
                 </td>
                 <td className="px-3 py-2 font-mono text-xs whitespace-nowrap">{entry.action}</td>
                 <td className="px-3 py-2 text-stone-700">
-                  {entry.targetType ?? '—'}
-                  {entry.targetId ? (
-                    <span className="block max-w-[12rem] truncate font-mono text-xs text-stone-600" title={entry.targetId}>
-                      {entry.targetId}
-                    </span>
-                  ) : null}
+                  <AuditTarget entry={entry} />
                 </td>
                 <td className="px-3 py-2">
                   <AuditChange before={entry.before} after={entry.after} />
                 </td>
-                <td className="px-3 py-2 font-mono text-xs text-stone-600">{entry.ip ?? '—'}</td>
+                {showIp ? <td className="px-3 py-2 font-mono text-xs text-stone-600">{entry.ip ?? '—'}</td> : null}
               </tr>
             ))}
           </tbody>

@@ -33,3 +33,13 @@ export function dayToIso(day: string): string | null {
 export function isoToDay(iso: string | null): string {
   return iso ? iso.slice(0, 10) : ''
 }
+
+/**
+ * What the plan field says will happen on Save. The server starts a new plan from its
+ * defaults, but limits sent in the same save (the form sends all four) are kept as entered.
+ */
+export function planHint(planChanged: boolean, limitsChanged: boolean, tier: string): string {
+  if (!planChanged) return 'Choosing another plan resets the limits to its defaults, unless you edit them too.'
+  if (limitsChanged) return `The limits below are saved as you entered them, not the ${capitalise(tier)} defaults.`
+  return `Saving sets the limits to the ${capitalise(tier)} defaults.`
+}

@@ -10,7 +10,7 @@ import { apiFetch } from '@/lib/client/api'
 import { tenantResponseSchema } from '@/lib/contracts/tenants'
 import { ApiError, errorMessage } from '@/lib/client/api-error'
 import { LimitsFields, limitsDraftFrom, limitsFromDraft } from './limits-fields'
-import { STATUS_OPTIONS, dayToIso, isoToDay, planLabel } from './tenant-form-options'
+import { STATUS_OPTIONS, dayToIso, isoToDay, planHint, planLabel } from './tenant-form-options'
 
 function formFrom(tenant: Tenant) {
   return {
@@ -29,7 +29,7 @@ function formFrom(tenant: Tenant) {
  * fields are sent, so a plan change (which resets limits to the plan's defaults) is not
  * undone by sending the old limits back with it.
  */
-export function TenantSettingsForm({ tenant, plans }: { tenant: Tenant; plans: Plan[] }) {
+export function TenantSettingsForm({ tenant, plans, onSaved }: { tenant: Tenant; plans: Plan[]; onSaved: () => void }) {
   const router = useRouter()
   const [initial, setInitial] = useState(() => formFrom(tenant))
   const [form, setForm] = useState(initial)
@@ -64,6 +64,7 @@ export function TenantSettingsForm({ tenant, plans }: { tenant: Tenant; plans: P
       setInitial(next)
       setForm(next)
       setSaved(true)
+      onSaved()
       router.refresh()
     } catch (cause) {
       setError(cause)
@@ -97,7 +98,7 @@ export function TenantSettingsForm({ tenant, plans }: { tenant: Tenant; plans: P
           value={form.planTier}
           onChange={(event) => set('planTier', event.target.value)}
           error={fields.planTier}
-          hint="A new plan resets the limits to its defaults."
+          hint={planHint(form.planTier !== initial.planTier, JSON.stringify(form.limits) !== JSON.stringify(initial.limits), form.planTier)}
         >
           {plans.map((plan) => (
             <option key={plan.tier} value={plan.tier}>

@@ -1,5 +1,6 @@
 'use client'
 
+import Link from 'next/link'
 import { useState, type FormEvent } from 'react'
 import { Alert } from '@/components/ui/alert'
 import { Badge } from '@/components/ui/badge'
@@ -16,8 +17,10 @@ import { ReextractButton } from './reextract-button'
 
 const PAGE_SIZE = 20
 
-/** The tenant's documents, filterable by title, with delete behind a confirmation. */
-export function KnowledgeList({ tenantId, version }: { tenantId: string; version: number }) {
+type Props = { tenantId: string; version: number; onChanged: () => void; documentHref: (id: string) => string }
+
+/** The tenant's documents, filterable by title, each linking to its page, with delete behind a confirmation. */
+export function KnowledgeList({ tenantId, version, onChanged, documentHref }: Props) {
   const [page, setPage] = useState(1)
   const [draft, setDraft] = useState('')
   const [query, setQuery] = useState('')
@@ -38,7 +41,7 @@ export function KnowledgeList({ tenantId, version }: { tenantId: string; version
     try {
       await apiFetch(`${base}/${id}`, noContentSchema, { method: 'DELETE' })
       setConfirming(null)
-      list.reload()
+      onChanged()
     } catch (cause) {
       setDeleteError(errorMessage(cause))
     } finally {
@@ -86,7 +89,12 @@ export function KnowledgeList({ tenantId, version }: { tenantId: string; version
           {items.map((item) => (
             <li key={item.id} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3">
               <div className="min-w-0">
-                <p className="truncate font-medium text-stone-900">{item.title}</p>
+                <Link
+                  href={documentHref(item.id)}
+                  className="block truncate font-medium text-indigo-800 underline-offset-2 hover:underline"
+                >
+                  {item.title}
+                </Link>
                 <p className="mt-0.5 flex flex-wrap items-center gap-2 text-xs text-stone-600">
                   <Badge>{item.sourceType}</Badge>
                   <span>{formatBytes(item.byteSize)}</span>
@@ -105,7 +113,7 @@ export function KnowledgeList({ tenantId, version }: { tenantId: string; version
                 </span>
               ) : (
                 <span className="flex gap-2">
-                  {item.filename ? <ReextractButton tenantId={tenantId} id={item.id} title={item.title} onDone={list.reload} /> : null}
+                  {item.filename ? <ReextractButton tenantId={tenantId} id={item.id} title={item.title} onDone={onChanged} /> : null}
                   {item.filename ? (
                     <a
                       href={`/api/admin/tenants/${tenantId}/knowledge/${item.id}/original`}

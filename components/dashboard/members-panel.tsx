@@ -1,11 +1,11 @@
 'use client'
 
+import { useState } from 'react'
 import { Alert } from '@/components/ui/alert'
-import { Badge } from '@/components/ui/badge'
 import { Card, CardHeader } from '@/components/ui/card'
 import { EmptyState } from '@/components/ui/empty-state'
-import { formatDateTime } from '@/lib/client/format'
 import { useApiQuery } from '@/lib/client/use-api-query'
+import { InvitationRow } from './invitation-row'
 import { InviteMemberForm } from './invite-member-form'
 import { MemberRow } from './member-row'
 import { memberListResponseSchema } from '@/lib/contracts/members'
@@ -13,6 +13,11 @@ import { memberListResponseSchema } from '@/lib/contracts/members'
 export function MembersPanel({ tenantId, currentUserId }: { tenantId: string; currentUserId: string }) {
   const { data: list, error: failure, reload } = useApiQuery(`/api/admin/tenants/${tenantId}/members`, memberListResponseSchema)
   const error = failure?.message ?? null
+  const [invitationNotice, setInvitationNotice] = useState<string | null>(null)
+  const invitationChanged = (notice: string) => {
+    setInvitationNotice(notice)
+    reload()
+  }
 
   return (
     <div className="space-y-6">
@@ -39,17 +44,16 @@ export function MembersPanel({ tenantId, currentUserId }: { tenantId: string; cu
           </ul>
         ) : null}
       </Card>
+      {invitationNotice ? <Alert tone="success">{invitationNotice}</Alert> : null}
       {list && list.invitations.length > 0 ? (
         <Card>
-          <CardHeader title="Pending invitations" />
+          <CardHeader
+            title="Pending invitations"
+            description="Resend mails a new link and ends the old one; a revoked link cannot be used."
+          />
           <ul className="divide-y divide-stone-200">
             {list.invitations.map((invitation) => (
-              <li key={invitation.id ?? invitation.email} className="flex flex-wrap items-center justify-between gap-2 py-3">
-                <span className="font-medium break-all text-stone-900">{invitation.email}</span>
-                <span className="flex items-center gap-2 text-sm text-stone-600">
-                  <Badge>{invitation.role}</Badge> expires {formatDateTime(invitation.expiresAt)}
-                </span>
-              </li>
+              <InvitationRow key={invitation.id} tenantId={tenantId} invitation={invitation} onChanged={invitationChanged} />
             ))}
           </ul>
         </Card>

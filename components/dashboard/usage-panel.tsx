@@ -1,12 +1,10 @@
 'use client'
 
-import { useEffect, useState } from 'react'
 import { BarChart } from '@/components/charts/bar-chart'
 import { ElementDistribution } from '@/components/charts/element-distribution'
 import { Alert } from '@/components/ui/alert'
 import { Card, CardHeader } from '@/components/ui/card'
-import { apiFetch } from '@/lib/client/api'
-import { errorMessage } from '@/lib/client/api-error'
+import { useApiQuery } from '@/lib/client/use-api-query'
 import { formatBytes, formatDay, formatLimit, formatNumber } from '@/lib/client/format'
 import { usageReportResponseSchema, type UsageReport } from '@/lib/contracts/usage'
 import { LimitMeter } from './limit-meter'
@@ -20,18 +18,11 @@ function elementTotals(report: UsageReport): Record<string, number> {
   return totals
 }
 
-/** This month against the limits, the last 30 days as charts, and earlier months. */
-export function UsagePanel({ tenantId }: { tenantId: string }) {
-  const [report, setReport] = useState<UsageReport | null>(null)
-  const [error, setError] = useState<string | null>(null)
+/** This month against the limits, the last 30 days as charts, and earlier months; `version` changes fetch it again. */
+export function UsagePanel({ tenantId, version = 0 }: { tenantId: string; version?: number }) {
+  const { data: report, error } = useApiQuery(`/api/admin/tenants/${tenantId}/usage`, usageReportResponseSchema, version)
 
-  useEffect(() => {
-    apiFetch(`/api/admin/tenants/${tenantId}/usage`, usageReportResponseSchema)
-      .then(setReport)
-      .catch((cause: unknown) => setError(errorMessage(cause)))
-  }, [tenantId])
-
-  if (error) return <Alert tone="error">{error}</Alert>
+  if (error && !report) return <Alert tone="error">{error.message}</Alert>
   if (!report) return <p className="text-stone-600">Loading usage…</p>
   const { current } = report
   const storageLimit = current.limits.storageMb === null ? null : formatBytes(current.limits.storageMb * 1024 * 1024)

@@ -50,3 +50,9 @@ export function formatDay(value: string | Date): string {
 export function capitalise(value: string): string {
   return value.charAt(0).toUpperCase() + value.slice(1)
 }
+
+/** "Aurora Cove’s", "Sterling & Associates’": the one way a name is made possessive, with a typographic apostrophe. */
+export function possessive(name: string): string {
+  const trimmed = name.trim()
+  return /s$/i.test(trimmed) ? `${trimmed}’` : `${trimmed}’s`
+}

@@ -15,6 +15,8 @@ export const AUDIT_ACTIONS = [
   'tenant.delete',
   'member.add',
   'member.invite',
+  'member.invite_revoke',
+  'member.invite_resend',
   'member.role_change',
   'member.remove',
   'knowledge.add',
@@ -78,6 +80,8 @@ export const auditLogEntrySchema = z.strictObject({
   action: z.string(),
   targetType: z.string().nullable(),
   targetId: z.string().nullable(),
+  /** What the target is called (a document's title, a member's email, a tenant's name), when known. */
+  targetName: z.string().nullable(),
   /** JSON summaries of the change, or null. */
   before: z.unknown(),
   after: z.unknown(),

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { ELEMENTS, elementSchema } from '@/lib/engine/elements'
+import { knowledgeJobSchema } from './knowledge-jobs'
 
 /*
  * Bodies of the knowledge routes: /api/admin/tenants/[id]/knowledge[/knowledgeId] and a
@@ -136,8 +137,41 @@ export type KnowledgeListPage = z.infer<typeof knowledgeListResponseSchema>
 /** 201 answer of a JSON POST /api/admin/tenants/[id]/knowledge. */
 export const knowledgeCreatedResponseSchema = z.strictObject({ id: z.string(), title: z.string(), chunkCount: z.number().int().min(0) })
 
-/** GET /api/admin/tenants/[id]/knowledge/[knowledgeId]: the document with its text. */
-export const knowledgeDocumentResponseSchema = z.strictObject({ document: knowledgeDocumentSchema })
+/** A passage of a document as the assistant retrieves it, in document order. */
+export const knowledgeChunkSchema = z.strictObject({
+  index: z.number().int().min(0),
+  heading: z.string().nullable(),
+  content: z.string(),
+  tokenCount: z.number().int().min(0),
+})
+export type KnowledgeChunk = z.infer<typeof knowledgeChunkSchema>
+
+/** The uploaded file a document was made from (downloadable at .../original). */
+export const storedOriginalSchema = z.strictObject({
+  fileName: z.string(),
+  mediaType: z.string(),
+  byteSize: z.number().int().min(0),
+})
+
+/** How far the document's passages are searchable by meaning with the configured model. */
+export const documentIndexSchema = z.strictObject({
+  model: z.string(),
+  chunks: z.number().int().min(0),
+  /** Passages whose vectors come from another model: found by their words only until re-embedded. */
+  pendingChunks: z.number().int().min(0),
+  /** The document's latest job (its upload or a re-extraction), if it still has one. */
+  job: knowledgeJobSchema.nullable(),
+})
+export type DocumentIndex = z.infer<typeof documentIndexSchema>
+
+/** GET /api/admin/tenants/[id]/knowledge/[knowledgeId]: the document with its text, its passages, its original and its index state. */
+export const knowledgeDocumentResponseSchema = z.strictObject({
+  document: knowledgeDocumentSchema,
+  chunks: z.array(knowledgeChunkSchema),
+  original: storedOriginalSchema.nullable(),
+  index: documentIndexSchema,
+})
+export type KnowledgeDocumentDetails = z.infer<typeof knowledgeDocumentResponseSchema>
 
 export const searchResultSchema = z.strictObject({
   /** The passage's (chunk's) id. */

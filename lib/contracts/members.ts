@@ -42,3 +42,6 @@ export type MemberList = z.infer<typeof memberListResponseSchema>
 export const addMemberResponseSchema = z.strictObject({ invitation: createdInvitationSchema })
 
 export const memberResponseSchema = z.strictObject({ member: memberSchema })
+
+/** 201 answer of POST .../invitations/[invitationId]/resend: the new invitation (the old id and link are gone). */
+export const invitationResponseSchema = z.strictObject({ invitation: pendingInvitationSchema })

@@ -3,6 +3,7 @@ import Link from 'next/link'
 import { redirect } from 'next/navigation'
 import type { ReactNode } from 'react'
 import { ConsoleHeader } from '@/components/admin/console-header'
+import { NotPlatformAdmin } from '@/components/admin/not-platform-admin'
 import { Alert } from '@/components/ui/alert'
 import { getSessionFromHeaders } from '@/lib/auth'
 import { config } from '@/lib/env'
@@ -25,16 +26,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
       </main>
     )
   }
-  if (!session.isPlatformAdmin) {
-    return (
-      <main id="main" className="mx-auto max-w-xl px-4 py-16">
-        <Alert tone="warning" title="Platform admins only">
-          You are signed in as {session.email}, which is not a platform administrator. Tenant admins manage their organisation from its own
-          site, under Dashboard.
-        </Alert>
-      </main>
-    )
-  }
+  if (!session.isPlatformAdmin) return <NotPlatformAdmin email={session.email} />
   return (
     <div className="min-h-screen">
       <ConsoleHeader email={session.email} outbox={config().modes.mail === 'outbox'} />

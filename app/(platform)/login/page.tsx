@@ -13,12 +13,14 @@ type Props = { searchParams: Promise<{ next?: string }> }
 export default async function PlatformLoginPage({ searchParams }: Props) {
   const next = safeNextPath((await searchParams).next, '/admin')
   const session = await getSessionFromHeaders(await headers())
-  if (session?.isPlatformAdmin) redirect(next)
+  const forConsole = next === '/admin' || next.startsWith('/admin/')
+  // Someone already signed in goes on: the console itself tells a non-admin so, with a way back.
+  if (session) redirect(next)
   return (
     <main id="main" className="flex min-h-screen flex-col justify-center">
       <AuthCard
-        title="Sign in to the console"
-        subtitle="For platform administrators of Elemental Oracle."
+        title={forConsole ? 'Sign in to the console' : 'Sign in'}
+        subtitle={forConsole ? 'For platform administrators of Elemental Oracle.' : 'With your Elemental Oracle account.'}
         footer={
           <Link href="/" className="underline underline-offset-2">
             Back to the home page

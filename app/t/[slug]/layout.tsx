@@ -5,6 +5,7 @@ import type { ReactNode } from 'react'
 import { TenantHeader } from '@/components/tenant/tenant-header'
 import { Alert } from '@/components/ui/alert'
 import { loadTenantContext, tenantHref } from './_data/tenant-context'
+import { possessive } from '@/lib/client/format'
 
 type Props = { children: ReactNode; params: Promise<{ slug: string }> }
 
@@ -34,7 +35,7 @@ export default async function TenantLayout({ children, params }: Props) {
       />
       {!tenant.serving ? (
         <div className="mx-auto w-full max-w-6xl px-3 pt-4 sm:px-6">
-          <Alert tone="warning" title={`${tenant.name}’s assistant is paused`}>
+          <Alert tone="warning" title={`${possessive(tenant.name)} assistant is paused`}>
             It is not answering questions at the moment ({tenant.status === 'trial' ? 'the trial has ended' : tenant.status}). Please check
             back later.
           </Alert>

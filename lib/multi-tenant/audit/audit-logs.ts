@@ -14,6 +14,7 @@ type AuditRow = {
   action: string
   target_type: string | null
   target_id: string | null
+  target_name: string | null
   before: unknown
   after: unknown
   ip: string | null
@@ -32,6 +33,7 @@ function toEntry(row: AuditRow): AuditLogEntry {
     action: row.action,
     targetType: row.target_type,
     targetId: row.target_id,
+    targetName: row.target_name,
     before: row.before,
     after: row.after,
     ip: row.ip,
@@ -55,6 +57,19 @@ export async function verifyAuditChain(tx: Queryable, tenantId: string | null): 
   }
 }
 
+// What a reader calls the target: the document's title, the member's or invitee's email, the
+// tenant's or key's name, now or as the row recorded it. Only for the rows of the page.
+const TARGET_NAME = `case page.target_type
+    when 'knowledge' then coalesce((select k.title from public.tenant_knowledge k
+                                     where k.tenant_id = page.tenant_id and k.id::text = page.target_id),
+                                   page.after ->> 'title', page.before ->> 'title')
+    when 'tenant' then coalesce((select t.name from public.tenants t where t.id::text = page.target_id),
+                                page.after ->> 'name', page.before ->> 'name')
+    when 'user' then coalesce(page.after ->> 'email', page.before ->> 'email', app_private.audit_member_email(page.tenant_id, page.target_id))
+    when 'invitation' then coalesce(page.after ->> 'email', page.before ->> 'email')
+    when 'api_key' then coalesce(page.after ->> 'name', page.before ->> 'name')
+  end`
+
 // Newest first. RLS decides what the caller may read; `scope` narrows to one chain. Readers
 // who are not platform admins see a platform admin's row by role only (no email, id or IP).
 async function readPage(tx: Queryable, scope: Filter, query: AuditQuery): Promise<Omit<AuditLogPage, 'chain'>> {
@@ -70,16 +85,18 @@ async function readPage(tx: Queryable, scope: Filter, query: AuditQuery): Promis
   const offset = query.cursor ? 0 : (query.page - 1) * query.pageSize
   params.push(query.pageSize, offset)
   const rows = await tx.query<AuditRow>(
-    `select id, tenant_id, action, target_type, target_id, before, after, created_at, prev_hash, hash, actor_is_platform_admin,
-            case when hidden then null else actor_id end as actor_id,
-            case when hidden then null else actor_email end as actor_email,
-            case when hidden then null else ip end as ip
-       from (select a.*, app_private.audit_actor_is_platform_admin(a.actor_id) as actor_is_platform_admin,
-                    app_private.audit_actor_is_platform_admin(a.actor_id) and not app_private.is_platform_admin() as hidden
-               from public.audit_logs a) as audit_logs
-      ${clauses.length ? `where ${clauses.join(' and ')}` : ''}
-      order by id desc
-      limit $${params.length - 1} offset $${params.length}`,
+    `select page.*, ${TARGET_NAME} as target_name
+       from (select id, tenant_id, action, target_type, target_id, before, after, created_at, prev_hash, hash, actor_is_platform_admin,
+                    case when hidden then null else actor_id end as actor_id,
+                    case when hidden then null else actor_email end as actor_email,
+                    case when hidden then null else ip end as ip
+               from (select a.*, app_private.audit_actor_is_platform_admin(a.actor_id) as actor_is_platform_admin,
+                            app_private.audit_actor_is_platform_admin(a.actor_id) and not app_private.is_platform_admin() as hidden
+                       from public.audit_logs a) as audit_logs
+              ${clauses.length ? `where ${clauses.join(' and ')}` : ''}
+              order by id desc
+              limit $${params.length - 1} offset $${params.length}) as page
+      order by page.id desc`,
     params,
   )
   const items = rows.map(toEntry)

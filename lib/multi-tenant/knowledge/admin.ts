@@ -7,7 +7,7 @@ import type { Acting } from '@/lib/multi-tenant/access'
 import { defaultEmbedder } from '@/lib/ai/env-config'
 import { prepareKnowledge, validKnowledgeInput } from './prepare'
 import type { KnowledgeInput } from './schema'
-import type { KnowledgeDocument, KnowledgeListPage, ListQuery } from '@/lib/contracts/knowledge'
+import type { KnowledgeListPage, ListQuery } from '@/lib/contracts/knowledge'
 import { perFileLimitBytes } from './upload-limits'
 import { storageUsage } from './storage-usage'
 import { loadTenantForAdmin } from '@/lib/multi-tenant/access'
@@ -96,15 +96,6 @@ export async function listKnowledge(caller: Acting, tenantId: string, query: Lis
     await loadTenantForAdmin(tx, tenantId)
     const page = await new TenantKnowledgeBase(tenantId, tx).list(query)
     return { ...page, storage: await storageUsage(tx, tenantId) }
-  })
-}
-
-export async function getKnowledge(caller: Acting, tenantId: string, knowledgeId: string): Promise<KnowledgeDocument> {
-  return caller.run(async (tx) => {
-    await loadTenantForAdmin(tx, tenantId)
-    const document = await new TenantKnowledgeBase(tenantId, tx).get(knowledgeId)
-    if (!document) throw new AppError('not_found', 'No such document.')
-    return document
   })
 }
 

@@ -1,7 +1,7 @@
 import type { Queryable } from '@/lib/db'
 import type { Element } from '@/lib/engine/elements'
 import { isUuid } from '@/lib/contracts/ids'
-import type { KnowledgeDocument, KnowledgeListPage, KnowledgeSummary, SourceType } from '@/lib/contracts/knowledge'
+import type { KnowledgeChunk, KnowledgeDocument, KnowledgeListPage, KnowledgeSummary, SourceType } from '@/lib/contracts/knowledge'
 
 /** A page of documents; the admin list adds the tenant's storage. */
 export type KnowledgePage = Omit<KnowledgeListPage, 'storage'>
@@ -93,4 +93,22 @@ export async function documentTitle(tx: Queryable, tenantId: string, id: string)
     id,
   ])
   return rows[0]?.title ?? null
+}
+
+/** The document's passages in document order, with whether each is embedded by `model`. */
+export async function documentChunks(
+  tx: Queryable,
+  tenantId: string,
+  knowledgeId: string,
+  model: string,
+): Promise<{ chunks: KnowledgeChunk[]; pendingChunks: number }> {
+  const rows = await tx.query<{ chunk_index: number; heading: string | null; content: string; token_count: number; pending: boolean }>(
+    `select chunk_index, heading, content, token_count, embedding_model <> $3 as pending
+       from public.tenant_knowledge_chunks where tenant_id = $1 and knowledge_id = $2 order by chunk_index`,
+    [tenantId, knowledgeId, model],
+  )
+  return {
+    chunks: rows.map((row) => ({ index: row.chunk_index, heading: row.heading, content: row.content, tokenCount: row.token_count })),
+    pendingChunks: rows.filter((row) => row.pending).length,
+  }
 }

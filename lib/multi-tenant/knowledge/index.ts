@@ -5,7 +5,6 @@ export {
   authorizeKnowledgeAdmin,
   deleteKnowledge,
   duplicateError,
-  getKnowledge,
   listKnowledge,
   uploadLimitBytes,
   type StoredDocument,
@@ -13,6 +12,7 @@ export {
 export {
   downloadOriginal,
   enqueueStaleReindexes,
+  getKnowledgeDetails,
   getKnowledgeJob,
   indexCounts,
   jobEventStream,

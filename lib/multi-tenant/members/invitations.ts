@@ -15,37 +15,71 @@ export function invitationTokenHash(token: string): string {
   return createHash('sha256').update(token).digest('hex')
 }
 
-/** Inside the admin's withUser transaction; an earlier pending invitation for the address is replaced. */
+/**
+ * Inside the admin's withUser transaction; an earlier pending invitation for the address
+ * is replaced, so its link stops working. `resend` records the new one as a resend.
+ */
 export async function createInvitation(
   tx: Queryable,
-  input: { tenantId: string; email: string; role: MemberRole; invitedBy: string; ip: string | null; appOrigin: string },
-): Promise<CreatedInvitation & { acceptUrl: string }> {
+  input: {
+    tenantId: string
+    email: string
+    role: MemberRole
+    invitedBy: string
+    ip: string | null
+    appOrigin: string
+    resend?: boolean
+  },
+): Promise<CreatedInvitation & { id: string; createdAt: string; acceptUrl: string }> {
   const token = randomBytes(32).toString('base64url')
   await tx.query('delete from public.tenant_invitations where tenant_id = $1 and email = $2 and accepted_at is null', [
     input.tenantId,
     input.email,
   ])
-  const rows = await tx.query<{ id: string; expires_at: Date | string }>(
+  const rows = await tx.query<{ id: string; expires_at: Date | string; created_at: Date | string }>(
     `insert into public.tenant_invitations (tenant_id, email, role, token_hash, invited_by)
-     values ($1, $2, $3, $4, $5) returning id, expires_at`,
+     values ($1, $2, $3, $4, $5) returning id, expires_at, created_at`,
     [input.tenantId, input.email, input.role, invitationTokenHash(token), input.invitedBy],
   )
   const row = rows[0]
   if (!row) throw new Error('the invitation insert returned nothing')
   await recordAudit(tx, {
     tenantId: input.tenantId,
-    action: 'member.invite',
+    action: input.resend ? 'member.invite_resend' : 'member.invite',
     targetType: 'invitation',
     targetId: row.id,
     after: { email: input.email, role: input.role },
     ip: input.ip,
   })
   return {
+    id: row.id,
     email: input.email,
     role: input.role,
     expiresAt: new Date(row.expires_at).toISOString(),
+    createdAt: new Date(row.created_at).toISOString(),
     acceptUrl: `${input.appOrigin}/invite/${token}`,
   }
+}
+
+type InvitationFacts = { id: string; email: string; role: MemberRole }
+
+/** A tenant's pending invitation by id (RLS: its admins and platform admins). */
+export async function findPendingInvitation(tx: Queryable, tenantId: string, id: string): Promise<InvitationFacts | null> {
+  const rows = await tx.query<InvitationFacts>(
+    'select id, email, role from public.tenant_invitations where tenant_id = $1 and id = $2 and accepted_at is null',
+    [tenantId, id],
+  )
+  return rows[0] ?? null
+}
+
+/** Deletes a pending invitation, so its token's hash is gone; null when there was none to delete. */
+export async function deletePendingInvitation(tx: Queryable, tenantId: string, id: string): Promise<InvitationFacts | null> {
+  const rows = await tx.query<InvitationFacts>(
+    `delete from public.tenant_invitations where tenant_id = $1 and id = $2 and accepted_at is null
+     returning id, email, role`,
+    [tenantId, id],
+  )
+  return rows[0] ?? null
 }
 
 /** Pending, unexpired invitations of a tenant (RLS: its admins and platform admins). */

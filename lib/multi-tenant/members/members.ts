@@ -55,7 +55,7 @@ export async function addMember(
       input.email,
     ])
     if (members[0]) throw new AppError('conflict', 'That person is already a member of this tenant.')
-    const { acceptUrl, ...created } = await createInvitation(tx, {
+    const created = await createInvitation(tx, {
       tenantId,
       email: input.email,
       role: input.role,
@@ -64,8 +64,13 @@ export async function addMember(
       appOrigin,
     })
     return {
-      invitation: created,
-      mail: invitationMail(input.email, { acceptUrl, tenantName: tenant.name, role: input.role, expiresAt: created.expiresAt }),
+      invitation: { email: created.email, role: created.role, expiresAt: created.expiresAt },
+      mail: invitationMail(input.email, {
+        acceptUrl: created.acceptUrl,
+        tenantName: tenant.name,
+        role: input.role,
+        expiresAt: created.expiresAt,
+      }),
     }
   })
   await sendMail(mail)

@@ -1,6 +1,9 @@
 import { notFound, redirect } from 'next/navigation'
 import type { ReactNode } from 'react'
+import Link from 'next/link'
+import { SignOutButton } from '@/components/auth/sign-out-button'
 import { DashboardNav } from '@/components/dashboard/dashboard-nav'
+import { buttonClasses } from '@/components/ui/button'
 import { Alert } from '@/components/ui/alert'
 import { loadTenantContext, tenantHref } from '../_data/tenant-context'
 
@@ -16,6 +19,12 @@ export default async function DashboardLayout({ children, params }: Props) {
       <div className="mx-auto w-full max-w-2xl px-4 py-12">
         <Alert tone="warning" title="Admins only">
           The dashboard of {context.tenant.name} is for its administrators. You are signed in as {context.session.email}.
+          <span className="mt-3 flex flex-wrap items-center gap-2">
+            <Link href={tenantHref(context, '/')} className={buttonClasses('primary', 'sm')}>
+              Back to the assistant
+            </Link>
+            <SignOutButton next={tenantHref(context, '/login')} className="border border-amber-400" />
+          </span>
         </Alert>
       </div>
     )
@@ -25,6 +34,7 @@ export default async function DashboardLayout({ children, params }: Props) {
     { href: `${home}/personality`, label: 'Personality' },
     { href: `${home}/members`, label: 'Members' },
     { href: `${home}/usage`, label: 'Usage' },
+    { href: `${home}/feedback`, label: 'Feedback' },
     { href: `${home}/audit`, label: 'Audit log' },
     { href: `${home}/api-keys`, label: 'API keys' },
     { href: `${home}/api`, label: 'API' },

@@ -3,7 +3,7 @@ import { KnowledgePanel } from '@/components/dashboard/knowledge-panel'
 import { PageHeader } from '@/components/ui/card'
 import { config } from '@/lib/env'
 import { listContentLanguages } from '@/lib/multi-tenant/tenants'
-import { loadTenantContext } from '../_data/tenant-context'
+import { loadTenantContext, tenantHref } from '../_data/tenant-context'
 
 export const metadata = { title: 'Knowledge' }
 
@@ -19,6 +19,7 @@ export default async function KnowledgePage({ params }: { params: Promise<{ slug
       <KnowledgePanel
         tenantId={context.tenant.id}
         slug={context.tenant.slug}
+        dashboardHref={tenantHref(context, '/dashboard')}
         maxMb={config().UPLOAD_MAX_MB}
         contentLanguage={context.adminView.contentLanguage}
         contentLanguages={await listContentLanguages()}

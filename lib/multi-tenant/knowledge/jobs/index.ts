@@ -4,6 +4,7 @@ export { startJobRunner, wakeJobRunner } from './process-runner'
 export { JobRunner, retryDelaySeconds } from './runner'
 export {
   downloadOriginal,
+  getKnowledgeDetails,
   getKnowledgeJob,
   knowledgeIndexState,
   listKnowledgeJobs,

@@ -121,6 +121,16 @@ export async function latestReindexJob(tx: Queryable, tenantId: string): Promise
   return rows[0] ?? null
 }
 
+/** The latest job that made or re-extracted the document. */
+export async function latestDocumentJob(tx: Queryable, tenantId: string, documentId: string): Promise<JobRow | null> {
+  const rows = await tx.query<JobRow>(
+    `select ${COLUMNS} from public.knowledge_jobs where tenant_id = $1 and document_id = $2
+      order by updated_at desc, created_at desc limit 1`,
+    [tenantId, documentId],
+  )
+  return rows[0] ?? null
+}
+
 export async function getJob(tx: Queryable, tenantId: string, id: string): Promise<JobRow | null> {
   const rows = await tx.query<JobRow>(`select ${COLUMNS} from public.knowledge_jobs where tenant_id = $1 and id = $2`, [tenantId, id])
   return rows[0] ?? null

@@ -1,4 +1,6 @@
 import type { IndexState, KnowledgeJob, UploadedFile } from '@/lib/contracts/knowledge-jobs'
+import type { KnowledgeDocumentDetails } from '@/lib/contracts/knowledge'
+import { documentChunks, getDocument } from '../documents'
 import { getDatabase, type Database } from '@/lib/db'
 import { AppError } from '@/lib/errors'
 import type { Acting } from '@/lib/multi-tenant/access'
@@ -8,7 +10,7 @@ import type { UploadForm } from '../upload'
 import { jobContext, type JobContextOptions } from './context'
 import { enqueueFiles } from './enqueue'
 import { indexCounts } from './index-state'
-import { ensureReextractJob, ensureReindexJob, getJob, latestReindexJob, listJobs, toJob } from './job-store'
+import { ensureReextractJob, ensureReindexJob, getJob, latestDocumentJob, latestReindexJob, listJobs, toJob } from './job-store'
 import type { OriginalFile } from './originals'
 import { wakeJobRunner } from './process-runner'
 
@@ -92,4 +94,29 @@ export async function requestReextract(
   })
   wakeJobRunner()
   return job
+}
+
+/** A document with everything its dashboard page shows: text, passages, stored original and index state. */
+export async function getKnowledgeDetails(
+  caller: Acting,
+  tenantId: string,
+  knowledgeId: string,
+  model: string,
+  options: Options = {},
+): Promise<KnowledgeDocumentDetails> {
+  const { originals } = jobContext({ ...options, db: options.db ?? (await getDatabase()) })
+  return caller.run(async (tx) => {
+    await loadTenantForAdmin(tx, tenantId)
+    const document = await getDocument(tx, tenantId, knowledgeId)
+    if (!document) throw new AppError('not_found', 'No such document.')
+    const { chunks, pendingChunks } = await documentChunks(tx, tenantId, knowledgeId, model)
+    const original = await originals.findForDocument(tx, tenantId, knowledgeId)
+    const job = await latestDocumentJob(tx, tenantId, knowledgeId)
+    return {
+      document,
+      chunks,
+      original: original ? { fileName: original.fileName, mediaType: original.mediaType, byteSize: original.byteSize } : null,
+      index: { model, chunks: chunks.length, pendingChunks, job: job ? toJob(job) : null },
+    }
+  })
 }

@@ -1,10 +1,7 @@
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
-import { AuditLogViewer } from '@/components/admin/audit-log-viewer'
 import { DeleteTenantForm } from '@/components/admin/delete-tenant-form'
-import { TenantSettingsForm } from '@/components/admin/tenant-settings-form'
-import { MembersPanel } from '@/components/dashboard/members-panel'
-import { UsagePanel } from '@/components/dashboard/usage-panel'
+import { TenantConsoleSections } from '@/components/admin/tenant-console-sections'
 import { StatusBadge } from '@/components/ui/badge'
 import { Card, CardHeader, PageHeader } from '@/components/ui/card'
 import { isAppError } from '@/lib/errors'
@@ -54,28 +51,7 @@ export default async function TenantDetailPage({ params }: { params: Promise<{ i
         }
       />
       <div className="space-y-6">
-        <Card>
-          <CardHeader title="Plan, limits and status" />
-          <TenantSettingsForm tenant={tenant} plans={await listPlans()} />
-        </Card>
-        <section aria-labelledby="usage-heading">
-          <h2 id="usage-heading" className="mb-3 text-lg font-semibold text-stone-900">
-            Usage
-          </h2>
-          <UsagePanel tenantId={tenant.id} />
-        </section>
-        <section aria-labelledby="members-heading">
-          <h2 id="members-heading" className="mb-3 text-lg font-semibold text-stone-900">
-            Members
-          </h2>
-          <MembersPanel tenantId={tenant.id} currentUserId={userId} />
-        </section>
-        <section aria-labelledby="audit-heading">
-          <h2 id="audit-heading" className="mb-3 text-lg font-semibold text-stone-900">
-            Audit log
-          </h2>
-          <AuditLogViewer endpoint={`/api/admin/tenants/${tenant.id}/audit-logs`} />
-        </section>
+        <TenantConsoleSections tenant={tenant} plans={await listPlans()} currentUserId={userId} />
         <Card className="border-red-200">
           <CardHeader title="Delete tenant" />
           <DeleteTenantForm tenantId={tenant.id} slug={tenant.slug} />

@@ -2,6 +2,7 @@ import { notFound } from 'next/navigation'
 import { ApiKeysPanel } from '@/components/dashboard/api-keys-panel'
 import { PageHeader } from '@/components/ui/card'
 import { loadTenantContext, tenantHref } from '../../_data/tenant-context'
+import { possessive } from '@/lib/client/format'
 
 export const metadata = { title: 'API keys' }
 
@@ -14,7 +15,7 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ slug: 
         title="API keys"
         description={
           <>
-            Keys let {context.tenant.name}’s own code use its assistant and knowledge through the{' '}
+            Keys let {possessive(context.tenant.name)} own code use its assistant and knowledge through the{' '}
             <a className="underline" href={tenantHref(context, '/dashboard/api')}>
               public API
             </a>

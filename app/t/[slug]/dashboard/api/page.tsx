@@ -4,6 +4,7 @@ import { ApiDocs } from '@/components/dashboard/api-docs'
 import { PageHeader } from '@/components/ui/card'
 import { publicOrigin } from '@/lib/auth/request-host'
 import { loadTenantContext } from '../../_data/tenant-context'
+import { possessive } from '@/lib/client/format'
 
 export const metadata = { title: 'API' }
 
@@ -13,7 +14,10 @@ export default async function ApiDocsPage({ params }: { params: Promise<{ slug: 
   const origin = publicOrigin(new Request('http://localhost/', { headers: await headers() }))
   return (
     <>
-      <PageHeader title="API" description={`${context.tenant.name}’s assistant and knowledge for your own code, OpenAI-compatible.`} />
+      <PageHeader
+        title="API"
+        description={`${possessive(context.tenant.name)} assistant and knowledge for your own code, OpenAI-compatible.`}
+      />
       <ApiDocs origin={origin} />
     </>
   )

@@ -1,15 +1,16 @@
 import { contractJson } from '@/lib/http/route'
 import { tenantRoute } from '@/lib/http/tenant-route'
+import { defaultEmbedder } from '@/lib/ai/env-config'
 import { knowledgeDocumentResponseSchema } from '@/lib/contracts/knowledge'
-import { deleteKnowledge, getKnowledge } from '@/lib/multi-tenant/knowledge'
+import { deleteKnowledge, getKnowledgeDetails } from '@/lib/multi-tenant/knowledge'
 
 export const dynamic = 'force-dynamic'
 
 type Params = { id: string; knowledgeId: string }
 
-/** The document with its text: `{ document }`. */
+/** `{ document, chunks, original, index }`: the document with its text, its passages, its stored file and its index state. */
 export const GET = tenantRoute<Params>({ by: 'id', minRole: 'admin' }, async ({ caller, params }) =>
-  contractJson(knowledgeDocumentResponseSchema, { document: await getKnowledge(caller, params.id, params.knowledgeId) }),
+  contractJson(knowledgeDocumentResponseSchema, await getKnowledgeDetails(caller, params.id, params.knowledgeId, defaultEmbedder().model)),
 )
 
 /** 204; the document's chunks go with it and its storage is released. 404 for another tenant's id. */
