@@ -45,7 +45,7 @@ export function WidgetChat({ slug, tenantName, parentOrigin }: Props) {
     )
   }, [token, session, slug])
 
-  async function send(input: string) {
+  async function send(input: string): Promise<boolean> {
     setBusy(true)
     setError(null)
     setMessages((shown) => [...shown, { id: `question-${shown.length}`, role: 'user', content: input, sources: [] }])
@@ -63,8 +63,10 @@ export function WidgetChat({ slug, tenantName, parentOrigin }: Props) {
         ...shown,
         { id: answer.messageId ?? `answer-${shown.length}`, role: 'assistant', content: answer.response, sources: answer.knowledgeSources },
       ])
+      return true
     } catch (caught) {
       setError(caught instanceof Error ? caught.message : 'The answer could not be fetched.')
+      return false
     } finally {
       setBusy(false)
     }
@@ -114,7 +116,14 @@ export function WidgetChat({ slug, tenantName, parentOrigin }: Props) {
             {error ? <Alert tone="error">{error}</Alert> : null}
           </div>
           <div className="border-t border-stone-200 p-2">
-            <Composer onSend={send} onStop={() => undefined} streaming={false} disabled={!session || busy} placeholder="Ask a question" />
+            <Composer
+              onSend={send}
+              onStop={() => undefined}
+              streaming={false}
+              disabled={!session || busy}
+              closedReason={null}
+              placeholder="Ask a question"
+            />
           </div>
         </>
       )}
