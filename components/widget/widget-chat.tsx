@@ -96,7 +96,25 @@ export function WidgetChat({ slug, tenantName, parentOrigin }: Props) {
         <>
           <div role="log" aria-live="polite" aria-busy={busy} className="min-h-0 flex-1 space-y-3 overflow-y-auto px-4 py-3">
             {branding ? (
-              <p className="text-sm text-stone-600">{branding.greeting}</p>
+              <>
+                <p className="text-sm text-stone-600">{branding.greeting}</p>
+                {messages.length === 0 && branding.suggestedQuestions.length > 0 ? (
+                  <ul aria-label="Suggested questions" className="flex flex-wrap gap-2">
+                    {branding.suggestedQuestions.map((question) => (
+                      <li key={question}>
+                        <button
+                          type="button"
+                          disabled={!session || busy}
+                          onClick={() => void send(question)}
+                          className="rounded-full border border-stone-300 px-3 py-1 text-left text-sm text-stone-800 hover:bg-stone-100 disabled:opacity-60"
+                        >
+                          {question}
+                        </button>
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
+              </>
             ) : (
               <p className="text-sm text-stone-600">Connecting…</p>
             )}

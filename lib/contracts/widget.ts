@@ -43,6 +43,8 @@ export const widgetBrandingSchema = z.strictObject({
   assistantName: z.string(),
   greeting: z.string(),
   element: z.string(),
+  /** The opening questions the tenant set; an empty widget offers them. */
+  suggestedQuestions: z.array(z.string()),
 })
 export type WidgetBranding = z.infer<typeof widgetBrandingSchema>
 
