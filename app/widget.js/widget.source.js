@@ -126,7 +126,8 @@
           sendToken(token)
         },
         function (error) {
-          frame.contentWindow.postMessage({ type: PREFIX + 'refused', message: error.message }, frameOrigin)
+          var message = error.shown ? error.message : 'This site may no longer show the assistant.'
+          frame.contentWindow.postMessage({ type: PREFIX + 'refused', message: message }, frameOrigin)
         },
       )
     }

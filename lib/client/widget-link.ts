@@ -24,7 +24,7 @@ export type WidgetLink = {
 export function useWidgetLink(parentOrigin: string): WidgetLink {
   const [token, setToken] = useState<string | null>(null)
   const [refusal, setRefusal] = useState<string | null>(null)
-  const waiting = useRef<((token: string) => void)[]>([])
+  const waiting = useRef<{ resolve: (token: string) => void; reject: (reason: Error) => void }[]>([])
 
   useEffect(() => {
     function onMessage(event: MessageEvent<Incoming>) {
@@ -33,9 +33,11 @@ export function useWidgetLink(parentOrigin: string): WidgetLink {
       if (data?.type === `${WIDGET_MESSAGE_PREFIX}token` && typeof data.token === 'string') {
         const fresh = data.token
         setToken(fresh)
-        for (const resolve of waiting.current.splice(0)) resolve(fresh)
+        for (const { resolve } of waiting.current.splice(0)) resolve(fresh)
       } else if (data?.type === `${WIDGET_MESSAGE_PREFIX}refused` && typeof data.message === 'string') {
-        setRefusal(data.message)
+        const reason = data.message
+        setRefusal(reason)
+        for (const { reject } of waiting.current.splice(0)) reject(new Error(reason))
       }
     }
     window.addEventListener('message', onMessage)
@@ -45,8 +47,8 @@ export function useWidgetLink(parentOrigin: string): WidgetLink {
 
   const renew = useCallback(
     () =>
-      new Promise<string>((resolve) => {
-        waiting.current.push(resolve)
+      new Promise<string>((resolve, reject) => {
+        waiting.current.push({ resolve, reject })
         window.parent.postMessage({ type: `${WIDGET_MESSAGE_PREFIX}renew` }, parentOrigin)
       }),
     [parentOrigin],

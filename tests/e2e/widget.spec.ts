@@ -129,7 +129,12 @@ test('a verified end user on the shop’s page opens the widget, asks, and sees 
   await expect(frame.getByRole('log')).toHaveAttribute('aria-busy', 'false')
   expect(cookiesSent.length).toBeGreaterThan(0)
   expect(cookiesSent.every((cookie) => cookie === '')).toBe(true)
+  await expectAccessible(page, 'widget')
   await saveScreenshots(page, 'widget-answer', ['laptop', 'phone'], false)
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await expectAccessible(page, 'widget in the dark scheme')
+  await saveScreenshots(page, 'widget-answer-dark', ['phone'], false)
+  await page.emulateMedia({ colorScheme: 'light' })
 
   // The same end user's history comes back when the widget opens again.
   await page.reload()

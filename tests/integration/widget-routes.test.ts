@@ -231,6 +231,12 @@ describe('asking in the widget with the token', () => {
     expect(other.status).toBe(401)
   })
 
+  it('embeds a tenant that is not serving nowhere: its origins stop counting, so no token is issued (403)', async () => {
+    await withService(db, (tx) => tx.query("update public.tenants set status = 'suspended' where id = $1", [locked.id]))
+    invalidateTenantRoutes()
+    expect(expectContract(errorBodySchema, await askForToken(SHOP, {}, locked.slug), 403).error.code).toBe('forbidden')
+  })
+
   it('stops an open widget as soon as its origin is removed (204, audited), with 403', async () => {
     const token = await verifiedToken('customer-45')
     expectNoContent(

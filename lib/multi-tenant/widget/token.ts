@@ -30,6 +30,8 @@ export type TokenFailure = 'malformed' | 'bad_signature' | 'expired'
 
 const signingKey = (key: Buffer) => Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), 'widget-token', 32))
 
+const TOKEN_PATTERN = new RegExp(`^${WIDGET_TOKEN_PREFIX}([A-Za-z0-9_-]{1,4096})\\.([A-Za-z0-9_-]{43})$`)
+
 const signature = (key: Buffer, body: string) => createHmac('sha256', signingKey(key)).update(body, 'utf8').digest()
 
 export function signWidgetToken(claims: WidgetClaims, ring: Pick<KeyRing, 'current'>): string {
@@ -64,7 +66,7 @@ export function readWidgetToken(
   ring: Pick<KeyRing, 'byId'>,
   nowSeconds = Math.floor(Date.now() / 1000),
 ): WidgetClaims | TokenFailure {
-  const match = /^owt_([A-Za-z0-9_-]{1,4096})\.([A-Za-z0-9_-]{43})$/.exec(token)
+  const match = TOKEN_PATTERN.exec(token)
   if (!match?.[1] || !match[2]) return 'malformed'
   const payload = payloadOf(match[1])
   if (!payload) return 'malformed'
