@@ -128,8 +128,12 @@ test("the empty chat suggests questions from the tenant's documents, and one cli
   await expect(member.getByRole('banner').locator('.bg-water').first()).toBeVisible()
   const suggestion = member.getByRole('button', { name: 'What should I know about breakfast hours?', exact: true })
   await expect(suggestion).toBeVisible()
-  await expectAccessible(member, 'chat with suggestions')
-  await saveScreenshots(member, 'chat-suggestions-light', ['laptop', 'phone'])
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await member.emulateMedia({ colorScheme })
+    await expectAccessible(member, `chat with suggestions, ${colorScheme}`)
+    await saveScreenshots(member, `chat-suggestions-${colorScheme}`, ['laptop', 'phone'])
+  }
+  await member.emulateMedia({ colorScheme: 'light' })
 
   await suggestion.click()
   await expect(member.getByRole('log')).toHaveAttribute('aria-busy', 'false')
