@@ -118,7 +118,10 @@ export function ConversationItem({ conversation, active, canRename, onSelect, on
           ) : null}
           <span className="truncate font-medium">{conversation.title}</span>
         </span>
-        <span className="mt-0.5 block text-xs text-stone-600">{formatDateTime(conversation.updatedAt)}</span>
+        {/* On the open thread's tint, stone-600 falls below contrast in the dark scheme. */}
+        <span className={`mt-0.5 block text-xs ${active ? 'text-indigo-900' : 'text-stone-600'}`}>
+          {formatDateTime(conversation.updatedAt)}
+        </span>
       </button>
       {/* Shown on hover and keyboard focus, and always for the open thread and on touch screens. */}
       <div
