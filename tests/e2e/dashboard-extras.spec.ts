@@ -155,6 +155,6 @@ test('the console tenant page shows the new limits and the audit entry right aft
   await consolePage.getByRole('button', { name: 'Save changes' }).click()
   await expect(consolePage.getByText('Saved.')).toBeVisible()
   await expect(consolePage.getByText('/ 1,234')).toBeVisible()
-  await expect(consolePage.getByText('plan.update').first()).toBeVisible()
+  await expect(consolePage.getByRole('cell', { name: 'plan.update' }).first()).toBeVisible()
   await expect(consolePage.getByText(/chain intact: \d+ entries checked/)).toBeVisible()
 })
