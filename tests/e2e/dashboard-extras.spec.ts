@@ -12,7 +12,8 @@ import { openMailbox, type Mailbox } from './support/mailbox'
  * invitation revoked (its link dead), and a non-admin in the console offered a way back.
  * One tenant of its own, so it does not depend on the journey.
  */
-test.describe.configure({ mode: 'serial' })
+// Invitations, uploads and axe with screenshots in two schemes at two widths: more than the default minute on a loaded 2-core machine.
+test.describe.configure({ mode: 'serial', timeout: 180_000 })
 
 const TENANT = { name: 'Sterling & Associates', slug: 'sterling-associates' }
 const ADMIN = { email: 'sam@sterling.example', password: 'sterling-admin-passphrase' }
