@@ -38,6 +38,8 @@ export function SessionRow({ session, onRevoked }: { session: AccountSession; on
             {session.current ? <Badge tone="green">This device</Badge> : null}
           </p>
           <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-sm text-stone-700">
+            <dt className="text-stone-600">Site</dt>
+            <dd className="break-all">{session.site ?? 'Not recorded'}</dd>
             <dt className="text-stone-600">IP address</dt>
             <dd className="break-all">{session.ip ?? 'Not recorded'}</dd>
             <dt className="text-stone-600">Last active</dt>

@@ -114,7 +114,30 @@ export function AuditLogViewer({ endpoint, tenants, version = 0 }: Props) {
         </div>
       ) : null}
 
-      <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white shadow-sm">
+      {/* Phones get one card per entry; the table needs the width of a laptop. */}
+      <ul className="space-y-3 sm:hidden" aria-label="Audit log entries, newest first">
+        {data?.items.map((entry) => (
+          <li key={entry.id} className="rounded-xl border border-stone-200 bg-white p-3 text-sm shadow-sm">
+            <p className="flex flex-wrap items-baseline justify-between gap-2">
+              <span className="font-mono text-xs break-all text-stone-900">{entry.action}</span>
+              <span className="text-xs text-stone-600">{formatDateTime(entry.createdAt)}</span>
+            </p>
+            <p className="mt-1 break-all text-stone-700">
+              {entry.actorEmail ?? (entry.actorIsPlatformAdmin ? 'Platform admin' : 'system')}
+              {tenants ? ` · ${entry.tenantId ? (tenantNames.get(entry.tenantId) ?? 'Deleted tenant') : 'Platform'}` : ''}
+              {showIp && entry.ip ? ` · ${entry.ip}` : ''}
+            </p>
+            <div className="mt-2">
+              <AuditTarget entry={entry} />
+            </div>
+            <div className="mt-2">
+              <AuditChange before={entry.before} after={entry.after} />
+            </div>
+          </li>
+        ))}
+      </ul>
+
+      <div className="hidden overflow-x-auto rounded-xl border border-stone-200 bg-white shadow-sm sm:block">
         <table className="min-w-full text-left text-sm">
           <caption className="sr-only">Audit log entries, newest first</caption>
           <thead className="bg-stone-100 text-xs tracking-wide text-stone-700 uppercase">
@@ -168,9 +191,9 @@ export function AuditLogViewer({ endpoint, tenants, version = 0 }: Props) {
             ))}
           </tbody>
         </table>
-        {data && data.items.length === 0 ? <p className="px-3 py-6 text-center text-stone-600">No entries match these filters.</p> : null}
-        {loading && !data ? <p className="px-3 py-6 text-center text-stone-600">Loading…</p> : null}
       </div>
+      {data && data.items.length === 0 ? <p className="px-3 py-6 text-center text-stone-600">No entries match these filters.</p> : null}
+      {loading && !data ? <p className="px-3 py-6 text-center text-stone-600">Loading…</p> : null}
 
       <nav aria-label="Audit log pages" className="flex items-center justify-between gap-3">
         <Button variant="secondary" size="sm" disabled={page <= 1 || loading} onClick={() => setPage(page - 1)}>

@@ -18,7 +18,20 @@ function niceMax(value: number): number {
  * A bar chart drawn as SVG. Screen readers get a summary and the numbers as a table
  * (the picture itself is hidden from them), and each bar carries a tooltip.
  */
-export function BarChart({ title, bars, unit, colour = 'fill-indigo-600' }: { title: string; bars: Bar[]; unit: string; colour?: string }) {
+export function BarChart({
+  title,
+  bars,
+  unit,
+  colour = 'fill-indigo-600',
+  period = 'in all',
+}: {
+  title: string
+  bars: Bar[]
+  unit: string
+  colour?: string
+  /** How the caption names the span the total covers ("in the last 30 days"). */
+  period?: string
+}) {
   const id = useId()
   const max = niceMax(Math.max(0, ...bars.map((bar) => bar.value)))
   const plotWidth = WIDTH - PAD.left - PAD.right
@@ -26,6 +39,9 @@ export function BarChart({ title, bars, unit, colour = 'fill-indigo-600' }: { ti
   const slot = plotWidth / Math.max(1, bars.length)
   const barWidth = Math.max(2, slot * 0.7)
   const labelEvery = Math.ceil(bars.length / 6)
+  const last = bars.length - 1
+  // The newest bar always has its date; a regular label too close to it gives way.
+  const labelled = (index: number) => index === last || (index % labelEvery === 0 && last - index >= labelEvery)
   const total = bars.reduce((sum, bar) => sum + bar.value, 0)
   // Counts are whole numbers: a half-way line only when it falls on one.
   const ticks = Number.isInteger(max / 2) ? [0, max / 2, max] : [0, max]
@@ -33,7 +49,10 @@ export function BarChart({ title, bars, unit, colour = 'fill-indigo-600' }: { ti
   return (
     <figure className="w-full">
       <figcaption id={`${id}-caption`} className="mb-2 text-sm font-medium text-stone-800">
-        {title} <span className="font-normal text-stone-600">· {formatNumber(total)} in all</span>
+        {title}{' '}
+        <span className="font-normal text-stone-600">
+          · {formatNumber(total)} {period}
+        </span>
       </figcaption>
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="h-auto w-full" aria-hidden="true" focusable="false">
         {ticks.map((tick) => {
@@ -55,8 +74,13 @@ export function BarChart({ title, bars, unit, colour = 'fill-indigo-600' }: { ti
               <rect x={x} y={PAD.top + plotHeight - height} width={barWidth} height={height} rx="2" className={colour}>
                 <title>{`${bar.label}: ${formatNumber(bar.value)} ${unit}`}</title>
               </rect>
-              {index % labelEvery === 0 ? (
-                <text x={x + barWidth / 2} y={HEIGHT - 10} textAnchor="middle" className="fill-stone-600 text-[15px]">
+              {labelled(index) ? (
+                <text
+                  x={index === last && bars.length > 1 ? x + barWidth : x + barWidth / 2}
+                  y={HEIGHT - 10}
+                  textAnchor={index === last && bars.length > 1 ? 'end' : 'middle'}
+                  className="fill-stone-600 text-[15px]"
+                >
                   {bar.label}
                 </text>
               ) : null}

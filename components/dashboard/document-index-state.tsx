@@ -27,7 +27,7 @@ export function DocumentIndexState({ index }: { index: DocumentIndex }) {
       </div>
       <div>
         <dt className="text-stone-600">Latest job</dt>
-        <dd className="text-stone-900">
+        <dd className="text-stone-900" data-testid="document-job">
           {job ? (
             <span className="flex flex-wrap items-center gap-2">
               {KIND_LABELS[job.kind]}

@@ -38,12 +38,14 @@ export function FeedbackPanel({ tenantId, dashboardHref }: { tenantId: string; d
             title="Thumbs up"
             unit="thumbs up"
             colour="fill-emerald-600"
+            period={`in the last ${CHART_DAYS} days`}
             bars={recent.map((day) => ({ label: formatDay(day.date), value: day.up }))}
           />
           <BarChart
             title="Thumbs down"
             unit="thumbs down"
             colour="fill-red-600"
+            period={`in the last ${CHART_DAYS} days`}
             bars={recent.map((day) => ({ label: formatDay(day.date), value: day.down }))}
           />
         </div>

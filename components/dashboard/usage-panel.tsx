@@ -5,7 +5,7 @@ import { ElementDistribution } from '@/components/charts/element-distribution'
 import { Alert } from '@/components/ui/alert'
 import { Card, CardHeader } from '@/components/ui/card'
 import { useApiQuery } from '@/lib/client/use-api-query'
-import { formatBytes, formatDay, formatLimit, formatNumber } from '@/lib/client/format'
+import { formatBytes, formatDay, formatLimit, formatMonth, formatNumber } from '@/lib/client/format'
 import { usageReportResponseSchema, type UsageReport } from '@/lib/contracts/usage'
 import { LimitMeter } from './limit-meter'
 import { UsageHistoryTable } from './usage-history-table'
@@ -25,36 +25,39 @@ export function UsagePanel({ tenantId, version = 0 }: { tenantId: string; versio
   if (error && !report) return <Alert tone="error">{error.message}</Alert>
   if (!report) return <p className="text-stone-600">Loading usage…</p>
   const { current } = report
+  const month = formatMonth(current.period)
   const storageLimit = current.limits.storageMb === null ? null : formatBytes(current.limits.storageMb * 1024 * 1024)
   return (
     <div className="space-y-6">
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <LimitMeter
-          label="Conversations this month"
+          label={`Conversations in ${month}`}
           used={formatNumber(current.conversations)}
           limit={current.limits.conversationsPerMonth === null ? null : formatLimit(current.limits.conversationsPerMonth)}
           percent={current.percentUsed.conversations}
         />
         <LimitMeter
-          label="Tokens this month"
+          label={`Tokens in ${month}`}
           used={formatNumber(current.tokens)}
           limit={current.limits.tokensPerMonth === null ? null : formatLimit(current.limits.tokensPerMonth)}
           percent={current.percentUsed.tokens}
         />
         <LimitMeter label="Storage" used={formatBytes(current.storageBytes)} limit={storageLimit} percent={current.percentUsed.storage} />
-        <LimitMeter label="Messages this month" used={formatNumber(current.messages)} limit={null} percent={null} />
+        <LimitMeter label={`Messages in ${month}`} used={formatNumber(current.messages)} limit={null} percent={null} />
       </div>
       <Card>
-        <CardHeader title="Last 30 days" />
+        <CardHeader title="Last 30 days" description="Per day (UTC), today last." />
         <div className="grid gap-6 lg:grid-cols-2">
           <BarChart
             title="Conversations per day"
             unit="conversations"
+            period="in the last 30 days"
             bars={report.daily.map((day) => ({ label: formatDay(day.day), value: day.conversations }))}
           />
           <BarChart
             title="Tokens per day"
             unit="tokens"
+            period="in the last 30 days"
             colour="fill-teal-600"
             bars={report.daily.map((day) => ({ label: formatDay(day.day), value: day.tokens }))}
           />

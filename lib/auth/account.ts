@@ -36,11 +36,12 @@ export async function listMySessions(session: Session): Promise<AccountSession[]
       id: string
       user_agent: string | null
       ip: string | null
+      host: string | null
       created_at: Date
       last_seen_at: Date
       expires_at: Date
     }>(
-      `select id, user_agent, ip, created_at, last_seen_at, expires_at from auth.local_sessions
+      `select id, user_agent, ip, host, created_at, last_seen_at, expires_at from auth.local_sessions
        where user_id = $1 and expires_at > $2::timestamptz order by created_at desc`,
       [session.userId, now()],
     ),
@@ -50,6 +51,7 @@ export async function listMySessions(session: Session): Promise<AccountSession[]
     current: row.id === session.sessionId,
     userAgent: row.user_agent,
     ip: row.ip,
+    site: row.host,
     createdAt: new Date(row.created_at).toISOString(),
     lastSeenAt: new Date(row.last_seen_at).toISOString(),
     expiresAt: new Date(row.expires_at).toISOString(),

@@ -43,6 +43,13 @@ export function formatDateTime(value: string | Date): string {
   return `${dateTimeFormat.format(new Date(value))} UTC`
 }
 
+const monthFormat = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' })
+
+/** "December 2026": a usage period (its first day) by name. */
+export function formatMonth(value: string | Date): string {
+  return monthFormat.format(new Date(value))
+}
+
 export function formatDay(value: string | Date): string {
   return dayFormat.format(new Date(value))
 }

@@ -98,6 +98,8 @@ export const accountSessionSchema = z.strictObject({
   current: z.boolean(),
   userAgent: z.string().nullable(),
   ip: z.string().nullable(),
+  /** The host the session was started on (a session belongs to one site); null for one older than that record. */
+  site: z.string().nullable(),
   createdAt: z.string(),
   lastSeenAt: z.string(),
   expiresAt: z.string(),

@@ -31,7 +31,7 @@ afterAll(async () => {
   await db.close()
 })
 
-type SessionList = { sessions: { id: string; current: boolean; userAgent: string | null }[] }
+type SessionList = { sessions: { id: string; current: boolean; userAgent: string | null; site: string | null }[] }
 const signIn = async (email: string, secret = password, userAgent = 'test-browser') =>
   cookieFrom(
     await login(apiRequest('/api/auth/login', { method: 'POST', body: { email, password: secret }, headers: { 'user-agent': userAgent } })),
@@ -49,6 +49,7 @@ describe('listing and revoking my sessions', () => {
     const { sessions } = await sessionsOf(phone)
     const byAgent = Object.fromEntries(sessions.map((s) => [s.userAgent, s.current]))
     expect(byAgent).toEqual({ phone: true, laptop: false })
+    expect(sessions.map((s) => s.site)).toEqual(['localhost', 'localhost'])
     expect(JSON.stringify(sessions)).not.toMatch(/token/i)
   })
 

@@ -65,6 +65,7 @@ describe('session list', () => {
     current,
     userAgent: null,
     ip: null,
+    site: null,
     createdAt: '2026-01-01T00:00:00.000Z',
     lastSeenAt,
     expiresAt: '2026-02-01T00:00:00.000Z',
