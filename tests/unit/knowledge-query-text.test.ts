@@ -10,9 +10,7 @@ describe('lexicalQuery', () => {
 
   it('drops conversational filler, hedges and placeholders for the topic', () => {
     expect(lexicalQuery("ugh, I'm locked out again. what now?")).toBe(', I locked out again. ?')
-    expect(lexicalQuery("so what's the deal with parking passes? I think I need one or something")).toBe(
-      'parking passes? I need one',
-    )
+    expect(lexicalQuery("so what's the deal with parking passes? I think I need one or something")).toBe('parking passes? I need one')
     expect(lexicalQuery("I've got a question about refunds and stuff")).toBe('I a question about refunds')
   })
 
