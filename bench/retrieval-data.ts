@@ -77,6 +77,11 @@ export function scaledIntArray(vector: Float32Array): string {
   return `{${parts.join(',')}}`
 }
 
+/** A word of letters only that names a topic in chunk and query text ("zqab" for topic 26). */
+export function topicWord(topic: number): string {
+  return `zq${String.fromCharCode(97 + (topic % 26))}${String.fromCharCode(97 + Math.floor(topic / 26))}`
+}
+
 export type BenchTenant = { index: number; size: number; topics: number[] }
 
 /** Each tenant draws `topicsPerTenant` distinct topics from the shared pool. */

@@ -10,13 +10,19 @@
  * With the default threshold of -1 every query asks for its 10 nearest rows however
  * distant (pure kNN); with e.g. --threshold 0.2 recall is measured on the rows at or
  * above that similarity, which is what a caller with that threshold receives.
+ *
+ * Each query is also asked as the product asks it: with its topic's word as the query text
+ * and the relevance threshold of the member search (0.2) and of the oracle (0.35). There
+ * the truth is the same function forced to scan exactly, so recall@10 is measured on what
+ * such a caller receives; an off-topic query shares no word with the tenant.
  */
 import { parseArgs } from 'node:util'
 import { withService, withUser } from '@/lib/db/access'
 import { migrate } from '@/lib/db/migrate'
 import { openPglite } from '@/lib/db/pglite-driver'
 import type { Database, Queryable } from '@/lib/db/types'
-import { EXACT_SEARCH_MAX_CHUNKS, FAR_SIMILARITY } from '@/lib/multi-tenant/knowledge'
+import { DEFAULT_MATCH_THRESHOLD } from '@/lib/contracts/knowledge'
+import { ANSWER_RELEVANCE, EXACT_SEARCH_MAX_CHUNKS, FAR_SIMILARITY } from '@/lib/multi-tenant/knowledge'
 import {
   groupOf,
   planTenants,
@@ -24,6 +30,7 @@ import {
   randomSource,
   randomUnitVector,
   scaledIntArray,
+  topicWord,
   vectorText,
   zipfSizes,
   type BenchTenant,
@@ -94,7 +101,7 @@ async function insertChunks(tx: Queryable, tenant: Seeded, centres: Float32Array
       for (let i = offset; i < Math.min(offset + INSERT_BATCH, count); i += 1) {
         const topic = tenant.topics[Math.floor(random() * tenant.topics.length)] ?? 0
         indexes.push(i)
-        contents.push(`Passage ${start + i} on topic ${topic}.`)
+        contents.push(`Passage ${start + i} on ${topicWord(topic)}.`)
         vectors.push(scaledIntArray(pointNear(centres[topic] as Float32Array, random)))
       }
       await tx.query(
@@ -143,13 +150,15 @@ async function exactTopK(db: Database, tenantId: string, query: string): Promise
 
 type Timed = { ids: string[]; ms: number; strategy?: string }
 
-async function strategySearch(db: Database, tenant: Seeded, query: string): Promise<Timed> {
+type Ask = { text: string; threshold: number; exactMax: number }
+
+async function strategySearch(db: Database, tenant: Seeded, query: string, ask: Ask): Promise<Timed> {
   return withUser(db, { sub: tenant.userId }, async (tx) => {
     const started = performance.now()
     const rows = await tx.query<{ chunk_id: string; strategy: string }>(
       `select chunk_id, strategy
-         from public.match_tenant_chunks($1, $2::extensions.vector, '', $3, ${K}, $4, null, null, null, $5, $6)`,
-      [tenant.id, query, MODEL, threshold, exactMax, FAR_SIMILARITY],
+         from public.match_tenant_chunks($1, $2::extensions.vector, $3, $4, ${K}, $5, null, null, null, $6, $7)`,
+      [tenant.id, query, ask.text, MODEL, ask.threshold, ask.exactMax, FAR_SIMILARITY],
     )
     return { ids: rows.map((row) => row.chunk_id), ms: performance.now() - started, strategy: rows[0]?.strategy }
   })
@@ -174,6 +183,14 @@ async function plainHnswSearch(db: Database, tenant: Seeded, query: string): Pro
   })
 }
 
+const NEAREST = 'nearest rows, no query text'
+const PRODUCT_MODES = [
+  { label: `member search: query word, threshold ${DEFAULT_MATCH_THRESHOLD}`, threshold: DEFAULT_MATCH_THRESHOLD },
+  { label: `oracle: query word, threshold ${ANSWER_RELEVANCE}`, threshold: ANSWER_RELEVANCE },
+]
+// Above every tenant's size: the function's exact strategy, the truth for a product query.
+const EVERYTHING_EXACT = 2 ** 31 - 1
+
 function recall(found: string[], truth: string[]): number {
   if (truth.length === 0) return 1
   const set = new Set(found)
@@ -197,11 +214,13 @@ async function measure(db: Database, tenants: Seeded[], centres: Float32Array[])
         const pool = kind === 'in-topic' ? tenant.topics : foreign
         const topic = pool[Math.floor(random() * pool.length)] ?? 0
         const query = vectorText(pointNear(centres[topic] as Float32Array, random))
+        const group = groupOf(tenant.size).label
         const truth = await exactTopK(db, tenant.id, query)
-        const ours = await strategySearch(db, tenant, query)
+        const ours = await strategySearch(db, tenant, query, { text: '', threshold, exactMax })
         const base = await plainHnswSearch(db, tenant, query)
         samples.push({
-          group: groupOf(tenant.size).label,
+          mode: NEAREST,
+          group,
           kind,
           recall: recall(ours.ids, truth),
           ms: ours.ms,
@@ -209,6 +228,19 @@ async function measure(db: Database, tenants: Seeded[], centres: Float32Array[])
           baseRecall: recall(base.ids, truth),
           baseMs: base.ms,
         })
+        for (const mode of PRODUCT_MODES) {
+          const ask = { text: topicWord(topic), threshold: mode.threshold, exactMax }
+          const exact = await strategySearch(db, tenant, query, { ...ask, exactMax: EVERYTHING_EXACT })
+          const asked = await strategySearch(db, tenant, query, ask)
+          samples.push({
+            mode: mode.label,
+            group,
+            kind,
+            recall: recall(asked.ids, exact.ids),
+            ms: asked.ms,
+            rechecked: asked.strategy === 'hnsw+exact',
+          })
+        }
       }
     }
   }

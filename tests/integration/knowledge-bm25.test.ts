@@ -110,6 +110,33 @@ describe('BM25 ranking', () => {
     expect(hits[0]?.knowledgeId).toBe(rare.id)
   })
 
+  it("ranks the chunk holding the question's words side by side above one holding them scattered", async () => {
+    const tenant = (await createTenant(db, { slug: 'bm25-phrase' })).id
+    await withService(db, (tx) =>
+      tx.query("insert into public.tenant_users (tenant_id, user_id, role) values ($1, $2, 'admin')", [tenant, admin.sub]),
+    )
+    for (let i = 0; i < 4; i += 1) await add({ title: `Note ${i}`, content: `Office note ${i} on ordinary matters of the team.` }, tenant)
+    const scattered = await add(
+      {
+        title: 'Payroll',
+        content:
+          'Paid leave, paid overtime and paid travel are logged by payroll. Parental forms and parental questions go to HR. ' +
+          'Leave early on Fridays; leave requests need approval.',
+      },
+      tenant,
+    )
+    const phrase = await add(
+      {
+        title: 'Family',
+        content:
+          'Paid parental leave lasts twelve weeks for the birth or adoption of a child, and the team covers your work while you are away.',
+      },
+      tenant,
+    )
+    const hits = await search('paid parental leave', tenant)
+    expect(hits.map((hit) => hit.knowledgeId).slice(0, 2)).toEqual([phrase.id, scattered.id])
+  })
+
   it("finds a chunk by its document's title, which the chunk's text does not repeat", async () => {
     const titled = await add({ title: 'Fabergé procurement handbook', content: 'Orders above the limit need two signatures.' })
     const hits = await search('Fabergé procurement')

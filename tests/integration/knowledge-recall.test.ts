@@ -81,6 +81,18 @@ async function strategyFor(claims: Claims, tenantId: string, query: string, tuni
   return rows.map((row) => row.strategy)
 }
 
+/** The chunks match_tenant_chunks returns, in order. */
+async function chunkIds(claims: Claims, tenantId: string, query: string, tuning: { threshold: number; exactMax: number; far: number }) {
+  const [vector] = await local.embed([query])
+  const rows = await withUser(db, claims, (tx) =>
+    tx.query<{ chunk_id: string }>(
+      `select chunk_id from public.match_tenant_chunks($1, $2::extensions.vector, $3, $4, 10, $5, null, null, null, $6, $7)`,
+      [tenantId, `[${vector?.join(',')}]`, query, local.model, tuning.threshold, tuning.exactMax, tuning.far],
+    ),
+  )
+  return rows.map((row) => row.chunk_id)
+}
+
 beforeAll(async () => {
   db = await createTestDatabase()
   const smallId = (await createTenant(db, { slug: 'recall-small', publicAccess: true })).id
@@ -157,6 +169,27 @@ describe('recall for a small tenant sharing the index with a big one', () => {
     expect(await strategyFor(big.viewer, big.id, QUERY, { ...tuning, threshold: -1 })).toEqual(['hnsw'])
     // With a threshold at the far level distant rows cannot be returned: nothing comes back.
     expect(await strategyFor(big.viewer, big.id, offTopic, { ...tuning, threshold: 0.3 })).toEqual([])
+  })
+
+  it('trusts the HNSW answer when only chunks with lexical evidence can reach the threshold', async () => {
+    // One chunk holds "1234"; the other words are the tenant's nowhere. Closeness weighs 0.2 in
+    // relevance, so at 0.1 a chunk without a query word would need a cosine of 0.5: the far
+    // nearest rows cannot be returned, and scanning every vector to order them is wasted.
+    const query = 'quantum chromodynamics lattice 1234'
+    const tuning = { exactMax: 100, far: 0.3, threshold: 0.1 }
+    expect(await strategyFor(big.viewer, big.id, query, tuning)).toEqual(['hnsw'])
+    expect(await strategyFor(big.viewer, big.id, query, { ...tuning, threshold: 0.05 })).toEqual(['hnsw+exact'])
+  })
+
+  it('returns what the exact path returns, whatever the threshold, when the vector leg is trusted or gated', async () => {
+    const queries = ['quantum chromodynamics lattice 1234', 'quantum chromodynamics lattice gauge theory', 'weekly invoice 2999']
+    for (const query of queries) {
+      for (const threshold of [0.1, 0.2, 0.35, 0.5]) {
+        const tuned = await chunkIds(big.viewer, big.id, query, { threshold, exactMax: 100, far: 0.3 })
+        const exact = await chunkIds(big.viewer, big.id, query, { threshold, exactMax: 2 ** 31 - 1, far: 0.3 })
+        expect({ query, threshold, ids: tuned }).toEqual({ query, threshold, ids: exact })
+      }
+    }
   })
 })
 
