@@ -1,3 +1,4 @@
+import { possessive } from './format'
 import type { ApiError } from './api-error'
 
 /** Whether this month's limits still let the chat take a question (null: not known, so not held back). */
@@ -24,7 +25,7 @@ export type ComposerState = {
 export function composerClosedReason(state: ComposerState): string | null {
   const { tenantName } = state
   if (!state.serving || state.error?.code === 'tenant_inactive') {
-    return `${tenantName}’s assistant is paused and is not taking questions; your earlier conversations can still be read.`
+    return `${possessive(tenantName)} assistant is paused and is not taking questions; your earlier conversations can still be read.`
   }
   if (state.mode === 'viewer') return 'Your role is viewer: you can read your past conversations, but not ask new questions.'
   if (state.capacity?.answers === false) {

@@ -1,3 +1,4 @@
+import { possessive } from '@/lib/client/format'
 import type { TenantRoute } from '@/lib/multi-tenant/tenants'
 import type { OracleProfile } from './profile'
 
@@ -17,7 +18,7 @@ export function brandingOf(
 ): Branding {
   return {
     // Unreadable settings (signed out of a private tenant, a paused one) never fall back to the platform's own names.
-    assistantName: voice?.maiaPersonality.name ?? `${tenant.name}’s assistant`,
+    assistantName: voice?.maiaPersonality.name ?? `${possessive(tenant.name)} assistant`,
     greeting: voice?.brandVoice.greeting || `Welcome to ${tenant.name}`,
     element: voice?.elementalSignature.primary ?? tenant.element,
     suggestedQuestions: voice?.brandVoice.suggestedQuestions ?? [],

@@ -1,3 +1,4 @@
+import { possessive } from '@/lib/client/format'
 import type { WidgetTokenRequest, WidgetTokenResponse } from '@/lib/contracts/widget'
 import { getDatabase, withAnon, withEndUser } from '@/lib/db'
 import { AppError } from '@/lib/errors'
@@ -49,7 +50,7 @@ export async function issueWidgetToken(ask: TokenAsk): Promise<WidgetTokenRespon
   if (externalId === null && !tenant.publicAccess) {
     throw new AppError(
       'unauthorized',
-      `${tenant.name}’s assistant answers its signed-in customers only: the page must send data-user-id and data-user-hash.`,
+      `${possessive(tenant.name)} assistant answers its signed-in customers only: the page must send data-user-id and data-user-hash.`,
     )
   }
   await limitIssuing(tenant.id, ask.ip)
