@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test'
 import { acceptInvitationAsNewUser, signIn } from './support/auth'
 import { ask } from './support/chat'
-import { expectAccessible, saveScreenshots } from './support/checks'
+import { expectAccessible, saveScreenshots, VIEWPORTS } from './support/checks'
 import { createTenantInConsole, inviteMember } from './support/console'
 import { platformAdmin, platformUrl, tenantUrl } from './support/hosts'
 import { openMailbox, type Mailbox } from './support/mailbox'
@@ -42,7 +42,7 @@ let tenantConsoleUrl = ''
 let memberInvite = ''
 let revokedInvite = ''
 
-/** axe and screenshots at laptop and phone width, in the light and the dark scheme. */
+/** axe and screenshots at laptop and phone width, in the light and the dark scheme; nothing scrolls sideways on the phone. */
 async function checkBothSchemes(page: Page, name: string): Promise<void> {
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme })
@@ -50,6 +50,11 @@ async function checkBothSchemes(page: Page, name: string): Promise<void> {
     await saveScreenshots(page, `${name}-${scheme}`, ['laptop', 'phone'])
   }
   await page.emulateMedia({ colorScheme: 'light' })
+  const original = page.viewportSize()
+  await page.setViewportSize(VIEWPORTS.phone)
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+  expect(overflow, `${name} scrolls sideways on a phone`).toBeLessThanOrEqual(0)
+  if (original) await page.setViewportSize(original)
 }
 
 test('a tenant admin opens a document page with its passages, token counts, full text and original', async ({ browser }) => {
