@@ -1,5 +1,6 @@
 'use client'
 
+import { possessive } from '@/lib/client/format'
 import { useState } from 'react'
 import { Badge } from '@/components/ui/badge'
 import { ElementBadge } from '@/components/ui/element-badge'
@@ -46,7 +47,7 @@ export function MessageBubble({ message, slug, reading, assistantName, canGiveFe
     <li className="flex justify-start">
       <article
         className="w-full max-w-[92%] rounded-2xl rounded-bl-md border border-stone-200 bg-white px-4 py-3 shadow-sm sm:max-w-[85%]"
-        aria-label={`${assistantName}'s answer`}
+        aria-label={`${possessive(assistantName)} answer`}
       >
         <div className="mb-1.5 flex flex-wrap items-center gap-2">
           <span className="text-sm font-semibold text-stone-800">{assistantName}</span>

@@ -1,3 +1,4 @@
+import { possessive } from '@/lib/client/format'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { ChatApp } from '@/components/chat/chat-app'
@@ -65,8 +66,8 @@ export async function TenantChat({ slug, conversationId }: { slug: string; conve
         <h1 className="text-3xl font-semibold tracking-tight text-stone-900">{`Welcome to ${tenant.name}`}</h1>
         <p className="mt-3 text-lg text-stone-600">
           {conversationId
-            ? `Sign in to reopen this conversation with ${tenant.name}’s assistant.`
-            : `Sign in to talk with ${tenant.name}’s assistant. Every answer is grounded in ${tenant.name}’s own knowledge and shows its sources.`}
+            ? `Sign in to reopen this conversation with ${possessive(tenant.name)} assistant.`
+            : `Sign in to talk with ${possessive(tenant.name)} assistant. Every answer is grounded in ${possessive(tenant.name)} own knowledge and shows its sources.`}
         </p>
         <div className="mt-8 flex flex-wrap justify-center gap-3">
           <Link href={signInHref} className={buttonClasses('primary')}>

@@ -1,3 +1,4 @@
+import { possessive } from '@/lib/client/format'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { AuthCard } from '@/components/auth/auth-card'
@@ -18,7 +19,7 @@ export default async function TenantSignupPage({ params, searchParams }: Props) 
       title="Create your account"
       subtitle={
         context.tenant.publicAccess
-          ? `Keep your conversations with ${context.tenant.name}’s assistant.`
+          ? `Keep your conversations with ${possessive(context.tenant.name)} assistant.`
           : `${context.tenant.name} gives access by invitation: once you have an account, an administrator can add you.`
       }
       footer={
