@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test'
 import { acceptInvitationAsNewUser, signIn } from './support/auth'
 import { ask } from './support/chat'
-import { expectAccessible, saveScreenshots, VIEWPORTS } from './support/checks'
+import { expectFinishedInBothSchemes } from './support/checks'
 import { createTenantInConsole, inviteMember } from './support/console'
 import { platformAdmin, platformUrl, tenantUrl } from './support/hosts'
 import { openMailbox, type Mailbox } from './support/mailbox'
@@ -42,21 +42,6 @@ let tenantConsoleUrl = ''
 let memberInvite = ''
 let revokedInvite = ''
 
-/** axe and screenshots at laptop and phone width, in the light and the dark scheme; nothing scrolls sideways on the phone. */
-async function checkBothSchemes(page: Page, name: string): Promise<void> {
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme })
-    await expectAccessible(page, `${name}, ${scheme}`)
-    await saveScreenshots(page, `${name}-${scheme}`, ['laptop', 'phone'])
-  }
-  await page.emulateMedia({ colorScheme: 'light' })
-  const original = page.viewportSize()
-  await page.setViewportSize(VIEWPORTS.phone)
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
-  expect(overflow, `${name} scrolls sideways on a phone`).toBeLessThanOrEqual(0)
-  if (original) await page.setViewportSize(original)
-}
-
 test('a tenant admin opens a document page with its passages, token counts, full text and original', async ({ browser }) => {
   consolePage = await (await browser.newContext()).newPage()
   await signIn(consolePage, platformUrl('/login'), platformAdmin.email, platformAdmin.password)
@@ -89,7 +74,7 @@ test('a tenant admin opens a document page with its passages, token counts, full
   const download = admin.waitForEvent('download')
   await admin.getByRole('link', { name: 'Download original' }).click()
   expect((await download).suggestedFilename()).toBe(DOCUMENT.name)
-  await checkBothSchemes(admin, 'dashboard-document')
+  await expectFinishedInBothSchemes(admin, 'dashboard-document')
 })
 
 test('a search result leaves the dashboard once its document is deleted', async () => {
@@ -98,7 +83,7 @@ test('a search result leaves the dashboard once its document is deleted', async 
   await admin.getByRole('button', { name: 'Search', exact: true }).click()
   const results = admin.getByRole('list', { name: 'Search results' })
   await expect(results.getByRole('link', { name: DOCUMENT.title, exact: true }).first()).toBeVisible()
-  await checkBothSchemes(admin, 'dashboard-knowledge')
+  await expectFinishedInBothSchemes(admin, 'dashboard-knowledge')
   await admin.getByRole('button', { name: `Delete ${DOCUMENT.title}` }).click()
   await admin.getByRole('button', { name: 'Delete for good' }).click()
   await expect(admin.getByText('No documents yet')).toBeVisible()
@@ -118,7 +103,7 @@ test('an answer rated down in the chat is listed on the feedback page with its q
   const rated = admin.getByRole('list', { name: 'Answers rated down' }).getByRole('listitem').first()
   await expect(rated).toContainText(question)
   await expect(admin.getByText('Thumbs down, last 90 days').locator('..')).toContainText('1')
-  await checkBothSchemes(admin, 'dashboard-feedback')
+  await expectFinishedInBothSchemes(admin, 'dashboard-feedback')
 })
 
 test('an admin revokes an invitation and its link stops working', async ({ browser }) => {
@@ -126,7 +111,7 @@ test('an admin revokes an invitation and its link stops working', async ({ brows
   await expect(admin.getByRole('heading', { level: 1, name: 'Members' })).toContainText('Members')
   await expect(admin.getByText(`Who can use ${TENANT.name}’ assistant`)).toBeVisible()
   await admin.getByRole('button', { name: `Revoke the invitation to ${REVOKED}` }).click()
-  await checkBothSchemes(admin, 'dashboard-members')
+  await expectFinishedInBothSchemes(admin, 'dashboard-members')
   await admin.getByRole('button', { name: 'Revoke invitation' }).click()
   await expect(admin.getByText(`The invitation to ${REVOKED} was revoked`)).toBeVisible()
   await expect(admin.getByText(REVOKED, { exact: true })).toHaveCount(0)
@@ -145,7 +130,7 @@ test('a member who signs in to the console sees who they are, a way back and a s
   await expect(member.getByRole('heading', { name: 'The console is for platform admins' })).toBeVisible()
   await expect(member.getByText(MEMBER.email)).toBeVisible()
   await expect(member.getByRole('link', { name: 'Back to the home page' })).toHaveAttribute('href', '/')
-  await checkBothSchemes(member, 'console-not-admin')
+  await expectFinishedInBothSchemes(member, 'console-not-admin')
   await member.getByRole('button', { name: 'Sign out' }).click()
   await expect(member).toHaveURL(platformUrl('/login'))
   await expect(member.getByRole('heading', { name: 'Sign in to the console' })).toBeVisible()

@@ -38,3 +38,21 @@ export async function saveScreenshots(
   }
   if (original) await page.setViewportSize(original)
 }
+
+/**
+ * axe and screenshots at laptop and phone width, in the light and the dark scheme; nothing
+ * scrolls sideways on the phone. `fullPage: false` as for saveScreenshots.
+ */
+export async function expectFinishedInBothSchemes(page: Page, name: string, fullPage = true): Promise<void> {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme })
+    await expectAccessible(page, `${name}, ${scheme}`)
+    await saveScreenshots(page, `${name}-${scheme}`, ['laptop', 'phone'], fullPage)
+  }
+  await page.emulateMedia({ colorScheme: 'light' })
+  const original = page.viewportSize()
+  await page.setViewportSize(VIEWPORTS.phone)
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+  expect(overflow, `${name} scrolls sideways on a phone`).toBeLessThanOrEqual(0)
+  if (original) await page.setViewportSize(original)
+}
