@@ -23,6 +23,7 @@ import { getKnowledgeJob, JobRunner, uploadFiles } from '@/lib/multi-tenant/know
 import { searchAsMember } from '@/lib/multi-tenant/knowledge'
 import { knowledgeSearchSchema } from '@/lib/contracts/knowledge'
 import { aiProviders } from '@/lib/ai/default-providers'
+import { ANSWER_FRAMES } from '@/lib/ai/offline/answer-frames'
 import { DEMO_ACCOUNTS, DEMO_TENANTS } from '@/scripts/demo/demo-data'
 import { seedDemo } from '@/scripts/demo/demo-seed'
 import type { TenantRoute } from '@/lib/multi-tenant/tenants'
@@ -209,9 +210,9 @@ export function answererIsOffline(): boolean {
   return aiProviders().chat.offline
 }
 
-// The offline responder's decline (lib/ai/local-responder.ts, NOTHING_RELEVANT): it is
+// The offline responder's decline, in each language it answers in (lib/ai/offline/answer-frames.ts):
 // written when retrieval returned no passage or when no sentence of the passages matched.
-const OFFLINE_DECLINE = /the knowledge base holds nothing relevant to this question/i
+const OFFLINE_DECLINES = Object.values(ANSWER_FRAMES).map((frame) => frame.nothingRelevant)
 
 /**
  * "Declined" as a user sees it: no source came back, or the answer is the responder's
@@ -219,7 +220,7 @@ const OFFLINE_DECLINE = /the knowledge base holds nothing relevant to this quest
  * recognise the model's own "not covered" wording; the bench runs offline.)
  */
 export function isDecline(answer: Answer): boolean {
-  return answer.sources.length === 0 || OFFLINE_DECLINE.test(answer.response)
+  return answer.sources.length === 0 || OFFLINE_DECLINES.some((decline) => answer.response.includes(decline))
 }
 
 export type DemoTenant = { id: string; slug: string; member: Person }

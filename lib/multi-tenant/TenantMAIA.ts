@@ -183,6 +183,7 @@ export class TenantMAIA {
         chat: this.deps.chat,
         streaming,
         tenantName: profile.name,
+        contentLanguage: profile.contentLanguage,
         voice: this.voice(profile),
         reading,
         passages,

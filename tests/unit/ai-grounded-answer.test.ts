@@ -200,3 +200,44 @@ describe('composeGroundedAnswer for a question about what the assistant knows', 
     expect(answer).not.toMatch(/nothing relevant/)
   })
 })
+
+describe('composeGroundedAnswer in the question language', () => {
+  const french: GroundedAnswerInput['passages'] = [
+    {
+      index: 1,
+      title: 'Préparer le jeu de données',
+      content: "L'encodage d'un fichier est la norme utilisée pour coder chaque caractère. Nous recommandons l'encodage UTF-8.",
+      score: 0.8,
+    },
+  ]
+
+  it('frames a French question answer in French, quoting the passage unchanged', () => {
+    const answer = composeGroundedAnswer(
+      input({ question: 'Quel encodage est recommandé pour un fichier ?', passages: french, contentLanguage: 'french' }),
+    )
+    expect(answer).toContain("Nous recommandons l'encodage UTF-8. [1]")
+    expect(answer).toContain('fonctionne hors ligne')
+    expect(answer).not.toMatch(/offline mode|Let us|Here is/)
+  })
+
+  it('declines in French when nothing in the passages fits a French question', () => {
+    const answer = composeGroundedAnswer(input({ question: 'Combien coûte le stationnement du parking ?', passages: french }))
+    expect(answer).toContain('La base de connaissances ne contient rien qui réponde à cette question.')
+  })
+
+  it('answers an English question in English on a French tenant', () => {
+    const answer = composeGroundedAnswer(input({ contentLanguage: 'french' }))
+    expect(answer).toContain('is in offline mode')
+  })
+
+  it('gives a formal tone written in French the plain opener', () => {
+    const answer = composeGroundedAnswer(
+      input({
+        question: 'Quel encodage est recommandé pour un fichier ?',
+        passages: french,
+        voice: { assistantName: 'Lex', tone: 'sobre et précis' },
+      }),
+    )
+    expect(answer).toContain('Voici ce que dit notre documentation.')
+  })
+})

@@ -1,4 +1,9 @@
 import type { Element, Phase } from '@/lib/engine/elements'
+import type { AnswerFrame } from './answer-frames'
+
+// A tenant writes its tone in its own language.
+const FORMAL_TONE =
+  /\b(formal|professional|precise|authoritative|legal|corporate|business|crisp|concise|direct|technical|neutral|factual|clear|efficient|serious|sober|formel|professionnel|précis|juridique|sérieux|sobre|factuel|förmlich|sachlich|professionell|präzise|seriös|juristisch|profesional|preciso|jurídico|serio|técnico)/i
 
 /**
  * How the offline answer opens. The tenant's voice comes first: a formal or businesslike
@@ -8,41 +13,7 @@ import type { Element, Phase } from '@/lib/engine/elements'
  * phase shifts each from beginning, through difficulty, to mastery. Weak evidence always
  * opens by saying so.
  */
-const OPENERS: Record<Element, Record<Phase, string>> = {
-  fire: {
-    1: 'Here is a first step you can take, from what we have written down.',
-    2: 'Here is what can help you keep going.',
-    3: 'You have come a long way; here is what can help you lead with it.',
-  },
-  water: {
-    1: 'Let us take this gently; here is what our knowledge says.',
-    2: 'Let us take this slowly and with care.',
-    3: 'You have come far; here is what supports you.',
-  },
-  earth: {
-    1: 'Let us make this concrete.',
-    2: 'Here are the practical pieces.',
-    3: 'Here is how to keep what you have built growing.',
-  },
-  air: {
-    1: 'Let us bring some clarity to this question.',
-    2: 'Let us lay the facts out plainly.',
-    3: 'Here are the key points, distilled.',
-  },
-  aether: {
-    1: 'Here is how the pieces begin to fit.',
-    2: 'Let us hold the whole of this together, one piece at a time.',
-    3: 'Here is how it all connects.',
-  },
-}
-
-const FORMAL_TONE =
-  /\b(formal|professional|precise|authoritative|legal|corporate|business|crisp|concise|direct|technical|neutral|factual|clear|efficient|serious|sober)/i
-
-const PLAIN = 'Here is what our documentation says.'
-const WEAK = 'I found no passage that answers this directly. The closest the knowledge base comes is:'
-
-export function openerFor(tone: string, element: Element, phase: Phase, weakEvidence: boolean): string {
-  if (weakEvidence) return WEAK
-  return FORMAL_TONE.test(tone) ? PLAIN : OPENERS[element][phase]
+export function openerFor(frame: AnswerFrame, tone: string, element: Element, phase: Phase, weakEvidence: boolean): string {
+  if (weakEvidence) return frame.weak
+  return FORMAL_TONE.test(tone) ? frame.plain : frame.openers[element][phase]
 }

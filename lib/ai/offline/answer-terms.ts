@@ -16,9 +16,14 @@ const GLUE = new Set(
   ).split(' '),
 )
 
+// French elisions ("l'encodage", "d’un", "qu'il"): without this the article glues onto the
+// word and "l'encodage" never meets the question's "encodage". Only a word-initial letter
+// (or qu-) before an apostrophe and a letter is dropped, which English never has.
+const ELISION = /(?<![\p{L}\p{N}])(?:jusqu|lorsqu|puisqu|qu|[cdjlmnst])['\u2019](?=\p{L})/giu
+
 /** The stems of a text's content words, in order (repeats kept). */
 export function stemsOf(text: string): string[] {
-  return wordsOf(text)
+  return wordsOf(text.replace(ELISION, ''))
     .filter((word) => !GLUE.has(word) && !/^\d{1,2}$/.test(word))
     .map(stemLight)
 }

@@ -1,4 +1,6 @@
 import type { Element, Phase } from '@/lib/engine/elements'
+import { ANSWER_FRAMES } from './answer-frames'
+import { answerLanguageOf } from './answer-language'
 import { openerFor } from './answer-openers'
 import { isOverviewQuestion } from './question-kind'
 import { pickUnits, type PickedUnit, type SourcePassage } from './sentence-picker'
@@ -16,11 +18,9 @@ export type GroundedAnswerInput = {
   voice: { assistantName: string; tone: string; greeting?: string; signoff?: string }
   /** The engine's reading; with a warm tone the opener follows element and phase. */
   reading: { element: Element; phase: Phase; facetName: string; guidance: string }
+  /** The tenant's content language (a text search configuration), when the question does not tell its own. */
+  contentLanguage?: string
 }
-
-const NOTHING_RELEVANT =
-  'The knowledge base holds nothing relevant to this question. ' +
-  'Try rephrasing it with the words your topic would use, or contact the organisation directly.'
 
 // Below this share of the question's weight in the best unit, the answer says it is
 // only the closest match.
@@ -51,25 +51,27 @@ function renderAll(units: readonly PickedUnit[]): string {
 /**
  * The offline answer: the units of the passages that answer the question (sentences, list
  * items, whole tables and code blocks), each cited, framed by an opener in the tenant's
- * voice. It never invents content, says so plainly when nothing in the passages fits, and
- * says when what it found is only the closest match. Deterministic.
+ * voice and in the question's language. It never invents content, says so plainly when
+ * nothing in the passages fits, and says when what it found is only the closest match.
+ * Deterministic.
  */
 export function composeGroundedAnswer(input: GroundedAnswerInput): string {
   const { voice, reading } = input
+  const frame = ANSWER_FRAMES[answerLanguageOf(input.question, input.contentLanguage)]
   const overview = isOverviewQuestion(input.question) && input.passages.length > 0
   const picked = overview ? null : pickUnits(input.question, input.passages)
   const parts: string[] = []
   if (voice.greeting?.trim()) parts.push(voice.greeting.trim())
   if (overview) {
-    parts.push(`${voice.assistantName} answers from this organisation's documents, for example:`)
+    parts.push(frame.overview(voice.assistantName))
     parts.push(input.passages.map((passage) => `- ${passage.title} [${passage.index}]`).join('\n'))
-    parts.push('Ask about any of these topics.')
+    parts.push(frame.overviewClose)
   } else if (!picked || picked.units.length === 0) {
-    parts.push(NOTHING_RELEVANT)
+    parts.push(frame.nothingRelevant)
   } else {
-    parts.push(openerFor(voice.tone, reading.element, reading.phase, picked.strength < WEAK_EVIDENCE))
+    parts.push(openerFor(frame, voice.tone, reading.element, reading.phase, picked.strength < WEAK_EVIDENCE))
     parts.push(renderAll(picked.units))
-    parts.push(`_${voice.assistantName} is in offline mode: the lines above are quoted from the knowledge base._`)
+    parts.push(frame.offlineNote(voice.assistantName))
   }
   if (voice.signoff?.trim()) parts.push(voice.signoff.trim())
   return parts.join('\n\n')

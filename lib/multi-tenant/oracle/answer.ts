@@ -17,6 +17,8 @@ export type AnswerInput = {
   /** Stream tokens as the model writes them, or ask for the whole answer at once. */
   streaming: boolean
   tenantName: string
+  /** The tenant's content language: what an offline answer is framed in when the question does not tell. */
+  contentLanguage?: string
   voice: VoiceDraft
   reading: Reading
   passages: readonly RetrievedPassage[]
@@ -83,6 +85,7 @@ export function planAnswer(args: AnswerInput): AnswerPlan {
         signoff: voice.brandVoice.signoff,
       },
       reading: { element: reading.element, phase: reading.phase, facetName: reading.facet.name, guidance: reading.facet.guidance },
+      contentLanguage: args.contentLanguage,
     })
     return { promptTokens: () => 0, events: wordsOf(text, args.streaming, args.signal) }
   }

@@ -13,6 +13,8 @@ export type OracleProfile = {
   maiaPersonality: MaiaPersonality
   elementalSignature: ElementalSignature
   limits: Limits
+  /** The text search configuration of the tenant's documents; the offline answer's fallback language. */
+  contentLanguage: string
   status: TenantStatus
   publicAccess: boolean
   /** A member with role 'user' or more: may ask and keep a history. */
@@ -58,6 +60,7 @@ export async function loadOracleProfile(tx: Queryable, tenantId: string): Promis
     maiaPersonality: tenant.maiaPersonality,
     elementalSignature: tenant.elementalSignature,
     limits: tenant.limits,
+    contentLanguage: tenant.contentLanguage,
     status: tenant.status,
     publicAccess: tenant.publicAccess,
     canChat: row.can_chat === true,
