@@ -12,6 +12,15 @@ export function ChatNotice({ error, signInHref }: { error: ApiError; signInHref:
       </Alert>
     )
   }
+  // An `error` event arrives on a stream that began with 200: a limit that cut the answer short.
+  if (error.code === 'rate_limited' && error.status === 200) {
+    return (
+      <Alert tone="warning" title="The answer was cut short">
+        <p>{error.message}</p>
+        <p className="mt-1 font-medium">{retryAfterSentence(error.retryAfterSeconds)}</p>
+      </Alert>
+    )
+  }
   if (error.status === 429) {
     return (
       <Alert tone="warning" title="Slow down a little">

@@ -22,6 +22,8 @@ async function lookUp<T>(
   if (authMode() === 'local') return localSession(cookieHeader, site, tenantId, then)
   const claims = await (await import('./supabase/client')).supabaseClaims(cookieHeader)
   if (!claims?.sub) return null
+  // A Supabase session answers only on the site that started it (supabase/site-binding.ts).
+  if (!(await import('./supabase/site-binding')).provesSite(cookieHeader, claims.session_id ?? '', site)) return null
   // Read under the user's own claims: RLS shows a user only their own platform-admin row.
   return withUser(await getDatabase(), claims, async (tx) => {
     const session = sessionOf(claims, await readCallerFacts(tx, tenantId))

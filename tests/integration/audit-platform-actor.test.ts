@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { GET as tenantAuditRoute } from '@/app/api/admin/tenants/[id]/audit-logs/route'
 import { PUT as putTenantRoute } from '@/app/api/admin/tenants/[id]/route'
 import { auditLogPageResponseSchema } from '@/lib/contracts/audit'
-import { setDatabaseForTests } from '@/lib/db'
+import { setDatabaseForTests, withUser } from '@/lib/db'
 import { apiRequest, loginCookie } from '../support/auth'
 import { createTestDatabase, type TestDatabase } from '../support/test-database'
 import { buildAdminWorld, TEST_IP, type AdminWorld } from './admin-world'
@@ -58,5 +58,28 @@ describe("a tenant's audit log", () => {
       actorId: world.platformAdmin.userId,
       actorIsPlatformAdmin: true,
     })
+  })
+
+  it("does not give a tenant admin reading the rows directly (a Supabase client) a platform admin's email or address, and the chain still verifies", async () => {
+    const claims = { sub: world.home.admin.userId, email: world.home.admin.email }
+    const read = (sql: string) => withUser(db, claims, (tx) => tx.query(sql, [world.home.id]))
+    await expect(read('select actor_email from public.audit_logs where tenant_id = $1')).rejects.toMatchObject({ code: '42501' })
+    await expect(read('select ip from public.audit_logs where tenant_id = $1')).rejects.toMatchObject({ code: '42501' })
+    await expect(read('select * from public.audit_logs where tenant_id = $1')).rejects.toMatchObject({ code: '42501' })
+    const actors = await withUser(db, claims, (tx) =>
+      tx.query<{ actor_email: string | null; ip: string | null; actor_is_platform_admin: boolean }>(
+        `select actor.* from public.audit_logs a cross join lateral app_private.audit_actor(a.id) actor
+          where a.tenant_id = $1 and a.action = 'tenant.update' order by a.id`,
+        [world.home.id],
+      ),
+    )
+    expect(actors).toMatchObject([
+      { actor_email: null, ip: null, actor_is_platform_admin: true },
+      { actor_email: world.home.admin.email, actor_is_platform_admin: false },
+    ])
+    const [chain] = await withUser(db, claims, (tx) =>
+      tx.query<{ ok: boolean }>('select ok from app_private.verify_audit_chain($1)', [world.home.id]),
+    )
+    expect(chain?.ok).toBe(true)
   })
 })

@@ -11,6 +11,7 @@ import { POST as revokeOthersRoute } from '@/app/api/auth/sessions/revoke-others
 import { GET as listSessionsRoute } from '@/app/api/auth/sessions/route'
 import { POST as signupRoute } from '@/app/api/auth/signup/route'
 import { refreshSupabaseSession } from '@/lib/auth/supabase/client'
+import { SITE_COOKIE, siteProof } from '@/lib/auth/supabase/site-binding'
 import { setDatabaseForTests, withService } from '@/lib/db'
 import { resetConfigForTests } from '@/lib/env'
 import { addMember, apiRequest, cookieFrom, createTenant, withoutParams } from '@/tests/support/auth'
@@ -77,6 +78,14 @@ function editSessionCookie(cookie: string, edit: (session: Record<string, unknow
   return `sb-127-auth-token=base64-${stringToBase64URL(JSON.stringify(session))}`
 }
 
+/** A cookie made by the fake, with the proof our server sets beside it when a session starts on localhost. */
+function withSiteProof(cookie: string): string {
+  const value = (sessionPair(cookie) ?? '').replace(/^sb-127-auth-token=base64-/, '')
+  const { access_token: token } = JSON.parse(stringFromBase64URL(value)) as { access_token: string }
+  const { session_id: sessionId } = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()) as { session_id: string }
+  return `${cookie}; ${SITE_COOKIE}=${siteProof(sessionId, 'localhost')}`
+}
+
 describe('Supabase mode through @supabase/ssr against a loopback Supabase Auth', () => {
   it('signs up through Supabase Auth, sets httpOnly sb-* cookies, and the session route reads verified claims', async () => {
     const { cookie, userId } = await signedUp('sb-user@example.com')
@@ -121,14 +130,14 @@ describe('Supabase mode through @supabase/ssr against a loopback Supabase Auth',
 
   it('refreshes an expired access token in proxy.ts and hands the new cookies to the route and the browser', async () => {
     await signedUp('expired@example.com')
-    const cookie = auth.sessionCookie('expired@example.com', -60)
+    const cookie = withSiteProof(auth.sessionCookie('expired@example.com', -60))
     const request = new NextRequest('http://localhost/dashboard', { headers: { cookie } })
     const response = await refreshSupabaseSession(request, (forwarded) => NextResponse.next({ request: forwarded }))
     expect(auth.calls.at(-1)).toMatchObject({ path: '/auth/v1/token', body: { refresh_token: expect.any(String) } })
     const refreshed = response.cookies.getAll().filter((c) => c.name.startsWith('sb-'))
     expect(refreshed.length).toBeGreaterThan(0)
     expect(request.cookies.get(refreshed[0]?.name ?? '')?.value).toBe(refreshed[0]?.value)
-    const browserCookie = refreshed.map((c) => `${c.name}=${c.value}`).join('; ')
+    const browserCookie = [...refreshed, request.cookies.get(SITE_COOKIE)].map((c) => `${c?.name}=${c?.value}`).join('; ')
     expect((await me(browserCookie)).status).toBe(200)
   })
 
@@ -185,9 +194,9 @@ describe('Supabase mode through @supabase/ssr against a loopback Supabase Auth',
     )
     expect(landing.status).toBe(303)
     expect(landing.headers.get('location')).toBe('http://localhost/')
-    const session = sessionPair(cookieFrom(landing))
-    expect(session).toBeDefined()
-    expect((await me(session ?? '')).status).toBe(200)
+    const started = cookieFrom(landing)
+    expect(sessionPair(started)).toBeDefined()
+    expect((await me(started)).status).toBe(200)
 
     const replayed = await callback(
       new Request(`http://localhost/api/auth/callback?code=${code}`, { headers: { cookie: verifierCookies } }),

@@ -147,13 +147,14 @@ describe('rows cannot be moved or planted across tenants', () => {
     expect(await attempt(who === 'admin' ? admin() : member(), move)).toBe('perm')
   })
 
-  it('a chunk cannot point at another tenant’s document (the foreign key includes tenant_id)', async () => {
+  it('a chunk cannot point at another tenant’s document: the admin may not insert chunks, and for the server the foreign key includes tenant_id', async () => {
     const plant = write(
       `insert into public.tenant_knowledge_chunks (tenant_id, knowledge_id, chunk_index, content, embedding_model)
        values ($1, $2, 50, 'planted', 'm')`,
       [world.home.id, world.other.knowledgeId],
     )
-    expect(await attempt(admin(), plant)).toBe('fk')
+    expect(await attempt(admin(), plant)).toBe('perm')
+    expect(await attempt((fn) => withService(db, fn), plant)).toBe('fk')
   })
 
   it('a tenant admin cannot start a conversation or post a message in another member’s name', async () => {

@@ -49,7 +49,7 @@ tenant_knowledge         insert  check  check    check    check     check   chec
 tenant_knowledge         update  perm   perm     perm     zero      zero    zero   allow  allow     allow
 tenant_knowledge         delete  perm   perm     perm     zero      zero    zero   allow  allow     allow
 tenant_knowledge_chunks  select  zero   allow    zero     zero      allow   allow  allow  allow     allow
-tenant_knowledge_chunks  insert  check  check    check    check     check   check  allow  allow     allow
+tenant_knowledge_chunks  insert  check  check    check    perm      perm    perm   perm   perm      allow
 tenant_knowledge_chunks  update  perm   perm     perm     zero      zero    zero   allow  allow     allow
 tenant_knowledge_chunks  delete  perm   perm     perm     zero      zero    zero   allow  allow     allow
 tenant_search_stats      select  zero   allow    zero     zero      allow   allow  allow  allow     allow

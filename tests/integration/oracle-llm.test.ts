@@ -181,6 +181,19 @@ describe('when the model server fails', () => {
     await expectNothingKept(before, response)
   })
 
+  it("sends a rate_limited error event, with when to ask again, when the model's rate limit cuts the answer mid-stream", async () => {
+    await seedOnce()
+    const before = await snapshot()
+    fake.rateLimitAfterTokens = 3
+    const response = await ask('How long do refunds take?', true)
+    expect(response.status).toBe(200)
+    const events = await readEvents(response)
+    expect(events.map((event) => event.event)).toEqual(['meta', 'token', 'token', 'token', 'error'])
+    expect(events.at(-1)?.data).toMatchObject({ code: 'rate_limited', retryAfterSeconds: expect.any(Number) })
+    expect((events.at(-1)?.data as { message: string }).message).toMatch(/rate limit cut this answer short/)
+    await expectNothingKept(before, response)
+  })
+
   it('sends an error event when the model stalls after the stream started, and undoes the exchange', async () => {
     await seedOnce()
     const before = await snapshot()

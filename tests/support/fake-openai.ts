@@ -30,6 +30,8 @@ export type FakeOpenAIOptions = {
   apiKey?: string
   /** `retry-after-ms` sent with failures, so SDK retries in tests are quick. */
   retryAfterMs?: number
+  /** After this many streamed tokens, the stream ends with a rate-limit error, as providers send one mid-stream. */
+  rateLimitAfterTokens?: number
 }
 
 type PlannedFailure = { status: number; remaining: number }
@@ -50,6 +52,7 @@ export class FakeOpenAI {
   usage: FakeUsage | null | undefined
   readonly apiKey: string | undefined
   readonly retryAfterMs: number
+  rateLimitAfterTokens: number | undefined
   private readonly failures: PlannedFailure[] = []
   private readonly timers = new Set<NodeJS.Timeout>()
   private readonly server = createServer((req, res) => void this.handle(req, res))
@@ -62,6 +65,7 @@ export class FakeOpenAI {
     this.usage = options.usage
     this.apiKey = options.apiKey
     this.retryAfterMs = options.retryAfterMs ?? 5
+    this.rateLimitAfterTokens = options.rateLimitAfterTokens
   }
 
   /** The next `count` requests (any endpoint) get `status` with an OpenAI-style error body. */
@@ -157,9 +161,14 @@ export class FakeOpenAI {
     const chunk = (choices: unknown[], extra: Record<string, unknown> = {}) =>
       `data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model, choices, ...extra })}\n\n`
     res.write(chunk([{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }]))
-    for (const token of this.replyText.match(/\S+\s*/g) ?? []) {
+    for (const [index, token] of (this.replyText.match(/\S+\s*/g) ?? []).entries()) {
       await this.sleep(this.chunkDelayMs)
       if (res.destroyed) return
+      if (index === this.rateLimitAfterTokens) {
+        const { type, code, message } = ERROR_TYPES[429] as { type: string; code: string; message: string }
+        res.end(`data: ${JSON.stringify({ error: { message, type, param: null, code } })}\n\n`)
+        return
+      }
       res.write(chunk([{ index: 0, delta: { content: token }, finish_reason: null }]))
     }
     res.write(chunk([{ index: 0, delta: {}, finish_reason: 'stop' }]))

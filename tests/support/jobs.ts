@@ -35,7 +35,10 @@ export async function storageBalance(db: Database, tenantId: string): Promise<{ 
     tx.query<{ counted: number; stored: number }>(
       `select coalesce((select storage_bytes from public.tenant_usage where tenant_id = $1 order by period desc limit 1), 0)::float8 as counted,
               ((select coalesce(sum(byte_size), 0) from public.tenant_knowledge where tenant_id = $1)
-             + (select coalesce(sum(byte_size), 0) from public.tenant_knowledge_originals where tenant_id = $1))::float8 as stored`,
+             + (select coalesce(sum(byte_size), 0) from public.tenant_knowledge_originals where tenant_id = $1)
+             + (select coalesce(sum(app_private.message_bytes(content, sources)), 0) from public.tenant_messages where tenant_id = $1)
+             + (select coalesce(sum(app_private.message_bytes(content, sources)), 0) from public.tenant_end_user_messages where tenant_id = $1)
+             )::float8 as stored`,
       [tenantId],
     ),
   )

@@ -1,7 +1,14 @@
 import type OpenAI from 'openai'
 import { AppError } from '@/lib/errors'
 import type { ChatCompletion, ChatMessage, ChatOptions, ChatProvider, ChatStreamEvent, TokenUsage } from '@/lib/ai/chat'
-import { createOpenAIClient, DEFAULT_TIMEOUT_MS, serviceUnavailable, type OpenAIConnection } from './client'
+import {
+  createOpenAIClient,
+  DEFAULT_TIMEOUT_MS,
+  isRateLimit,
+  rateLimitedMidAnswer,
+  serviceUnavailable,
+  type OpenAIConnection,
+} from './client'
 import { countTokens, estimatePromptTokens } from '@/lib/ai/tokens'
 
 export type OpenAIChatOptions = OpenAIConnection & { model: string }
@@ -100,7 +107,9 @@ export class OpenAIChat implements ChatProvider {
         watch.restart()
       }
     } catch (error) {
-      throw idle?.fired ? this.stalled(error) : this.failure(error, opts.signal)
+      if (idle?.fired) throw this.stalled(error)
+      if (text && !opts.signal?.aborted && isRateLimit(error)) throw rateLimitedMidAnswer(error, this.apiKey)
+      throw this.failure(error, opts.signal)
     } finally {
       idle?.stop()
     }

@@ -12,6 +12,8 @@ export type OpenAIConnection = {
 
 export const DEFAULT_TIMEOUT_MS = 60_000
 const DEFAULT_MAX_RETRIES = 2
+// A limit hit mid-answer rarely says when it lifts; a provider's request window is about a minute.
+const MID_ANSWER_RETRY_SECONDS = 20
 
 export function createOpenAIClient(connection: OpenAIConnection): OpenAI {
   return new OpenAI({
@@ -37,6 +39,22 @@ function redacted(error: unknown, apiKey: string): unknown {
 }
 
 /**
+ * A provider's rate limit: a 429 before the answer starts, or the error event some
+ * providers send in the middle of a streamed answer (no status, the limit's code).
+ */
+export function isRateLimit(error: unknown): error is APIError {
+  return error instanceof APIError && (error.status === 429 || error.code === 'rate_limit_exceeded' || error.type === 'rate_limit_exceeded')
+}
+
+/** An answer a provider's rate limit cut short after part of it was written: the reader is told so, and when to ask again. */
+export function rateLimitedMidAnswer(error: APIError, apiKey: string): AppError {
+  return new AppError('rate_limited', 'The language model service’s rate limit cut this answer short. Please ask again in a moment.', {
+    cause: redacted(error, apiKey),
+    retryAfterSeconds: retryAfterSeconds(error) ?? MID_ANSWER_RETRY_SECONDS,
+  })
+}
+
+/**
  * The failure a visitor sees once the SDK has given up. The message is ours,
  * never the upstream one: servers echo (parts of) the API key in auth errors.
  * The upstream error, key redacted, stays as `cause` for the server log.
@@ -51,7 +69,7 @@ export function serviceUnavailable(error: unknown, service: 'embedding' | 'langu
   if (error instanceof APIError && (error.status === 401 || error.status === 403)) {
     return new AppError('unavailable', `${subject} refused this server's credentials.`, { cause })
   }
-  if (error instanceof APIError && error.status === 429) {
+  if (isRateLimit(error)) {
     return new AppError('unavailable', `${subject} is busy right now. Please try again shortly.`, {
       cause,
       retryAfterSeconds: retryAfterSeconds(error),

@@ -1,10 +1,11 @@
 import { AppError } from '@/lib/errors'
 import type { CookieChanges, Credentials, PasswordChange, SignedIn, SignedUp, SignInInput } from '@/lib/auth/auth-result'
-import { publicOrigin } from '@/lib/auth/request-host'
+import { publicOrigin, sessionSite } from '@/lib/auth/request-host'
 import { isHttps, isSupabaseAuthCookie } from '@/lib/auth/cookies'
 import { supabaseForRequest, type SupabaseRequestClient } from './client'
 import { claimsFromSupabase } from './claims'
 import { fromSupabaseError } from './errors'
+import { clearedSiteCookie, siteCookie } from './site-binding'
 import type { Session } from '@/lib/auth/index'
 
 /*
@@ -18,6 +19,20 @@ function clientFor(request: Request): SupabaseRequestClient {
 
 function changes(supabase: SupabaseRequestClient): CookieChanges {
   return { setCookies: supabase.responseCookies(), headers: supabase.responseHeaders() }
+}
+
+/** The cookies of a session that just started, with the proof of the site that started it. */
+function startedOn(request: Request, supabase: SupabaseRequestClient, claims: SignedIn['claims'] | null): CookieChanges {
+  const started = changes(supabase)
+  if (!claims?.session_id) return started
+  const site = sessionSite(request.headers, new URL(request.url).host)
+  return { ...started, setCookies: [...started.setCookies, siteCookie(claims.session_id, site, isHttps(request))] }
+}
+
+/** The cookies of a session that ended, the site's proof with them. */
+function ended(request: Request, supabase: SupabaseRequestClient): CookieChanges {
+  const cleared = changes(supabase)
+  return { ...cleared, setCookies: [...cleared.setCookies, clearedSiteCookie(isHttps(request))] }
 }
 
 /** Claims of the session just written to the cookies, verified like any later request. */
@@ -47,7 +62,7 @@ export async function signUp(request: Request, input: Credentials & { returnTo: 
   if (error) throw fromSupabaseError(error)
   // With email confirmation on (it should be), Supabase returns no session until the address is confirmed.
   const claims = data.session ? await sessionClaims(supabase) : null
-  return { claims, ...changes(supabase) }
+  return { claims, ...startedOn(request, supabase, claims) }
 }
 
 /** Supabase resends its confirmation mail; its answer is not passed on (no enumeration). */
@@ -73,14 +88,14 @@ export async function signIn(request: Request, input: SignInInput): Promise<Sign
   if (error) throw fromSupabaseError(error)
   const claims = await sessionClaims(supabase)
   if (!claims?.sub) throw new AppError('unavailable', 'Supabase Auth did not start a session.')
-  return { user: { id: data.user.id, email: data.user.email ?? input.email }, claims, ...changes(supabase) }
+  return { user: { id: data.user.id, email: data.user.email ?? input.email }, claims, ...startedOn(request, supabase, claims) }
 }
 
 export async function signOut(request: Request): Promise<CookieChanges> {
   const supabase = clientFor(request)
   // Clears the cookies even when the server no longer knows the session.
   await supabase.client.auth.signOut({ scope: 'local' })
-  return changes(supabase)
+  return ended(request, supabase)
 }
 
 /** The confirmation link's PKCE code becomes a session (the verifier cookie was set at sign-up). */
@@ -88,7 +103,7 @@ export async function exchangeConfirmationCode(request: Request, code: string): 
   const supabase = clientFor(request)
   const { error } = await supabase.client.auth.exchangeCodeForSession(code)
   if (error) throw fromSupabaseError(error)
-  return changes(supabase)
+  return startedOn(request, supabase, await sessionClaims(supabase))
 }
 
 /** Supabase checks the current password itself (`current_password`); then other sessions end. */
@@ -120,7 +135,10 @@ export function clearSessionCookies(request: Request): CookieChanges {
     .map((part) => part.split('=')[0]?.trim() ?? '')
     .filter(isSupabaseAuthCookie)
   return {
-    setCookies: names.map((name) => `${name}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`),
+    setCookies: [
+      ...names.map((name) => `${name}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`),
+      clearedSiteCookie(secure),
+    ],
     headers: {},
   }
 }

@@ -71,7 +71,8 @@ const TARGET_NAME = `case page.target_type
   end`
 
 // Newest first. RLS decides what the caller may read; `scope` narrows to one chain. Readers
-// who are not platform admins see a platform admin's row by role only (no email, id or IP).
+// who are not platform admins see a platform admin's row by role only (no email, id or IP):
+// the email and IP come from app_private.audit_actor, which decides that.
 async function readPage(tx: Queryable, scope: Filter, query: AuditQuery): Promise<Omit<AuditLogPage, 'chain'>> {
   const filter = addQueryFilters(scope, query)
   const where = filter.clauses.length ? `where ${filter.clauses.join(' and ')}` : ''
@@ -86,16 +87,15 @@ async function readPage(tx: Queryable, scope: Filter, query: AuditQuery): Promis
   params.push(query.pageSize, offset)
   const rows = await tx.query<AuditRow>(
     `select page.*, ${TARGET_NAME} as target_name
-       from (select id, tenant_id, action, target_type, target_id, before, after, created_at, prev_hash, hash, actor_is_platform_admin,
-                    case when hidden then null else actor_id end as actor_id,
-                    case when hidden then null else actor_email end as actor_email,
-                    case when hidden then null else ip end as ip
-               from (select a.*, app_private.audit_actor_is_platform_admin(a.actor_id) as actor_is_platform_admin,
-                            app_private.audit_actor_is_platform_admin(a.actor_id) and not app_private.is_platform_admin() as hidden
-                       from public.audit_logs a) as audit_logs
-              ${clauses.length ? `where ${clauses.join(' and ')}` : ''}
-              order by id desc
-              limit $${params.length - 1} offset $${params.length}) as page
+       from (select listed.id, tenant_id, action, target_type, target_id, before, after, created_at, prev_hash, hash,
+                    actor.actor_is_platform_admin, actor.actor_email, actor.ip,
+                    case when actor.actor_is_platform_admin and not app_private.is_platform_admin() then null else actor_id end as actor_id
+               from (select id, tenant_id, actor_id, action, target_type, target_id, before, after, created_at, prev_hash, hash
+                       from public.audit_logs
+                      ${clauses.length ? `where ${clauses.join(' and ')}` : ''}
+                      order by id desc
+                      limit $${params.length - 1} offset $${params.length}) as listed
+               cross join lateral app_private.audit_actor(listed.id) as actor) as page
       order by page.id desc`,
     params,
   )

@@ -1,10 +1,13 @@
-import type { Queryable } from '@/lib/db'
+import { asServer, type Queryable } from '@/lib/db'
 import type { PreparedChunk, PreparedKnowledge } from './prepare'
 import { rethrowStorageFull } from './storage-usage'
 
 /*
  * The statements that write knowledge. All run in the caller's transaction; the storage
  * triggers on tenant_knowledge count the document's bytes (and refuse it when full).
+ * Chunks are pieces of the document just written, so they go in as the server: the API
+ * roles cannot insert chunks (migration 20261206040100), which a token could otherwise
+ * add to a document without limit and uncounted.
  */
 
 // Rows per INSERT: a chunk's vector is ~15 KB of text, so a statement stays under 1 MB.
@@ -69,10 +72,13 @@ export async function insertChunks(
   knowledgeId: string,
   prepared: Pick<PreparedKnowledge, 'model' | 'chunks'>,
 ) {
-  for (let start = 0; start < prepared.chunks.length; start += CHUNK_INSERT_BATCH) {
-    const batch = prepared.chunks.slice(start, start + CHUNK_INSERT_BATCH)
-    await insertChunkBatch(tx, tenantId, knowledgeId, prepared.model, batch)
-  }
+  // The caller wrote the document (tenant and id) under its own role just before.
+  await asServer(tx, async (server) => {
+    for (let start = 0; start < prepared.chunks.length; start += CHUNK_INSERT_BATCH) {
+      const batch = prepared.chunks.slice(start, start + CHUNK_INSERT_BATCH)
+      await insertChunkBatch(server, tenantId, knowledgeId, prepared.model, batch)
+    }
+  })
 }
 
 export type DeletedDocument = {

@@ -6,6 +6,7 @@ import type { ChatTurn } from '@/lib/engine'
 import type { Reading } from './reading'
 import type { KnowledgeSource } from '@/lib/contracts/oracle'
 import { consumeConversation, recordExchange, releaseExchange, reserveTokens } from '@/lib/multi-tenant/usage'
+import { assertStorageRoom } from './storage-room'
 
 /*
  * The transactions around the model call of one exchange.
@@ -53,6 +54,7 @@ export async function admitExchange(tx: Queryable, request: AdmissionRequest): P
   let thread: Thread | null = null
   let consumedConversation = false
   let period: string | null = null
+  if (request.userId || request.endUserId) await assertStorageRoom(tx, tenantId)
   if (request.userId && request.conversationId) {
     const resend = request.resend ? { questionId: request.resend, input: request.input } : undefined
     thread = await loadThread(tx, request.tenantId, request.userId, request.conversationId, resend)
