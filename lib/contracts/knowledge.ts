@@ -57,7 +57,11 @@ export const knowledgeCreateSchema = z
     /** The collection to file it in (GET .../collections); the tenant's default one when absent. */
     collectionId: z.uuid({ message: 'must be a collection id' }).nullish(),
   })
-  .transform(({ elementalTags, collectionId, ...rest }) => ({ ...rest, elemental_tags: elementalTags, collection_id: collectionId ?? null }))
+  .transform(({ elementalTags, collectionId, ...rest }) => ({
+    ...rest,
+    elemental_tags: elementalTags,
+    collection_id: collectionId ?? null,
+  }))
 
 /** Query of GET /api/admin/tenants/[id]/knowledge. */
 export const knowledgeListQuerySchema = z.object({

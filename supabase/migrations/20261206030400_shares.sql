@@ -86,7 +86,7 @@ grant execute on function app_private.shared_conversation_ids() to anon, authent
 alter table public.tenant_shares enable row level security;
 revoke all on public.tenant_shares from anon, authenticated;
 grant select, delete on public.tenant_shares to authenticated;
-grant insert (tenant_id, resource_type, document_id, advisor_id, conversation_id, grantee_user_id, grantee_group_id, grantee_tenant)
+grant insert (tenant_id, owner_id, resource_type, document_id, advisor_id, conversation_id, grantee_user_id, grantee_group_id, grantee_tenant)
   on public.tenant_shares to authenticated;
 grant all on public.tenant_shares to service_role;
 

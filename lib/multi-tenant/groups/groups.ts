@@ -46,9 +46,10 @@ async function assertNameFree(tx: Queryable, tenantId: string, name: string, exc
 export async function listGroups(caller: Acting, tenantId: string): Promise<GroupList> {
   return caller.run(async (tx) => {
     await loadTenantForAdmin(tx, tenantId)
-    const rows = await tx.query<GroupRow>(`select ${GROUP_COLUMNS} from public.tenant_groups g where g.tenant_id = $1 order by lower(g.name)`, [
-      tenantId,
-    ])
+    const rows = await tx.query<GroupRow>(
+      `select ${GROUP_COLUMNS} from public.tenant_groups g where g.tenant_id = $1 order by lower(g.name)`,
+      [tenantId],
+    )
     return { groups: rows.map(toGroup) }
   })
 }

@@ -17,6 +17,7 @@ export const GET = tenantRoute<Params>({ minRole: 'viewer' }, async ({ caller })
  * the share. Only what is the caller's own (a personal document or advisor, a conversation),
  * only within this tenant: anything else is 404, the same share twice 409.
  */
-export const POST = tenantRoute<Params, typeof shareCreateSchema>({ minRole: 'viewer', body: shareCreateSchema }, async ({ caller, body }) =>
-  contractJson(shareSchema, await createShare(caller, caller.tenant.id, body), 201),
+export const POST = tenantRoute<Params, typeof shareCreateSchema>(
+  { minRole: 'viewer', body: shareCreateSchema },
+  async ({ caller, body }) => contractJson(shareSchema, await createShare(caller, caller.tenant.id, body), 201),
 )
