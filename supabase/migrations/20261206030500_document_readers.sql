@@ -12,7 +12,8 @@ create or replace function app_private.may_read_document(tid uuid, kid uuid, own
 language sql stable security definer
 set search_path = ''
 as $$
-  select case
+  -- Never null: a caller without an id (a visitor) compares to null, and "not null" would let them in.
+  select coalesce(case
     when owner is not null then
       (owner = (select auth.uid()) and app_private.caller_role(tid) is not null)
       or app_private.shared_with_caller(tid, 'document', kid)
@@ -20,7 +21,7 @@ as $$
     else app_private.is_platform_admin() or app_private.caller_role(tid) = 'admin'
       or (audience = 'groups' and app_private.caller_in_groups(tid,
         array(select g.group_id from public.tenant_knowledge_groups g where g.tenant_id = tid and g.knowledge_id = kid)))
-  end
+  end, false)
 $$;
 
 -- The documents the caller may not read, among those whose readers are restricted (a
@@ -32,7 +33,7 @@ set search_path = ''
 as $$
   select k.id from public.tenant_knowledge k
   where (k.owner_id is not null or k.visibility <> 'members')
-    and not app_private.may_read_document(k.tenant_id, k.id, k.owner_id, k.visibility)
+    and not coalesce(app_private.may_read_document(k.tenant_id, k.id, k.owner_id, k.visibility), false)
 $$;
 
 revoke all on function app_private.may_read_document(uuid, uuid, uuid, text) from public;
