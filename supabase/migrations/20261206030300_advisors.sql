@@ -15,7 +15,8 @@ create table public.tenant_advisors (
   owner_id uuid,
   name text not null check (char_length(btrim(name)) between 1 and 80 and name = btrim(name)),
   color text check (color is null or color ~ '^#[0-9a-f]{6}$'),
-  personality text check (personality is null or char_length(personality) <= 4000),
+  -- Overrides of the tenant's personality (name, responseStyle, specialtyAreas, prohibitedTopics).
+  personality jsonb not null default '{}' check (jsonb_typeof(personality) = 'object' and octet_length(personality::text) <= 8000),
   starter_questions text[] not null default '{}' check (cardinality(starter_questions) <= 6),
   visible_to_all boolean not null default false,
   visible_roles text[] not null default '{}' check (visible_roles <@ array['admin', 'user', 'viewer']::text[]),
