@@ -28,7 +28,11 @@ export const advisorVisibilitySchema = z.strictObject({
 })
 
 export const advisorInputSchema = z.strictObject({
-  name: z.string({ message: 'must be text' }).trim().min(1, { message: 'is required' }).max(80, { message: 'must be at most 80 characters' }),
+  name: z
+    .string({ message: 'must be text' })
+    .trim()
+    .min(1, { message: 'is required' })
+    .max(80, { message: 'must be at most 80 characters' }),
   color: z
     .string()
     .trim()

@@ -73,19 +73,32 @@ as $$
   )
 $$;
 
--- Who may use advisor `aid` (pick it in the chat, ask with it, see its scope).
+-- Who may use an advisor (pick it in the chat, ask with it, see its scope), from the
+-- advisor row's own columns: the select policy reads them, so an advisor just inserted is
+-- returned to whoever inserted it (a lookup by id would not see the row yet).
+create or replace function app_private.advisor_usable(tid uuid, aid uuid, owner uuid, to_all boolean, roles text[]) returns boolean
+language sql stable security definer
+set search_path = ''
+as $$
+  select coalesce(case
+    when owner is not null then owner = (select auth.uid()) and app_private.caller_role(tid) is not null
+    else app_private.is_platform_admin() or app_private.caller_role(tid) = 'admin'
+      or (app_private.caller_role(tid) is not null
+        and (to_all
+          or app_private.caller_role(tid) = any (roles)
+          or exists (select 1 from public.tenant_advisor_members m where m.advisor_id = aid and m.user_id = (select auth.uid()))
+          or app_private.caller_in_groups(tid, array(select g.group_id from public.tenant_advisor_groups g where g.advisor_id = aid))))
+  end, false)
+$$;
+
 create or replace function app_private.may_use_advisor(tid uuid, aid uuid) returns boolean
 language sql stable security definer
 set search_path = ''
 as $$
-  select app_private.manages_advisor(tid, aid) or exists (
+  select exists (
     select 1 from public.tenant_advisors a
-    where a.tenant_id = tid and a.id = aid and a.owner_id is null and app_private.caller_role(tid) is not null
-      and (a.visible_to_all
-        or app_private.caller_role(tid) = any (a.visible_roles)
-        or exists (select 1 from public.tenant_advisor_members m
-                   where m.advisor_id = a.id and m.user_id = (select auth.uid()))
-        or app_private.caller_in_groups(tid, array(select g.group_id from public.tenant_advisor_groups g where g.advisor_id = a.id)))
+    where a.tenant_id = tid and a.id = aid
+      and app_private.advisor_usable(a.tenant_id, a.id, a.owner_id, a.visible_to_all, a.visible_roles)
   )
 $$;
 
@@ -98,6 +111,8 @@ as $$
     and coalesce((select t.allow_personal_advisors from public.tenants t where t.id = tid), false)
 $$;
 
+revoke all on function app_private.advisor_usable(uuid, uuid, uuid, boolean, text[]) from public;
+grant execute on function app_private.advisor_usable(uuid, uuid, uuid, boolean, text[]) to anon, authenticated, service_role;
 revoke all on function app_private.manages_advisor(uuid, uuid) from public;
 revoke all on function app_private.may_use_advisor(uuid, uuid) from public;
 revoke all on function app_private.may_add_personal_advisor(uuid) from public;
@@ -123,7 +138,7 @@ grant all on public.tenant_advisors, public.tenant_advisor_collections, public.t
 
 create policy "members read the advisors they may use"
   on public.tenant_advisors for select to authenticated
-  using (app_private.may_use_advisor(tenant_id, id));
+  using (app_private.advisor_usable(tenant_id, id, owner_id, visible_to_all, visible_roles));
 create policy "tenant admins add tenant advisors, members personal ones where allowed"
   on public.tenant_advisors for insert to authenticated
   with check (case when owner_id is null

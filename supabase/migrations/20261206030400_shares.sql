@@ -112,22 +112,21 @@ create policy "grantees read the messages of conversations shared with them"
   on public.tenant_messages for select to authenticated
   using (conversation_id in (select app_private.shared_conversation_ids()));
 
--- A shared personal advisor is used by its grantees too (may_use_advisor as in
+-- A shared personal advisor is used by its grantees too (advisor_usable as in
 -- 20261206030300, with the share).
-create or replace function app_private.may_use_advisor(tid uuid, aid uuid) returns boolean
+create or replace function app_private.advisor_usable(tid uuid, aid uuid, owner uuid, to_all boolean, roles text[]) returns boolean
 language sql stable security definer
 set search_path = ''
 as $$
-  select app_private.manages_advisor(tid, aid) or exists (
-    select 1 from public.tenant_advisors a
-    where a.tenant_id = tid and a.id = aid and a.owner_id is null and app_private.caller_role(tid) is not null
-      and (a.visible_to_all
-        or app_private.caller_role(tid) = any (a.visible_roles)
-        or exists (select 1 from public.tenant_advisor_members m
-                   where m.advisor_id = a.id and m.user_id = (select auth.uid()))
-        or app_private.caller_in_groups(tid, array(select g.group_id from public.tenant_advisor_groups g where g.advisor_id = a.id)))
-  ) or exists (
-    select 1 from public.tenant_advisors a
-    where a.tenant_id = tid and a.id = aid and a.owner_id is not null and app_private.shared_with_caller(tid, 'advisor', aid)
-  )
+  select coalesce(case
+    when owner is not null then
+      (owner = (select auth.uid()) and app_private.caller_role(tid) is not null)
+      or app_private.shared_with_caller(tid, 'advisor', aid)
+    else app_private.is_platform_admin() or app_private.caller_role(tid) = 'admin'
+      or (app_private.caller_role(tid) is not null
+        and (to_all
+          or app_private.caller_role(tid) = any (roles)
+          or exists (select 1 from public.tenant_advisor_members m where m.advisor_id = aid and m.user_id = (select auth.uid()))
+          or app_private.caller_in_groups(tid, array(select g.group_id from public.tenant_advisor_groups g where g.advisor_id = aid))))
+  end, false)
 $$;

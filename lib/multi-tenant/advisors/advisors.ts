@@ -27,7 +27,8 @@ async function callerFacts(tx: Queryable, tenantId: string): Promise<Facts> {
 
 function assertPersonalShape(input: AdvisorInput): void {
   const { visibility } = input
-  const audience = visibility.all || (visibility.roles?.length ?? 0) + (visibility.groupIds?.length ?? 0) + (visibility.userIds?.length ?? 0) > 0
+  const audience =
+    visibility.all || (visibility.roles?.length ?? 0) + (visibility.groupIds?.length ?? 0) + (visibility.userIds?.length ?? 0) > 0
   if (input.collectionIds.length > 0 || audience) {
     throw new AppError(
       'bad_request',
@@ -66,7 +67,14 @@ export async function createAdvisor(caller: Acting, tenantId: string, input: Adv
     await checkReferences(tx, tenantId, input)
     const id = await writeAdvisor(tx, tenantId, input, null, personal)
     if (!personal) {
-      await recordAudit(tx, { tenantId, action: 'advisor.create', targetType: 'advisor', targetId: id, after: { name: input.name }, ip: caller.ip })
+      await recordAudit(tx, {
+        tenantId,
+        action: 'advisor.create',
+        targetType: 'advisor',
+        targetId: id,
+        after: { name: input.name },
+        ip: caller.ip,
+      })
     }
     return readOne(tx, tenantId, id)
   })
@@ -105,7 +113,14 @@ export async function deleteAdvisor(caller: Acting, tenantId: string, id: string
     const before = await editable(tx, tenantId, id)
     await tx.query('delete from public.tenant_advisors where tenant_id = $1 and id = $2', [tenantId, id])
     if (!before.personal) {
-      await recordAudit(tx, { tenantId, action: 'advisor.delete', targetType: 'advisor', targetId: id, before: { name: before.name }, ip: caller.ip })
+      await recordAudit(tx, {
+        tenantId,
+        action: 'advisor.delete',
+        targetType: 'advisor',
+        targetId: id,
+        before: { name: before.name },
+        ip: caller.ip,
+      })
     }
   })
 }

@@ -35,7 +35,12 @@ export async function advisorForQuestion(
   if (!request.userId) throw advisorNotFound()
   const [advisor] = isUuid(id) ? await selectAdvisors(tx, tenantId, id) : []
   if (!advisor) throw advisorNotFound()
-  return { id: advisor.id, collectionIds: advisor.personal ? [] : advisor.collectionIds, personality: advisor.personality, name: advisor.name }
+  return {
+    id: advisor.id,
+    collectionIds: advisor.personal ? [] : advisor.collectionIds,
+    personality: advisor.personality,
+    name: advisor.name,
+  }
 }
 
 /** The tenant's personality with the advisor's overrides; the advisor's name is the assistant's unless it names another. */

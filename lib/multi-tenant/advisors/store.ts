@@ -93,7 +93,13 @@ export async function checkReferences(tx: Queryable, tenantId: string, input: Ad
   )
 }
 
-export async function writeAdvisor(tx: Queryable, tenantId: string, input: AdvisorInput, id: string | null, personal: boolean): Promise<string> {
+export async function writeAdvisor(
+  tx: Queryable,
+  tenantId: string,
+  input: AdvisorInput,
+  id: string | null,
+  personal: boolean,
+): Promise<string> {
   const values = [
     tenantId,
     input.name,

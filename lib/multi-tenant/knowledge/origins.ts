@@ -16,7 +16,8 @@ export async function sourceOrigins(tx: Queryable, tenantId: string, knowledgeId
   const origins = new Map<string, Origin>()
   for (const row of rows) {
     if (row.personal) origins.set(String(row.id), { kind: 'personal' })
-    else if (row.collection_id && row.name) origins.set(String(row.id), { kind: 'collection', collectionId: String(row.collection_id), name: row.name })
+    else if (row.collection_id && row.name)
+      origins.set(String(row.id), { kind: 'collection', collectionId: String(row.collection_id), name: row.name })
   }
   return origins
 }

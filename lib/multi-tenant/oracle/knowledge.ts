@@ -38,7 +38,11 @@ export async function retrievePassages(
   if (isOverviewQuestion(query)) return overviewPassages(tx, tenantId, PASSAGES_PER_ANSWER)
   const kb = new TenantKnowledgeBase(tenantId, tx, { embedder })
   const hits = await kb.searchWithEmbedding(query, vector, { limit: PASSAGES_PER_ANSWER, matchThreshold: ANSWER_RELEVANCE }, collectionIds)
-  const origins = await sourceOrigins(tx, tenantId, hits.map((hit) => hit.knowledgeId))
+  const origins = await sourceOrigins(
+    tx,
+    tenantId,
+    hits.map((hit) => hit.knowledgeId),
+  )
   return hits.map((hit) => ({
     id: hit.id,
     knowledgeId: hit.knowledgeId,
@@ -52,7 +56,14 @@ export async function retrievePassages(
 }
 
 export function toSources(passages: readonly RetrievedPassage[]): KnowledgeSource[] {
-  return passages.map(({ id, knowledgeId, title, snippet, score, origin }) => ({ id, knowledgeId, title, snippet, score, ...(origin ? { origin } : {}) }))
+  return passages.map(({ id, knowledgeId, title, snippet, score, origin }) => ({
+    id,
+    knowledgeId,
+    title,
+    snippet,
+    score,
+    ...(origin ? { origin } : {}),
+  }))
 }
 
 /** Documents for the model's data block, numbered from 1 in the same order as the sources. */

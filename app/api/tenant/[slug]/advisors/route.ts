@@ -17,6 +17,7 @@ export const GET = tenantRoute<Params>({ minRole: 'viewer' }, async ({ caller })
  * -> 201 the advisor. Tenant admins add the tenant's advisors; a member adds a personal one
  * (no collections, no audience) where the tenant allows it (403 otherwise).
  */
-export const POST = tenantRoute<Params, typeof advisorInputSchema>({ minRole: 'user', body: advisorInputSchema }, async ({ caller, body }) =>
-  contractJson(advisorSchema, await createAdvisor(caller, caller.tenant.id, body), 201),
+export const POST = tenantRoute<Params, typeof advisorInputSchema>(
+  { minRole: 'user', body: advisorInputSchema },
+  async ({ caller, body }) => contractJson(advisorSchema, await createAdvisor(caller, caller.tenant.id, body), 201),
 )

@@ -13,8 +13,9 @@ export const GET = tenantRoute<Params>({ minRole: 'viewer' }, async ({ caller, p
 )
 
 /** The same body as POST, replacing the advisor; by those who keep it (403 for others who may use it). */
-export const PUT = tenantRoute<Params, typeof advisorInputSchema>({ minRole: 'user', body: advisorInputSchema }, async ({ caller, body, params }) =>
-  contractJson(advisorSchema, await updateAdvisor(caller, caller.tenant.id, params.id, body)),
+export const PUT = tenantRoute<Params, typeof advisorInputSchema>(
+  { minRole: 'user', body: advisorInputSchema },
+  async ({ caller, body, params }) => contractJson(advisorSchema, await updateAdvisor(caller, caller.tenant.id, params.id, body)),
 )
 
 /** 204; its conversations stay, without an advisor. */
