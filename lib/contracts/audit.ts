@@ -29,6 +29,16 @@ export const AUDIT_ACTIONS = [
   'identity_secret.rotate',
   'widget_origin.add',
   'widget_origin.remove',
+  'collection.add',
+  'knowledge.place',
+  'group.add',
+  'group.update',
+  'group.delete',
+  'group.member_add',
+  'group.member_remove',
+  'advisor.create',
+  'advisor.update',
+  'advisor.delete',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

@@ -54,8 +54,14 @@ export const knowledgeCreateSchema = z
     tags: tagsSchema.default([]),
     elementalTags: elementalTagsSchema.default([]),
     sourceType: z.enum(['text', 'markdown']).default('text'),
+    /** The collection to file it in (GET .../collections); the tenant's default one when absent. */
+    collectionId: z.uuid({ message: 'must be a collection id' }).nullish(),
   })
-  .transform(({ elementalTags, ...rest }) => ({ ...rest, elemental_tags: elementalTags }))
+  .transform(({ elementalTags, collectionId, ...rest }) => ({
+    ...rest,
+    elemental_tags: elementalTags,
+    collection_id: collectionId ?? null,
+  }))
 
 /** Query of GET /api/admin/tenants/[id]/knowledge. */
 export const knowledgeListQuerySchema = z.object({

@@ -30,6 +30,8 @@ export const oracleRequestSchema = z
      * other text replaces it (edit and resend). The messages after it leave the thread.
      */
     resend: uuidSchema.optional(),
+    /** Ask one of the advisors the caller may use (GET .../advisors); a thread keeps the advisor it started with. */
+    advisorId: uuidSchema.nullish(),
   })
   .refine((body) => !body.resend || body.conversationId, { message: 'needs the conversationId of its thread', path: ['resend'] })
 export type OracleRequest = z.infer<typeof oracleRequestSchema>
@@ -56,6 +58,13 @@ export const knowledgeSourceSchema = z.strictObject({
   title: z.string(),
   snippet: z.string(),
   score: z.number(),
+  /** Where the document sits: one of the tenant's collections, or a member's personal document (the caller's own or shared with them). */
+  origin: z
+    .discriminatedUnion('kind', [
+      z.strictObject({ kind: z.literal('collection'), collectionId: z.string(), name: z.string() }),
+      z.strictObject({ kind: z.literal('personal') }),
+    ])
+    .optional(),
 })
 export type KnowledgeSource = z.infer<typeof knowledgeSourceSchema>
 

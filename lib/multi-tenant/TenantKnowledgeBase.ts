@@ -65,9 +65,9 @@ export class TenantKnowledgeBase {
     return prepareKnowledge(input, embedder)
   }
 
-  /** The document with the same text, if any: lets a caller skip embedding a duplicate. */
-  findDuplicate(hash: string): Promise<{ id: string; title: string; chunkCount: number } | null> {
-    return findByHash(this.db, this.tenantId, hash)
+  /** The document with the same text, if any (among the caller's own for a personal one): lets a caller skip embedding a duplicate. */
+  findDuplicate(hash: string, personal = false): Promise<{ id: string; title: string; chunkCount: number } | null> {
+    return findByHash(this.db, this.tenantId, hash, personal)
   }
 
   /**
@@ -76,17 +76,19 @@ export class TenantKnowledgeBase {
    * stored again: its id comes back with `duplicate: true`.
    */
   async addKnowledge(prepared: PreparedKnowledge): Promise<AddResult> {
-    const duplicate = await this.findDuplicate(prepared.contentHash)
-    if (duplicate) return { id: duplicate.id, chunkCount: duplicate.chunkCount, duplicate: true }
     const { input } = prepared
+    const duplicate = await this.findDuplicate(prepared.contentHash, input.personal)
+    if (duplicate) return { id: duplicate.id, chunkCount: duplicate.chunkCount, duplicate: true }
     const row = await insertDocument(this.db, this.tenantId, prepared)
     if (!row) {
       // Someone stored the same text between our check and this insert.
-      const existing = await this.findDuplicate(prepared.contentHash)
+      const existing = await this.findDuplicate(prepared.contentHash, input.personal)
       if (existing) return { id: existing.id, chunkCount: existing.chunkCount, duplicate: true }
       throw new AppError('conflict', 'The document could not be stored; please try again.')
     }
     await insertChunks(this.db, this.tenantId, row.id, prepared)
+    // A personal document is its owner's business: the tenant's log gets no audit row naming it.
+    if (input.personal) return { id: row.id, chunkCount: prepared.chunks.length, duplicate: false }
     await recordAudit(this.db, {
       tenantId: this.tenantId,
       action: 'knowledge.add',
@@ -103,6 +105,7 @@ export class TenantKnowledgeBase {
         chunkCount: prepared.chunks.length,
         embeddingModel: prepared.model,
         contentHash: prepared.contentHash,
+        collectionId: input.collection_id ?? null,
       },
       ip: this.options.auditIp ?? null,
     })
@@ -117,8 +120,16 @@ export class TenantKnowledgeBase {
     return this.searchWithEmbedding(text, embedding ?? null, options)
   }
 
-  /** Search with a query embedded beforehand (outside the transaction). */
-  async searchWithEmbedding(query: string, embedding: string | null, options: SearchOptions = {}): Promise<SearchHit[]> {
+  /**
+   * Search with a query embedded beforehand (outside the transaction). `collectionIds`
+   * scopes it to an advisor's collections (with the caller's readable personal documents).
+   */
+  async searchWithEmbedding(
+    query: string,
+    embedding: string | null,
+    options: SearchOptions = {},
+    collectionIds: string[] | null = null,
+  ): Promise<SearchHit[]> {
     const valid = parseOrBadRequest(searchOptionsSchema, options)
     // A query without a single word has neither a direction nor a lexeme to match.
     if (!embedding) return []
@@ -130,6 +141,7 @@ export class TenantKnowledgeBase {
       options: valid,
       exactMaxChunks: this.options.exactSearchMaxChunks ?? EXACT_SEARCH_MAX_CHUNKS,
       farSimilarity: this.options.farSimilarity ?? FAR_SIMILARITY,
+      collectionIds,
     })
   }
 

@@ -14,6 +14,7 @@ import type { OracleEvent } from './oracle/types'
 import type { OracleAnswer, OracleMeta, OracleUsage } from '@/lib/contracts/oracle'
 
 import type { TransactionScope } from './access/caller'
+import { advisorForQuestion, withAdvisorPersonality, type AdvisorScope } from './advisors'
 
 export type { TransactionScope } from './access/caller'
 
@@ -43,10 +44,12 @@ export type InteractionOptions = {
   endUserId?: string | null
   /** A shorter bound on the model's answer than MAX_ANSWER_TOKENS (the public API's max_tokens). */
   maxAnswerTokens?: number
+  /** Ask this advisor (a new thread; a thread keeps its own): its collections scope retrieval, its personality overrides the tenant's. */
+  advisorId?: string | null
 }
 
 /** What admission decided: the tenant as the oracle sees it, and the allowances taken. */
-export type Admitted = { profile: OracleProfile; admission: Admission; askedAt: Date }
+export type Admitted = { profile: OracleProfile; admission: Admission; askedAt: Date; advisor?: AdvisorScope | null }
 
 /**
  * The question's tokens for the reservation, counted before any transaction opens:
@@ -95,8 +98,9 @@ export class TenantMAIA {
     return this.interact(input, userId, options, true)
   }
 
-  private voice(profile: OracleProfile): VoiceDraft {
-    return this.deps.preview ?? profile
+  private voice(profile: OracleProfile, advisor: AdvisorScope | null): VoiceDraft {
+    if (this.deps.preview) return this.deps.preview
+    return { ...profile, maiaPersonality: withAdvisorPersonality(profile.maiaPersonality, advisor) }
   }
 
   private assertMayAsk(profile: OracleProfile, userId: string | null): void {
@@ -116,12 +120,16 @@ export class TenantMAIA {
     tx: Queryable,
     question: { input: string; inputTokens: number },
     userId: string | null,
-    options: Pick<InteractionOptions, 'conversationId' | 'resend' | 'endUserId'> = {},
+    options: Pick<InteractionOptions, 'conversationId' | 'resend' | 'endUserId' | 'advisorId'> = {},
   ): Promise<Admitted> {
     const askedAt = new Date()
     const profile = await loadOracleProfile(tx, this.tenantId)
     this.assertMayAsk(profile, userId)
+    const advisor = this.deps.preview
+      ? null
+      : await advisorForQuestion(tx, this.tenantId, { advisorId: options.advisorId, conversationId: options.conversationId, userId })
     const admission = await admitExchange(tx, {
+      advisorId: advisor?.id ?? null,
       tenantId: this.tenantId,
       userId: this.deps.preview ? null : userId,
       conversationId: options.conversationId ?? null,
@@ -132,7 +140,7 @@ export class TenantMAIA {
         ? undefined
         : (history: Thread['history']) => estimateExchangeTokens(question.inputTokens, history, PASSAGES_PER_ANSWER),
     })
-    return { profile, admission, askedAt }
+    return { profile, admission, askedAt, advisor }
   }
 
   private async *interact(
@@ -146,7 +154,7 @@ export class TenantMAIA {
       const question = { input, inputTokens: options.inputTokens ?? countQuestionTokens(input, this.deps.chat) }
       admitted = await this.run((tx) => this.admit(tx, question, userId, options))
     }
-    const { profile, admission, askedAt } = admitted
+    const { profile, admission, askedAt, advisor = null } = admitted
     const spent: TokenUsage = { promptTokens: 0, completionTokens: 0 }
     let settled = false
     let answer = ''
@@ -167,7 +175,8 @@ export class TenantMAIA {
         }),
       ])
       addUsage(spent, reading.usage)
-      const passages = await this.run((tx) => retrievePassages(tx, this.tenantId, this.deps.embedder, input, vector))
+      const scope = advisor?.collectionIds ?? null
+      const passages = await this.run((tx) => retrievePassages(tx, this.tenantId, this.deps.embedder, input, vector, scope))
       const meta: OracleMeta = {
         element: reading.element,
         phase: reading.phase,
@@ -184,7 +193,7 @@ export class TenantMAIA {
         streaming,
         tenantName: profile.name,
         contentLanguage: profile.contentLanguage,
-        voice: this.voice(profile),
+        voice: this.voice(profile, advisor),
         reading,
         passages,
         history: thread?.history ?? admission.endUser?.history ?? [],

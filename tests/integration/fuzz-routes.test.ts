@@ -76,6 +76,18 @@ function hostileObject(value: (key: string) => unknown): Record<string, unknown>
     'stream',
     'topK',
     'threshold',
+    'collectionId',
+    'collectionIds',
+    'visibility',
+    'groupIds',
+    'userId',
+    'resourceType',
+    'resourceId',
+    'grantee',
+    'advisorId',
+    'starterQuestions',
+    'personality',
+    'color',
   ]
   return Object.fromEntries(keys.map((key) => [key, value(key)]))
 }

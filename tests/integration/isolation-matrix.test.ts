@@ -23,6 +23,7 @@ import {
  *   zero   the statement runs but RLS hides the target: 0 rows read or changed
  *   perm   42501 permission denied (no grant)
  *   check  42501 new row violates row-level security policy (WITH CHECK)
+ *   fk     23503 a foreign key that carries tenant_id (and an owner) refuses the row
  *   or403 / or409  our own triggers refuse
  * Actors (see actorScope): anon has no tenant claim; visitor claims the public home
  * tenant; private visitor claims the private other tenant and reaches for its rows;
@@ -128,6 +129,42 @@ tenant_widget_origins    select  perm   perm     perm     zero      zero    zero
 tenant_widget_origins    insert  perm   perm     perm     check     check   check  allow  allow     allow
 tenant_widget_origins    update  perm   perm     perm     perm      perm    perm   perm   perm      allow
 tenant_widget_origins    delete  perm   perm     perm     zero      zero    zero   allow  allow     allow
+tenant_collections       select  zero   allow    zero     zero      allow   allow  allow  allow     allow
+tenant_collections       insert  perm   perm     perm     check     check   check  allow  allow     allow
+tenant_collections       update  perm   perm     perm     zero      zero    zero   allow  allow     allow
+tenant_collections       delete  perm   perm     perm     zero      zero    zero   allow  allow     allow
+tenant_groups            select  perm   perm     perm     zero      allow   allow  allow  allow     allow
+tenant_groups            insert  perm   perm     perm     check     check   check  allow  allow     allow
+tenant_groups            update  perm   perm     perm     zero      zero    zero   allow  allow     allow
+tenant_groups            delete  perm   perm     perm     zero      zero    zero   allow  allow     allow
+tenant_group_members     select  perm   perm     perm     zero      allow   zero   allow  allow     allow
+tenant_group_members     insert  perm   perm     perm     check     check   check  allow  allow     allow
+tenant_group_members     update  perm   perm     perm     perm      perm    perm   perm   perm      allow
+tenant_group_members     delete  perm   perm     perm     zero      zero    zero   allow  allow     allow
+tenant_knowledge_groups  select  perm   perm     perm     zero      zero    zero   allow  allow     allow
+tenant_knowledge_groups  insert  perm   perm     perm     check     check   check  allow  allow     allow
+tenant_knowledge_groups  update  perm   perm     perm     perm      perm    perm   perm   perm      allow
+tenant_knowledge_groups  delete  perm   perm     perm     zero      zero    zero   allow  allow     allow
+tenant_advisors          select  perm   perm     perm     zero      allow   allow  allow  allow     allow
+tenant_advisors          insert  perm   perm     perm     check     check   check  allow  allow     allow
+tenant_advisors          update  perm   perm     perm     zero      zero    zero   allow  allow     allow
+tenant_advisors          delete  perm   perm     perm     zero      zero    zero   allow  allow     allow
+tenant_advisor_collections select perm  perm     perm     zero      allow   allow  allow  allow     allow
+tenant_advisor_collections insert perm  perm     perm     check     check   check  allow  allow     allow
+tenant_advisor_collections update perm  perm     perm     perm      perm    perm   perm   perm      allow
+tenant_advisor_collections delete perm  perm     perm     zero      zero    zero   allow  allow     allow
+tenant_advisor_groups    select  perm   perm     perm     zero      zero    zero   allow  allow     allow
+tenant_advisor_groups    insert  perm   perm     perm     check     check   check  allow  allow     allow
+tenant_advisor_groups    update  perm   perm     perm     perm      perm    perm   perm   perm      allow
+tenant_advisor_groups    delete  perm   perm     perm     zero      zero    zero   allow  allow     allow
+tenant_advisor_members   select  perm   perm     perm     zero      zero    zero   allow  allow     allow
+tenant_advisor_members   insert  perm   perm     perm     check     check   check  allow  allow     allow
+tenant_advisor_members   update  perm   perm     perm     perm      perm    perm   perm   perm      allow
+tenant_advisor_members   delete  perm   perm     perm     zero      zero    zero   allow  allow     allow
+tenant_shares            select  perm   perm     perm     zero      allow   allow  zero   zero      allow
+tenant_shares            insert  perm   perm     perm     check     fk      allow  fk     check     allow
+tenant_shares            update  perm   perm     perm     perm      perm    perm   perm   perm      allow
+tenant_shares            delete  perm   perm     perm     zero      zero    allow  zero   zero      allow
 `
 
 const OPERATIONS = ['select', 'insert', 'update', 'delete'] as const
@@ -330,6 +367,96 @@ const PROBES: Record<string, TableProbe> = {
     update: (c) => change("update public.tenant_widget_origins set origin = 'https://forged.example' where id = $1", [c.t.widgetOriginId]),
     delete: (c) => change('delete from public.tenant_widget_origins where id = $1', [c.t.widgetOriginId]),
   },
+  // Kept by the tenant's admins; read by its people (and visitors of a public tenant); the default one stays.
+  tenant_collections: {
+    select: (c) => count('public.tenant_collections where tenant_id = $1', [c.t.id]),
+    insert: (c) => write("insert into public.tenant_collections (tenant_id, name) values ($1, 'Matrix collection')", [c.t.id]),
+    update: (c) => change("update public.tenant_collections set name = 'Renamed' where id = $1", [c.t.defaultCollectionId]),
+    delete: (c) => change('delete from public.tenant_collections where id = $1', [c.t.extraCollectionId]),
+  },
+  tenant_groups: {
+    select: (c) => count('public.tenant_groups where tenant_id = $1', [c.t.id]),
+    insert: (c) => write("insert into public.tenant_groups (tenant_id, name) values ($1, 'Matrix group')", [c.t.id]),
+    update: (c) => change("update public.tenant_groups set name = 'Renamed' where id = $1", [c.t.groupId]),
+    delete: (c) => change('delete from public.tenant_groups where id = $1', [c.t.groupId]),
+  },
+  // The viewer is the group's member: they see their own membership, admins every one.
+  tenant_group_members: {
+    select: (c) => count('public.tenant_group_members where group_id = $1', [c.t.groupId]),
+    insert: (c) =>
+      write('insert into public.tenant_group_members (tenant_id, group_id, user_id) values ($1, $2, $3)', [
+        c.t.id,
+        c.t.groupId,
+        c.t.userId,
+      ]),
+    update: (c) => change('update public.tenant_group_members set created_at = now() where group_id = $1', [c.t.groupId]),
+    delete: (c) => change('delete from public.tenant_group_members where group_id = $1', [c.t.groupId]),
+  },
+  tenant_knowledge_groups: {
+    select: (c) => count('public.tenant_knowledge_groups where knowledge_id = $1', [c.t.teamDocumentId]),
+    insert: (c) =>
+      write('insert into public.tenant_knowledge_groups (tenant_id, knowledge_id, group_id) values ($1, $2, $3)', [
+        c.t.id,
+        c.t.knowledgeId,
+        c.t.groupId,
+      ]),
+    update: (c) => change('update public.tenant_knowledge_groups set created_at = now() where knowledge_id = $1', [c.t.teamDocumentId]),
+    delete: (c) => change('delete from public.tenant_knowledge_groups where knowledge_id = $1', [c.t.teamDocumentId]),
+  },
+  // The advisor is for the user member (named) and the viewer's group; admins keep it.
+  tenant_advisors: {
+    select: (c) => count('public.tenant_advisors where id = $1', [c.t.advisorId]),
+    insert: (c) => write("insert into public.tenant_advisors (tenant_id, name) values ($1, 'Matrix advisor')", [c.t.id]),
+    update: (c) => change("update public.tenant_advisors set name = 'Renamed' where id = $1", [c.t.advisorId]),
+    delete: (c) => change('delete from public.tenant_advisors where id = $1', [c.t.advisorId]),
+  },
+  tenant_advisor_collections: {
+    select: (c) => count('public.tenant_advisor_collections where advisor_id = $1', [c.t.advisorId]),
+    insert: (c) =>
+      write('insert into public.tenant_advisor_collections (tenant_id, advisor_id, collection_id) values ($1, $2, $3)', [
+        c.t.id,
+        c.t.advisorId,
+        c.t.extraCollectionId,
+      ]),
+    update: (c) =>
+      change('update public.tenant_advisor_collections set collection_id = collection_id where advisor_id = $1', [c.t.advisorId]),
+    delete: (c) => change('delete from public.tenant_advisor_collections where advisor_id = $1', [c.t.advisorId]),
+  },
+  tenant_advisor_groups: {
+    select: (c) => count('public.tenant_advisor_groups where advisor_id = $1', [c.t.advisorId]),
+    insert: (c) =>
+      write('insert into public.tenant_advisor_groups (tenant_id, advisor_id, group_id) values ($1, $2, $3)', [
+        c.t.id,
+        c.t.advisorId,
+        c.t.emptyGroupId,
+      ]),
+    update: (c) => change('update public.tenant_advisor_groups set group_id = group_id where advisor_id = $1', [c.t.advisorId]),
+    delete: (c) => change('delete from public.tenant_advisor_groups where advisor_id = $1', [c.t.advisorId]),
+  },
+  tenant_advisor_members: {
+    select: (c) => count('public.tenant_advisor_members where advisor_id = $1', [c.t.advisorId]),
+    insert: (c) =>
+      write('insert into public.tenant_advisor_members (tenant_id, advisor_id, user_id) values ($1, $2, $3)', [
+        c.t.id,
+        c.t.advisorId,
+        c.t.viewerId,
+      ]),
+    update: (c) => change('update public.tenant_advisor_members set user_id = user_id where advisor_id = $1', [c.t.advisorId]),
+    delete: (c) => change('delete from public.tenant_advisor_members where advisor_id = $1', [c.t.advisorId]),
+  },
+  // The user member's document shared with the viewer's group. Sharing it again, in one's own
+  // name, with the whole tenant: only its owner's share passes the keys that carry the owner.
+  tenant_shares: {
+    select: (c) => count('public.tenant_shares where id = $1', [c.t.shareId]),
+    insert: (c) =>
+      write(
+        `insert into public.tenant_shares (tenant_id, owner_id, resource_type, document_id, grantee_tenant)
+         values ($1, $2, 'document', $3, true)`,
+        [c.t.id, c.uid, c.t.personalDocumentId],
+      ),
+    update: (c) => change('update public.tenant_shares set created_at = now() where id = $1', [c.t.shareId]),
+    delete: (c) => change('delete from public.tenant_shares where id = $1', [c.t.shareId]),
+  },
   audit_logs: {
     select: (c) => count('public.audit_logs where tenant_id = $1', [c.t.id]),
     insert: (c) => write("insert into public.audit_logs (tenant_id, action, hash) values ($1, 'forged.entry', 'x')", [c.t.id]),
@@ -359,7 +486,7 @@ function parseMatrix(text: string): Cell[] {
 }
 
 const CELLS = parseMatrix(MATRIX)
-const DENIALS: readonly string[] = ['zero', 'perm', 'check', 'or403', 'or409']
+const DENIALS: readonly string[] = ['zero', 'perm', 'check', 'fk', 'or403', 'or409']
 
 let db: TestDatabase
 let world: IsolationWorld

@@ -22,6 +22,19 @@ export type TenantFixture = {
   endUserId: string
   /** A site allowed to embed the tenant's widget, added by its admin. */
   widgetOriginId: string
+  /** The tenant's default collection (it holds the handbook) and an empty second one. */
+  defaultCollectionId: string
+  extraCollectionId: string
+  /** A group whose one member is the viewer, and an empty group. */
+  groupId: string
+  emptyGroupId: string
+  /** A tenant document read by the group (and admins) only. */
+  teamDocumentId: string
+  /** A tenant advisor over the default collection, for the user member (by name) and the group. */
+  advisorId: string
+  /** The user member's personal document, with one chunk, shared with the group. */
+  personalDocumentId: string
+  shareId: string
 }
 
 export type IsolationWorld = {
@@ -142,6 +155,64 @@ async function seedPopulatedTenant(tx: Queryable, slug: string, publicAccess: bo
     'insert into public.tenant_widget_origins (tenant_id, origin, created_by) values ($1, $2, $3) returning id',
     [id, `https://${slug}.example`, adminId],
   )
+  const [defaultCollection] = await tx.query<{ id: string }>(
+    'select id from public.tenant_collections where tenant_id = $1 and is_default',
+    [id],
+  )
+  const [extraCollection] = await tx.query<{ id: string }>(
+    "insert into public.tenant_collections (tenant_id, name) values ($1, 'Archive') returning id",
+    [id],
+  )
+  const groups = await tx.query<{ id: string; name: string }>(
+    "insert into public.tenant_groups (tenant_id, name) values ($1, 'Team'), ($1, 'Empty') returning id, name",
+    [id],
+  )
+  const groupId = String(groups.find((group) => group.name === 'Team')?.id)
+  await tx.query('insert into public.tenant_group_members (tenant_id, group_id, user_id) values ($1, $2, $3)', [id, groupId, viewerId])
+  const [teamDocument] = await tx.query<{ id: string }>(
+    `insert into public.tenant_knowledge (tenant_id, title, content, content_hash, visibility)
+     values ($1, 'Team notes', $2, md5($2), 'groups') returning id`,
+    [id, `${slug} team notes`],
+  )
+  await tx.query('insert into public.tenant_knowledge_groups (tenant_id, knowledge_id, group_id) values ($1, $2, $3)', [
+    id,
+    teamDocument?.id,
+    groupId,
+  ])
+  const [advisor] = await tx.query<{ id: string }>(
+    "insert into public.tenant_advisors (tenant_id, name) values ($1, 'Guide') returning id",
+    [id],
+  )
+  await tx.query('insert into public.tenant_advisor_collections (tenant_id, advisor_id, collection_id) values ($1, $2, $3)', [
+    id,
+    advisor?.id,
+    defaultCollection?.id,
+  ])
+  await tx.query('insert into public.tenant_advisor_groups (tenant_id, advisor_id, group_id) values ($1, $2, $3)', [
+    id,
+    advisor?.id,
+    groupId,
+  ])
+  await tx.query('insert into public.tenant_advisor_members (tenant_id, advisor_id, user_id) values ($1, $2, $3)', [
+    id,
+    advisor?.id,
+    userId,
+  ])
+  const [personal] = await tx.query<{ id: string }>(
+    `insert into public.tenant_knowledge (tenant_id, title, content, content_hash, owner_id)
+     values ($1, 'My notes', $2, md5($2), $3) returning id`,
+    [id, `${slug} private notes`, userId],
+  )
+  await tx.query(
+    `insert into public.tenant_knowledge_chunks (tenant_id, knowledge_id, chunk_index, content, embedding_model)
+     values ($1, $2, 0, $3, 'fixture')`,
+    [id, personal?.id, `${slug} private notes`],
+  )
+  const [share] = await tx.query<{ id: string }>(
+    `insert into public.tenant_shares (tenant_id, owner_id, resource_type, document_id, grantee_group_id)
+     values ($1, $2, 'document', $3, $4) returning id`,
+    [id, userId, personal?.id, groupId],
+  )
   // Two-factor rows belong to a person, not a tenant: the user member's, so every tenant's user has some.
   await tx.query("insert into public.user_two_factor (user_id, secret_ciphertext, enabled_at) values ($1, 'v1:fixture:iv:sealed', now())", [
     userId,
@@ -163,6 +234,14 @@ async function seedPopulatedTenant(tx: Queryable, slug: string, publicAccess: bo
     apiKeyId: String(apiKey[0]?.id),
     endUserId,
     widgetOriginId: String(widgetOrigin[0]?.id),
+    defaultCollectionId: String(defaultCollection?.id),
+    extraCollectionId: String(extraCollection?.id),
+    groupId,
+    emptyGroupId: String(groups.find((group) => group.name === 'Empty')?.id),
+    teamDocumentId: String(teamDocument?.id),
+    advisorId: String(advisor?.id),
+    personalDocumentId: String(personal?.id),
+    shareId: String(share?.id),
   }
 }
 

@@ -47,10 +47,16 @@ export const VISIBLE_MESSAGE = `not m.superseded
   and not exists (select 1 from public.tenant_messages later
                    where later.question_id = m.question_id and not later.superseded and later.created_at > m.created_at)`
 
-export async function startThread(tx: Queryable, tenantId: string, userId: string, input: string): Promise<Thread> {
+export async function startThread(
+  tx: Queryable,
+  tenantId: string,
+  userId: string,
+  input: string,
+  advisorId: string | null = null,
+): Promise<Thread> {
   const rows = await tx.query<{ id: string }>(
-    'insert into public.tenant_conversations (tenant_id, user_id, title) values ($1, $2, $3) returning id',
-    [tenantId, userId, conversationTitle(input)],
+    'insert into public.tenant_conversations (tenant_id, user_id, title, advisor_id) values ($1, $2, $3, $4) returning id',
+    [tenantId, userId, conversationTitle(input), advisorId],
   )
   const id = rows[0]?.id
   if (!id) throw new AppError('internal', 'The conversation could not be started.')

@@ -10,6 +10,7 @@ import type { KnowledgeInput } from './schema'
 import type { KnowledgeListPage, ListQuery } from '@/lib/contracts/knowledge'
 import { perFileLimitBytes } from './upload-limits'
 import { storageUsage } from './storage-usage'
+import { assertCollection } from './documents'
 import { loadTenantForAdmin } from '@/lib/multi-tenant/access'
 import { TenantKnowledgeBase } from '@/lib/multi-tenant/TenantKnowledgeBase'
 
@@ -49,7 +50,8 @@ async function storeDocument(
   const valid = validKnowledgeInput(input)
   const existing = await caller.run(async (tx) => {
     await authorize(tx)
-    return knowledgeBase(tx, tenantId, caller, embedder).findDuplicate(contentHash(valid.content))
+    if (valid.collection_id) await assertCollection(tx, tenantId, valid.collection_id)
+    return knowledgeBase(tx, tenantId, caller, embedder).findDuplicate(contentHash(valid.content), valid.personal)
   })
   if (existing) return { ...existing, duplicate: true }
   const prepared = await prepareKnowledge(valid, embedder)
@@ -81,6 +83,21 @@ export function addDocumentAsKey(
   embedder: EmbeddingProvider = defaultEmbedder(),
 ): Promise<StoredDocument> {
   return storeDocument(caller, tenantId, input, embedder, async () => undefined)
+}
+
+/**
+ * A member's personal document: private to them (RLS), in no collection, counted against
+ * the tenant's storage by the same triggers. The database's policies are the check (a
+ * member, not a viewer, writing a row they own); the caller's role comes first for a
+ * clear 403.
+ */
+export function addPersonalDocument(
+  caller: Acting,
+  tenantId: string,
+  input: Omit<KnowledgeInput, 'personal' | 'collection_id'>,
+  embedder: EmbeddingProvider = defaultEmbedder(),
+): Promise<StoredDocument> {
+  return storeDocument(caller, tenantId, { ...input, personal: true, collection_id: null }, embedder, async () => undefined)
 }
 
 /** The 409 a duplicate answers with; the existing document's id is in the details. */

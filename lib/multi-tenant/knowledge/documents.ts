@@ -1,6 +1,7 @@
 import type { Queryable } from '@/lib/db'
 import type { Element } from '@/lib/engine/elements'
 import { isUuid } from '@/lib/contracts/ids'
+import { AppError } from '@/lib/errors'
 import type { KnowledgeChunk, KnowledgeDocument, KnowledgeListPage, KnowledgeSummary, SourceType } from '@/lib/contracts/knowledge'
 
 /** A page of documents; the admin list adds the tenant's storage. */
@@ -50,7 +51,7 @@ export async function listDocuments(
   query: { page: number; pageSize: number; q?: string },
 ): Promise<KnowledgePage> {
   const pattern = query.q ? likePattern(query.q) : null
-  const where = `tenant_id = $1 and ($2::text is null or title ilike $2 or filename ilike $2)`
+  const where = `tenant_id = $1 and owner_id is null and ($2::text is null or title ilike $2 or filename ilike $2)`
   const [counted] = await tx.query<{ total: number }>(`select count(*)::int as total from public.tenant_knowledge where ${where}`, [
     tenantId,
     pattern,
@@ -73,18 +74,28 @@ export async function getDocument(tx: Queryable, tenantId: string, id: string): 
   return row ? { ...toSummary(row), content: row.content } : null
 }
 
-/** The document whose text hashes the same, if the tenant already has it. */
+/** The document whose text hashes the same, if the tenant (or, for a personal one, the caller) already has it. */
 export async function findByHash(
   tx: Queryable,
   tenantId: string,
   hash: string,
+  personal = false,
 ): Promise<{ id: string; title: string; chunkCount: number } | null> {
+  const owner = personal ? 'owner_id = (select auth.uid())' : 'owner_id is null'
   const rows = await tx.query<{ id: string; title: string; chunk_count: number }>(
-    'select id, title, chunk_count from public.tenant_knowledge where tenant_id = $1 and content_hash = $2',
+    `select id, title, chunk_count from public.tenant_knowledge where tenant_id = $1 and content_hash = $2 and ${owner}`,
     [tenantId, hash],
   )
   const row = rows[0]
   return row ? { id: row.id, title: row.title, chunkCount: row.chunk_count } : null
+}
+
+/** 404 unless `collectionId` is one of the tenant's collections the caller sees. */
+export async function assertCollection(tx: Queryable, tenantId: string, collectionId: string): Promise<void> {
+  const rows = isUuid(collectionId)
+    ? await tx.query('select 1 from public.tenant_collections where tenant_id = $1 and id = $2', [tenantId, collectionId])
+    : []
+  if (rows.length === 0) throw new AppError('not_found', 'No such collection in this tenant.')
 }
 
 export async function documentTitle(tx: Queryable, tenantId: string, id: string): Promise<string | null> {

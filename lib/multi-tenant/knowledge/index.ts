@@ -2,6 +2,7 @@
 export {
   addDocument,
   addDocumentAsKey,
+  addPersonalDocument,
   authorizeKnowledgeAdmin,
   deleteKnowledge,
   duplicateError,
@@ -32,3 +33,5 @@ export { questionsFrom, suggestedQuestions } from './suggestions'
 export { ANSWER_RELEVANCE, FIRM_RELEVANCE } from './schema'
 export { EXACT_SEARCH_MAX_CHUNKS, FAR_SIMILARITY } from './search'
 export { readUploadForm } from './upload'
+export { placeDocument } from './placement'
+export { sourceOrigins } from './origins'

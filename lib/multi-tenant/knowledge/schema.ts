@@ -15,6 +15,10 @@ export const knowledgeInputSchema = z.object({
     .max(255)
     .nullish()
     .transform((value) => value || null),
+  /** The tenant collection to file it in; none = the default collection (the database's trigger). */
+  collection_id: z.uuid().nullish(),
+  /** A personal document of the caller's own: private, in no collection. */
+  personal: z.boolean().default(false),
 })
 export type KnowledgeInput = z.input<typeof knowledgeInputSchema>
 export type ValidKnowledgeInput = z.output<typeof knowledgeInputSchema>
@@ -24,6 +28,7 @@ export const uploadFieldsSchema = z.object({
   category: categorySchema,
   tags: tagsSchema.default([]),
   elemental_tags: elementalTagsSchema.default([]),
+  collection_id: z.uuid({ message: 'must be a collection id' }).nullish(),
 })
 
 /**

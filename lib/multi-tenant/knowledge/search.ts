@@ -6,7 +6,7 @@ import type { searchOptionsSchema } from '@/lib/contracts/knowledge'
 
 /*
  * The TypeScript side of public.match_tenant_chunks (migration
- * 20261201002200_knowledge_search_bm25.sql), which does the retrieval, BM25 and vector
+ * 20261201002200_knowledge_search_bm25.sql, scoped by 20261206030600), which does the retrieval, BM25 and vector
  * fused, and the relevance decision inside the database under the caller's RLS.
  */
 
@@ -66,6 +66,8 @@ export type ChunkQuery = {
   options: z.output<typeof searchOptionsSchema>
   exactMaxChunks: number
   farSimilarity: number
+  /** An advisor's collections; null searches the whole knowledge base the caller reads. */
+  collectionIds?: string[] | null
 }
 
 const SNIPPET_CHARS = 240
@@ -105,7 +107,7 @@ export async function matchChunks(tx: Queryable, request: ChunkQuery): Promise<S
   const calibration = similarityCalibration(request.model)
   const rows = await tx.query<MatchRow>(
     `select chunk_id, knowledge_id, title, heading, content, similarity, coverage, relevance
-       from public.match_tenant_chunks($1, $2::extensions.vector, $3, $4, $5, $6, $7, $8::text[], $9::text[], $10, $11, $12, $13)`,
+       from public.match_tenant_chunks($1, $2::extensions.vector, $3, $4, $5, $6, $7, $8::text[], $9::text[], $10, $11, $12, $13, $14::uuid[])`,
     [
       request.tenantId,
       request.embedding,
@@ -120,6 +122,7 @@ export async function matchChunks(tx: Queryable, request: ChunkQuery): Promise<S
       request.farSimilarity,
       calibration.floor,
       calibration.ceiling,
+      request.collectionIds ?? null,
     ],
   )
   await tx.query("select set_config('statement_timeout', $1, true)", [saved?.previous ?? '0'])

@@ -20,12 +20,17 @@ export async function insertDocument(
   prepared: PreparedKnowledge,
 ): Promise<{ id: string; byteSize: number } | null> {
   const { input } = prepared
+  // A personal document is its owner's; the same text is once per owner (the partial unique indexes).
+  const conflict = input.personal
+    ? 'on conflict (tenant_id, owner_id, content_hash) where owner_id is not null do nothing'
+    : 'on conflict (tenant_id, content_hash) where owner_id is null do nothing'
   const rows = await tx
     .query<{ id: string; byte_size: number }>(
       `insert into public.tenant_knowledge (tenant_id, title, category, tags, elemental_tags, source_type,
-         filename, content, content_hash, token_count, chunk_count, created_by)
-       values ($1, $2, $3, $4::text[], $5::text[], $6, $7, $8, $9, $10, $11, (select auth.uid()))
-       on conflict (tenant_id, content_hash) do nothing
+         filename, content, content_hash, token_count, chunk_count, created_by, collection_id, owner_id)
+       values ($1, $2, $3, $4::text[], $5::text[], $6, $7, $8, $9, $10, $11, (select auth.uid()), $12,
+         case when $13::boolean then (select auth.uid()) end)
+       ${conflict}
        returning id, byte_size::float8 as byte_size`,
       [
         tenantId,
@@ -39,6 +44,8 @@ export async function insertDocument(
         prepared.contentHash,
         prepared.tokenCount,
         prepared.chunks.length,
+        input.collection_id ?? null,
+        input.personal,
       ],
     )
     .catch(rethrowStorageFull)

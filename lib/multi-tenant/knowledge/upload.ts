@@ -12,7 +12,7 @@ import { MAX_FILES_PER_REQUEST, maxRequestBytes } from './upload-limits'
 
 export type UploadForm = {
   files: File[]
-  fields: { category: string | null; tags: string[]; elemental_tags: Element[] }
+  fields: { category: string | null; tags: string[]; elemental_tags: Element[]; collection_id?: string | null }
 }
 
 function megabytes(bytes: number): string {
@@ -71,7 +71,7 @@ function listField(form: FormData, ...names: string[]): string[] {
     .filter(Boolean)
 }
 
-/** Files from `file` (or `files`) fields, with the optional category, tags and elementalTags fields. */
+/** Files from `file` (or `files`) fields, with the optional category, tags, elementalTags and collectionId fields. */
 export async function readUploadForm(request: Request, perFileBytes: number): Promise<UploadForm> {
   const form = await readForm(request, maxRequestBytes(perFileBytes), perFileBytes)
   const files = [...form.getAll('file'), ...form.getAll('files')].filter((value): value is File => value instanceof File)
@@ -80,12 +80,14 @@ export async function readUploadForm(request: Request, perFileBytes: number): Pr
     throw new AppError('bad_request', `Send at most ${MAX_FILES_PER_REQUEST} files per request.`)
   }
   const category = form.get('category')
+  const collectionId = form.get('collectionId')
   const fields = parseOrBadRequest(
     uploadFieldsSchema,
     {
       category: typeof category === 'string' ? category : null,
       tags: listField(form, 'tags'),
       elemental_tags: listField(form, 'elementalTags', 'elemental_tags').map((tag) => tag.toLowerCase()),
+      collection_id: typeof collectionId === 'string' && collectionId.trim() ? collectionId.trim() : null,
     },
     'The upload fields are not valid.',
   )

@@ -47,6 +47,8 @@ export type AdmissionRequest = {
   endUserId?: string | null
   /** The tokens to reserve, given the thread's history; absent = no model, nothing to reserve. */
   estimateTokens?: (history: Thread['history']) => number
+  /** The advisor a new thread is had with (recorded on it). */
+  advisorId?: string | null
 }
 
 export async function admitExchange(tx: Queryable, request: AdmissionRequest): Promise<Admission> {
@@ -61,7 +63,7 @@ export async function admitExchange(tx: Queryable, request: AdmissionRequest): P
   } else {
     period = (await consumeConversation(tx, request.tenantId)).period
     consumedConversation = true
-    if (request.userId) thread = await startThread(tx, request.tenantId, request.userId, request.input)
+    if (request.userId) thread = await startThread(tx, request.tenantId, request.userId, request.input, request.advisorId ?? null)
   }
   const endUser = request.endUserId
     ? { id: request.endUserId, history: await endUserHistory(tx, request.tenantId, request.endUserId) }

@@ -3,7 +3,7 @@ import { isOverviewQuestion } from '@/lib/ai/offline/question-kind'
 import type { SourcePassage } from '@/lib/ai/offline/responder'
 import type { Queryable } from '@/lib/db'
 import type { PromptDocument } from '@/lib/engine'
-import { ANSWER_RELEVANCE, embedAll } from '@/lib/multi-tenant/knowledge'
+import { ANSWER_RELEVANCE, embedAll, sourceOrigins } from '@/lib/multi-tenant/knowledge'
 import { overviewPassages } from './overview'
 import type { KnowledgeSource } from '@/lib/contracts/oracle'
 import { TenantKnowledgeBase } from '@/lib/multi-tenant/TenantKnowledgeBase'
@@ -33,10 +33,16 @@ export async function retrievePassages(
   embedder: EmbeddingProvider,
   query: string,
   vector: string | null,
+  collectionIds: string[] | null = null,
 ): Promise<RetrievedPassage[]> {
   if (isOverviewQuestion(query)) return overviewPassages(tx, tenantId, PASSAGES_PER_ANSWER)
   const kb = new TenantKnowledgeBase(tenantId, tx, { embedder })
-  const hits = await kb.searchWithEmbedding(query, vector, { limit: PASSAGES_PER_ANSWER, matchThreshold: ANSWER_RELEVANCE })
+  const hits = await kb.searchWithEmbedding(query, vector, { limit: PASSAGES_PER_ANSWER, matchThreshold: ANSWER_RELEVANCE }, collectionIds)
+  const origins = await sourceOrigins(
+    tx,
+    tenantId,
+    hits.map((hit) => hit.knowledgeId),
+  )
   return hits.map((hit) => ({
     id: hit.id,
     knowledgeId: hit.knowledgeId,
@@ -45,11 +51,19 @@ export async function retrievePassages(
     score: hit.score,
     content: hit.content,
     heading: hit.heading,
+    origin: origins.get(hit.knowledgeId),
   }))
 }
 
 export function toSources(passages: readonly RetrievedPassage[]): KnowledgeSource[] {
-  return passages.map(({ id, knowledgeId, title, snippet, score }) => ({ id, knowledgeId, title, snippet, score }))
+  return passages.map(({ id, knowledgeId, title, snippet, score, origin }) => ({
+    id,
+    knowledgeId,
+    title,
+    snippet,
+    score,
+    ...(origin ? { origin } : {}),
+  }))
 }
 
 /** Documents for the model's data block, numbered from 1 in the same order as the sources. */

@@ -14,7 +14,13 @@ export type OracleCaller = { maia: TenantMAIA; userId: string | null; admitted?:
 type TenantCaller = Caller & { tenant: TenantRoute }
 
 /** A question as the route prepares it, before any transaction opens: its tokens counted. */
-export type PreparedQuestion = { input: string; inputTokens: number; conversationId: string | null; resend: string | null }
+export type PreparedQuestion = {
+  input: string
+  inputTokens: number
+  conversationId: string | null
+  resend: string | null
+  advisorId: string | null
+}
 
 export function prepareQuestion(body: OracleRequest, providers: AiProviders = aiProviders()): PreparedQuestion {
   return {
@@ -22,6 +28,7 @@ export function prepareQuestion(body: OracleRequest, providers: AiProviders = ai
     inputTokens: countQuestionTokens(body.input, providers.chat),
     conversationId: body.conversationId ?? null,
     resend: body.resend ?? null,
+    advisorId: body.advisorId ?? null,
   }
 }
 

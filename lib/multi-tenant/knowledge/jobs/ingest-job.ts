@@ -26,6 +26,7 @@ function knowledgeFrom(job: JobRow, file: PreparedFile, model: string, vectors: 
     category: options.category ?? null,
     tags: [...(options.tags ?? []), ...(file.tags ?? [])].slice(0, 50),
     elemental_tags: (options.elemental_tags ?? []) as PreparedKnowledge['input']['elemental_tags'],
+    collection_id: options.collection_id ?? null,
   })
   return {
     input,

@@ -11,7 +11,7 @@ import type { Queryable } from '@/lib/db'
 export type JobKind = 'ingest' | 'reindex' | 'reextract'
 
 /** Upload fields an ingest job applies to the document it makes. */
-export type IngestOptions = { category: string | null; tags: string[]; elemental_tags: string[] }
+export type IngestOptions = { category: string | null; tags: string[]; elemental_tags: string[]; collection_id?: string | null }
 
 export type JobRow = {
   id: string

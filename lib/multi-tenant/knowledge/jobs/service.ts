@@ -1,4 +1,5 @@
 import type { IndexState, KnowledgeJob, UploadedFile } from '@/lib/contracts/knowledge-jobs'
+import { assertCollection } from '../documents'
 import type { KnowledgeDocumentDetails } from '@/lib/contracts/knowledge'
 import { documentChunks, getDocument } from '../documents'
 import { getDatabase, type Database } from '@/lib/db'
@@ -23,6 +24,9 @@ import { wakeJobRunner } from './process-runner'
 type Options = Omit<JobContextOptions, 'db'> & { db?: Database }
 
 export async function uploadFiles(caller: Acting, tenantId: string, form: UploadForm, options: Options = {}): Promise<UploadedFile[]> {
+  // A collection that is not the tenant's is the request's 404, before any file is stored.
+  const collectionId = form.fields.collection_id
+  if (collectionId) await caller.run((tx) => assertCollection(tx, tenantId, collectionId))
   const results = await enqueueFiles(jobContext({ ...options, db: options.db ?? (await getDatabase()) }), caller, tenantId, form)
   wakeJobRunner()
   return results

@@ -17,7 +17,7 @@ function wantsEventStream(request: Request): boolean {
 }
 
 /**
- * Asks the tenant's assistant (lib/contracts/oracle.ts). `{ input, conversationId?, conversationDepth?, resend? }` -> JSON
+ * Asks the tenant's assistant (lib/contracts/oracle.ts). `{ input, conversationId?, conversationDepth?, resend?, advisorId? }` -> JSON
  * `{ response, element, phase, facet, knowledgeSources, conversationId, usage, messageId, questionId, offline }`,
  * or with `Accept: text/event-stream` the same as `meta` / `token` / `done` events. Failures
  * before the answer starts are JSON errors with their status; later ones an `error` event.
@@ -37,6 +37,7 @@ export const POST = tenantRoute<{ slug: string }, typeof oracleRequestSchema, un
     const options = {
       conversationId: body.conversationId,
       resend: body.resend,
+      advisorId: body.advisorId,
       conversationDepth: body.conversationDepth,
       inputTokens: prepared?.inputTokens,
       admitted,
