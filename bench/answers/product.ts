@@ -141,6 +141,7 @@ function routeOf(tenant: BenchTenant): TenantRoute {
     name: tenant.name,
     domain: null,
     status: 'active',
+    privacyLevel: 'members',
     publicAccess: false,
     trialEndsAt: null,
     serving: true,

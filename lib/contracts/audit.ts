@@ -29,6 +29,11 @@ export const AUDIT_ACTIONS = [
   'identity_secret.rotate',
   'widget_origin.add',
   'widget_origin.remove',
+  'access_request.approve',
+  'access_request.reject',
+  'resource_request.create',
+  'resource_request.approve',
+  'resource_request.reject',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

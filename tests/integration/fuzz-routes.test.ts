@@ -76,6 +76,11 @@ function hostileObject(value: (key: string) => unknown): Record<string, unknown>
     'stream',
     'topK',
     'threshold',
+    'privacyLevel',
+    'decision',
+    'note',
+    'kind',
+    'reason',
   ]
   return Object.fromEntries(keys.map((key) => [key, value(key)]))
 }
