@@ -15,6 +15,7 @@ const FEATURES = [
   'public-api',
   'end-users',
   'widget',
+  'requests',
 ]
 
 // Outside a feature's folder, the feature is reached through its index.ts only.

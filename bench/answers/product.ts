@@ -142,6 +142,7 @@ function routeOf(tenant: BenchTenant): TenantRoute {
     name: tenant.name,
     domain: null,
     status: 'active',
+    privacyLevel: 'members',
     publicAccess: false,
     trialEndsAt: null,
     serving: true,

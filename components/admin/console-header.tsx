@@ -40,6 +40,7 @@ export function ConsoleHeader({ email, sections = true, outbox = false }: Props)
             label="Console sections"
             items={[
               { href: '/admin', label: 'Tenants' },
+              { href: '/admin/requests', label: 'Requests' },
               { href: '/admin/audit', label: 'Audit log' },
               ...(outbox ? [{ href: '/admin/outbox', label: 'Outbox' }] : []),
             ]}

@@ -20,14 +20,12 @@ export type PersonalityDraft = {
   phaseGuidance: Record<Element, string>
   primary: Element
   secondary: Element | ''
-  publicAccess: boolean
 }
 
 export type PersonalitySource = {
   brandVoice: BrandVoice
   maiaPersonality: MaiaPersonality
   elementalSignature: ElementalSignature
-  publicAccess: boolean
 }
 
 const lines = (text: string) =>
@@ -52,7 +50,6 @@ export function draftFrom(source: PersonalitySource): PersonalityDraft {
     phaseGuidance: Object.fromEntries(ELEMENTS.map((element) => [element, guidance[element] ?? ''])) as Record<Element, string>,
     primary: source.elementalSignature.primary,
     secondary: source.elementalSignature.secondary ?? '',
-    publicAccess: source.publicAccess,
   }
 }
 
@@ -78,7 +75,6 @@ export function payloadFrom(draft: PersonalityDraft) {
       phaseGuidance,
     },
     elementalSignature: { primary: draft.primary, ...(draft.secondary ? { secondary: draft.secondary } : {}) },
-    publicAccess: draft.publicAccess,
   }
 }
 

@@ -160,23 +160,6 @@ export function PersonalityForm({ draft, onChange, fields }: Props) {
           />
         ))}
       </Section>
-
-      <Section title="Visitors">
-        <label className="flex items-start gap-3 text-sm text-stone-800">
-          <input
-            type="checkbox"
-            checked={draft.publicAccess}
-            onChange={(e) => set('publicAccess', e.target.checked)}
-            className="mt-0.5 size-4 rounded border-stone-400 accent-indigo-700"
-          />
-          <span>
-            <span className="font-medium">Let visitors chat without an account</span>
-            <span className="block text-stone-600">
-              Visitors get no history and a stricter rate limit; their questions still count toward your limits.
-            </span>
-          </span>
-        </label>
-      </Section>
     </div>
   )
 }

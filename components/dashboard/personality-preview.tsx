@@ -50,7 +50,7 @@ export function PersonalityPreview({ previewUrl, tenantName, draft }: { previewU
     setBusy(true)
     setError(null)
     try {
-      const { publicAccess: _ignored, ...voice } = payloadFrom(draft)
+      const voice = payloadFrom(draft)
       setAnswer(
         await apiFetch(previewUrl, previewResponseSchema, {
           method: 'POST',

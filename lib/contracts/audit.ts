@@ -39,6 +39,11 @@ export const AUDIT_ACTIONS = [
   'advisor.create',
   'advisor.update',
   'advisor.delete',
+  'access_request.approve',
+  'access_request.reject',
+  'resource_request.create',
+  'resource_request.approve',
+  'resource_request.reject',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

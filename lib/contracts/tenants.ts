@@ -91,6 +91,17 @@ export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
   'no-reply',
 ])
 
+/**
+ * Who may use a tenant's assistant. SQL owns the rule (the tenants.privacy_level check and
+ * migration 20261206010000); this is TypeScript's one copy (rule-owners.test.ts compares them).
+ * `public`: visitors may ask without an account; `members`: members only (the default);
+ * `restricted`: members only, who join through an approved access request or an invitation
+ * and nothing else, granted by the platform.
+ */
+export const PRIVACY_LEVELS = ['public', 'members', 'restricted'] as const
+export type PrivacyLevel = (typeof PRIVACY_LEVELS)[number]
+export const privacyLevelSchema = z.enum(PRIVACY_LEVELS, { message: 'must be public, members or restricted' })
+
 export const TENANT_STATUSES = ['trial', 'active', 'suspended', 'cancelled'] as const
 export type TenantStatus = (typeof TENANT_STATUSES)[number]
 
@@ -141,20 +152,34 @@ const idleTimeoutSchema = z
   .min(5, { message: 'must be at least 5 minutes' })
   .max(43_200, { message: 'must be at most 43200 minutes (30 days)' })
 
-export const tenantCreateSchema = z.object({
-  name: nameSchema,
-  slug: slugSchema,
-  domain: domainSchema.nullable().optional(),
-  brandVoice: brandVoiceSchema.prefault({}),
-  elementalSignature: elementalSignatureSchema.prefault({}),
-  maiaPersonality: maiaPersonalitySchema.prefault({}),
-  planTier: planTierSchema.default('starter'),
-  limits: limitsOverrideSchema.optional(),
-  features: featuresSchema.default({}),
-  status: statusSchema.default('active'),
-  trialEndsAt: trialEndsAtSchema.nullable().optional(),
-  publicAccess: z.boolean().default(false),
-})
+/** Both names of the public level, when a body sends both, say the same. */
+function agreesOnPublic(body: { privacyLevel?: PrivacyLevel; publicAccess?: boolean }): boolean {
+  return body.privacyLevel === undefined || body.publicAccess === undefined || body.publicAccess === (body.privacyLevel === 'public')
+}
+
+/** The level a new tenant gets: privacyLevel, else publicAccess's, else `members`. */
+export function createdPrivacyLevel(input: { privacyLevel?: PrivacyLevel; publicAccess?: boolean }): PrivacyLevel {
+  return input.privacyLevel ?? (input.publicAccess ? 'public' : 'members')
+}
+
+export const tenantCreateSchema = z
+  .object({
+    name: nameSchema,
+    slug: slugSchema,
+    domain: domainSchema.nullable().optional(),
+    brandVoice: brandVoiceSchema.prefault({}),
+    elementalSignature: elementalSignatureSchema.prefault({}),
+    maiaPersonality: maiaPersonalitySchema.prefault({}),
+    planTier: planTierSchema.default('starter'),
+    limits: limitsOverrideSchema.optional(),
+    features: featuresSchema.default({}),
+    status: statusSchema.default('active'),
+    trialEndsAt: trialEndsAtSchema.nullable().optional(),
+    privacyLevel: privacyLevelSchema.optional(),
+    /** Older clients' name for the public level: true is `public`; privacyLevel wins when both are sent (and must agree). */
+    publicAccess: z.boolean().optional(),
+  })
+  .refine(agreesOnPublic, { message: 'must agree with privacyLevel (true is the public level)', path: ['publicAccess'] })
 export type TenantCreateInput = z.infer<typeof tenantCreateSchema>
 
 /** A PUT changes the fields it names; each named object replaces the stored one, except limits, which merge. */
@@ -171,6 +196,8 @@ export const tenantUpdateSchema = z
     features: featuresSchema.optional(),
     status: statusSchema.optional(),
     trialEndsAt: trialEndsAtSchema.nullable().optional(),
+    privacyLevel: privacyLevelSchema.optional(),
+    /** Older clients' switch: true is the `public` level, false leaves `public` for `members` (and keeps members or restricted as it is). */
     publicAccess: z.boolean().optional(),
     contentLanguage: contentLanguageSchema.optional(),
     requireTwoFactor: z.boolean().optional(),
@@ -179,6 +206,7 @@ export const tenantUpdateSchema = z
   .refine((body) => Object.values(body).some((value) => value !== undefined), {
     message: 'name at least one field to change',
   })
+  .refine(agreesOnPublic, { message: 'must agree with privacyLevel (true is the public level)', path: ['publicAccess'] })
 export type TenantUpdateInput = z.infer<typeof tenantUpdateSchema>
 
 export const tenantDeleteSchema = z.object({
@@ -199,6 +227,8 @@ export const tenantSchema = z.strictObject({
   planTier: planTierSchema,
   limits: limitsSchema,
   features: z.record(z.string(), z.boolean()),
+  privacyLevel: privacyLevelSchema,
+  /** `privacyLevel === 'public'` (the database generates it from the level). */
   publicAccess: z.boolean(),
   /** The text search configuration of the lexical index: stemming and stop words. */
   contentLanguage: z.string(),

@@ -88,6 +88,11 @@ function hostileObject(value: (key: string) => unknown): Record<string, unknown>
     'starterQuestions',
     'personality',
     'color',
+    'privacyLevel',
+    'decision',
+    'note',
+    'kind',
+    'reason',
   ]
   return Object.fromEntries(keys.map((key) => [key, value(key)]))
 }

@@ -165,6 +165,22 @@ tenant_shares            select  perm   perm     perm     zero      allow   allo
 tenant_shares            insert  perm   perm     perm     check     fk      allow  fk     check     allow
 tenant_shares            update  perm   perm     perm     perm      perm    perm   perm   perm      allow
 tenant_shares            delete  perm   perm     perm     zero      zero    allow  zero   zero      allow
+tenant_access_requests   select  perm   perm     perm     zero      zero    zero   allow  allow     allow
+tenant_access_requests   insert  perm   perm     perm     perm      perm    perm   perm   perm      allow
+tenant_access_requests   update  perm   perm     perm     perm      perm    perm   perm   perm      allow
+tenant_access_requests   delete  perm   perm     perm     perm      perm    perm   perm   perm      allow
+tenant_access_request_events select perm perm    perm     zero      zero    zero   allow  allow     allow
+tenant_access_request_events insert perm perm    perm     perm      perm    perm   perm   perm      allow
+tenant_access_request_events update perm perm    perm     perm      perm    perm   perm   perm      allow
+tenant_access_request_events delete perm perm    perm     perm      perm    perm   perm   perm      allow
+tenant_resource_requests select  perm   perm     perm     zero      zero    zero   allow  allow     allow
+tenant_resource_requests insert  perm   perm     perm     perm      perm    perm   perm   perm      allow
+tenant_resource_requests update  perm   perm     perm     perm      perm    perm   perm   perm      allow
+tenant_resource_requests delete  perm   perm     perm     perm      perm    perm   perm   perm      allow
+tenant_resource_request_events select perm perm  perm     zero      zero    zero   allow  allow     allow
+tenant_resource_request_events insert perm perm  perm     perm      perm    perm   perm   perm      allow
+tenant_resource_request_events update perm perm  perm     perm      perm    perm   perm   perm      allow
+tenant_resource_request_events delete perm perm  perm     perm      perm    perm   perm   perm      allow
 `
 
 const OPERATIONS = ['select', 'insert', 'update', 'delete'] as const
@@ -456,6 +472,48 @@ const PROBES: Record<string, TableProbe> = {
       ),
     update: (c) => change('update public.tenant_shares set created_at = now() where id = $1', [c.t.shareId]),
     delete: (c) => change('delete from public.tenant_shares where id = $1', [c.t.shareId]),
+  // Filed and decided only through app_private's functions (isolation-requests.test.ts); the requester reads their own there.
+  tenant_access_requests: {
+    select: (c) => count('public.tenant_access_requests where id = $1', [c.t.accessRequestId]),
+    insert: (c) =>
+      write("insert into public.tenant_access_requests (tenant_id, user_id, email, message) values ($1, $2, 'm@matrix.test', 'Hi')", [
+        c.t.id,
+        c.world.platformAdminId,
+      ]),
+    update: (c) => change("update public.tenant_access_requests set decision_note = 'forged' where id = $1", [c.t.accessRequestId]),
+    delete: (c) => change('delete from public.tenant_access_requests where id = $1', [c.t.accessRequestId]),
+  },
+  // A request's history, written by its trigger; readable by whoever reads the request.
+  tenant_access_request_events: {
+    select: (c) => count('public.tenant_access_request_events where request_id = $1', [c.t.accessRequestId]),
+    insert: (c) =>
+      write("insert into public.tenant_access_request_events (request_id, tenant_id, status) values ($1, $2, 'approved')", [
+        c.t.accessRequestId,
+        c.t.id,
+      ]),
+    update: (c) => change("update public.tenant_access_request_events set note = 'forged' where request_id = $1", [c.t.accessRequestId]),
+    delete: (c) => change('delete from public.tenant_access_request_events where request_id = $1', [c.t.accessRequestId]),
+  },
+  tenant_resource_requests: {
+    select: (c) => count('public.tenant_resource_requests where id = $1', [c.t.resourceRequestId]),
+    insert: (c) =>
+      write(
+        "insert into public.tenant_resource_requests (tenant_id, kind, reason, requested_by) values ($1, 'restricted_access', 'x', $2)",
+        [c.t.id, c.uid],
+      ),
+    update: (c) => change("update public.tenant_resource_requests set decision_note = 'forged' where id = $1", [c.t.resourceRequestId]),
+    delete: (c) => change('delete from public.tenant_resource_requests where id = $1', [c.t.resourceRequestId]),
+  },
+  tenant_resource_request_events: {
+    select: (c) => count('public.tenant_resource_request_events where request_id = $1', [c.t.resourceRequestId]),
+    insert: (c) =>
+      write("insert into public.tenant_resource_request_events (request_id, tenant_id, status) values ($1, $2, 'approved')", [
+        c.t.resourceRequestId,
+        c.t.id,
+      ]),
+    update: (c) =>
+      change("update public.tenant_resource_request_events set note = 'forged' where request_id = $1", [c.t.resourceRequestId]),
+    delete: (c) => change('delete from public.tenant_resource_request_events where request_id = $1', [c.t.resourceRequestId]),
   },
   audit_logs: {
     select: (c) => count('public.audit_logs where tenant_id = $1', [c.t.id]),

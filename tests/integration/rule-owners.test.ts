@@ -5,7 +5,8 @@ import { setDatabaseForTests, withService } from '@/lib/db'
 import { ELEMENTS } from '@/lib/engine/elements'
 import { actingAs } from '@/lib/multi-tenant/access'
 import { isSlugShape } from '@/lib/contracts/ids'
-import { PLAN_TIERS, slugSchema } from '@/lib/contracts/tenants'
+import { PLAN_TIERS, PRIVACY_LEVELS, slugSchema } from '@/lib/contracts/tenants'
+import { REQUEST_STATUSES, RESOURCE_REQUEST_KINDS } from '@/lib/contracts/requests'
 import { normaliseOrigin } from '@/lib/contracts/widget-origin'
 import { getTenant, listPlans, planDefaults } from '@/lib/multi-tenant/tenants'
 import { createTenant, createUser, makePlatformAdmin } from '../support/auth'
@@ -283,5 +284,34 @@ describe('widget origins: the tenant_widget_origins.origin check and the origin 
     }
     expect(produced).toBeGreaterThan(0)
     expect(refused).toBeGreaterThan(0)
+  })
+})
+
+describe('privacy levels and requests: their SQL checks against PRIVACY_LEVELS, REQUEST_STATUSES and RESOURCE_REQUEST_KINDS', () => {
+  const checkWords = (table: string, column: string) =>
+    constraintWords(`conrelid = $1::regclass and contype = 'c' and pg_get_constraintdef(oid) ~ $2`, [
+      `public.${table}`,
+      `^CHECK \\(\\(${column} = `,
+    ])
+
+  it('the tenants.privacy_level check accepts exactly the levels PRIVACY_LEVELS lists, and public_access is the public one', async () => {
+    expect(await checkWords('tenants', 'privacy_level')).toEqual([...PRIVACY_LEVELS])
+    const [column] = await sql<{ expression: string }>(
+      `select generation_expression as expression from information_schema.columns
+        where table_schema = 'public' and table_name = 'tenants' and column_name = 'public_access'`,
+    )
+    expect(column?.expression).toBe("(privacy_level = 'public'::text)")
+  })
+
+  it('both request tables and their histories accept exactly REQUEST_STATUSES; resource requests exactly RESOURCE_REQUEST_KINDS', async () => {
+    for (const table of [
+      'tenant_access_requests',
+      'tenant_access_request_events',
+      'tenant_resource_requests',
+      'tenant_resource_request_events',
+    ]) {
+      expect(await checkWords(table, 'status'), table).toEqual([...REQUEST_STATUSES])
+    }
+    expect(await checkWords('tenant_resource_requests', 'kind')).toEqual([...RESOURCE_REQUEST_KINDS])
   })
 })

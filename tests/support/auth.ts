@@ -61,6 +61,8 @@ export type TestTenantInput = {
   domain?: string | null
   status?: 'trial' | 'active' | 'suspended' | 'cancelled'
   publicAccess?: boolean
+  /** Wins over publicAccess (true: public, otherwise members). */
+  privacyLevel?: 'public' | 'members' | 'restricted'
   planTier?: 'starter' | 'professional' | 'enterprise'
   limits?: Record<string, number | null>
   trialEndsAt?: Date | null
@@ -71,7 +73,7 @@ export type TestTenantInput = {
 export async function createTenant(db: Database, input: TestTenantInput): Promise<{ id: string; slug: string }> {
   const rows = await withService(db, (tx) =>
     tx.query<{ id: string; slug: string }>(
-      `insert into public.tenants (slug, name, domain, status, public_access, plan_tier, limits, trial_ends_at)
+      `insert into public.tenants (slug, name, domain, status, privacy_level, plan_tier, limits, trial_ends_at)
        values ($1, $2, $3, $4, $5, $6, coalesce($7::text::jsonb, '{}'::jsonb), $8)
        returning id, slug`,
       [
@@ -79,7 +81,7 @@ export async function createTenant(db: Database, input: TestTenantInput): Promis
         input.name ?? input.slug,
         input.domain ?? null,
         input.status ?? 'active',
-        input.publicAccess ?? false,
+        input.privacyLevel ?? (input.publicAccess ? 'public' : 'members'),
         input.planTier ?? 'starter',
         input.limits ? JSON.stringify(input.limits) : null,
         input.trialEndsAt ?? null,

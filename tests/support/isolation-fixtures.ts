@@ -35,6 +35,10 @@ export type TenantFixture = {
   /** The user member's personal document, with one chunk, shared with the group. */
   personalDocumentId: string
   shareId: string
+  /** The world's loner asking to join the tenant (pending). */
+  accessRequestId: string
+  /** The tenant's admin asking the platform for more members (pending). */
+  resourceRequestId: string
 }
 
 export type IsolationWorld = {
@@ -58,8 +62,8 @@ export async function seedUsers(tx: Queryable, emails: string[]): Promise<string
 
 export async function seedTenant(tx: Queryable, input: { slug: string; publicAccess: boolean; status?: string }): Promise<string> {
   const rows = await tx.query<{ id: string }>(
-    'insert into public.tenants (slug, name, public_access, status) values ($1, $1, $2, $3) returning id',
-    [input.slug, input.publicAccess, input.status ?? 'active'],
+    'insert into public.tenants (slug, name, privacy_level, status) values ($1, $1, $2, $3) returning id',
+    [input.slug, input.publicAccess ? 'public' : 'members', input.status ?? 'active'],
   )
   return String(rows[0]?.id)
 }
@@ -221,6 +225,11 @@ async function seedPopulatedTenant(tx: Queryable, slug: string, publicAccess: bo
     userId,
     `${slug} recovery code`,
   ])
+  const resourceRequest = await tx.query<{ id: string }>(
+    `insert into public.tenant_resource_requests (tenant_id, kind, limits, reason, requested_by, requester_email)
+     values ($1, 'limits', '{"members": 50}'::jsonb, 'We are hiring.', $2, $3) returning id`,
+    [id, adminId, `admin@${slug}.test`],
+  )
   await tx.query("select app_private.write_audit($1, 'tenant.create', 'tenant', $2)", [id, id])
   await tx.query("select app_private.write_audit($1, 'member.add', 'user', $2)", [id, userId])
   return {
@@ -242,7 +251,19 @@ async function seedPopulatedTenant(tx: Queryable, slug: string, publicAccess: bo
     advisorId: String(advisor?.id),
     personalDocumentId: String(personal?.id),
     shareId: String(share?.id),
+    accessRequestId: '',
+    resourceRequestId: String(resourceRequest[0]?.id),
   }
+}
+
+/** A pending request to join the tenant, as app_private.file_access_request would file it. */
+async function seedAccessRequest(tx: Queryable, tenant: TenantFixture, userId: string): Promise<void> {
+  const rows = await tx.query<{ id: string }>(
+    `insert into public.tenant_access_requests (tenant_id, user_id, email, message)
+     values ($1, $2, 'loner@nowhere.test', 'May I join?') returning id`,
+    [tenant.id, userId],
+  )
+  tenant.accessRequestId = String(rows[0]?.id)
 }
 
 export async function seedIsolationWorld(db: Database): Promise<IsolationWorld> {
@@ -251,6 +272,8 @@ export async function seedIsolationWorld(db: Database): Promise<IsolationWorld> 
     const other = await seedPopulatedTenant(tx, 'other-tenant', false)
     const [platformAdminId = '', lonerId = ''] = await seedUsers(tx, ['platform@admin.test', 'loner@nowhere.test'])
     await tx.query('insert into public.platform_admins (user_id) values ($1)', [platformAdminId])
+    await seedAccessRequest(tx, home, lonerId)
+    await seedAccessRequest(tx, other, lonerId)
     await tx.query("insert into public.mail_outbox (to_address, subject, text_body) values ('someone@home.test', 'Verify', 'a link')")
     return { home, other, platformAdminId, lonerId }
   })

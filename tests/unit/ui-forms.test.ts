@@ -10,7 +10,6 @@ describe('personality draft', () => {
     brandVoice: brandVoiceSchema.parse({ tone: 'warm', values: ['care', 'clarity'], greeting: 'Hello!' }),
     maiaPersonality: maiaPersonalitySchema.parse({ name: 'Luna', specialtyAreas: ['sleep'], phaseGuidance: { water: 'Go gently.' } }),
     elementalSignature: elementalSignatureSchema.parse({ primary: 'water', secondary: 'fire' }),
-    publicAccess: true,
   }
 
   it('round-trips the stored personality through the form unchanged', () => {
@@ -18,7 +17,8 @@ describe('personality draft', () => {
     expect(brandVoiceSchema.parse(payload.brandVoice)).toEqual(stored.brandVoice)
     expect(maiaPersonalitySchema.parse(payload.maiaPersonality)).toEqual(stored.maiaPersonality)
     expect(payload.elementalSignature).toEqual(stored.elementalSignature)
-    expect(payload.publicAccess).toBe(true)
+    // Who may ask is the privacy level's card, not the personality's.
+    expect(payload).not.toHaveProperty('publicAccess')
   })
 
   it('turns one-per-line text into lists and drops empty guidance', () => {

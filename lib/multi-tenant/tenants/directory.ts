@@ -2,7 +2,7 @@ import { LRUCache } from 'lru-cache'
 import { getDatabase, withService } from '@/lib/db'
 import { isSlugShape, isUuid } from '@/lib/contracts/ids'
 import { elementSchema, type Element } from '@/lib/engine/elements'
-import type { TenantStatus } from '@/lib/contracts/tenants'
+import type { PrivacyLevel, TenantStatus } from '@/lib/contracts/tenants'
 
 /** Routing fields only: enough to find a tenant, and whether it is serving (app_private.tenant_serving decides). */
 export type TenantRoute = {
@@ -11,6 +11,8 @@ export type TenantRoute = {
   name: string
   domain: string | null
   status: TenantStatus
+  /** Who may use the assistant (PRIVACY_LEVELS); `publicAccess` is its `public` level. */
+  privacyLevel: PrivacyLevel
   publicAccess: boolean
   trialEndsAt: Date | null
   serving: boolean
@@ -24,6 +26,7 @@ type RouteRow = {
   name: string
   domain: string | null
   status: TenantStatus
+  privacy_level: PrivacyLevel
   public_access: boolean
   trial_ends_at: Date | string | null
   serving: boolean
@@ -47,6 +50,7 @@ function toRoute(row: RouteRow): TenantRoute {
     name: row.name,
     domain: row.domain,
     status: row.status,
+    privacyLevel: row.privacy_level,
     publicAccess: row.public_access,
     trialEndsAt,
     serving: row.serving === true,
@@ -63,7 +67,7 @@ async function lookup(column: 'slug' | 'domain' | 'id', value: string): Promise<
   const db = await getDatabase()
   const rows = await withService(db, (tx) =>
     tx.query<RouteRow>(
-      `select id, slug, name, domain, status, public_access, trial_ends_at,
+      `select id, slug, name, domain, status, privacy_level, public_access, trial_ends_at,
               app_private.tenant_serving(status, trial_ends_at) as serving,
               elemental_signature ->> 'primary' as element
          from public.tenants where ${column} = $1`,

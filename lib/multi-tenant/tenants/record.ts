@@ -1,11 +1,11 @@
 import type { z } from 'zod'
 import { brandVoiceSchema, elementalSignatureSchema, maiaPersonalitySchema } from '@/lib/engine/voice'
-import type { PlanTier, Tenant, TenantStatus } from '@/lib/contracts/tenants'
+import type { PlanTier, PrivacyLevel, Tenant, TenantStatus } from '@/lib/contracts/tenants'
 import { readLimits } from './plans'
 
 /** Columns every tenant query selects, in the order of TenantRow. */
 export const TENANT_COLUMNS = `id, name, slug, domain, brand_voice, elemental_signature, maia_personality,
-  plan_tier, app_private.effective_limits(limits, plan_tier) as limits, features, public_access, content_language, require_two_factor, idle_timeout_minutes, status, trial_ends_at, created_at, updated_at,
+  plan_tier, app_private.effective_limits(limits, plan_tier) as limits, features, privacy_level, public_access, content_language, require_two_factor, idle_timeout_minutes, status, trial_ends_at, created_at, updated_at,
   app_private.tenant_effective_status(status, trial_ends_at) as effective_status`
 
 export type TenantRow = {
@@ -19,6 +19,7 @@ export type TenantRow = {
   plan_tier: PlanTier
   limits: unknown
   features: unknown
+  privacy_level: PrivacyLevel
   public_access: boolean
   content_language: string
   require_two_factor: boolean
@@ -58,6 +59,7 @@ export function toTenant(row: TenantRow): Tenant {
     planTier: row.plan_tier,
     limits: readLimits(row.limits),
     features: readFeatures(row.features),
+    privacyLevel: row.privacy_level,
     publicAccess: row.public_access,
     contentLanguage: row.content_language,
     requireTwoFactor: row.require_two_factor,

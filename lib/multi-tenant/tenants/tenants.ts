@@ -7,7 +7,7 @@ import { isPlatformAdmin, loadTenantForAdmin } from '@/lib/multi-tenant/access'
 import { invalidateTenantRoutes } from './directory'
 import { TENANT_COLUMNS, toTenant, type TenantRow } from './record'
 import type { Tenant } from '@/lib/contracts/tenants'
-import type { TenantCreateInput } from '@/lib/contracts/tenants'
+import { createdPrivacyLevel, type TenantCreateInput } from '@/lib/contracts/tenants'
 import { assertDomainOffPlatform, defaultTrialEnd, rethrowTenantConflict } from './write-rules'
 
 export { deleteTenant } from './delete'
@@ -42,7 +42,7 @@ export async function createTenant(caller: Acting, input: TenantCreateInput): Pr
     const rows = await tx
       .query<TenantRow>(
         `insert into public.tenants (name, slug, domain, brand_voice, elemental_signature, maia_personality,
-           plan_tier, limits, features, status, trial_ends_at, public_access)
+           plan_tier, limits, features, status, trial_ends_at, privacy_level)
          values ($1, $2, $3, $4::text::jsonb, $5::text::jsonb, $6::text::jsonb, $7, $8::text::jsonb, $9::text::jsonb, $10, $11, $12)
          returning ${TENANT_COLUMNS}`,
         [
@@ -57,7 +57,7 @@ export async function createTenant(caller: Acting, input: TenantCreateInput): Pr
           JSON.stringify(input.features),
           input.status,
           trialEndsAt,
-          input.publicAccess,
+          createdPrivacyLevel(input),
         ],
       )
       .catch(rethrowTenantConflict)
@@ -67,7 +67,14 @@ export async function createTenant(caller: Acting, input: TenantCreateInput): Pr
       action: 'tenant.create',
       targetType: 'tenant',
       targetId: created.id,
-      after: { name: created.name, slug: created.slug, domain: created.domain, planTier: created.planTier, status: created.status },
+      after: {
+        name: created.name,
+        slug: created.slug,
+        domain: created.domain,
+        planTier: created.planTier,
+        status: created.status,
+        privacyLevel: created.privacyLevel,
+      },
       ip: caller.ip,
     })
     return created

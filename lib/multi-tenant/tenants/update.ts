@@ -7,11 +7,12 @@ import { mergeLimits, planDefaults } from './plans'
 import { loadTenantForAdmin } from '@/lib/multi-tenant/access'
 import { invalidateTenantRoutes } from './directory'
 import { TENANT_COLUMNS, toTenant, type TenantRow } from './record'
-import type { Limits, Tenant } from '@/lib/contracts/tenants'
+import type { Limits, PrivacyLevel, Tenant } from '@/lib/contracts/tenants'
 import type { TenantUpdateInput } from '@/lib/contracts/tenants'
 import { assertDomainOffPlatform, assertOwnSecondFactor, defaultTrialEnd, rethrowTenantConflict } from './write-rules'
 
-type Field = keyof TenantUpdateInput
+// publicAccess is read as a privacy level (requestedLevel); the database generates the column from it.
+type Field = Exclude<keyof TenantUpdateInput, 'publicAccess'>
 
 // Each API field, its column, how its value is sent (JSON as text, see recordAudit), and which audit action records it.
 const FIELDS: Record<Field, { column: string; cast: '' | '::text::jsonb'; action: AuditAction; platformOnly: boolean }> = {
@@ -20,7 +21,7 @@ const FIELDS: Record<Field, { column: string; cast: '' | '::text::jsonb'; action
   domain: { column: 'domain', cast: '', action: 'tenant.update', platformOnly: true },
   status: { column: 'status', cast: '', action: 'tenant.update', platformOnly: true },
   trialEndsAt: { column: 'trial_ends_at', cast: '', action: 'tenant.update', platformOnly: true },
-  publicAccess: { column: 'public_access', cast: '', action: 'tenant.update', platformOnly: false },
+  privacyLevel: { column: 'privacy_level', cast: '', action: 'tenant.update', platformOnly: false },
   contentLanguage: { column: 'content_language', cast: '', action: 'tenant.update', platformOnly: false },
   requireTwoFactor: { column: 'require_two_factor', cast: '', action: 'tenant.update', platformOnly: false },
   idleTimeoutMinutes: { column: 'idle_timeout_minutes', cast: '', action: 'tenant.update', platformOnly: false },
@@ -34,10 +35,19 @@ const FIELDS: Record<Field, { column: string; cast: '' | '::text::jsonb'; action
 
 type Comparable = Omit<Tenant, 'trialEndsAt'> & { trialEndsAt: string | null }
 
+/** Older clients send publicAccess: true is public; false leaves public for members and keeps members or restricted. */
+function requestedLevel(current: Tenant, input: TenantUpdateInput): PrivacyLevel {
+  if (input.privacyLevel) return input.privacyLevel
+  if (input.publicAccess === undefined) return current.privacyLevel
+  if (input.publicAccess) return 'public'
+  return current.privacyLevel === 'public' ? 'members' : current.privacyLevel
+}
+
 /** The tenant as it would be after the update, in API shape, so changes can be compared field by field. */
 function applyUpdate(current: Tenant, input: TenantUpdateInput, base: Limits): Comparable {
   const planTier = input.planTier ?? current.planTier
   const status = input.status ?? current.status
+  const privacyLevel = requestedLevel(current, input)
   let trialEndsAt = input.trialEndsAt === undefined ? current.trialEndsAt : (input.trialEndsAt?.toISOString() ?? null)
   if (status === 'trial' && trialEndsAt === null && current.status !== 'trial') trialEndsAt = defaultTrialEnd().toISOString()
   return {
@@ -47,7 +57,8 @@ function applyUpdate(current: Tenant, input: TenantUpdateInput, base: Limits): C
     domain: input.domain === undefined ? current.domain : input.domain,
     status,
     trialEndsAt,
-    publicAccess: input.publicAccess ?? current.publicAccess,
+    privacyLevel,
+    publicAccess: privacyLevel === 'public',
     contentLanguage: input.contentLanguage ?? current.contentLanguage,
     requireTwoFactor: input.requireTwoFactor ?? current.requireTwoFactor,
     idleTimeoutMinutes: input.idleTimeoutMinutes === undefined ? current.idleTimeoutMinutes : input.idleTimeoutMinutes,
@@ -79,7 +90,8 @@ function sqlValue(field: Field, next: Comparable): unknown {
 
 /**
  * Changes the fields the caller names. Tenant admins may change name, voice, personality,
- * elemental signature and visitor access; plan, limits, features, status, trial end, slug
+ * elemental signature and the privacy level (restricted only once the platform granted it:
+ * the database's rule, 403); plan, limits, features, status, trial end, slug
  * and domain are the platform's (403 here; the database trigger is the backstop).
  * Each group of changes writes its own audit row with the before and after of what changed.
  */

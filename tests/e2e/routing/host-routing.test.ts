@@ -85,9 +85,9 @@ beforeAll(async () => {
     )
     await tx.query('insert into public.platform_admins (user_id) values ($1)', [admin[0]?.id])
     await tx.query(
-      `insert into public.tenants (slug, name, domain, status, public_access) values
-         ('sterling-law', 'Sterling Routing Firm', 'ask.sterling.example', 'active', true),
-         ('luna-wellness', 'Luna Routing Studio', null, 'active', true)`,
+      `insert into public.tenants (slug, name, domain, status, privacy_level) values
+         ('sterling-law', 'Sterling Routing Firm', 'ask.sterling.example', 'active', 'public'),
+         ('luna-wellness', 'Luna Routing Studio', null, 'active', 'public')`,
     )
   })
   await db.close()

@@ -2,7 +2,6 @@ import { possessive } from '@/lib/client/format'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { ChatApp } from '@/components/chat/chat-app'
-import { Alert } from '@/components/ui/alert'
 import { buttonClasses } from '@/components/ui/button'
 import { isAppError } from '@/lib/errors'
 import { callerFromSession, visitorScope } from '@/lib/multi-tenant/access'
@@ -11,6 +10,7 @@ import { suggestedQuestions } from '@/lib/multi-tenant/knowledge'
 import { readChatCapacity, type ChatCapacity } from '@/lib/multi-tenant/usage'
 import type { ConversationResponse } from '@/lib/contracts/conversations'
 import { loadTenantContext, tenantHref, type TenantContext } from '../_data/tenant-context'
+import { NonMemberNotice } from './non-member-notice'
 
 /** The member's own thread under their RLS; anyone else's (or a malformed id) is the 404 page, never its content. */
 async function loadOwnThread(context: TenantContext, id: string): Promise<ConversationResponse> {
@@ -49,14 +49,7 @@ export async function TenantChat({ slug, conversationId }: { slug: string; conve
 
   if (session && !role && (conversationId || !tenant.publicAccess)) {
     if (tenant.publicAccess) notFound()
-    return (
-      <div className="mx-auto w-full max-w-xl px-4 py-12 sm:py-20">
-        <Alert tone="warning" title={`You are not a member of ${tenant.name}`}>
-          You are signed in as {session.email}, but this account has no access to {tenant.name}’s assistant. Ask one of its administrators
-          for an invitation, or sign in with another account.
-        </Alert>
-      </div>
-    )
+    return <NonMemberNotice context={{ ...context, session }} />
   }
 
   if (!session && (conversationId || !tenant.publicAccess)) {

@@ -24,7 +24,6 @@ export default async function PersonalityPage({ params }: { params: Promise<{ sl
           brandVoice: tenant.brandVoice,
           maiaPersonality: tenant.maiaPersonality,
           elementalSignature: tenant.elementalSignature,
-          publicAccess: tenant.publicAccess,
         }}
       />
       <div className="mt-6">
