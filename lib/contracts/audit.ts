@@ -29,6 +29,12 @@ export const AUDIT_ACTIONS = [
   'identity_secret.rotate',
   'widget_origin.add',
   'widget_origin.remove',
+  'member.tier_change',
+  'tier.create',
+  'tier.update',
+  'tier.delete',
+  'export.create',
+  'export.download',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

@@ -6,6 +6,7 @@ import type { ChatTurn } from '@/lib/engine'
 import type { Reading } from './reading'
 import type { KnowledgeSource } from '@/lib/contracts/oracle'
 import { consumeConversation, recordExchange, releaseExchange, reserveTokens } from '@/lib/multi-tenant/usage'
+import { recordMemberExchange, releaseMemberExchange, reserveMemberExchange } from '@/lib/multi-tenant/tiers'
 
 /*
  * The transactions around the model call of one exchange.
@@ -16,7 +17,9 @@ import { consumeConversation, recordExchange, releaseExchange, reserveTokens } f
  * together and turns the reservation into the real usage. On failure, release undoes the
  * admission: the reservation is returned (tokens the model did spend still count), and a
  * thread this exchange started is deleted and its conversation unit given back, so
- * nothing of a failed exchange is stored.
+ * nothing of a failed exchange is stored. A member's question is also counted against
+ * their tier (tiers/member-usage.ts) by the same three steps, checked first so a member
+ * past their quota takes nothing of the tenant's month.
  */
 
 export type Admission = {
@@ -32,6 +35,8 @@ export type Admission = {
   /** The month the allowances were taken from, so they are settled in the same one. */
   period: string | null
   reservation: { tokens: number } | null
+  /** The question and tokens set aside in the member's tier (members only, with or without a model). */
+  memberReservation: { tokens: number; period: string } | null
 }
 
 export type AdmissionRequest = {
@@ -65,12 +70,16 @@ export async function admitExchange(tx: Queryable, request: AdmissionRequest): P
     ? { id: request.endUserId, history: await endUserHistory(tx, request.tenantId, request.endUserId) }
     : null
   let reservation: Admission['reservation'] = null
+  let memberReservation: Admission['memberReservation'] = null
+  const tokens = request.estimateTokens?.(thread?.history ?? endUser?.history ?? []) ?? 0
+  if (userId) {
+    memberReservation = { tokens, period: (await reserveMemberExchange(tx, tenantId, userId, tokens)).period }
+  }
   if (request.estimateTokens) {
-    const tokens = request.estimateTokens(thread?.history ?? endUser?.history ?? [])
     period = (await reserveTokens(tx, request.tenantId, tokens)).period
     reservation = { tokens }
   }
-  return { tenantId, userId, thread, endUser, consumedConversation, period, reservation }
+  return { tenantId, userId, thread, endUser, consumedConversation, period, reservation, memberReservation }
 }
 
 export type CompletedExchange = {
@@ -130,13 +139,23 @@ export async function settleAdmission(tx: Queryable, admission: Admission, excha
     newConversation: admission.consumedConversation,
     element: reading.element,
   })
+  if (userId && admission.memberReservation) {
+    await recordMemberExchange(tx, {
+      tenantId,
+      userId,
+      period: admission.memberReservation.period,
+      reserved: admission.memberReservation.tokens,
+      tokensIn: spent.promptTokens,
+      tokensOut: spent.completionTokens,
+    })
+  }
   return { messageId: stored?.answerId ?? null, questionId: stored?.questionId ?? null }
 }
 
 /** Whether a failed exchange left anything to undo or count. */
 export function needsRelease(admission: Admission, spent: TokenUsage): boolean {
   const somethingSpent = spent.promptTokens > 0 || spent.completionTokens > 0
-  return admission.consumedConversation || admission.reservation !== null || somethingSpent
+  return admission.consumedConversation || admission.reservation !== null || admission.memberReservation !== null || somethingSpent
 }
 
 export async function releaseAdmission(tx: Queryable, admission: Admission, spent: TokenUsage): Promise<void> {
@@ -150,4 +169,14 @@ export async function releaseAdmission(tx: Queryable, admission: Admission, spen
     tokensOut: spent.completionTokens,
     returnConversation: admission.consumedConversation,
   })
+  if (admission.userId && admission.memberReservation) {
+    await releaseMemberExchange(tx, {
+      tenantId,
+      userId: admission.userId,
+      period: admission.memberReservation.period,
+      reserved: admission.memberReservation.tokens,
+      tokensIn: spent.promptTokens,
+      tokensOut: spent.completionTokens,
+    })
+  }
 }

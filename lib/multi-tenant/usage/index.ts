@@ -1,4 +1,4 @@
 // The usage feature's public surface: the oracle's counting steps, the chat's capacity and the admins' report.
-export { consumeConversation, recordExchange, releaseExchange, reserveTokens } from './usage'
+export { consumeConversation, recordExchange, releaseExchange, reserveTokens, secondsToNextPeriod } from './usage'
 export { readChatCapacity, type ChatCapacity } from './capacity'
 export { getUsageReport, getUsageReportAsKey } from './report'
