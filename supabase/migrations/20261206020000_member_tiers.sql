@@ -4,6 +4,11 @@
 -- tenant_member_usage with the same reserve / settle / release steps as the tenant's
 -- counters (20261123004001, 20261203000000): one conditional update reserves a question and
 -- its token estimate, so concurrent questions of one member cannot pass the tier.
+--
+-- reserve_tokens, record_exchange and release_exchange gain an overload with the member
+-- (p_user_id, last): it counts the member's side and then calls the tenant's function
+-- unchanged, so the tenant's rules keep their one body and a member's exchange costs the
+-- server no extra statement.
 
 create table public.tenant_member_tiers (
   id uuid primary key default gen_random_uuid(),
@@ -185,6 +190,70 @@ begin
 end
 $$;
 
+create or replace function app_private.reserve_tokens(p_tenant_id uuid, p_estimate bigint, p_user_id uuid)
+returns table (accepted boolean, usage_period date, cap bigint, reason text)
+language plpgsql volatile security definer
+set search_path = ''
+as $$
+declare
+  v_member record;
+  v_tenant record;
+begin
+  select * into v_member from app_private.reserve_member_exchange(p_tenant_id, p_user_id, p_estimate);
+  if not v_member.accepted then
+    return query select false, v_member.usage_period, null::bigint, v_member.reason;
+    return;
+  end if;
+  select * into v_tenant from app_private.reserve_tokens(p_tenant_id, p_estimate);
+  if not v_tenant.accepted then
+    -- Nothing of a refused question stays set aside for the member.
+    update public.tenant_member_usage u
+       set messages_reserved = greatest(0, u.messages_reserved - 1),
+           tokens_reserved = greatest(0, u.tokens_reserved - p_estimate)
+     where u.tenant_id = p_tenant_id and u.user_id = p_user_id and u.period = v_member.usage_period;
+  end if;
+  return query select v_tenant.accepted, v_tenant.usage_period, v_tenant.cap,
+    case when v_tenant.accepted then null else 'tenant_tokens' end;
+end
+$$;
+
+create or replace function app_private.record_exchange(
+  p_tenant_id uuid, p_period date, p_reserved bigint, p_tokens_in bigint, p_tokens_out bigint,
+  p_messages int, p_new_conversation boolean, p_element text, p_user_id uuid
+) returns void
+language plpgsql volatile security definer
+set search_path = ''
+as $$
+begin
+  perform app_private.record_exchange(p_tenant_id, p_period, p_reserved, p_tokens_in, p_tokens_out,
+    p_messages, p_new_conversation, p_element);
+  if p_user_id is not null then
+    perform app_private.record_member_exchange(p_tenant_id, p_user_id, p_period, p_reserved, p_tokens_in, p_tokens_out);
+  end if;
+end
+$$;
+
+create or replace function app_private.release_exchange(
+  p_tenant_id uuid, p_period date, p_reserved bigint, p_tokens_in bigint, p_tokens_out bigint,
+  p_return_conversation boolean, p_user_id uuid
+) returns void
+language plpgsql volatile security definer
+set search_path = ''
+as $$
+begin
+  perform app_private.release_exchange(p_tenant_id, p_period, p_reserved, p_tokens_in, p_tokens_out, p_return_conversation);
+  if p_user_id is not null then
+    perform app_private.release_member_exchange(p_tenant_id, p_user_id, p_period, p_reserved, p_tokens_in, p_tokens_out);
+  end if;
+end
+$$;
+
+revoke all on function app_private.reserve_tokens(uuid, bigint, uuid) from public;
+revoke all on function app_private.record_exchange(uuid, date, bigint, bigint, bigint, int, boolean, text, uuid) from public;
+revoke all on function app_private.release_exchange(uuid, date, bigint, bigint, bigint, boolean, uuid) from public;
+grant execute on function app_private.reserve_tokens(uuid, bigint, uuid) to service_role;
+grant execute on function app_private.record_exchange(uuid, date, bigint, bigint, bigint, int, boolean, text, uuid) to service_role;
+grant execute on function app_private.release_exchange(uuid, date, bigint, bigint, bigint, boolean, uuid) to service_role;
 revoke all on function app_private.member_tier_limits(uuid, uuid) from public;
 revoke all on function app_private.reserve_member_exchange(uuid, uuid, bigint) from public;
 revoke all on function app_private.record_member_exchange(uuid, uuid, date, bigint, bigint, bigint) from public;

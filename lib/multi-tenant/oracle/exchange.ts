@@ -5,8 +5,7 @@ import { endUserHistory, storeEndUserExchange } from '@/lib/multi-tenant/end-use
 import type { ChatTurn } from '@/lib/engine'
 import type { Reading } from './reading'
 import type { KnowledgeSource } from '@/lib/contracts/oracle'
-import { consumeConversation, recordExchange, releaseExchange, reserveTokens } from '@/lib/multi-tenant/usage'
-import { recordMemberExchange, releaseMemberExchange, reserveMemberExchange } from '@/lib/multi-tenant/tiers'
+import { consumeConversation, recordExchange, releaseExchange, reserveMemberQuestion, reserveTokens } from '@/lib/multi-tenant/usage'
 
 /*
  * The transactions around the model call of one exchange.
@@ -17,9 +16,9 @@ import { recordMemberExchange, releaseMemberExchange, reserveMemberExchange } fr
  * together and turns the reservation into the real usage. On failure, release undoes the
  * admission: the reservation is returned (tokens the model did spend still count), and a
  * thread this exchange started is deleted and its conversation unit given back, so
- * nothing of a failed exchange is stored. A member's question is also counted against
- * their tier (tiers/member-usage.ts) by the same three steps, checked first so a member
- * past their quota takes nothing of the tenant's month.
+ * nothing of a failed exchange is stored. A member's question is counted against their
+ * tier by the same three steps (the usage functions given the member), so a member past
+ * their tier is refused while the rest of the tenant still asks.
  */
 
 export type Admission = {
@@ -35,8 +34,8 @@ export type Admission = {
   /** The month the allowances were taken from, so they are settled in the same one. */
   period: string | null
   reservation: { tokens: number } | null
-  /** The question and tokens set aside in the member's tier (members only, with or without a model). */
-  memberReservation: { tokens: number; period: string } | null
+  /** A question (and the reservation's tokens) was set aside in the member's tier. */
+  memberCounted: boolean
 }
 
 export type AdmissionRequest = {
@@ -70,16 +69,15 @@ export async function admitExchange(tx: Queryable, request: AdmissionRequest): P
     ? { id: request.endUserId, history: await endUserHistory(tx, request.tenantId, request.endUserId) }
     : null
   let reservation: Admission['reservation'] = null
-  let memberReservation: Admission['memberReservation'] = null
-  const tokens = request.estimateTokens?.(thread?.history ?? endUser?.history ?? []) ?? 0
-  if (userId) {
-    memberReservation = { tokens, period: (await reserveMemberExchange(tx, tenantId, userId, tokens)).period }
-  }
   if (request.estimateTokens) {
-    period = (await reserveTokens(tx, request.tenantId, tokens)).period
+    const tokens = request.estimateTokens(thread?.history ?? endUser?.history ?? [])
+    period = (await reserveTokens(tx, request.tenantId, tokens, userId)).period
     reservation = { tokens }
+  } else if (userId) {
+    const member = await reserveMemberQuestion(tx, tenantId, userId)
+    period ??= member.period
   }
-  return { tenantId, userId, thread, endUser, consumedConversation, period, reservation, memberReservation }
+  return { tenantId, userId, thread, endUser, consumedConversation, period, reservation, memberCounted: userId !== null }
 }
 
 export type CompletedExchange = {
@@ -138,24 +136,15 @@ export async function settleAdmission(tx: Queryable, admission: Admission, excha
     messages: stored?.messages ?? 2,
     newConversation: admission.consumedConversation,
     element: reading.element,
+    memberId: admission.memberCounted ? userId : null,
   })
-  if (userId && admission.memberReservation) {
-    await recordMemberExchange(tx, {
-      tenantId,
-      userId,
-      period: admission.memberReservation.period,
-      reserved: admission.memberReservation.tokens,
-      tokensIn: spent.promptTokens,
-      tokensOut: spent.completionTokens,
-    })
-  }
   return { messageId: stored?.answerId ?? null, questionId: stored?.questionId ?? null }
 }
 
 /** Whether a failed exchange left anything to undo or count. */
 export function needsRelease(admission: Admission, spent: TokenUsage): boolean {
   const somethingSpent = spent.promptTokens > 0 || spent.completionTokens > 0
-  return admission.consumedConversation || admission.reservation !== null || admission.memberReservation !== null || somethingSpent
+  return admission.consumedConversation || admission.reservation !== null || admission.memberCounted || somethingSpent
 }
 
 export async function releaseAdmission(tx: Queryable, admission: Admission, spent: TokenUsage): Promise<void> {
@@ -168,15 +157,6 @@ export async function releaseAdmission(tx: Queryable, admission: Admission, spen
     tokensIn: spent.promptTokens,
     tokensOut: spent.completionTokens,
     returnConversation: admission.consumedConversation,
+    memberId: admission.memberCounted ? admission.userId : null,
   })
-  if (admission.userId && admission.memberReservation) {
-    await releaseMemberExchange(tx, {
-      tenantId,
-      userId: admission.userId,
-      period: admission.memberReservation.period,
-      reserved: admission.memberReservation.tokens,
-      tokensIn: spent.promptTokens,
-      tokensOut: spent.completionTokens,
-    })
-  }
 }
