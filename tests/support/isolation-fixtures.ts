@@ -22,6 +22,8 @@ export type TenantFixture = {
   endUserId: string
   /** A site allowed to embed the tenant's widget, added by its admin. */
   widgetOriginId: string
+  /** A member tier the tenant's `user` member is in, with their use of this month. */
+  tierId: string
 }
 
 export type IsolationWorld = {
@@ -142,6 +144,15 @@ async function seedPopulatedTenant(tx: Queryable, slug: string, publicAccess: bo
     'insert into public.tenant_widget_origins (tenant_id, origin, created_by) values ($1, $2, $3) returning id',
     [id, `https://${slug}.example`, adminId],
   )
+  const tier = await tx.query<{ id: string }>(
+    "insert into public.tenant_member_tiers (tenant_id, name, messages_per_month) values ($1, 'Basic', 100) returning id",
+    [id],
+  )
+  await tx.query('update public.tenant_users set tier_id = $3 where tenant_id = $1 and user_id = $2', [id, userId, tier[0]?.id])
+  await tx.query(
+    'insert into public.tenant_member_usage (tenant_id, user_id, period, messages) values ($1, $2, app_private.usage_period(), 2)',
+    [id, userId],
+  )
   // Two-factor rows belong to a person, not a tenant: the user member's, so every tenant's user has some.
   await tx.query("insert into public.user_two_factor (user_id, secret_ciphertext, enabled_at) values ($1, 'v1:fixture:iv:sealed', now())", [
     userId,
@@ -163,6 +174,7 @@ async function seedPopulatedTenant(tx: Queryable, slug: string, publicAccess: bo
     apiKeyId: String(apiKey[0]?.id),
     endUserId,
     widgetOriginId: String(widgetOrigin[0]?.id),
+    tierId: String(tier[0]?.id),
   }
 }
 
