@@ -18,6 +18,7 @@ export const errorStatus = {
   locked: 429,
   rate_limited: 429,
   limit_reached: 429,
+  member_limit_reached: 429,
   tenant_inactive: 403,
   email_unverified: 403,
   two_factor_setup_required: 403,

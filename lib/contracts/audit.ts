@@ -44,6 +44,12 @@ export const AUDIT_ACTIONS = [
   'resource_request.create',
   'resource_request.approve',
   'resource_request.reject',
+  'member.tier_change',
+  'tier.create',
+  'tier.update',
+  'tier.delete',
+  'export.create',
+  'export.download',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

@@ -154,7 +154,7 @@ describe('DELETE /api/auth/account', () => {
     expect((await remove(cookie)).status).toBe(204)
   })
 
-  it('removes my memberships, conversations and sessions, and audits each membership that ends', async () => {
+  it('removes my memberships, conversations and sessions, and audits each membership that ends under a pseudonym', async () => {
     const me = await createUser(db, { email: 'leaver@example.com', password })
     const tenant = await createTenant(db, { slug: 'left-behind' })
     await addMember(db, tenant.id, me.userId, 'user')
@@ -177,7 +177,7 @@ describe('DELETE /api/auth/account', () => {
                 (select count(*) from public.tenant_conversations where user_id = $1)::int as conversations,
                 (select count(*) from auth.local_sessions where user_id = $1)::int as sessions,
                 (select count(*) from public.audit_logs where tenant_id = $2 and action = 'member.remove'
-                   and target_id = $1::text)::int as audits`,
+                   and after ->> 'reason' = 'account_deleted' and target_id <> $1::text)::int as audits`,
         [me.userId, tenant.id],
       ),
     )

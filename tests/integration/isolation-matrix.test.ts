@@ -181,6 +181,14 @@ tenant_resource_request_events select perm perm  perm     zero      zero    zero
 tenant_resource_request_events insert perm perm  perm     perm      perm    perm   perm   perm      allow
 tenant_resource_request_events update perm perm  perm     perm      perm    perm   perm   perm      allow
 tenant_resource_request_events delete perm perm  perm     perm      perm    perm   perm   perm      allow
+tenant_member_tiers      select  perm   perm     perm     zero      zero    zero   allow  allow     allow
+tenant_member_tiers      insert  perm   perm     perm     check     check   check  allow  allow     allow
+tenant_member_tiers      update  perm   perm     perm     zero      zero    zero   allow  allow     allow
+tenant_member_tiers      delete  perm   perm     perm     zero      zero    zero   allow  allow     allow
+tenant_member_usage      select  perm   perm     perm     zero      zero    allow  allow  allow     allow
+tenant_member_usage      insert  perm   perm     perm     perm      perm    perm   perm   perm      allow
+tenant_member_usage      update  perm   perm     perm     perm      perm    perm   perm   perm      allow
+tenant_member_usage      delete  perm   perm     perm     perm      perm    perm   perm   perm      allow
 `
 
 const OPERATIONS = ['select', 'insert', 'update', 'delete'] as const
@@ -514,6 +522,20 @@ const PROBES: Record<string, TableProbe> = {
     update: (c) =>
       change("update public.tenant_resource_request_events set note = 'forged' where request_id = $1", [c.t.resourceRequestId]),
     delete: (c) => change('delete from public.tenant_resource_request_events where request_id = $1', [c.t.resourceRequestId]),
+  // Defined by the tenant's admins; members are put in them through tenant_users.tier_id.
+  tenant_member_tiers: {
+    select: (c) => count('public.tenant_member_tiers where tenant_id = $1', [c.t.id]),
+    insert: (c) => write("insert into public.tenant_member_tiers (tenant_id, name, messages_per_month) values ($1, 'Matrix', 1)", [c.t.id]),
+    update: (c) => change('update public.tenant_member_tiers set messages_per_month = 7 where id = $1', [c.t.tierId]),
+    delete: (c) => change('delete from public.tenant_member_tiers where id = $1', [c.t.tierId]),
+  },
+  // Counted by the server alone; a member reads their own month, admins their tenant's.
+  tenant_member_usage: {
+    select: (c) => count('public.tenant_member_usage where tenant_id = $1 and user_id = $2', [c.t.id, c.t.userId]),
+    insert: (c) =>
+      write("insert into public.tenant_member_usage (tenant_id, user_id, period) values ($1, $2, date '2001-01-01')", [c.t.id, c.t.userId]),
+    update: (c) => change('update public.tenant_member_usage set messages = 0 where tenant_id = $1 and user_id = $2', [c.t.id, c.t.userId]),
+    delete: (c) => change('delete from public.tenant_member_usage where tenant_id = $1 and user_id = $2', [c.t.id, c.t.userId]),
   },
   audit_logs: {
     select: (c) => count('public.audit_logs where tenant_id = $1', [c.t.id]),

@@ -142,6 +142,26 @@ describe('calling app_private functions directly', () => {
     ['reserve tokens', 'anon', 'app_private.reserve_tokens($1, 10)', () => [home()], 'perm'],
     ['record an exchange', 'user', 'app_private.record_exchange($1, null, 0, 1, 1, 1, false, null)', () => [home()], 'perm'],
     ['release an exchange', 'user', 'app_private.release_exchange($1, null, 0, 0, 0, true)', () => [home()], 'perm'],
+    // A member's tier is counted by the server alone too; erasure runs only inside account deletion.
+    ['reserve a member question', 'user', 'app_private.reserve_member_exchange($1, $2, 0)', () => [home(), world.home.userId], 'perm'],
+    ['reserve a member question', 'admin', 'app_private.reserve_tokens($1, 0, $2)', () => [home(), world.home.userId], 'perm'],
+    ['reserve a member question', 'service', 'app_private.reserve_member_exchange($1, $2, 0)', () => [home(), world.home.userId], 'allow'],
+    [
+      'record a member exchange',
+      'user',
+      'app_private.record_exchange($1, null, 0, 1, 1, 1, false, null, $2)',
+      () => [home(), world.home.userId],
+      'perm',
+    ],
+    [
+      'release a member exchange',
+      'user',
+      'app_private.release_exchange($1, null, 0, 0, 0, true, $2)',
+      () => [home(), world.home.userId],
+      'perm',
+    ],
+    ['pseudonymise audit rows', 'platform', 'app_private.pseudonymise_audit(array[$1::text], gen_random_uuid())', () => [home()], 'perm'],
+    ['erase a person', 'admin', "app_private.erase_person($1, 'user@home-tenant.test')", () => [world.home.userId], 'perm'],
     [
       'count a rate-limit hit',
       'visitor',

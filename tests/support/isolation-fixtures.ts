@@ -39,6 +39,8 @@ export type TenantFixture = {
   accessRequestId: string
   /** The tenant's admin asking the platform for more members (pending). */
   resourceRequestId: string
+  /** A member tier the tenant's `user` member is in, with their use of this month. */
+  tierId: string
 }
 
 export type IsolationWorld = {
@@ -216,6 +218,14 @@ async function seedPopulatedTenant(tx: Queryable, slug: string, publicAccess: bo
     `insert into public.tenant_shares (tenant_id, owner_id, resource_type, document_id, grantee_group_id)
      values ($1, $2, 'document', $3, $4) returning id`,
     [id, userId, personal?.id, groupId],
+  const tier = await tx.query<{ id: string }>(
+    "insert into public.tenant_member_tiers (tenant_id, name, messages_per_month) values ($1, 'Basic', 100) returning id",
+    [id],
+  )
+  await tx.query('update public.tenant_users set tier_id = $3 where tenant_id = $1 and user_id = $2', [id, userId, tier[0]?.id])
+  await tx.query(
+    'insert into public.tenant_member_usage (tenant_id, user_id, period, messages) values ($1, $2, app_private.usage_period(), 2)',
+    [id, userId],
   )
   // Two-factor rows belong to a person, not a tenant: the user member's, so every tenant's user has some.
   await tx.query("insert into public.user_two_factor (user_id, secret_ciphertext, enabled_at) values ($1, 'v1:fixture:iv:sealed', now())", [
@@ -253,6 +263,7 @@ async function seedPopulatedTenant(tx: Queryable, slug: string, publicAccess: bo
     shareId: String(share?.id),
     accessRequestId: '',
     resourceRequestId: String(resourceRequest[0]?.id),
+    tierId: String(tier[0]?.id),
   }
 }
 

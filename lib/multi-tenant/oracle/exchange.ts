@@ -5,7 +5,7 @@ import { endUserHistory, storeEndUserExchange } from '@/lib/multi-tenant/end-use
 import type { ChatTurn } from '@/lib/engine'
 import type { Reading } from './reading'
 import type { KnowledgeSource } from '@/lib/contracts/oracle'
-import { consumeConversation, recordExchange, releaseExchange, reserveTokens } from '@/lib/multi-tenant/usage'
+import { consumeConversation, recordExchange, releaseExchange, reserveMemberQuestion, reserveTokens } from '@/lib/multi-tenant/usage'
 import { assertStorageRoom } from './storage-room'
 
 /*
@@ -17,7 +17,9 @@ import { assertStorageRoom } from './storage-room'
  * together and turns the reservation into the real usage. On failure, release undoes the
  * admission: the reservation is returned (tokens the model did spend still count), and a
  * thread this exchange started is deleted and its conversation unit given back, so
- * nothing of a failed exchange is stored.
+ * nothing of a failed exchange is stored. A member's question is counted against their
+ * tier by the same three steps (the usage functions given the member), so a member past
+ * their tier is refused while the rest of the tenant still asks.
  */
 
 export type Admission = {
@@ -33,6 +35,8 @@ export type Admission = {
   /** The month the allowances were taken from, so they are settled in the same one. */
   period: string | null
   reservation: { tokens: number } | null
+  /** A question (and the reservation's tokens) was set aside in the member's tier. */
+  memberCounted: boolean
 }
 
 export type AdmissionRequest = {
@@ -71,10 +75,13 @@ export async function admitExchange(tx: Queryable, request: AdmissionRequest): P
   let reservation: Admission['reservation'] = null
   if (request.estimateTokens) {
     const tokens = request.estimateTokens(thread?.history ?? endUser?.history ?? [])
-    period = (await reserveTokens(tx, request.tenantId, tokens)).period
+    period = (await reserveTokens(tx, request.tenantId, tokens, userId)).period
     reservation = { tokens }
+  } else if (userId) {
+    const member = await reserveMemberQuestion(tx, tenantId, userId)
+    period ??= member.period
   }
-  return { tenantId, userId, thread, endUser, consumedConversation, period, reservation }
+  return { tenantId, userId, thread, endUser, consumedConversation, period, reservation, memberCounted: userId !== null }
 }
 
 export type CompletedExchange = {
@@ -133,6 +140,7 @@ export async function settleAdmission(tx: Queryable, admission: Admission, excha
     messages: stored?.messages ?? 2,
     newConversation: admission.consumedConversation,
     element: reading.element,
+    memberId: admission.memberCounted ? userId : null,
   })
   return { messageId: stored?.answerId ?? null, questionId: stored?.questionId ?? null }
 }
@@ -140,7 +148,7 @@ export async function settleAdmission(tx: Queryable, admission: Admission, excha
 /** Whether a failed exchange left anything to undo or count. */
 export function needsRelease(admission: Admission, spent: TokenUsage): boolean {
   const somethingSpent = spent.promptTokens > 0 || spent.completionTokens > 0
-  return admission.consumedConversation || admission.reservation !== null || somethingSpent
+  return admission.consumedConversation || admission.reservation !== null || admission.memberCounted || somethingSpent
 }
 
 export async function releaseAdmission(tx: Queryable, admission: Admission, spent: TokenUsage): Promise<void> {
@@ -153,5 +161,6 @@ export async function releaseAdmission(tx: Queryable, admission: Admission, spen
     tokensIn: spent.promptTokens,
     tokensOut: spent.completionTokens,
     returnConversation: admission.consumedConversation,
+    memberId: admission.memberCounted ? admission.userId : null,
   })
 }
