@@ -480,6 +480,7 @@ const PROBES: Record<string, TableProbe> = {
       ),
     update: (c) => change('update public.tenant_shares set created_at = now() where id = $1', [c.t.shareId]),
     delete: (c) => change('delete from public.tenant_shares where id = $1', [c.t.shareId]),
+  },
   // Filed and decided only through app_private's functions (isolation-requests.test.ts); the requester reads their own there.
   tenant_access_requests: {
     select: (c) => count('public.tenant_access_requests where id = $1', [c.t.accessRequestId]),
@@ -522,6 +523,7 @@ const PROBES: Record<string, TableProbe> = {
     update: (c) =>
       change("update public.tenant_resource_request_events set note = 'forged' where request_id = $1", [c.t.resourceRequestId]),
     delete: (c) => change('delete from public.tenant_resource_request_events where request_id = $1', [c.t.resourceRequestId]),
+  },
   // Defined by the tenant's admins; members are put in them through tenant_users.tier_id.
   tenant_member_tiers: {
     select: (c) => count('public.tenant_member_tiers where tenant_id = $1', [c.t.id]),

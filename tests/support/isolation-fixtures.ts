@@ -218,6 +218,7 @@ async function seedPopulatedTenant(tx: Queryable, slug: string, publicAccess: bo
     `insert into public.tenant_shares (tenant_id, owner_id, resource_type, document_id, grantee_group_id)
      values ($1, $2, 'document', $3, $4) returning id`,
     [id, userId, personal?.id, groupId],
+  )
   const tier = await tx.query<{ id: string }>(
     "insert into public.tenant_member_tiers (tenant_id, name, messages_per_month) values ($1, 'Basic', 100) returning id",
     [id],
