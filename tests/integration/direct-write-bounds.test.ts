@@ -112,4 +112,31 @@ describe('direct writes with a member token are bounded by the database', () => 
     await expect(post(Array.from({ length: 21 }, () => passage))).rejects.toMatchObject({ code: '23514' })
     await expect(post([passage, { ...passage, id: 'c2' }])).resolves.toBeDefined()
   })
+  it('a source may say which collection or personal document it came from, in the oracle contract shape only', async () => {
+    const conversation = await withUser(db, user, (tx) =>
+      tx.query<{ id: string }>('insert into public.tenant_conversations (tenant_id, user_id) values ($1, $2) returning id', [
+        world.home.id,
+        user.sub,
+      ]),
+    )
+    const post = (origin: unknown) =>
+      withUser(db, user, (tx) =>
+        tx.query(
+          `insert into public.tenant_messages (tenant_id, conversation_id, user_id, role, content, sources)
+           values ($1, $2, $3, 'assistant', 'An answer.', $4::text::jsonb)`,
+          [
+            world.home.id,
+            conversation[0]?.id,
+            user.sub,
+            JSON.stringify([{ id: 'c1', knowledgeId: 'k1', title: 'Doc', snippet: 'A passage.', score: 0.8, origin }]),
+          ],
+        ),
+      )
+    await expect(post({ kind: 'collection', collectionId: 'col-1', name: 'Handbook' })).resolves.toBeDefined()
+    await expect(post({ kind: 'personal' })).resolves.toBeDefined()
+    await expect(post({ kind: 'personal', ownerEmail: 'someone@home.test' })).rejects.toMatchObject({ code: '23514' })
+    await expect(post({ kind: 'collection', collectionId: 'col-1' })).rejects.toMatchObject({ code: '23514' })
+    await expect(post({ kind: 'collection', collectionId: 'col-1', name: TOO_LONG })).rejects.toMatchObject({ code: '23514' })
+    await expect(post('personal')).rejects.toMatchObject({ code: '23514' })
+  })
 })
