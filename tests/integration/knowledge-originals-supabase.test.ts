@@ -83,19 +83,32 @@ describe('originals kept in Supabase Storage', () => {
     expect(balance.counted).toBe(balance.stored)
   })
 
-  it("gives a tenant admin the object's bytes, and another tenant's admin a 404 without the object being read", async () => {
+  it("gives a tenant admin a signed address of the object that serves its bytes, and another tenant's admin a 404 and no signature", async () => {
     const tenant = await tenantWithAdmin('sbo-read')
     const stranger = await tenantWithAdmin('sbo-stranger')
     const text = sampleProse(60, 2)
     const { job } = await upload(tenant, 'policy.md', text)
     const documentId = String(job?.document_id)
-    const file = await downloadOriginal(actingAs(db, tenant.claims), tenant.id, documentId, { db, originals })
-    expect(Buffer.from(file.bytes).toString('utf8')).toBe(text)
-    const reads = storage.calls.filter((call) => call.method === 'GET').length
+    const download = await downloadOriginal(actingAs(db, tenant.claims), tenant.id, documentId, { db, originals })
+    if (!('signedUrl' in download)) throw new Error('expected a signed address')
+    expect(download.signedUrl).toContain('download=policy.md')
+    const fetched = await fetch(download.signedUrl)
+    expect(fetched.status).toBe(200)
+    expect(await fetched.text()).toBe(text)
+    expect((await fetch(download.signedUrl.replace(/token=[^&]+/, 'token=forged'))).status).toBe(400)
+    const signatures = storage.calls.filter((call) => call.path.includes('/object/sign/') && call.method === 'POST').length
     await expect(downloadOriginal(actingAs(db, stranger.claims), tenant.id, documentId, { db, originals })).rejects.toMatchObject({
       code: 'not_found',
     })
-    expect(storage.calls.filter((call) => call.method === 'GET').length).toBe(reads)
+    expect(storage.calls.filter((call) => call.path.includes('/object/sign/') && call.method === 'POST').length).toBe(signatures)
+  })
+
+  it('reads the object with the server key when a job re-reads the original', async () => {
+    const tenant = await tenantWithAdmin('sbo-job-read')
+    const text = sampleProse(60, 5)
+    const { job } = await upload(tenant, 'notes.md', text)
+    const file = await withService(db, (tx) => originals.readForDocument(tx, tenant.id, String(job?.document_id)))
+    expect(Buffer.from(file?.bytes ?? new Uint8Array()).toString('utf8')).toBe(text)
   })
 
   it('removes the object of a file whose text the tenant already holds (a duplicate), and gives its storage back', async () => {

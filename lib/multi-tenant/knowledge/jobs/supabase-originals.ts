@@ -10,11 +10,14 @@ import type { OriginalFile, OriginalStore, StoredOriginal } from './originals'
  * caller's RLS (tenant admins and platform admins) before the server, which alone holds
  * the bucket's key, fetches the bytes. The row is written under the caller's role first
  * (so the insert policy decides who may upload), then the server records the object's
- * path, size and digest, which counts the bytes towards storage (OR413 when full).
+ * path, size and digest, which counts the bytes towards storage (OR413 when full). A
+ * download is a signed address of the object, made after the row was read under RLS.
  * An object whose transaction rolls back after the upload stays behind unreferenced.
  */
 
 type ObjectRow = { id: string; file_name: string; media_type: string; byte_size: number; sha256: string; object_path: string | null }
+
+const SIGNED_URL_SECONDS = 60
 
 const META = 'id, file_name, media_type, byte_size::float8 as byte_size, sha256, object_path'
 
@@ -82,6 +85,19 @@ export class SupabaseOriginals implements OriginalStore {
       [tenantId, knowledgeId],
     )
     return this.withBytes(rows[0])
+  }
+
+  /** Lives a minute; whoever holds it in that minute gets the file, as the caller's download. */
+  async signedDownload(tx: Queryable, tenantId: string, knowledgeId: string): Promise<string | null> {
+    const rows = await tx.query<ObjectRow>(
+      `select ${META} from public.tenant_knowledge_originals where tenant_id = $1 and knowledge_id = $2`,
+      [tenantId, knowledgeId],
+    )
+    const row = rows[0]
+    if (!row?.object_path) return null
+    const { data, error } = await this.objects().createSignedUrl(row.object_path, SIGNED_URL_SECONDS, { download: row.file_name })
+    if (error || !data) throw new AppError('unavailable', 'Supabase Storage did not sign a download of the stored file.', { cause: error })
+    return data.signedUrl
   }
 
   async linkToDocument(tx: Queryable, tenantId: string, id: string, knowledgeId: string): Promise<void> {
