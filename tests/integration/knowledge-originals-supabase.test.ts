@@ -4,6 +4,7 @@ import { SERVER_REALTIME } from '@/lib/auth/supabase/client'
 import { setDatabaseForTests, withService, withUser, type Claims } from '@/lib/db'
 import type { WorkerPool } from '@/lib/ingest/worker/pool'
 import { actingAs } from '@/lib/multi-tenant/access/caller'
+import { deleteKnowledge } from '@/lib/multi-tenant/knowledge/admin'
 import { downloadOriginal, JobRunner, uploadFiles } from '@/lib/multi-tenant/knowledge/jobs'
 import { SupabaseOriginals } from '@/lib/multi-tenant/knowledge/jobs/supabase-originals'
 import { addMember, createTenant, createUser } from '../support/auth'
@@ -121,6 +122,18 @@ describe('originals kept in Supabase Storage', () => {
     expect(storage.objects.size).toBe(before)
     const balance = await storageBalance(db, tenant.id)
     expect(balance.counted).toBe(balance.stored)
+  })
+
+  it("removes a deleted document's object once the delete has committed, and gives its storage back", async () => {
+    const tenant = await tenantWithAdmin('sbo-delete')
+    const { job } = await upload(tenant, 'leaving.md', sampleProse(60, 6))
+    const [row] = await withService(db, (tx) =>
+      tx.query<{ object_path: string }>('select object_path from public.tenant_knowledge_originals where tenant_id = $1', [tenant.id]),
+    )
+    expect(storage.objects.has(row?.object_path ?? '')).toBe(true)
+    await deleteKnowledge(actingAs(db, tenant.claims), tenant.id, String(job?.document_id), originals)
+    expect(storage.objects.has(row?.object_path ?? '')).toBe(false)
+    expect(await storageBalance(db, tenant.id)).toEqual({ counted: 0, stored: 0 })
   })
 
   it('refuses a file that does not fit the storage limit before any object is uploaded', async () => {

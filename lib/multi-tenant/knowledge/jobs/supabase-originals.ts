@@ -12,7 +12,8 @@ import type { OriginalFile, OriginalStore, StoredOriginal } from './originals'
  * (so the insert policy decides who may upload), then the server records the object's
  * path, size and digest, which counts the bytes towards storage (OR413 when full). A
  * download is a signed address of the object, made after the row was read under RLS.
- * An object whose transaction rolls back after the upload stays behind unreferenced.
+ * An object whose transaction rolls back after the upload stays behind unreferenced; a
+ * deleted document's object goes once the delete has committed.
  */
 
 type ObjectRow = { id: string; file_name: string; media_type: string; byte_size: number; sha256: string; object_path: string | null }
@@ -98,6 +99,19 @@ export class SupabaseOriginals implements OriginalStore {
     const { data, error } = await this.objects().createSignedUrl(row.object_path, SIGNED_URL_SECONDS, { download: row.file_name })
     if (error || !data) throw new AppError('unavailable', 'Supabase Storage did not sign a download of the stored file.', { cause: error })
     return data.signedUrl
+  }
+
+  async afterDocumentDeleted(tx: Queryable, tenantId: string, knowledgeId: string): Promise<(() => Promise<void>) | null> {
+    const rows = await tx.query<{ object_path: string | null }>(
+      'select object_path from public.tenant_knowledge_originals where tenant_id = $1 and knowledge_id = $2',
+      [tenantId, knowledgeId],
+    )
+    const path = rows[0]?.object_path
+    if (!path) return null
+    return async () => {
+      const { error } = await this.objects().remove([path])
+      if (error) console.error('[knowledge] a deleted document’s original stays in Supabase Storage', path, error)
+    }
   }
 
   async linkToDocument(tx: Queryable, tenantId: string, id: string, knowledgeId: string): Promise<void> {
