@@ -48,6 +48,9 @@ const envSchema = z.object({
   OPENAI_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(60_000),
   NEXT_PUBLIC_SUPABASE_URL: optionalUrl,
   NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY: optionalString,
+  /** A server key of the Supabase project (sb_secret_...): with it, originals go to Supabase Storage. */
+  SUPABASE_SECRET_KEY: optionalString,
+  SUPABASE_STORAGE_BUCKET: optionalString.default('knowledge-originals'),
   UPLOAD_MAX_MB: z.coerce.number().positive().max(1024).default(20),
   INGEST_WORKERS: z.coerce.number().int().min(1).max(32).optional(),
   INGEST_WORKER_MEMORY_MB: z.coerce.number().int().min(64).max(16_384).default(512),

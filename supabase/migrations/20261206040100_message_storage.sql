@@ -96,7 +96,9 @@ end
 $$;
 
 -- Whether a tenant can store anything more: the oracle asks before the model answers, so
--- a full tenant's question is refused up front (OR413) rather than after the answer.
+-- a full tenant's question is refused up front (OR413) rather than after the answer. It
+-- answers the server, the tenant's members and its visitors (in the caller's own
+-- transaction, one statement); anyone else learns nothing.
 create or replace function app_private.assert_storage_room(p_tenant_id uuid) returns void
 language plpgsql stable security definer
 set search_path = ''
@@ -105,6 +107,10 @@ declare
   v_limit_mb numeric;
   v_level bigint;
 begin
+  if not (app_private.is_server_call() or app_private.is_tenant_member(p_tenant_id, 'viewer')
+          or p_tenant_id is not distinct from app_private.visitor_tenant_id()) then
+    return;
+  end if;
   select (app_private.effective_limits(t.limits, t.plan_tier) ->> 'storageMb')::numeric into v_limit_mb
     from public.tenants t where t.id = p_tenant_id;
   if v_limit_mb is null then
@@ -132,4 +138,4 @@ revoke all on function app_private.count_inserted_message_storage() from public;
 revoke all on function app_private.count_deleted_message_storage() from public;
 revoke all on function app_private.recount_message_storage() from public;
 revoke all on function app_private.assert_storage_room(uuid) from public;
-grant execute on function app_private.assert_storage_room(uuid) to service_role;
+grant execute on function app_private.assert_storage_room(uuid) to anon, authenticated, service_role;

@@ -104,4 +104,13 @@ describe('message storage', () => {
     )
     expect(usage).toEqual({ conversations: 0, messages: 0 })
   })
+
+  it("tells nobody but the tenant's own people whether its storage is full", async () => {
+    const full = await tenantWithMember('msg-probe-full', 1)
+    const stranger = await tenantWithMember('msg-probe-other', null)
+    await fillStorage(db, full.id, 1024 * 1024)
+    const probe = (claims: Claims) => withUser(db, claims, (tx) => tx.query('select app_private.assert_storage_room($1)', [full.id]))
+    await expect(probe(full.member)).rejects.toMatchObject({ code: 'OR413' })
+    await expect(probe(stranger.member)).resolves.toBeDefined()
+  })
 })

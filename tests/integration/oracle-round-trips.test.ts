@@ -62,10 +62,11 @@ describe("a member's answer", () => {
   it('takes three transactions for a new thread and for a follow-up, the session lookup included', async () => {
     const first = await ask('How long is a session?')
     expect(first.trips.transactions).toBe(3)
-    expect(first.trips.statements).toBeLessThanOrEqual(21)
+    // One of them checks, before the model answers, that the tenant can store the exchange.
+    expect(first.trips.statements).toBeLessThanOrEqual(22)
     const followUp = await ask('And can I book online?', first.conversationId)
     expect(followUp.trips.transactions).toBe(3)
-    expect(followUp.trips.statements).toBeLessThanOrEqual(19)
+    expect(followUp.trips.statements).toBeLessThanOrEqual(20)
     expect((await usageRow(db, tenant.id)).tokens_reserved).toBe(0)
   })
 

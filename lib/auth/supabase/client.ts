@@ -21,10 +21,13 @@ class NoServerRealtime {
   }
 }
 
+/** The `realtime` option of every server-side Supabase client. */
+export const SERVER_REALTIME = { transport: NoServerRealtime as unknown as WebSocketLikeConstructor }
+
 function clientOptions(secure: boolean) {
   return {
     cookieOptions: { httpOnly: true, secure, sameSite: 'lax' as const, path: '/' },
-    realtime: { transport: NoServerRealtime as unknown as WebSocketLikeConstructor },
+    realtime: SERVER_REALTIME,
   }
 }
 

@@ -13,6 +13,8 @@ import { storageUsage } from './storage-usage'
 import { assertCollection } from './documents'
 import { loadTenantForAdmin } from '@/lib/multi-tenant/access'
 import { TenantKnowledgeBase } from '@/lib/multi-tenant/TenantKnowledgeBase'
+import { isUuid } from '@/lib/contracts/ids'
+import { configuredOriginals } from './jobs/original-store'
 
 /*
  * What the admin knowledge routes do. Every transaction starts with loadTenantForAdmin
@@ -116,9 +118,17 @@ export async function listKnowledge(caller: Acting, tenantId: string, query: Lis
   })
 }
 
-export async function deleteKnowledge(caller: Acting, tenantId: string, knowledgeId: string): Promise<void> {
-  await caller.run(async (tx) => {
+export async function deleteKnowledge(
+  caller: Acting,
+  tenantId: string,
+  knowledgeId: string,
+  originals = configuredOriginals(),
+): Promise<void> {
+  const cleanUp = await caller.run(async (tx) => {
     await loadTenantForAdmin(tx, tenantId)
+    const afterCommit = isUuid(knowledgeId) ? await originals.afterDocumentDeleted?.(tx, tenantId, knowledgeId) : null
     await new TenantKnowledgeBase(tenantId, tx, { auditIp: caller.ip }).remove(knowledgeId)
+    return afterCommit
   })
+  await cleanUp?.()
 }

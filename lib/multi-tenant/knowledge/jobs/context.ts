@@ -6,7 +6,8 @@ import { DEFAULT_EXTRACTION_LIMITS, type ExtractionLimits } from '@/lib/ingest/l
 import type { WorkerPool } from '@/lib/ingest/worker/pool'
 import { ingestPool } from '@/lib/ingest/worker/shared-pool'
 import { perFileLimitBytes } from '../upload-limits'
-import { postgresOriginals, type OriginalStore } from './originals'
+import { configuredOriginals } from './original-store'
+import type { OriginalStore } from './originals'
 
 /** What a job needs from the process: the database, the workers, the embedder, where originals live. */
 export type JobContext = {
@@ -24,7 +25,7 @@ export function jobContext(options: JobContextOptions): JobContext {
   return {
     pool: options.pool ?? ingestPool(),
     embedder: options.embedder ?? defaultEmbedder(),
-    originals: options.originals ?? postgresOriginals,
+    originals: options.originals ?? configuredOriginals(),
     limits: options.limits ?? DEFAULT_EXTRACTION_LIMITS,
     maxFileBytes: options.maxFileBytes ?? perFileLimitBytes(config().UPLOAD_MAX_MB),
     db: options.db,

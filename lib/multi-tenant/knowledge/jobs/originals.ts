@@ -18,6 +18,18 @@ export interface OriginalStore {
   findForDocument(tx: Queryable, tenantId: string, knowledgeId: string): Promise<StoredOriginal | null>
   /** The same with its bytes. */
   readForDocument(tx: Queryable, tenantId: string, knowledgeId: string): Promise<OriginalFile | null>
+  /**
+   * A short-lived signed address of the document's original, for stores that serve files
+   * themselves (the row is read under the caller's RLS first); absent: the bytes come
+   * through readForDocument.
+   */
+  signedDownload?(tx: Queryable, tenantId: string, knowledgeId: string): Promise<string | null>
+  /**
+   * For stores outside the database: called in the transaction that deletes the document
+   * (whose original row goes by cascade), it returns the clean-up to run once that
+   * transaction has committed, so a rolled-back delete keeps the file.
+   */
+  afterDocumentDeleted?(tx: Queryable, tenantId: string, knowledgeId: string): Promise<(() => Promise<void>) | null>
   linkToDocument(tx: Queryable, tenantId: string, id: string, knowledgeId: string): Promise<void>
   remove(tx: Queryable, tenantId: string, id: string): Promise<void>
 }

@@ -67,18 +67,28 @@ export async function knowledgeIndexState(caller: Acting, tenantId: string, mode
   })
 }
 
+const noOriginal = () => new AppError('not_found', 'No stored file for this document (it was added as text, or does not exist).')
+
+/** The bytes of a document's original, or where a store that serves files itself has signed it. */
+export type OriginalDownload = { file: OriginalFile } | { signedUrl: string }
+
 export async function downloadOriginal(
   caller: Acting,
   tenantId: string,
   knowledgeId: string,
   options: Options = {},
-): Promise<OriginalFile> {
+): Promise<OriginalDownload> {
   const { originals } = jobContext({ ...options, db: options.db ?? (await getDatabase()) })
   return caller.run(async (tx) => {
     await loadTenantForAdmin(tx, tenantId)
-    const original = isUuid(knowledgeId) ? await originals.readForDocument(tx, tenantId, knowledgeId) : null
-    if (!original) throw new AppError('not_found', 'No stored file for this document (it was added as text, or does not exist).')
-    return original
+    if (!isUuid(knowledgeId)) throw noOriginal()
+    if (originals.signedDownload) {
+      const signedUrl = await originals.signedDownload(tx, tenantId, knowledgeId)
+      if (signedUrl) return { signedUrl }
+    }
+    const file = await originals.readForDocument(tx, tenantId, knowledgeId)
+    if (!file) throw noOriginal()
+    return { file }
   })
 }
 
