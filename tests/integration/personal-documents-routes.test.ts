@@ -3,6 +3,7 @@ import { DELETE as removeDocumentRoute, GET as readDocumentRoute } from '@/app/a
 import { GET as listDocumentsRoute, POST as addDocumentRoute } from '@/app/api/tenant/[slug]/my/documents/route'
 import { POST as oracleRoute } from '@/app/api/tenant/[slug]/oracle/route'
 import { DELETE as removeShareRoute } from '@/app/api/tenant/[slug]/shares/[id]/route'
+import { GET as sharedConversationRoute } from '@/app/api/tenant/[slug]/shared/conversations/[id]/route'
 import { GET as listSharesRoute, POST as addShareRoute } from '@/app/api/tenant/[slug]/shares/route'
 import { errorBodySchema } from '@/lib/contracts/errors'
 import { oracleResponseSchema } from '@/lib/contracts/oracle'
@@ -12,7 +13,7 @@ import {
   myDocumentSchema,
   myDocumentsUploadedSchema,
 } from '@/lib/contracts/personal-documents'
-import { shareListSchema, shareSchema } from '@/lib/contracts/shares'
+import { sharedConversationSchema, shareListSchema, shareSchema } from '@/lib/contracts/shares'
 import { setDatabaseForTests, withUser } from '@/lib/db'
 import { TEST_ORIGIN, createTenant } from '../support/auth'
 import { answer, expectContract, expectNoContent, read } from '../support/route-calls'
@@ -179,12 +180,21 @@ describe('my documents', () => {
       return { messages: messages.length, renamed: renamed.length }
     })
     expect(seen).toEqual({ messages: 2, renamed: 0 })
+    const path = `/api/tenant/${tenant.slug}/shared/conversations/${asked.conversationId}`
+    const openShared = (cookie: string) =>
+      answer(sharedConversationRoute, { ...params(), id: asked.conversationId ?? '' }, path, { cookie })
+    const opened = expectContract(sharedConversationSchema, await openShared(friend.cookie), 200)
+    expect(opened.messages.map((message) => message.role)).toEqual(['user', 'assistant'])
+    expect(opened.messages[1]?.sources).toEqual([])
+    expect(asked.knowledgeSources.length).toBeGreaterThan(0)
+    expect((await openShared(viewer.cookie)).status).toBe(404)
     expectNoContent(
       await answer(removeShareRoute, { ...params(), id: share.id }, `${sharesPath()}/${share.id}`, {
         method: 'DELETE',
         cookie: owner.cookie,
       }),
     )
+    expect((await openShared(friend.cookie)).status).toBe(404)
   })
 
   it('is removed by its owner with its storage', async () => {
