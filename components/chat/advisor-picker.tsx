@@ -28,10 +28,16 @@ export function AdvisorPicker({
               aria-pressed={chosen}
               onClick={() => onChange(advisor.id)}
               className={`inline-flex items-center gap-2 rounded-full border px-3 py-1.5 text-sm ${
-                chosen ? 'border-indigo-500 bg-indigo-50 text-indigo-900' : 'border-stone-300 bg-white text-stone-800 hover:border-indigo-300'
+                chosen
+                  ? 'border-indigo-500 bg-indigo-50 text-indigo-900'
+                  : 'border-stone-300 bg-white text-stone-800 hover:border-indigo-300'
               }`}
             >
-              <span aria-hidden className="h-3 w-3 rounded-full border border-stone-300" style={{ backgroundColor: advisor.color ?? undefined }} />
+              <span
+                aria-hidden
+                className="h-3 w-3 rounded-full border border-stone-300"
+                style={{ backgroundColor: advisor.color ?? undefined }}
+              />
               {advisor.name}
             </button>
           )

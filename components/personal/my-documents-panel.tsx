@@ -93,7 +93,10 @@ export function MyDocumentsPanel({ slug, canAdd }: { slug: string; canAdd: boole
     <div className="space-y-6">
       {canAdd ? (
         <Card>
-          <CardHeader title="Add a document" description="Your documents are private: the assistant uses them in your own conversations only." />
+          <CardHeader
+            title="Add a document"
+            description="Your documents are private: the assistant uses them in your own conversations only."
+          />
           <form onSubmit={addText} className="space-y-3">
             <TextField label="Title" value={title} onChange={(event) => setTitle(event.target.value)} required maxLength={300} />
             <TextArea label="Text" value={content} onChange={(event) => setContent(event.target.value)} required rows={5} />
@@ -145,15 +148,30 @@ export function MyDocumentsPanel({ slug, canAdd }: { slug: string; canAdd: boole
                   <div className="flex flex-wrap items-center gap-2">
                     <Badge tone={shared ? 'indigo' : 'neutral'}>{shared ? 'Shared with everyone' : 'Private'}</Badge>
                     {shared ? (
-                      <Button size="sm" variant="secondary" onClick={() => void unshare(shared.id, item.title)} aria-label={`Stop sharing ${item.title}`}>
+                      <Button
+                        size="sm"
+                        variant="secondary"
+                        onClick={() => void unshare(shared.id, item.title)}
+                        aria-label={`Stop sharing ${item.title}`}
+                      >
                         Stop sharing
                       </Button>
                     ) : (
-                      <Button size="sm" variant="secondary" onClick={() => void share(item.id, item.title)} aria-label={`Share ${item.title} with everyone`}>
+                      <Button
+                        size="sm"
+                        variant="secondary"
+                        onClick={() => void share(item.id, item.title)}
+                        aria-label={`Share ${item.title} with everyone`}
+                      >
                         Share with everyone
                       </Button>
                     )}
-                    <Button size="sm" variant="secondary" onClick={() => void remove(item.id, item.title)} aria-label={`Delete ${item.title}`}>
+                    <Button
+                      size="sm"
+                      variant="secondary"
+                      onClick={() => void remove(item.id, item.title)}
+                      aria-label={`Delete ${item.title}`}
+                    >
                       Delete
                     </Button>
                   </div>
