@@ -161,7 +161,7 @@ export function MyDocumentsPanel({ slug, canAdd }: { slug: string; canAdd: boole
                         size="sm"
                         variant="secondary"
                         onClick={() => void share(item.id, item.title)}
-                        aria-label={`Share ${item.title} with everyone`}
+                        aria-label={`Share with everyone: ${item.title}`}
                       >
                         Share with everyone
                       </Button>

@@ -96,7 +96,7 @@ export function GroupsCard({ tenantId }: { tenantId: string }) {
           <li key={group.id} className="rounded-xl border border-stone-200 p-3">
             <div className="flex flex-wrap items-center justify-between gap-2">
               <h3 className="font-semibold break-words text-stone-900">{group.name}</h3>
-              <Button size="sm" variant="secondary" onClick={() => void remove(group)} aria-label={`Remove ${group.name}`}>
+              <Button size="sm" variant="secondary" onClick={() => void remove(group)} aria-label={`Remove group ${group.name}`}>
                 Remove group
               </Button>
             </div>
@@ -108,7 +108,7 @@ export function GroupsCard({ tenantId }: { tenantId: string }) {
                     type="button"
                     className="ml-1 text-stone-600 underline"
                     onClick={() => void leave(group, userId)}
-                    aria-label={`Take ${emailOf(userId)} out of ${group.name}`}
+                    aria-label={`Remove ${emailOf(userId)} from ${group.name}`}
                   >
                     Remove
                   </button>

@@ -92,7 +92,7 @@ test('another member asking the same question gets no trace of it', async () => 
 
 test('shared with everyone, it grounds the other member’s answer; made private again, it does not', async () => {
   await myDocuments(owner)
-  await owner.getByRole('button', { name: `Share ${DOCUMENT.title} with everyone` }).click()
+  await owner.getByRole('button', { name: `Share with everyone: ${DOCUMENT.title}` }).click()
   await expect(owner.getByRole('list', { name: 'Your documents' })).toContainText('Shared with everyone')
   expect(await askFresh(colleague)).toContain('seventeen turquoise lanterns')
 
