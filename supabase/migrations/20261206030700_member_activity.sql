@@ -2,8 +2,9 @@
 -- documents they uploaded to the tenant, their personal documents (a count and their
 -- size, never their content) and the answers they rated. A tenant's admins (and platform
 -- admins) read every member's row; a member reads their own. The rule is this function's:
--- it reads as its owner, so it names who may see each row itself.
-create or replace function public.tenant_member_activity(p_tenant_id uuid)
+-- it reads as its owner, so it names who may see each row itself. It lives in app_private,
+-- as every security definer function does, so PostgREST offers it to nobody as an RPC.
+create or replace function app_private.member_activity(p_tenant_id uuid)
 returns table (
   user_id uuid,
   email text,
@@ -37,5 +38,5 @@ as $$
   order by u.email
 $$;
 
-revoke all on function public.tenant_member_activity(uuid) from public;
-grant execute on function public.tenant_member_activity(uuid) to authenticated, service_role;
+revoke all on function app_private.member_activity(uuid) from public;
+grant execute on function app_private.member_activity(uuid) to authenticated, service_role;

@@ -3,7 +3,7 @@ import type { MemberActivity, MemberActivityList } from '@/lib/contracts/activit
 import { AppError } from '@/lib/errors'
 import { loadTenantForAdmin, type Acting } from '@/lib/multi-tenant/access'
 
-/* Per-member activity from public.tenant_member_activity, which decides whose rows the caller sees. */
+/* Per-member activity from app_private.member_activity, which decides whose rows the caller sees. */
 
 type ActivityRow = {
   user_id: string
@@ -30,7 +30,7 @@ const toActivity = (row: ActivityRow): MemberActivity => ({
 })
 
 function activityRows(tx: Queryable, tenantId: string): Promise<ActivityRow[]> {
-  return tx.query<ActivityRow>('select * from public.tenant_member_activity($1)', [tenantId])
+  return tx.query<ActivityRow>('select * from app_private.member_activity($1)', [tenantId])
 }
 
 export async function listMemberActivity(caller: Acting, tenantId: string): Promise<MemberActivityList> {
