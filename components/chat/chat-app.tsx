@@ -8,11 +8,14 @@ import { Composer } from './composer'
 import { ConversationList } from './conversation-list'
 import { MessageBubble } from './message-bubble'
 import { SuggestedQuestions } from './suggested-questions'
+import { AdvisorPicker } from './advisor-picker'
 import { useConversations } from './use-conversations'
 import { useOracleChat } from './use-oracle-chat'
 import { useThreadAddress } from './use-thread-address'
 import { composerClosedReason, type ChatCapacityView } from '@/lib/client/composer-closed'
 import type { ConversationResponse } from '@/lib/contracts/conversations'
+import { advisorListSchema } from '@/lib/contracts/advisors'
+import { useApiQuery } from '@/lib/client/use-api-query'
 
 export type ChatAppProps = {
   slug: string
@@ -43,7 +46,10 @@ export function ChatApp(props: ChatAppProps) {
   const { refresh } = history
   const [startedId, setStartedId] = useState<string | null>(null)
   const onThreadChanged = useCallback(() => refresh(), [refresh])
-  const chat = useOracleChat(slug, initialThread, { onThreadChanged, onThreadStarted: setStartedId })
+  const advisors = useApiQuery(asking ? `/api/tenant/${encodeURIComponent(slug)}/advisors` : null, advisorListSchema)
+  const [advisorId, setAdvisorId] = useState<string | null>(null)
+  const advisor = advisors.data?.advisors.find((item) => item.id === advisorId) ?? null
+  const chat = useOracleChat(slug, initialThread, { onThreadChanged, onThreadStarted: setStartedId }, advisorId)
   const show = useThreadAddress(basePath, chat)
   const [showHistory, setShowHistory] = useState(false)
   const lastContent = chat.messages.at(-1)?.content
@@ -142,7 +148,18 @@ export function ChatApp(props: ChatAppProps) {
                 open.
               </p>
               {closedReason === null ? (
-                <SuggestedQuestions questions={props.suggestions} onAsk={(question) => void chat.send(question)} />
+                <>
+                  <AdvisorPicker
+                    advisors={advisors.data?.advisors ?? []}
+                    value={advisorId}
+                    onChange={setAdvisorId}
+                    assistantName={assistantName}
+                  />
+                  <SuggestedQuestions
+                    questions={advisor && advisor.starterQuestions.length > 0 ? advisor.starterQuestions : props.suggestions}
+                    onAsk={(question) => void chat.send(question)}
+                  />
+                </>
               ) : null}
             </div>
           ) : null}

@@ -26,6 +26,11 @@ export function SourceCards({ sources, reading }: { sources: KnowledgeSource[]; 
                 {index + 1}
               </span>
               <span className="truncate">{source.title}</span>
+              {source.origin ? (
+                <span className="shrink-0 text-xs text-stone-600">
+                  {source.origin.kind === 'personal' ? 'Personal' : source.origin.name}
+                </span>
+              ) : null}
               <span className="sr-only">: open the cited passage</span>
             </button>
           </li>

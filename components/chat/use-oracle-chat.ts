@@ -43,7 +43,8 @@ type ThreadEvents = {
  * The chat's state machine: one thread at a time, one streaming answer at a time. It
  * starts on `initial` when the page was opened at a thread's address.
  */
-export function useOracleChat(slug: string, initial: ConversationResponse | null, events: ThreadEvents) {
+/** `advisorId`: the advisor a new thread is asked of (a thread keeps its own). */
+export function useOracleChat(slug: string, initial: ConversationResponse | null, events: ThreadEvents, advisorId: string | null = null) {
   const [messages, setMessages] = useState<ShownMessage[]>(() => initial?.conversation.messages.map(toShownMessage) ?? [])
   const [conversationId, setConversationId] = useState<string | null>(initial?.conversation.id ?? null)
   const [streaming, setStreaming] = useState(false)
@@ -108,7 +109,12 @@ export function useOracleChat(slug: string, initial: ConversationResponse | null
       try {
         await streamOracle(
           slug,
-          { input, ...(conversationId ? { conversationId } : {}), ...(resend ? { resend } : {}), conversationDepth: depth },
+          {
+            input,
+            ...(conversationId ? { conversationId } : advisorId ? { advisorId } : {}),
+            ...(resend ? { resend } : {}),
+            conversationDepth: depth,
+          },
           {
             onMeta: (meta) => {
               patch(answer.key, () => ({
@@ -159,7 +165,7 @@ export function useOracleChat(slug: string, initial: ConversationResponse | null
         setStreaming(false)
       }
     },
-    [slug, conversationId, patch, onThreadChanged, onThreadStarted, resync],
+    [slug, conversationId, advisorId, patch, onThreadChanged, onThreadStarted, resync],
   )
 
   const send = useCallback(

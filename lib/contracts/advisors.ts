@@ -80,3 +80,7 @@ export const advisorListSchema = z.strictObject({
   mayAddPersonal: z.boolean(),
 })
 export type AdvisorList = z.infer<typeof advisorListSchema>
+
+/** GET|PUT /api/admin/tenants/[id]/advisor-settings: whether members may add personal advisors. */
+export const advisorSettingsSchema = z.strictObject({ allowPersonalAdvisors: z.boolean() })
+export type AdvisorSettings = z.infer<typeof advisorSettingsSchema>

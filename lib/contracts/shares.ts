@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { uuidSchema } from './ids'
+import { knowledgeSourceSchema } from './oracle'
 
 /*
  * Shares (/api/tenant/[slug]/shares[/id]): the owner of a personal document, a personal
@@ -39,3 +40,22 @@ export type Share = z.infer<typeof shareSchema>
 /** GET .../shares: what the caller shares, and what is shared with them. */
 export const shareListSchema = z.strictObject({ mine: z.array(shareSchema), sharedWithMe: z.array(shareSchema) })
 export type ShareList = z.infer<typeof shareListSchema>
+
+/** GET .../shared/conversations/[id]: a conversation shared with the caller, read-only. */
+export const sharedConversationSchema = z.strictObject({
+  id: z.string(),
+  title: z.string(),
+  ownerId: z.string(),
+  readOnly: z.literal(true),
+  messages: z.array(
+    z.strictObject({
+      id: z.string(),
+      role: z.enum(['user', 'assistant']),
+      content: z.string(),
+      createdAt: z.string(),
+      /** Only the sources whose documents the caller may read themselves. */
+      sources: z.array(knowledgeSourceSchema),
+    }),
+  ),
+})
+export type SharedConversation = z.infer<typeof sharedConversationSchema>

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DELETE as deleteAdvisorRoute, GET as getAdvisorRoute, PUT as putAdvisorRoute } from '@/app/api/tenant/[slug]/advisors/[id]/route'
+import { PUT as putAdvisorSettingsRoute } from '@/app/api/admin/tenants/[id]/advisor-settings/route'
 import { GET as listAdvisorsRoute, POST as postAdvisorRoute } from '@/app/api/tenant/[slug]/advisors/route'
 import { POST as oracleRoute } from '@/app/api/tenant/[slug]/oracle/route'
 import { POST as postMyDocumentRoute } from '@/app/api/tenant/[slug]/my/documents/route'
 import { LocalEmbedder } from '@/lib/ai/offline/embedder'
-import { advisorListSchema, advisorSchema } from '@/lib/contracts/advisors'
+import { advisorListSchema, advisorSchema, advisorSettingsSchema } from '@/lib/contracts/advisors'
 import { errorBodySchema } from '@/lib/contracts/errors'
 import { oracleResponseSchema } from '@/lib/contracts/oracle'
 import { setDatabaseForTests, withService } from '@/lib/db'
@@ -15,7 +16,7 @@ import { addDocument } from '@/lib/multi-tenant/knowledge'
 import { createTenant } from '../support/auth'
 import { answer, expectContract, expectNoContent } from '../support/route-calls'
 import { createTestDatabase, type TestDatabase } from '../support/test-database'
-import { oracleRequest, setTenantColumns, signedInMember, slugParams, useLanguageModel, type Member } from './oracle-world'
+import { oracleRequest, signedInMember, slugParams, useLanguageModel, type Member } from './oracle-world'
 
 /*
  * Advisors through their routes and the oracle: who sees and keeps one, that an advisor
@@ -191,7 +192,11 @@ describe('personal advisors', () => {
   })
 
   it('answer from their owner’s own documents only, and nobody else may use them', async () => {
-    await setTenantColumns(db, tenant.id, 'allow_personal_advisors = true')
+    const settingsPath = `/api/admin/tenants/${tenant.id}/advisor-settings`
+    const allow = (cookie: string) =>
+      answer(putAdvisorSettingsRoute, { id: tenant.id }, settingsPath, { method: 'PUT', cookie, body: { allowPersonalAdvisors: true } })
+    expect((await allow(other.cookie)).status).toBe(403)
+    expect(expectContract(advisorSettingsSchema, await allow(admin.cookie), 200)).toEqual({ allowPersonalAdvisors: true })
     const stored = await answer(postMyDocumentRoute, params(), `/api/tenant/${tenant.slug}/my/documents`, {
       method: 'POST',
       cookie: other.cookie,

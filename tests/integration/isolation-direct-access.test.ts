@@ -236,3 +236,73 @@ describe('usage counters and the audit trail', () => {
     expect(rows).toEqual([{ actor_id: world.home.userId, actor_email: 'user@home-tenant.test' }])
   })
 })
+
+describe('personal documents, advisors and shares', () => {
+  const viewer = () => signedIn(world.home.viewerId)
+
+  it('a member cannot write a personal document in another member’s name (WITH CHECK), the owner can in their own', async () => {
+    const insert = (owner: string) =>
+      write(
+        `insert into public.tenant_knowledge (tenant_id, title, content, content_hash, owner_id)
+         values ($1, 'Forged', 'forged text', md5('forged text'), $2)`,
+        [world.home.id, owner],
+      )
+    expect(await attempt(admin(), insert(world.home.userId))).toBe('check')
+    expect(await attempt(member(), insert(world.home.userId))).toBe('allow')
+  })
+
+  it('a tenant admin cannot change the audience of, or re-file, a member’s personal document', async () => {
+    const doc = world.home.personalDocumentId
+    expect(await attempt(admin(), change("update public.tenant_knowledge set visibility = 'admins' where id = $1", [doc]))).toBe('zero')
+    expect(await attempt(admin(), change('update public.tenant_knowledge set title = $2 where id = $1', [doc, 'Seen']))).toBe('zero')
+  })
+
+  it('nobody adds chunks to another person’s personal document, not even the tenant admin', async () => {
+    const chunk = write(
+      `insert into public.tenant_knowledge_chunks (tenant_id, knowledge_id, chunk_index, content, embedding_model)
+       values ($1, $2, 50, 'injected', 'fixture')`,
+      [world.home.id, world.home.personalDocumentId],
+    )
+    expect(await attempt(admin(), chunk)).toBe('check')
+    expect(await attempt(member(), chunk)).toBe('allow')
+  })
+
+  it('a share naming another tenant’s member, group or document is refused by the foreign keys', async () => {
+    const share = (grantee: string, column: 'grantee_user_id' | 'grantee_group_id') =>
+      write(
+        `insert into public.tenant_shares (tenant_id, owner_id, resource_type, document_id, ${column})
+         values ($1, $2, 'document', $3, $4)`,
+        [world.home.id, world.home.userId, world.home.personalDocumentId, grantee],
+      )
+    expect(await attempt(member(), share(world.other.userId, 'grantee_user_id'))).toBe('fk')
+    expect(await attempt(member(), share(world.other.groupId, 'grantee_group_id'))).toBe('fk')
+    expect(await attempt(member(), share(world.home.adminId, 'grantee_user_id'))).toBe('allow')
+    const foreignDocument = write(
+      `insert into public.tenant_shares (tenant_id, owner_id, resource_type, document_id, grantee_tenant)
+       values ($1, $2, 'document', $3, true)`,
+      [world.home.id, world.home.userId, world.other.personalDocumentId],
+    )
+    expect(await attempt(member(), foreignDocument)).toBe('fk')
+  })
+
+  it('a conversation cannot be started with an advisor its owner may not use', async () => {
+    const [hidden] = await withService(db, (tx) =>
+      tx.query<{ id: string }>("insert into public.tenant_advisors (tenant_id, name) values ($1, 'Admins only') returning id", [
+        world.home.id,
+      ]),
+    )
+    const start = (uid: string, advisorId: string | undefined) =>
+      write('insert into public.tenant_conversations (tenant_id, user_id, advisor_id) values ($1, $2, $3)', [world.home.id, uid, advisorId])
+    expect(await attempt(member(), start(world.home.userId, hidden?.id))).toBe('check')
+    expect(await attempt(member(), start(world.home.userId, world.home.advisorId))).toBe('allow')
+    expect(await attempt(viewer(), count('public.tenant_advisors where id = $1', [hidden?.id]))).toBe('zero')
+  })
+
+  it('anonymous callers read no collection, group, advisor or share of a private tenant', async () => {
+    const anon: Runner = (fn) => withAnon(db, { tenant_id: world.other.id }, fn)
+    expect(await attempt(anon, count('public.tenant_collections where tenant_id = $1', [world.other.id]))).toBe('zero')
+    for (const table of ['tenant_groups', 'tenant_advisors', 'tenant_shares']) {
+      expect(await attempt(anon, count(`public.${table} where tenant_id = $1`, [world.other.id]))).toBe('perm')
+    }
+  })
+})

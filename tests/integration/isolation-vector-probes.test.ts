@@ -233,3 +233,56 @@ describe('an empty tenant scope returns nothing', () => {
     await expectNothing((fn) => withAnon(db, { tenant_id: claim } as Claims, fn))
   })
 })
+
+describe('a member’s personal document inside their own tenant', () => {
+  const probe = { owner: '', colleague: '', documentId: '', vector: '', text: '' }
+
+  beforeAll(async () => {
+    const wide = tenant('wide')
+    probe.text = 'wide private notebook: the vault combination is nine four one seven.'
+    probe.vector = toPgVector(MODEL.embedOne(probe.text))
+    await withService(db, async (tx) => {
+      ;[probe.owner = '', probe.colleague = ''] = await seedUsers(tx, ['owner@wide.probe', 'colleague@wide.probe'])
+      await tx.query("insert into public.tenant_users (tenant_id, user_id, role) values ($1, $2, 'user'), ($1, $3, 'user')", [
+        wide.id,
+        probe.owner,
+        probe.colleague,
+      ])
+      const [doc] = await tx.query<{ id: string }>(
+        `insert into public.tenant_knowledge (tenant_id, title, content, content_hash, owner_id)
+         values ($1, 'Notebook', $2, md5($2), $3) returning id`,
+        [wide.id, probe.text, probe.owner],
+      )
+      probe.documentId = String(doc?.id)
+      await tx.query(
+        `insert into public.tenant_knowledge_chunks (tenant_id, knowledge_id, chunk_index, content, embedding, embedding_model)
+         values ($1, $2, 0, $3, $4::extensions.vector, $5)`,
+        [wide.id, probe.documentId, probe.text, probe.vector, MODEL.model],
+      )
+    })
+  })
+
+  const nearestDocuments = (run: ProbeRun) =>
+    run(async (tx) => [
+      (
+        await tx.query<{ knowledge_id: string }>(
+          'select knowledge_id from public.tenant_knowledge_chunks order by embedding <=> $1::extensions.vector limit 10',
+          [probe.vector],
+        )
+      ).map((row) => String(row.knowledge_id)),
+    ])
+
+  it('is the nearest row for its owner, and no row at all for a colleague, the tenant’s viewer or a visitor', async () => {
+    const [own = []] = await nearestDocuments((fn) => withUser(db, { sub: probe.owner }, fn))
+    expect(own[0]).toBe(probe.documentId)
+    for (const run of [
+      (fn: (tx: Queryable) => Promise<string[][]>) => withUser(db, { sub: probe.colleague }, fn),
+      (fn: (tx: Queryable) => Promise<string[][]>) => withUser(db, { sub: tenant('wide').memberId }, fn),
+      (fn: (tx: Queryable) => Promise<string[][]>) => withAnon(db, { tenant_id: tenant('wide').id }, fn),
+    ]) {
+      const [seen = []] = await nearestDocuments(run)
+      expect(seen.length).toBeGreaterThan(0)
+      expect(seen).not.toContain(probe.documentId)
+    }
+  })
+})

@@ -1,9 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DELETE as removeDocumentRoute, GET as readDocumentRoute } from '@/app/api/tenant/[slug]/my/documents/[id]/route'
 import { GET as listDocumentsRoute, POST as addDocumentRoute } from '@/app/api/tenant/[slug]/my/documents/route'
+import { GET as tenantActivityRoute } from '@/app/api/admin/tenants/[id]/activity/route'
+import { GET as myActivityRoute } from '@/app/api/tenant/[slug]/my/activity/route'
 import { POST as oracleRoute } from '@/app/api/tenant/[slug]/oracle/route'
 import { DELETE as removeShareRoute } from '@/app/api/tenant/[slug]/shares/[id]/route'
+import { GET as sharedConversationRoute } from '@/app/api/tenant/[slug]/shared/conversations/[id]/route'
 import { GET as listSharesRoute, POST as addShareRoute } from '@/app/api/tenant/[slug]/shares/route'
+import { memberActivityListSchema, myActivitySchema } from '@/lib/contracts/activity'
 import { errorBodySchema } from '@/lib/contracts/errors'
 import { oracleResponseSchema } from '@/lib/contracts/oracle'
 import {
@@ -12,7 +16,7 @@ import {
   myDocumentSchema,
   myDocumentsUploadedSchema,
 } from '@/lib/contracts/personal-documents'
-import { shareListSchema, shareSchema } from '@/lib/contracts/shares'
+import { sharedConversationSchema, shareListSchema, shareSchema } from '@/lib/contracts/shares'
 import { setDatabaseForTests, withUser } from '@/lib/db'
 import { TEST_ORIGIN, createTenant } from '../support/auth'
 import { answer, expectContract, expectNoContent, read } from '../support/route-calls'
@@ -179,12 +183,42 @@ describe('my documents', () => {
       return { messages: messages.length, renamed: renamed.length }
     })
     expect(seen).toEqual({ messages: 2, renamed: 0 })
+    const path = `/api/tenant/${tenant.slug}/shared/conversations/${asked.conversationId}`
+    const openShared = (cookie: string) =>
+      answer(sharedConversationRoute, { ...params(), id: asked.conversationId ?? '' }, path, { cookie })
+    const opened = expectContract(sharedConversationSchema, await openShared(friend.cookie), 200)
+    expect(opened.messages.map((message) => message.role)).toEqual(['user', 'assistant'])
+    expect(opened.messages[1]?.sources).toEqual([])
+    expect(asked.knowledgeSources.length).toBeGreaterThan(0)
+    expect((await openShared(viewer.cookie)).status).toBe(404)
     expectNoContent(
       await answer(removeShareRoute, { ...params(), id: share.id }, `${sharesPath()}/${share.id}`, {
         method: 'DELETE',
         cookie: owner.cookie,
       }),
     )
+    expect((await openShared(friend.cookie)).status).toBe(404)
+  })
+
+  it('shows in the admin’s activity view as a count and a size, and in the owner’s own', async () => {
+    const adminPath = `/api/admin/tenants/${tenant.id}/activity`
+    const all = expectContract(
+      memberActivityListSchema,
+      await answer(tenantActivityRoute, { id: tenant.id }, adminPath, { cookie: admin.cookie }),
+      200,
+    )
+    const ownerRow = all.members.find((row) => row.userId === owner.userId)
+    expect(ownerRow).toMatchObject({ personalDocuments: 2, conversations: 2, uploads: 0 })
+    expect(ownerRow?.personalBytes).toBeGreaterThan(Buffer.byteLength(NOTE))
+    expect(ownerRow?.lastActiveAt).not.toBeNull()
+    expect(all.members).toHaveLength(4)
+    expect((await answer(tenantActivityRoute, { id: tenant.id }, adminPath, { cookie: friend.cookie })).status).toBe(403)
+    const mine = expectContract(
+      myActivitySchema,
+      await answer(myActivityRoute, params(), `/api/tenant/${tenant.slug}/my/activity`, { cookie: friend.cookie }),
+      200,
+    )
+    expect(mine.activity).toMatchObject({ userId: friend.userId, personalDocuments: 1, conversations: 0 })
   })
 
   it('is removed by its owner with its storage', async () => {

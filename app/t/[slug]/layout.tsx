@@ -21,6 +21,7 @@ export default async function TenantLayout({ children, params }: Props) {
   const { tenant, session, adminView } = context
   const links = [{ href: tenantHref(context), label: 'Chat' }]
   if (adminView) links.push({ href: tenantHref(context, '/dashboard'), label: 'Dashboard' })
+  if (session && context.role) links.push({ href: tenantHref(context, '/my-documents'), label: 'My documents' })
   if (session) links.push({ href: tenantHref(context, '/account'), label: 'Account' })
   return (
     <div className="flex min-h-screen flex-col">

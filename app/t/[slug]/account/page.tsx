@@ -1,5 +1,6 @@
 import { notFound, redirect } from 'next/navigation'
 import { AccountPanel } from '@/components/account/account-panel'
+import { MyActivityCard } from '@/components/teams/activity-list'
 import { PageHeader } from '@/components/ui/card'
 import { authMode } from '@/lib/auth'
 import { loadTenantContext, tenantHref } from '../_data/tenant-context'
@@ -17,6 +18,11 @@ export default async function TenantAccountPage({ params }: { params: Promise<{ 
         title="Your account"
         description={`Signed in as ${context.session.email || 'you'}. These settings apply wherever you use this account.`}
       />
+      {context.role ? (
+        <div className="mb-6">
+          <MyActivityCard slug={context.tenant.slug} />
+        </div>
+      ) : null}
       <AccountPanel
         email={context.session.email}
         home={tenantHref(context)}

@@ -31,9 +31,13 @@ export default async function DashboardLayout({ children, params }: Props) {
   }
   const items = [
     { href: home, label: 'Knowledge' },
+    { href: `${home}/collections`, label: 'Collections' },
+    { href: `${home}/advisors`, label: 'Advisors' },
     { href: `${home}/personality`, label: 'Personality' },
     { href: `${home}/members`, label: 'Members' },
     { href: `${home}/access`, label: 'Access' },
+    { href: `${home}/groups`, label: 'Groups' },
+    { href: `${home}/activity`, label: 'Activity' },
     { href: `${home}/usage`, label: 'Usage' },
     { href: `${home}/feedback`, label: 'Feedback' },
     { href: `${home}/audit`, label: 'Audit log' },
