@@ -195,3 +195,22 @@ describe('bad requests are 4xx in the error shape', () => {
     expectError(await list(admin, '?status=maybe'), 400, 'bad_request')
   })
 })
+
+describe('deleting an account', () => {
+  it('takes the person’s requests with it, and leaves the requests they decided without their id', async () => {
+    const second = await signedInMember(db, tenant.id, 'second-admin@gate.test', 'admin')
+    const asker = await signedInMember(db, null, 'erased@gate.test')
+    const kept = await signedInMember(db, null, 'kept@gate.test')
+    await filed(asker)
+    const decided = await filed(kept)
+    await decide(second, decided.id, { decision: 'reject', note: 'No.' })
+    await withService(db, (tx) => tx.query('delete from auth.users where id = any($1::uuid[])', [[asker.userId, second.userId]]))
+    const rows = await withService(db, (tx) =>
+      tx.query<{ user_id: string; status: string; decided_by: string | null }>(
+        'select user_id, status, decided_by from public.tenant_access_requests where user_id = any($1::uuid[])',
+        [[asker.userId, kept.userId]],
+      ),
+    )
+    expect(rows).toEqual([{ user_id: kept.userId, status: 'rejected', decided_by: null }])
+  })
+})
