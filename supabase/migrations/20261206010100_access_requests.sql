@@ -186,7 +186,7 @@ begin
   end if;
   perform app_private.tenant_accepts_writes(v_request.tenant_id);
   perform 1 from public.tenants t where t.id = v_request.tenant_id for update;
-  select * into v_request from public.tenant_access_requests r where r.id = p_request_id for update;
+  perform 1 from public.tenant_access_requests r where r.id = p_request_id for update;
 
   update public.tenant_access_requests r
      set status = case p_decision when 'approve' then 'approved' else 'rejected' end,

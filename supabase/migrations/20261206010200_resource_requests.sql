@@ -196,7 +196,7 @@ begin
     raise exception 'No such resource request.' using errcode = 'OR404';
   end if;
   select * into v_tenant from public.tenants t where t.id = v_request.tenant_id for update;
-  select * into v_request from public.tenant_resource_requests r where r.id = p_request_id for update;
+  perform 1 from public.tenant_resource_requests r where r.id = p_request_id for update;
 
   update public.tenant_resource_requests r
      set status = case p_decision when 'approve' then 'approved' else 'rejected' end,
