@@ -166,6 +166,34 @@ describe('who decides', () => {
   })
 })
 
+describe('at the same moment (races mean something on Postgres: TEST_DATABASE_URL)', () => {
+  it('two approvals for the last seat: one member, one 429; the same request approved twice: one 200, one 409', async () => {
+    const tight = await createTenant(db, { slug: 'gate-tight', limits: { members: 2 } })
+    const tightAdmin = await signedInMember(db, tight.id, 'admin@gate-tight.test', 'admin')
+    const first = await signedInMember(db, null, 'first@gate-tight.test')
+    const second = await signedInMember(db, null, 'second@gate-tight.test')
+    const [a, b] = await Promise.all(
+      [first, second].map(
+        async (who) =>
+          expectContract(accessRequestResponseSchema, await file(who, { message: 'One seat left?' }, tight.slug), 201).request.id,
+      ),
+    )
+    const statuses = await Promise.all(
+      [a, b].map(async (id) => (await decide(tightAdmin, id ?? '', { decision: 'approve' }, tight.slug)).status),
+    )
+    expect(statuses.sort()).toEqual([200, 429])
+    const members = await withService(db, (tx) =>
+      tx.query<{ n: number }>('select count(*)::int as n from public.tenant_users where tenant_id = $1', [tight.id]),
+    )
+    expect(members[0]?.n).toBe(2)
+
+    const asker = await signedInMember(db, null, 'racer@gate.test')
+    const request = await filed(asker)
+    const twice = await Promise.all([admin, root].map(async (who) => (await decide(who, request.id, { decision: 'approve' })).status))
+    expect(twice.sort()).toEqual([200, 409])
+  })
+})
+
 describe('bad requests are 4xx in the error shape', () => {
   it.each([
     ['no message', {}, 'message'],
