@@ -52,7 +52,7 @@ export function ResourceRequestDecision({ request, onDecided }: Props) {
         </blockquote>
       </div>
       <TextArea
-        label={`Note to ${request.tenantName}`}
+        label={`Note to ${request.tenantName} on ${what.toLowerCase()}`}
         rows={2}
         maxLength={2000}
         value={note}

@@ -45,7 +45,7 @@ export function AccessRequestRow({ slug, request, onDecided }: Props) {
       <div className="grid gap-3 sm:grid-cols-[10rem_1fr] sm:items-end">
         <div>
           <label htmlFor={roleId} className="mb-1 block text-sm font-medium text-stone-800">
-            Role if approved
+            Role if approved<span className="sr-only"> ({request.email})</span>
           </label>
           <select
             id={roleId}

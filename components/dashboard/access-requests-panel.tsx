@@ -13,7 +13,7 @@ import { RequestOutcome } from './request-outcome'
 export function AccessRequestsPanel({ slug }: { slug: string }) {
   const { data, error, reload } = useApiQuery(`/api/tenant/${slug}/access-requests`, accessRequestListResponseSchema)
   const [notice, setNotice] = useState<string | null>(null)
-  const pending = data?.requests.filter((request) => request.status === 'pending').reverse() ?? []
+  const pending = data?.requests.filter((request) => request.status === 'pending') ?? []
   const decided = data?.requests.filter((request) => request.status !== 'pending').slice(0, 20) ?? []
   const decidedNow = (text: string) => {
     setNotice(text)

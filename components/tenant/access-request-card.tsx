@@ -15,6 +15,8 @@ type Props = {
   email: string
   /** The signed-in person's latest request to join, if any. */
   request: AccessRequest | null
+  /** A restricted tenant admits nobody but by invitation or an approved request. */
+  restricted: boolean
 }
 
 /**
@@ -22,7 +24,7 @@ type Props = {
  * for access with a message, then the request's state (pending, or declined with the
  * admins' note and a way to ask again).
  */
-export function AccessRequestCard({ slug, tenantName, email, request: initial }: Props) {
+export function AccessRequestCard({ slug, tenantName, email, request: initial, restricted }: Props) {
   const [request, setRequest] = useState(initial)
   const [asking, setAsking] = useState(initial === null || initial.status === 'approved')
   const [message, setMessage] = useState('')
@@ -56,8 +58,10 @@ export function AccessRequestCard({ slug, tenantName, email, request: initial }:
           {`You are not a member of ${tenantName} yet`}
         </h1>
         <p className="mt-1 text-sm text-stone-600">
-          You are signed in as <span className="font-medium break-all text-stone-800">{email}</span>. Its administrators decide who may use
-          its assistant; they can also invite you by mail.
+          You are signed in as <span className="font-medium break-all text-stone-800">{email}</span>.{' '}
+          {restricted
+            ? 'Its assistant is restricted: only people its administrators approve or invite may use it.'
+            : 'Its administrators decide who may use its assistant; they can also invite you by mail.'}
         </p>
       </div>
 

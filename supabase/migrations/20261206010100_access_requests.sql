@@ -43,12 +43,21 @@ create table public.tenant_access_request_events (
 create index tenant_access_request_events_request_idx on public.tenant_access_request_events (request_id, id);
 
 -- A decision is final; the decider is the caller of the claims (null: the server itself),
--- never the requester.
+-- never the requester. The one change a decided request takes is forgetting its decider
+-- when their account is deleted (the foreign key's set null).
 create or replace function app_private.guard_access_request() returns trigger
 language plpgsql
 set search_path = ''
 as $$
+declare
+  v_old public.tenant_access_requests := old;
+  v_new public.tenant_access_requests := new;
 begin
+  v_old.decided_by := null;
+  v_new.decided_by := null;
+  if new.decided_by is null and v_new is not distinct from v_old then
+    return new;
+  end if;
   if old.status <> 'pending' then
     raise exception 'This request was already decided.' using errcode = 'OR409';
   end if;
@@ -177,7 +186,7 @@ begin
   end if;
   perform app_private.tenant_accepts_writes(v_request.tenant_id);
   perform 1 from public.tenants t where t.id = v_request.tenant_id for update;
-  select * into v_request from public.tenant_access_requests r where r.id = p_request_id for update;
+  perform 1 from public.tenant_access_requests r where r.id = p_request_id for update;
 
   update public.tenant_access_requests r
      set status = case p_decision when 'approve' then 'approved' else 'rejected' end,

@@ -39,11 +39,30 @@ create table public.tenant_resource_request_events (
 );
 create index tenant_resource_request_events_request_idx on public.tenant_resource_request_events (request_id, id);
 
+-- As for access requests; a deleted account is forgotten as the requester (with the
+-- address kept for them) or the decider, whatever the request's status.
 create or replace function app_private.guard_resource_request() returns trigger
 language plpgsql
 set search_path = ''
 as $$
+declare
+  v_old public.tenant_resource_requests := old;
+  v_new public.tenant_resource_requests := new;
 begin
+  v_old.requested_by := null;
+  v_old.requester_email := null;
+  v_old.decided_by := null;
+  v_new.requested_by := null;
+  v_new.requester_email := null;
+  v_new.decided_by := null;
+  if v_new is not distinct from v_old
+    and (new.requested_by is null or (new.requested_by = old.requested_by and new.requester_email is not distinct from old.requester_email))
+    and (new.decided_by is null or new.decided_by is not distinct from old.decided_by) then
+    if new.requested_by is null then
+      new.requester_email := null;
+    end if;
+    return new;
+  end if;
   if old.status <> 'pending' then
     raise exception 'This request was already decided.' using errcode = 'OR409';
   end if;
@@ -177,7 +196,7 @@ begin
     raise exception 'No such resource request.' using errcode = 'OR404';
   end if;
   select * into v_tenant from public.tenants t where t.id = v_request.tenant_id for update;
-  select * into v_request from public.tenant_resource_requests r where r.id = p_request_id for update;
+  perform 1 from public.tenant_resource_requests r where r.id = p_request_id for update;
 
   update public.tenant_resource_requests r
      set status = case p_decision when 'approve' then 'approved' else 'rejected' end,

@@ -166,6 +166,34 @@ describe('who decides', () => {
   })
 })
 
+describe('at the same moment (races mean something on Postgres: TEST_DATABASE_URL)', () => {
+  it('two approvals for the last seat: one member, one 429; the same request approved twice: one 200, one 409', async () => {
+    const tight = await createTenant(db, { slug: 'gate-tight', limits: { members: 2 } })
+    const tightAdmin = await signedInMember(db, tight.id, 'admin@gate-tight.test', 'admin')
+    const first = await signedInMember(db, null, 'first@gate-tight.test')
+    const second = await signedInMember(db, null, 'second@gate-tight.test')
+    const [a, b] = await Promise.all(
+      [first, second].map(
+        async (who) =>
+          expectContract(accessRequestResponseSchema, await file(who, { message: 'One seat left?' }, tight.slug), 201).request.id,
+      ),
+    )
+    const statuses = await Promise.all(
+      [a, b].map(async (id) => (await decide(tightAdmin, id ?? '', { decision: 'approve' }, tight.slug)).status),
+    )
+    expect(statuses.sort()).toEqual([200, 429])
+    const members = await withService(db, (tx) =>
+      tx.query<{ n: number }>('select count(*)::int as n from public.tenant_users where tenant_id = $1', [tight.id]),
+    )
+    expect(members[0]?.n).toBe(2)
+
+    const asker = await signedInMember(db, null, 'racer@gate.test')
+    const request = await filed(asker)
+    const twice = await Promise.all([admin, root].map(async (who) => (await decide(who, request.id, { decision: 'approve' })).status))
+    expect(twice.sort()).toEqual([200, 409])
+  })
+})
+
 describe('bad requests are 4xx in the error shape', () => {
   it.each([
     ['no message', {}, 'message'],
@@ -193,5 +221,24 @@ describe('bad requests are 4xx in the error shape', () => {
     expectError(await decide(admin, 'not-a-uuid', { decision: 'approve' }), 404, 'not_found')
     expectError(await decide(admin, '3f1e1a52-7d41-4c8e-9a7b-0d6f1c2b3a4d', { decision: 'approve' }), 404, 'not_found')
     expectError(await list(admin, '?status=maybe'), 400, 'bad_request')
+  })
+})
+
+describe('deleting an account', () => {
+  it('takes the person’s requests with it, and leaves the requests they decided without their id', async () => {
+    const second = await signedInMember(db, tenant.id, 'second-admin@gate.test', 'admin')
+    const asker = await signedInMember(db, null, 'erased@gate.test')
+    const kept = await signedInMember(db, null, 'kept@gate.test')
+    await filed(asker)
+    const decided = await filed(kept)
+    await decide(second, decided.id, { decision: 'reject', note: 'No.' })
+    await withService(db, (tx) => tx.query('delete from auth.users where id = any($1::uuid[])', [[asker.userId, second.userId]]))
+    const rows = await withService(db, (tx) =>
+      tx.query<{ user_id: string; status: string; decided_by: string | null }>(
+        'select user_id, status, decided_by from public.tenant_access_requests where user_id = any($1::uuid[])',
+        [[asker.userId, kept.userId]],
+      ),
+    )
+    expect(rows).toEqual([{ user_id: kept.userId, status: 'rejected', decided_by: null }])
   })
 })

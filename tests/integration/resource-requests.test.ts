@@ -195,3 +195,28 @@ describe('bad requests are 4xx in the error shape', () => {
     expectError(await platformList(root, '?status=open'), 400, 'bad_request')
   })
 })
+
+describe('deleting an account', () => {
+  it('leaves the requests it asked or decided without a trace of it, decided or not', async () => {
+    const shared = await createTenant(db, { slug: 'grow-shared', name: 'Grow Shared' })
+    await signedInMember(db, shared.id, 'stays@grow-shared.test', 'admin')
+    const leaving = await signedInMember(db, shared.id, 'leaves@grow-shared.test', 'admin')
+    const decider = await signedInMember(db, null, 'decider@grow.test')
+    await makePlatformAdmin(db, decider.userId)
+    const decided = await filed(leaving, { kind: 'plan', planTier: 'professional', reason: 'Growing.' }, shared.id)
+    const open = await filed(leaving, { kind: 'restricted_access', reason: 'Client files.' }, shared.id)
+    await decide(decider, decided.id, { decision: 'reject', note: 'Not yet.' })
+
+    await withService(db, (tx) => tx.query('delete from auth.users where id = any($1::uuid[])', [[leaving.userId, decider.userId]]))
+    const rows = await withService(db, (tx) =>
+      tx.query<{ id: string; status: string; requested_by: string | null; requester_email: string | null; decided_by: string | null }>(
+        'select id, status, requested_by, requester_email, decided_by from public.tenant_resource_requests where tenant_id = $1 order by created_at',
+        [shared.id],
+      ),
+    )
+    expect(rows).toEqual([
+      { id: decided.id, status: 'rejected', requested_by: null, requester_email: null, decided_by: null },
+      { id: open.id, status: 'pending', requested_by: null, requester_email: null, decided_by: null },
+    ])
+  })
+})

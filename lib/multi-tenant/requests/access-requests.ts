@@ -6,7 +6,7 @@ import type { AccessRequest, AccessRequestCreate, AccessRequestDecision, Request
 import { enforceRateLimit } from '@/lib/rate-limit'
 import type { Acting } from '@/lib/multi-tenant/access'
 import type { Reached, TenantRoute } from '@/lib/multi-tenant/tenants'
-import { historyColumn, isoOrNull, readHistory } from './history'
+import { historyColumn, isoOrNull, QUEUE_ORDER, readHistory } from './history'
 import { accessDecisionMail, notify } from './mails'
 import { tenantSiteUrl } from './links'
 
@@ -72,13 +72,13 @@ export async function fileAccessRequest(caller: Acting, tenantId: string, input:
   })
 }
 
-/** The tenant's requests the caller may see (its admins: all; anyone else: their own), newest first. */
+/** The tenant's requests the caller may see (its admins: all; anyone else: their own): the pending ones first, oldest first. */
 export async function listAccessRequests(caller: Acting, tenantId: string, query: RequestListQuery): Promise<AccessRequest[]> {
   const rows = await caller.run((tx) =>
     tx.query<AccessRow>(
       `select ${COLUMNS} from public.tenant_access_requests r
         where r.tenant_id = $1 and ($2::text is null or r.status = $2)
-        order by r.created_at desc, r.id limit 200`,
+        order by ${QUEUE_ORDER} limit 200`,
       [tenantId, query.status ?? null],
     ),
   )

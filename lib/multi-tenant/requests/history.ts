@@ -20,4 +20,7 @@ export function readHistory(value: unknown): RequestEvent[] {
   })
 }
 
+/** Pending requests first, oldest first (the queue to decide), then the decided ones, newest first. */
+export const QUEUE_ORDER = `(r.status = 'pending') desc, case when r.status = 'pending' then r.created_at end, r.created_at desc, r.id`
+
 export const isoOrNull = (value: Date | string | null): string | null => (value === null ? null : new Date(value).toISOString())

@@ -12,7 +12,7 @@ import type {
 } from '@/lib/contracts/requests'
 import { isPlatformAdmin, loadTenantForAdmin, type Acting } from '@/lib/multi-tenant/access'
 import { invalidateTenantRoutes, resolveTenantById, type Reached } from '@/lib/multi-tenant/tenants'
-import { historyColumn, isoOrNull, readHistory } from './history'
+import { historyColumn, isoOrNull, QUEUE_ORDER, readHistory } from './history'
 import { tenantSiteUrl } from './links'
 import { notify, resourceDecisionMail } from './mails'
 
@@ -102,11 +102,9 @@ export async function listTenantResourceRequests(caller: Acting, tenantId: strin
 export async function listResourceRequests(caller: Acting, query: RequestListQuery): Promise<ResourceRequest[]> {
   const rows = await caller.run(async (tx) => {
     if (!(await isPlatformAdmin(tx))) throw new AppError('forbidden', 'Only platform admins see every tenant’s requests.')
-    return tx.query<ResourceRow>(
-      `${SELECT} where ($1::text is null or r.status = $1)
-        order by (r.status = 'pending') desc, case when r.status = 'pending' then r.created_at end, r.created_at desc, r.id limit 200`,
-      [query.status ?? null],
-    )
+    return tx.query<ResourceRow>(`${SELECT} where ($1::text is null or r.status = $1) order by ${QUEUE_ORDER} limit 200`, [
+      query.status ?? null,
+    ])
   })
   return rows.map(toResourceRequest)
 }

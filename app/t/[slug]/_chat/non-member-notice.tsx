@@ -14,7 +14,13 @@ export async function NonMemberNotice({ context }: { context: TenantContext & { 
   const request = await ownAccessRequest(callerFromSession(session, tenant), tenant.id)
   return (
     <div className="mx-auto w-full max-w-xl px-4 py-12 sm:py-20">
-      <AccessRequestCard slug={tenant.slug} tenantName={tenant.name} email={session.email} request={request} />
+      <AccessRequestCard
+        slug={tenant.slug}
+        tenantName={tenant.name}
+        email={session.email}
+        request={request}
+        restricted={tenant.privacyLevel === 'restricted'}
+      />
     </div>
   )
 }

@@ -20,7 +20,7 @@ export default async function TenantSignupPage({ params, searchParams }: Props) 
       subtitle={
         context.tenant.publicAccess
           ? `Keep your conversations with ${possessive(context.tenant.name)} assistant.`
-          : `${context.tenant.name} gives access by invitation: once you have an account, an administrator can add you.`
+          : `${context.tenant.name} gives access to its members: once you have an account, ask its administrators for access on its home page, or accept their invitation.`
       }
       footer={
         <>

@@ -13,8 +13,9 @@ export const dynamic = 'force-dynamic'
 type Params = { slug: string }
 
 /**
- * `?status=pending|approved|rejected` -> `{ requests }`, newest first: the tenant's admins
- * (and platform admins) see every request, anyone else signed in only their own.
+ * `?status=pending|approved|rejected` -> `{ requests }`, the pending ones first (oldest
+ * first), then the decided ones (newest first): the tenant's admins (and platform admins)
+ * see every request, anyone else signed in only their own.
  */
 export const GET = tenantRoute<Params, undefined, typeof requestListQuerySchema>(
   { minRole: 'signed-in', query: requestListQuerySchema },
