@@ -33,12 +33,14 @@ export default async function DashboardLayout({ children, params }: Props) {
     { href: home, label: 'Knowledge' },
     { href: `${home}/personality`, label: 'Personality' },
     { href: `${home}/members`, label: 'Members' },
+    { href: `${home}/tiers`, label: 'Tiers' },
     { href: `${home}/usage`, label: 'Usage' },
     { href: `${home}/feedback`, label: 'Feedback' },
     { href: `${home}/audit`, label: 'Audit log' },
     { href: `${home}/api-keys`, label: 'API keys' },
     { href: `${home}/api`, label: 'API' },
     { href: `${home}/embed`, label: 'Embed' },
+    { href: `${home}/data`, label: 'Data' },
   ]
   return (
     <div className="mx-auto w-full max-w-6xl px-3 py-6 sm:px-6">
