@@ -40,7 +40,7 @@ test('a tenant admin creates a tier and puts a member in it', async ({ browser }
   await form.getByLabel('Tier name').fill('Basic')
   await form.getByLabel('Messages a month').fill('25')
   await form.getByRole('button', { name: 'Add tier' }).click()
-  const tiers = admin.getByRole('list', { name: 'Tiers' })
+  const tiers = admin.getByRole('list', { name: 'Tiers', exact: true })
   await expect(tiers.getByRole('listitem').filter({ hasText: 'Basic' })).toContainText('25 messages')
 
   await admin.getByLabel(`Tier of ${MEMBER.email}`).selectOption({ label: 'Basic' })
