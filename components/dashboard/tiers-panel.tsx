@@ -65,7 +65,7 @@ export function TiersPanel({ tenantId }: { tenantId: string }) {
                     <div className="min-w-0">
                       <p className="font-medium break-all text-stone-900">{tier.name}</p>
                       <p className="text-sm text-stone-700">
-                        {formatLimit(tier.messagesPerMonth, 'messages')} · {formatLimit(tier.tokensPerMonth, 'tokens')} a month ·{' '}
+                        {allowance(tier.messagesPerMonth, 'messages')} · {allowance(tier.tokensPerMonth, 'tokens')} a month ·{' '}
                         {tier.members === 1 ? '1 member' : `${formatNumber(tier.members)} members`}
                       </p>
                     </div>
@@ -100,6 +100,9 @@ export function TiersPanel({ tenantId }: { tenantId: string }) {
     </div>
   )
 }
+
+/** "10 messages", or "unlimited messages". */
+const allowance = (limit: number | null, unit: string) => (limit === null ? `unlimited ${unit}` : formatLimit(limit, unit))
 
 /** "3 of 10 messages", or "3 messages" without a limit. */
 const use = (used: number, limit: number | null | undefined, unit: string) =>
