@@ -1,7 +1,8 @@
 -- A tenant admin's export of the tenant's data: a zip archive built in the background by
 -- the knowledge job runner (a knowledge_jobs row of kind 'export' names the export in its
--- options), stored here until it is downloaded or replaced, and read back under the
--- admin's own policies in pieces, so the download streams.
+-- options), stored here until the next export of the tenant replaces it, and read back
+-- under the admin's own policies in pieces, so the download streams. One export is built
+-- at a time per tenant: asking again while one is in flight joins it.
 
 alter table public.knowledge_jobs drop constraint knowledge_jobs_kind_check;
 alter table public.knowledge_jobs add constraint knowledge_jobs_kind_check
@@ -22,6 +23,7 @@ create table public.tenant_exports (
   check (status <> 'ready' or archive is not null)
 );
 create index tenant_exports_tenant_recent_idx on public.tenant_exports (tenant_id, created_at desc);
+create unique index tenant_exports_one_in_flight_idx on public.tenant_exports (tenant_id) where status in ('queued', 'building');
 
 create trigger tenant_exports_touch_updated_at before update on public.tenant_exports
   for each row execute function app_private.touch_updated_at();

@@ -54,6 +54,8 @@ describe('a tenant admin’s export', () => {
   it('is built in the background and downloads as a zip of NDJSON files and the originals, holding the tenant’s rows and none of another’s', async () => {
     const asked = expectContract(tenantExportResponseSchema, await ask(admin), 202).export
     expect(asked).toMatchObject({ status: 'queued', downloadUrl: null })
+    // Asking again while it is in flight joins it.
+    expect(expectContract(tenantExportResponseSchema, await ask(admin), 202).export.id).toBe(asked.id)
     const early = await answer(download, { id: world.home.id, exportId: asked.id }, `${base()}/${asked.id}/download`, { cookie: admin })
     expect(early.status).toBe(409)
 
@@ -119,6 +121,16 @@ describe('a tenant admin’s export', () => {
       ]),
     )
     expect(audited.map((row) => row.action)).toEqual(['export.create', 'export.download'])
+  })
+
+  it('replaces the tenant’s earlier archive once a new one is ready', async () => {
+    const before = expectContract(tenantExportListSchema, await answer(listExports, { id: world.home.id }, base(), { cookie: admin }), 200)
+    const earlier = before.exports.find((item) => item.status === 'ready')
+    expect(earlier).toBeDefined()
+    const asked = expectContract(tenantExportResponseSchema, await ask(admin), 202).export
+    await runJobs(db, pool)
+    const after = expectContract(tenantExportListSchema, await answer(listExports, { id: world.home.id }, base(), { cookie: admin }), 200)
+    expect(after.exports.map((item) => [item.id, item.status])).toEqual([[asked.id, 'ready']])
   })
 
   it('fails with a reason when the admin who asked is no longer one when it runs', async () => {

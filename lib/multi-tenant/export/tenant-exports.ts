@@ -10,8 +10,9 @@ import { zipBuffer } from './zip'
 
 /*
  * A tenant admin's export: asked for (a row here and an export job for the knowledge job
- * runner, which polls every few seconds), built by the runner, then downloaded in pieces
- * under the admin's own policies. Asking and downloading are audited.
+ * runner, which polls every few seconds; asking while one is in flight joins it), built by
+ * the runner, replacing the tenant's earlier archives, then downloaded in pieces under the
+ * admin's own policies. Asking and downloading are audited.
  */
 
 type ExportRow = {
@@ -42,8 +43,19 @@ const COLUMNS = 'id, status, byte_size, error_message, created_at, finished_at'
 export async function requestTenantExport(caller: Acting, tenantId: string): Promise<TenantExport> {
   return caller.run(async (tx) => {
     await loadTenantForAdmin(tx, tenantId)
-    const [row] = await tx.query<ExportRow>(`insert into public.tenant_exports (tenant_id) values ($1) returning ${COLUMNS}`, [tenantId])
-    if (!row) throw new AppError('forbidden', 'This tenant takes no exports.')
+    const [row] = await tx.query<ExportRow>(
+      `insert into public.tenant_exports (tenant_id) values ($1)
+       on conflict (tenant_id) where status in ('queued', 'building') do nothing returning ${COLUMNS}`,
+      [tenantId],
+    )
+    if (!row) {
+      const [running] = await tx.query<ExportRow>(
+        `select ${COLUMNS} from public.tenant_exports where tenant_id = $1 and status in ('queued', 'building')`,
+        [tenantId],
+      )
+      if (!running) throw new AppError('conflict', 'An export of this tenant has just finished; ask again.')
+      return toExport(running, tenantId)
+    }
     // The job is the server's bookkeeping: it runs for an inactive tenant too, whose data its admins may still take.
     await asServer(tx, (server) =>
       server.query("insert into public.knowledge_jobs (tenant_id, kind, options, created_by) values ($1, 'export', $2::text::jsonb, $3)", [
@@ -140,6 +152,11 @@ export async function buildTenantExport(
         "update public.tenant_exports set status = 'ready', archive = $3, byte_size = $4, error_message = null, finished_at = now() where tenant_id = $1 and id = $2",
         [tenantId, exportId, archive, archive.byteLength],
       )
+      // The new archive replaces the tenant's earlier ones, so exports do not pile up in the database.
+      await tx.query("delete from public.tenant_exports where tenant_id = $1 and id <> $2 and status in ('ready', 'failed')", [
+        tenantId,
+        exportId,
+      ])
       await finish(tx)
     })
   } catch (error) {
