@@ -27,7 +27,10 @@ declare
   v_row record;
   v_changed int := 0;
 begin
-  select string_agg(regexp_replace(n, '([.*+?^${}()|\[\]\\])', '\\\1', 'g'), '|') into v_pattern
+  -- Each needle whole, never inside a longer address or id (bob@x.com is not in jimbob@x.com
+  -- nor in bob@x.com.au), so nobody else's details are touched.
+  select '(?<![[:alnum:]._%+-])(' || string_agg(regexp_replace(n, '([.*+?^${}()|\[\]\\])', '\\\1', 'g'), '|')
+      || ')(?!\.?[[:alnum:]_-])' into v_pattern
   from unnest(p_needles) as n where n is not null and n <> '';
   if v_pattern is null then
     return 0;
