@@ -3,7 +3,8 @@ import { GET as listExports, POST as requestExport } from '@/app/api/admin/tenan
 import { GET as readExport } from '@/app/api/admin/tenants/[id]/exports/[exportId]/route'
 import { GET as download } from '@/app/api/admin/tenants/[id]/exports/[exportId]/download/route'
 import { archiveHeadersSchema, tenantExportListSchema, tenantExportResponseSchema } from '@/lib/contracts/exports'
-import { setDatabaseForTests, withService } from '@/lib/db'
+import { setDatabaseForTests, withService, withUser } from '@/lib/db'
+import { recordAudit } from '@/lib/multi-tenant/audit'
 import type { WorkerPool } from '@/lib/ingest/worker/pool'
 import { addMember, createUser, loginCookie } from '../support/auth'
 import { openArchive } from '../support/archive'
@@ -52,6 +53,16 @@ describe('a tenant admin’s export', () => {
   })
 
   it('is built in the background and downloads as a zip of NDJSON files and the originals, holding the tenant’s rows and none of another’s', async () => {
+    // A platform admin's change shows in the tenant's export by role only, as in the tenant's audit log.
+    await withUser(db, { sub: world.platformAdminId, email: 'platform@admin.test' }, (tx) =>
+      recordAudit(tx, {
+        tenantId: world.home.id,
+        action: 'tier.update',
+        targetType: 'tier',
+        targetId: world.home.tierId,
+        ip: '198.51.100.4',
+      }),
+    )
     const asked = expectContract(tenantExportResponseSchema, await ask(admin), 202).export
     expect(asked).toMatchObject({ status: 'queued', downloadUrl: null })
     // Asking again while it is in flight joins it.
@@ -108,11 +119,16 @@ describe('a tenant admin’s export', () => {
     ])
     expect(archive.rows('tiers.ndjson').map((row) => row.name)).toEqual(['Basic'])
     expect(new Set(archive.rows('usage.ndjson').map((row) => row.kind))).toEqual(new Set(['month', 'day', 'member_month']))
-    expect(archive.rows('audit.ndjson').map((row) => row.action)).toContain('export.create')
+    const auditRows = archive.rows('audit.ndjson')
+    expect(auditRows.map((row) => row.action)).toContain('export.create')
+    const byPlatform = auditRows.find((row) => row.action === 'tier.update')
+    expect(byPlatform).toMatchObject({ actor_is_platform_admin: true, actor_id: null, actor_email: null, ip: null })
 
     const everything = archive.names.map((name) => archive.text(name)).join('\n')
     expect(everything).not.toContain(world.other.id)
     expect(everything).not.toContain('other-tenant')
+    expect(everything).not.toContain('platform@admin.test')
+    expect(everything).not.toContain('198.51.100.4')
 
     const audited = await withService(db, (tx) =>
       tx.query<{ action: string }>('select action from public.audit_logs where tenant_id = $1 and target_id = $2 order by id', [

@@ -3,9 +3,10 @@ import { exportableRows } from './table-rows'
 import { ndjson, type ZipEntry } from './zip'
 
 /*
- * What a tenant's export holds, read by the server for the job (the admin who asked was
- * checked when it was asked, and again when the job runs): one NDJSON file per kind of
- * row, the stored originals as files, and a manifest naming them with their counts.
+ * What a tenant's export holds, read by the server for the job under the claims of the
+ * admin who asked (checked when it was asked, and again when the job runs): one NDJSON
+ * file per kind of row, the stored originals as files, and a manifest naming them with
+ * their counts.
  */
 
 const byTenant = 't.tenant_id = $1'
@@ -42,6 +43,22 @@ async function usage(tx: Queryable, tenantId: string): Promise<Record<string, un
   ]
 }
 
+/** The tenant's audit log as its admins read it: a platform admin acting there is shown by role, without email, id or IP. */
+async function audit(tx: Queryable, tenantId: string): Promise<Record<string, unknown>[]> {
+  return tx.query(
+    `select id, tenant_id, action, target_type, target_id, before, after, created_at, prev_hash, hash,
+            actor_is_platform_admin,
+            case when hidden then null else actor_id end as actor_id,
+            case when hidden then null else actor_email end as actor_email,
+            case when hidden then null else ip end as ip
+       from (select a.*, app_private.audit_actor_is_platform_admin(a.actor_id) as actor_is_platform_admin,
+                    app_private.audit_actor_is_platform_admin(a.actor_id) and not app_private.is_platform_admin() as hidden
+               from public.audit_logs a where a.tenant_id = $1) as rows
+      order by id`,
+    [tenantId],
+  )
+}
+
 async function originals(tx: Queryable, tenantId: string): Promise<{ rows: Record<string, unknown>[]; files: ZipEntry[] }> {
   const rows = await tx.query<{
     id: string
@@ -74,7 +91,7 @@ export async function tenantArchiveEntries(tx: Queryable, tenantId: string, expo
     'members.ndjson': await members(tx, tenantId),
     'tiers.ndjson': await exportableRows(tx, 'tenant_member_tiers', byTenant, [tenantId], 't.created_at, t.id'),
     'usage.ndjson': await usage(tx, tenantId),
-    'audit.ndjson': await exportableRows(tx, 'audit_logs', byTenant, [tenantId], 't.id'),
+    'audit.ndjson': await audit(tx, tenantId),
   }
   const manifest = {
     format: 'tenant-export/1',
