@@ -3,6 +3,7 @@
 import { useCallback, useState } from 'react'
 import { Card, CardHeader } from '@/components/ui/card'
 import { DeleteAccount } from './delete-account'
+import { MyDataCard } from './my-data-card'
 import { PasswordForm } from './password-form'
 import { SessionsCard } from './sessions-card'
 import { TwoFactorCard } from './two-factor-card'
@@ -17,7 +18,7 @@ type Props = {
   offersTwoFactor: boolean
 }
 
-/** The signed-in person's own account: sessions, password, two-factor sign-in, deletion. */
+/** The signed-in person's own account: sessions, password, two-factor sign-in, a copy of their data, deletion. */
 export function AccountPanel({ email, home, listsSessions, offersTwoFactor }: Props) {
   // A password change ends the other sessions, so the list is fetched again after one.
   const [sessionsVersion, setSessionsVersion] = useState(0)
@@ -31,6 +32,7 @@ export function AccountPanel({ email, home, listsSessions, offersTwoFactor }: Pr
         <PasswordForm email={email} onChanged={sessionsChanged} />
       </Card>
       {offersTwoFactor ? <TwoFactorCard /> : null}
+      <MyDataCard />
       <Card>
         <CardHeader title="Delete account" />
         <DeleteAccount email={email} home={home} />

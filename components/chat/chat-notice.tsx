@@ -4,7 +4,7 @@ import { retryAfterSentence } from '@/lib/client/retry-after'
 
 /** Turns an oracle failure into a notice a person can act on. */
 export function ChatNotice({ error, signInHref }: { error: ApiError; signInHref: string }) {
-  if (error.code === 'limit_reached') {
+  if (error.code === 'limit_reached' || error.code === 'member_limit_reached') {
     return (
       <Alert tone="warning" title="Limit reached">
         <p>{error.message}</p>

@@ -36,6 +36,6 @@ export function composerClosedReason(state: ComposerState): string | null {
     return `${tenantName} has reached its monthly conversation limit: new conversations start again next month.${more}`
   }
   // The server's own words say which limit it was.
-  if (state.error?.code === 'limit_reached') return state.error.message
+  if (state.error?.code === 'limit_reached' || state.error?.code === 'member_limit_reached') return state.error.message
   return null
 }

@@ -2,12 +2,12 @@
 -- auth.users: memberships, conversations with their messages and feedback, sessions, tier
 -- use; here: invitations to their address, mail to it, login throttling), and the audit rows
 -- that name them are pseudonymised: their id becomes a random pseudonym (the same within
--- one erasure, so the log still reads "one person did these things"), their address and the
--- addresses of the rows they acted in are dropped.
+-- one erasure, so the log still reads "one person did these things"), and their email
+-- address and the IP address of the rows they acted in are dropped.
 --
 -- A row's hash covers those fields (audit_row_hash), so changing them breaks the chain at
 -- that row. The database re-chains instead, under its own authority: this security definer
--- function, reachable only from account and tenant deletion, recomputes prev_hash and hash
+-- function, executable by no API role and called only by account deletion, recomputes prev_hash and hash
 -- from the first changed row of each chain to its head, holding the chain's append lock.
 -- verify_audit_chain then passes; the member.remove rows with reason account_deleted mark
 -- where and why the chain was recomputed. docs/data-rights.md says the same for people.
@@ -27,7 +27,10 @@ declare
   v_row record;
   v_changed int := 0;
 begin
-  select string_agg(regexp_replace(n, '([.*+?^${}()|\[\]\\])', '\\\1', 'g'), '|') into v_pattern
+  -- Each needle whole, never inside a longer address or id (bob@x.com is not in jimbob@x.com
+  -- nor in bob@x.com.au), so nobody else's details are touched.
+  select '(?<![[:alnum:]._%+-])(' || string_agg(regexp_replace(n, '([.*+?^${}()|\[\]\\])', '\\\1', 'g'), '|')
+      || ')(?!\.?[[:alnum:]_-])' into v_pattern
   from unnest(p_needles) as n where n is not null and n <> '';
   if v_pattern is null then
     return 0;

@@ -125,4 +125,30 @@ describe('deleting an account', () => {
     expect(created?.actor_id).toBe(demoted?.target_id)
     expect(removed?.target_id).toBe(created?.actor_id)
   })
+
+  it('pseudonymises an address only where it stands whole, never inside someone else’s, and the chain still verifies', async () => {
+    const tenant = await createLimitedTenant(db, { slug: 'erasure-boundaries' }, {})
+    const emails = ['jimbob@x.test', 'bob@x.test', 'bob@x.test.example', 'Bob@X.test']
+    const rows = await withService(db, async (tx) => {
+      for (const email of emails) {
+        await tx.query(
+          "select app_private.write_audit($1, 'member.invite', 'invitation', null, null, jsonb_build_object('email', $2::text))",
+          [tenant.id, email],
+        )
+      }
+      const [changed] = await tx.query<{ n: number }>("select app_private.pseudonymise_audit(array['bob@x.test'], gen_random_uuid()) as n")
+      const after = await tx.query<{ email: string }>(
+        "select after ->> 'email' as email from public.audit_logs where tenant_id = $1 order by id",
+        [tenant.id],
+      )
+      const [chain] = await tx.query<{ ok: boolean }>('select ok from app_private.verify_audit_chain($1)', [tenant.id])
+      return { changed: changed?.n, emails: after.map((row) => row.email), ok: chain?.ok }
+    })
+    expect(rows.changed).toBe(2)
+    expect(rows.emails[0]).toBe('jimbob@x.test')
+    expect(rows.emails[1]).toMatch(/^[0-9a-f-]{36}$/)
+    expect(rows.emails[2]).toBe('bob@x.test.example')
+    expect(rows.emails[3]).toBe(rows.emails[1])
+    expect(rows.ok).toBe(true)
+  })
 })

@@ -189,6 +189,10 @@ tenant_member_usage      select  perm   perm     perm     zero      zero    allo
 tenant_member_usage      insert  perm   perm     perm     perm      perm    perm   perm   perm      allow
 tenant_member_usage      update  perm   perm     perm     perm      perm    perm   perm   perm      allow
 tenant_member_usage      delete  perm   perm     perm     perm      perm    perm   perm   perm      allow
+tenant_exports           select  perm   perm     perm     zero      zero    zero   allow  allow     allow
+tenant_exports           insert  perm   perm     perm     check     check   check  allow  allow     allow
+tenant_exports           update  perm   perm     perm     perm      perm    perm   perm   perm      allow
+tenant_exports           delete  perm   perm     perm     perm      perm    perm   perm   perm      allow
 `
 
 const OPERATIONS = ['select', 'insert', 'update', 'delete'] as const
@@ -538,6 +542,13 @@ const PROBES: Record<string, TableProbe> = {
       write("insert into public.tenant_member_usage (tenant_id, user_id, period) values ($1, $2, date '2001-01-01')", [c.t.id, c.t.userId]),
     update: (c) => change('update public.tenant_member_usage set messages = 0 where tenant_id = $1 and user_id = $2', [c.t.id, c.t.userId]),
     delete: (c) => change('delete from public.tenant_member_usage where tenant_id = $1 and user_id = $2', [c.t.id, c.t.userId]),
+  },
+  // Asked for by the tenant's admins in their own name; built, finished and kept by the server alone.
+  tenant_exports: {
+    select: (c) => count('public.tenant_exports where tenant_id = $1', [c.t.id]),
+    insert: (c) => write('insert into public.tenant_exports (tenant_id) values ($1)', [c.t.id]),
+    update: (c) => change("update public.tenant_exports set status = 'failed' where id = $1", [c.t.exportId]),
+    delete: (c) => change('delete from public.tenant_exports where id = $1', [c.t.exportId]),
   },
   audit_logs: {
     select: (c) => count('public.audit_logs where tenant_id = $1', [c.t.id]),

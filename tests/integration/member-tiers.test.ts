@@ -96,11 +96,18 @@ describe('tenant admins define tiers and put members in them', () => {
     ])
   })
 
-  it('keeps tiers from members, other tenants and unknown tiers: 403, 404, 404', async () => {
+  it('keeps tiers from members, other tenants, unknown tiers and another tenant’s tier: 403, 404, 404, 404', async () => {
     expect((await createTier({ name: 'Mine', messagesPerMonth: 1, tokensPerMonth: 1 }, basic.cookie)).status).toBe(403)
     expect((await createTier({ name: 'Theirs', messagesPerMonth: 1, tokensPerMonth: 1 }, stranger.cookie)).status).toBe(404)
     const unknownTier = await assign(basic.userId, { tierId: '00000000-0000-4000-8000-000000000000' })
     expect(unknownTier.status).toBe(404)
+    const [foreign] = await withService(db, (tx) =>
+      tx.query<{ id: string }>(
+        "insert into public.tenant_member_tiers (tenant_id, name) select tenant_id, 'Theirs' from public.tenant_users where user_id = $1 returning id",
+        [stranger.userId],
+      ),
+    )
+    expect((await assign(basic.userId, { tierId: foreign?.id })).status).toBe(404)
   })
 
   it('assigns a tier with PUT and changes the role with it, while PATCH still changes the role alone', async () => {

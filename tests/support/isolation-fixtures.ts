@@ -41,6 +41,8 @@ export type TenantFixture = {
   resourceRequestId: string
   /** A member tier the tenant's `user` member is in, with their use of this month. */
   tierId: string
+  /** A finished export of the tenant, asked for by its admin. */
+  exportId: string
 }
 
 export type IsolationWorld = {
@@ -228,6 +230,10 @@ async function seedPopulatedTenant(tx: Queryable, slug: string, publicAccess: bo
     'insert into public.tenant_member_usage (tenant_id, user_id, period, messages) values ($1, $2, app_private.usage_period(), 2)',
     [id, userId],
   )
+  const tenantExport = await tx.query<{ id: string }>(
+    "insert into public.tenant_exports (tenant_id, status, requested_by, archive, byte_size) values ($1, 'ready', $2, '\\x504b0506', 4) returning id",
+    [id, adminId],
+  )
   // Two-factor rows belong to a person, not a tenant: the user member's, so every tenant's user has some.
   await tx.query("insert into public.user_two_factor (user_id, secret_ciphertext, enabled_at) values ($1, 'v1:fixture:iv:sealed', now())", [
     userId,
@@ -265,6 +271,7 @@ async function seedPopulatedTenant(tx: Queryable, slug: string, publicAccess: bo
     accessRequestId: '',
     resourceRequestId: String(resourceRequest[0]?.id),
     tierId: String(tier[0]?.id),
+    exportId: String(tenantExport[0]?.id),
   }
 }
 

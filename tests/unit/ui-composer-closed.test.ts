@@ -11,7 +11,7 @@ const open: ComposerState = {
   error: null,
 }
 
-const refusal = (code: string, message: string) => new ApiError({ status: code === 'limit_reached' ? 429 : 403, code, message })
+const refusal = (code: string, message: string) => new ApiError({ status: code.endsWith('limit_reached') ? 429 : 403, code, message })
 
 describe('composerClosedReason', () => {
   it('leaves the composer open while the tenant serves and its limits have room', () => {
@@ -44,6 +44,11 @@ describe('composerClosedReason', () => {
   it('closes it with the server’s words after a limit refusal that came anyway', () => {
     const error = refusal('limit_reached', 'This organisation has reached its monthly token limit.')
     expect(composerClosedReason({ ...open, newThread: false, error })).toBe('This organisation has reached its monthly token limit.')
+  })
+
+  it('closes it with the server’s words when the member’s own tier is used up', () => {
+    const error = refusal('member_limit_reached', 'You have used this month’s messages of your plan in this organisation.')
+    expect(composerClosedReason({ ...open, error })).toBe('You have used this month’s messages of your plan in this organisation.')
   })
 
   it('stays open after other failures, which a second try may get past', () => {

@@ -38,6 +38,7 @@ export default async function DashboardLayout({ children, params }: Props) {
     { href: `${home}/access`, label: 'Access' },
     { href: `${home}/groups`, label: 'Groups' },
     { href: `${home}/activity`, label: 'Activity' },
+    { href: `${home}/tiers`, label: 'Tiers' },
     { href: `${home}/usage`, label: 'Usage' },
     { href: `${home}/feedback`, label: 'Feedback' },
     { href: `${home}/audit`, label: 'Audit log' },
@@ -45,6 +46,7 @@ export default async function DashboardLayout({ children, params }: Props) {
     { href: `${home}/api`, label: 'API' },
     { href: `${home}/embed`, label: 'Embed' },
     { href: `${home}/requests`, label: 'Plan requests' },
+    { href: `${home}/data`, label: 'Data' },
   ]
   return (
     <div className="mx-auto w-full max-w-6xl px-3 py-6 sm:px-6">

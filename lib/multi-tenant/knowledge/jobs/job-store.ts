@@ -8,7 +8,7 @@ import type { Queryable } from '@/lib/db'
  * the runner claimed the job with.
  */
 
-export type JobKind = 'ingest' | 'reindex' | 'reextract'
+export type JobKind = 'ingest' | 'reindex' | 'reextract' | 'export'
 
 /** Upload fields an ingest job applies to the document it makes. */
 export type IngestOptions = { category: string | null; tags: string[]; elemental_tags: string[]; collection_id?: string | null }
@@ -39,7 +39,9 @@ const COLUMNS = `id, tenant_id, kind, status, progress, file_name, original_id, 
 /** A claimed job is the runner's for this long; progress renews it. */
 export const LEASE_SECONDS = 120
 
+/** A document's job as the knowledge routes show it; export jobs never reach here (getJob and listJobs leave them out). */
 export function toJob(row: JobRow): KnowledgeJob {
+  if (row.kind === 'export') throw new Error(`job ${row.id} is an export, not a document's job`)
   return {
     id: row.id,
     kind: row.kind,
@@ -132,7 +134,11 @@ export async function latestDocumentJob(tx: Queryable, tenantId: string, documen
 }
 
 export async function getJob(tx: Queryable, tenantId: string, id: string): Promise<JobRow | null> {
-  const rows = await tx.query<JobRow>(`select ${COLUMNS} from public.knowledge_jobs where tenant_id = $1 and id = $2`, [tenantId, id])
+  // Export jobs are the export feature's (tenant_exports); the knowledge routes show documents' jobs.
+  const rows = await tx.query<JobRow>(
+    `select ${COLUMNS} from public.knowledge_jobs where tenant_id = $1 and id = $2 and kind <> 'export'`,
+    [tenantId, id],
+  )
   return rows[0] ?? null
 }
 
@@ -140,7 +146,7 @@ export async function getJob(tx: Queryable, tenantId: string, id: string): Promi
 export function listJobs(tx: Queryable, tenantId: string, limit: number, since?: string): Promise<JobRow[]> {
   return tx.query<JobRow>(
     `select ${COLUMNS} from public.knowledge_jobs
-      where tenant_id = $1 and ($3::timestamptz is null or updated_at > $3::timestamptz)
+      where tenant_id = $1 and kind <> 'export' and ($3::timestamptz is null or updated_at > $3::timestamptz)
       order by updated_at desc, id limit $2`,
     [tenantId, limit, since ?? null],
   )

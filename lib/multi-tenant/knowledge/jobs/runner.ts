@@ -2,6 +2,7 @@ import { withService } from '@/lib/db'
 import { toAppError } from '@/lib/errors'
 import { jobContext, type JobContext, type JobContextOptions } from './context'
 import { claimJob, expireLeases, failAbandonedJobs, failJob, type JobRow } from './job-store'
+import { runExportJob } from './export-job'
 import { runIngestJob } from './ingest-job'
 import { LostJob } from './lost-job'
 import { runReextractJob } from './reextract-job'
@@ -25,6 +26,7 @@ async function runJob(context: JobContext, job: JobRow): Promise<void> {
   try {
     if (job.kind === 'ingest') await runIngestJob(context, job)
     else if (job.kind === 'reextract') await runReextractJob(context, job)
+    else if (job.kind === 'export') await runExportJob(context, job)
     else await runReindexJob(context, job)
   } catch (error) {
     if (error instanceof LostJob) return
