@@ -95,6 +95,9 @@ test('shared with everyone, it grounds the other member’s answer; made private
   await owner.getByRole('button', { name: `Share with everyone: ${DOCUMENT.title}` }).click()
   await expect(owner.getByRole('list', { name: 'Your documents' })).toContainText('Shared with everyone')
   expect(await askFresh(colleague)).toContain('seventeen turquoise lanterns')
+  await myDocuments(colleague)
+  await expect(colleague.getByRole('list', { name: 'Shared with you' })).toContainText(DOCUMENT.title)
+  await expectFinishedInBothSchemes(colleague, 'my-documents-shared-with-me')
 
   await owner.getByRole('button', { name: `Stop sharing ${DOCUMENT.title}` }).click()
   await expect(owner.getByRole('list', { name: 'Your documents' })).toContainText('Private')

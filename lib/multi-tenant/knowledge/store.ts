@@ -24,12 +24,18 @@ export async function insertDocument(
   const conflict = input.personal
     ? 'on conflict (tenant_id, owner_id, content_hash) where owner_id is not null do nothing'
     : 'on conflict (tenant_id, content_hash) where owner_id is null do nothing'
+  // The columns named are only those this document sets: an API key may insert the others alone.
+  const placement = [
+    ...(input.collection_id ? [['collection_id', '$12']] : []),
+    ...(input.personal ? [['owner_id', '(select auth.uid())']] : []),
+  ]
   const rows = await tx
     .query<{ id: string; byte_size: number }>(
       `insert into public.tenant_knowledge (tenant_id, title, category, tags, elemental_tags, source_type,
-         filename, content, content_hash, token_count, chunk_count, created_by, collection_id, owner_id)
-       values ($1, $2, $3, $4::text[], $5::text[], $6, $7, $8, $9, $10, $11, (select auth.uid()), $12,
-         case when $13::boolean then (select auth.uid()) end)
+         filename, content, content_hash, token_count, chunk_count, created_by${placement.map(([column]) => `, ${column}`).join('')})
+       values ($1, $2, $3, $4::text[], $5::text[], $6, $7, $8, $9, $10, $11, (select auth.uid())${placement
+         .map(([, value]) => `, ${value}`)
+         .join('')})
        ${conflict}
        returning id, byte_size::float8 as byte_size`,
       [
@@ -44,8 +50,7 @@ export async function insertDocument(
         prepared.contentHash,
         prepared.tokenCount,
         prepared.chunks.length,
-        input.collection_id ?? null,
-        input.personal,
+        ...(input.collection_id ? [input.collection_id] : []),
       ],
     )
     .catch(rethrowStorageFull)

@@ -1,5 +1,6 @@
 import { notFound, redirect } from 'next/navigation'
 import { MyDocumentsPanel } from '@/components/personal/my-documents-panel'
+import { SharedWithMeCard } from '@/components/personal/shared-with-me-card'
 import { PageHeader } from '@/components/ui/card'
 import { loadTenantContext, tenantHref } from '../_data/tenant-context'
 
@@ -17,7 +18,10 @@ export default async function MyDocumentsPage({ params }: { params: Promise<{ sl
         title="My documents"
         description={`Knowledge of your own for ${context.tenant.name}’s assistant: private to you unless you share it.`}
       />
-      <MyDocumentsPanel slug={context.tenant.slug} canAdd={context.role !== 'viewer'} />
+      <div className="space-y-6">
+        <MyDocumentsPanel slug={context.tenant.slug} canAdd={context.role !== 'viewer'} />
+        <SharedWithMeCard slug={context.tenant.slug} basePath={context.basePath} />
+      </div>
     </div>
   )
 }
