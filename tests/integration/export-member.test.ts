@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { POST as ask } from '@/app/api/tenant/[slug]/oracle/route'
 import { POST as rate } from '@/app/api/tenant/[slug]/messages/[id]/feedback/route'
 import { GET as exportMine } from '@/app/api/auth/account/export/route'
+import { POST as addMyDocument } from '@/app/api/tenant/[slug]/my/documents/route'
 import { archiveHeadersSchema } from '@/lib/contracts/exports'
 import { setDatabaseForTests } from '@/lib/db'
 import { apiRequest, withoutParams } from '../support/auth'
@@ -46,6 +47,17 @@ describe('a member’s export of their own data', () => {
       slugParams({ slug: tenant.slug, id: mine.messageId }),
     )
     expect(rated.status).toBe(200)
+    const myDocument = (slug: string, person: Member, title: string) =>
+      addMyDocument(
+        apiRequest(`/api/tenant/${slug}/my/documents`, {
+          method: 'POST',
+          body: { title, content: `${title}: seeds go in the top drawer.` },
+          cookie: person.cookie,
+        }),
+        slugParams({ slug }),
+      )
+    expect((await myDocument(tenant.slug, me, 'My greenhouse notes')).status).toBe(201)
+    expect((await myDocument(tenant.slug, neighbour, 'A neighbour’s notes')).status).toBe(201)
 
     const response = await exportRoute(apiRequest('/api/auth/account/export', { cookie: me.cookie }))
     expect(response.status).toBe(200)
@@ -56,6 +68,7 @@ describe('a member’s export of their own data', () => {
     const archive = await openArchive(response)
     expect(archive.names).toEqual([
       'conversations.ndjson',
+      'documents.ndjson',
       'feedback.ndjson',
       'memberships.ndjson',
       'profile.json',
@@ -73,6 +86,9 @@ describe('a member’s export of their own data', () => {
     expect(thread?.id).toBe(mine.conversationId)
     expect(thread?.messages.find((message) => message.role === 'user')?.content).toBe('My own question about phases')
     expect(archive.rows('feedback.ndjson')).toEqual([expect.objectContaining({ messageId: mine.messageId, feedback: -1 })])
+    expect(archive.rows('documents.ndjson')).toEqual([
+      expect.objectContaining({ title: 'My greenhouse notes', content: 'My greenhouse notes: seeds go in the top drawer.' }),
+    ])
     expect(archive.rows('usage.ndjson')).toEqual([expect.objectContaining({ tenant_id: tenant.id, messages: 1 })])
 
     const everything = archive.names.map((name) => archive.text(name)).join('\n')

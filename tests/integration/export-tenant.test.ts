@@ -104,7 +104,10 @@ describe('a tenant admin’s export', () => {
     expect(manifest.tenant.id).toBe(world.home.id)
     for (const [file, count] of Object.entries(manifest.files)) expect(archive.rows(file)).toHaveLength(count)
 
-    expect(archive.rows('documents.ndjson').map((row) => row.title)).toEqual(['home-tenant handbook'])
+    // The tenant's documents, whoever reads them; a member's personal document is theirs alone.
+    expect(archive.rows('documents.ndjson').map((row) => String(row.title)).sort()).toEqual(['Team notes', 'home-tenant handbook'])
+    expect(archive.text('documents.ndjson')).not.toContain(world.home.personalDocumentId)
+    expect(archive.text('chunks.ndjson')).not.toContain('private notes')
     const chunks = archive.rows('chunks.ndjson')
     expect(chunks.map((row) => row.content)).toEqual(['home-tenant opening hours', 'home-tenant refund policy'])
     expect(chunks.every((row) => !('embedding' in row))).toBe(true)

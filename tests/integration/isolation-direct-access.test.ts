@@ -257,14 +257,14 @@ describe('personal documents, advisors and shares', () => {
     expect(await attempt(admin(), change('update public.tenant_knowledge set title = $2 where id = $1', [doc, 'Seen']))).toBe('zero')
   })
 
-  it('nobody adds chunks to another person’s personal document, not even the tenant admin', async () => {
+  it('nobody adds chunks to a personal document directly, not the tenant admin, not even its owner: the server adds them with it', async () => {
     const chunk = write(
       `insert into public.tenant_knowledge_chunks (tenant_id, knowledge_id, chunk_index, content, embedding_model)
        values ($1, $2, 50, 'injected', 'fixture')`,
       [world.home.id, world.home.personalDocumentId],
     )
-    expect(await attempt(admin(), chunk)).toBe('check')
-    expect(await attempt(member(), chunk)).toBe('allow')
+    expect(await attempt(admin(), chunk)).toBe('perm')
+    expect(await attempt(member(), chunk)).toBe('perm')
   })
 
   it('a share naming another tenant’s member, group or document is refused by the foreign keys', async () => {

@@ -52,6 +52,11 @@ export const MEMBER_SECTIONS: Section[] = [
         [session.userId],
       ),
   },
+  // Their personal documents, with the text; chunks are derived from it and stay out.
+  {
+    file: 'documents.ndjson',
+    rows: (tx, session) => exportableRows(tx, 'tenant_knowledge', 't.owner_id = $1', [session.userId], 't.created_at, t.id'),
+  },
   {
     file: 'usage.ndjson',
     rows: (tx, session) => exportableRows(tx, 'tenant_member_usage', mine, [session.userId], 't.period, t.tenant_id'),

@@ -10,6 +10,11 @@ import { ndjson, type ZipEntry } from './zip'
  */
 
 const byTenant = 't.tenant_id = $1'
+// A member's personal documents are theirs, not the organisation's: tenant admins never read
+// them, so the tenant's archive leaves them (their chunks and originals) out; the member's own
+// export carries them.
+const tenantDocuments = `${byTenant} and t.owner_id is null`
+const ofTenantDocuments = `${byTenant} and t.knowledge_id in (select k.id from public.tenant_knowledge k where k.tenant_id = $1 and k.owner_id is null)`
 
 async function conversationsWithMessages(tx: Queryable, tenantId: string): Promise<Record<string, unknown>[]> {
   const conversations = await exportableRows(tx, 'tenant_conversations', byTenant, [tenantId], 't.created_at, t.id')
@@ -70,7 +75,10 @@ async function originals(tx: Queryable, tenantId: string): Promise<{ rows: Recor
     content: Uint8Array
   }>(
     `select id, knowledge_id, file_name, media_type, byte_size, sha256, content
-       from public.tenant_knowledge_originals where tenant_id = $1 order by created_at, id`,
+       from public.tenant_knowledge_originals o
+      where o.tenant_id = $1
+        and (o.knowledge_id is null or o.knowledge_id in (select k.id from public.tenant_knowledge k where k.tenant_id = $1 and k.owner_id is null))
+      order by o.created_at, o.id`,
     [tenantId],
   )
   const files = rows.map((row) => ({ name: `originals/${row.id}/${row.file_name.replace(/[/\\]/g, '_')}`, data: Buffer.from(row.content) }))
@@ -84,8 +92,8 @@ export async function tenantArchiveEntries(tx: Queryable, tenantId: string, expo
   const [tenant] = await exportableRows(tx, 'tenants', 't.id = $1', [tenantId], 't.id')
   const stored = await originals(tx, tenantId)
   const files: Record<string, Record<string, unknown>[]> = {
-    'documents.ndjson': await exportableRows(tx, 'tenant_knowledge', byTenant, [tenantId], 't.created_at, t.id'),
-    'chunks.ndjson': await exportableRows(tx, 'tenant_knowledge_chunks', byTenant, [tenantId], 't.knowledge_id, t.chunk_index'),
+    'documents.ndjson': await exportableRows(tx, 'tenant_knowledge', tenantDocuments, [tenantId], 't.created_at, t.id'),
+    'chunks.ndjson': await exportableRows(tx, 'tenant_knowledge_chunks', ofTenantDocuments, [tenantId], 't.knowledge_id, t.chunk_index'),
     'originals.ndjson': stored.rows,
     'conversations.ndjson': await conversationsWithMessages(tx, tenantId),
     'members.ndjson': await members(tx, tenantId),
