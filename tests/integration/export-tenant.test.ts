@@ -105,7 +105,12 @@ describe('a tenant admin’s export', () => {
     for (const [file, count] of Object.entries(manifest.files)) expect(archive.rows(file)).toHaveLength(count)
 
     // The tenant's documents, whoever reads them; a member's personal document is theirs alone.
-    expect(archive.rows('documents.ndjson').map((row) => String(row.title)).sort()).toEqual(['Team notes', 'home-tenant handbook'])
+    expect(
+      archive
+        .rows('documents.ndjson')
+        .map((row) => String(row.title))
+        .sort(),
+    ).toEqual(['Team notes', 'home-tenant handbook'])
     expect(archive.text('documents.ndjson')).not.toContain(world.home.personalDocumentId)
     expect(archive.text('chunks.ndjson')).not.toContain('private notes')
     const chunks = archive.rows('chunks.ndjson')
