@@ -28,6 +28,7 @@ export function SourceCards({ sources, reading }: { sources: KnowledgeSource[]; 
               <span className="truncate">{source.title}</span>
               {source.origin ? (
                 <span className="shrink-0 text-xs text-stone-600">
+                  <span className="sr-only">, from </span>
                   {source.origin.kind === 'personal' ? 'Personal' : source.origin.name}
                 </span>
               ) : null}
