@@ -2,7 +2,7 @@ import { possessive } from './format'
 import type { ApiError } from './api-error'
 
 /** Whether this month's limits still let the chat take a question (null: not known, so not held back). */
-export type ChatCapacityView = { newThreads: boolean; answers: boolean } | null
+export type ChatCapacityView = { newThreads: boolean; answers: boolean; memberQuota?: 'messages' | 'tokens' | null } | null
 
 export type ComposerState = {
   mode: 'member' | 'viewer' | 'visitor'
@@ -30,6 +30,9 @@ export function composerClosedReason(state: ComposerState): string | null {
   if (state.mode === 'viewer') return 'Your role is viewer: you can read your past conversations, but not ask new questions.'
   if (state.capacity?.answers === false) {
     return `${tenantName} has used this month’s answers. Questions open again at the start of next month.`
+  }
+  if (state.capacity?.memberQuota) {
+    return `You have used this month’s ${state.capacity.memberQuota} of your plan in ${tenantName}. It resets at the start of next month.`
   }
   if (state.newThread && state.capacity?.newThreads === false) {
     const more = state.mode === 'member' ? ' You can still continue one of your earlier conversations.' : ''

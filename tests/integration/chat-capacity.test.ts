@@ -74,24 +74,24 @@ afterAll(async () => {
 describe('app_private.chat_capacity', () => {
   it('lets a member start threads and get answers while both limits have room', async () => {
     await setUsage(tenantId, { conversations: 1, tokens: 999 })
-    expect(await asUser('user')).toEqual({ newThreads: true, answers: true })
-    expect(await asUser('platform')).toEqual({ newThreads: true, answers: true })
+    expect(await asUser('user')).toEqual({ newThreads: true, answers: true, memberQuota: null })
+    expect(await asUser('platform')).toEqual({ newThreads: true, answers: true, memberQuota: null })
   })
 
   it('closes new threads only when the month’s conversations are used up', async () => {
     await setUsage(tenantId, { conversations: 2, tokens: 10 })
-    expect(await asUser('user')).toEqual({ newThreads: false, answers: true })
+    expect(await asUser('user')).toEqual({ newThreads: false, answers: true, memberQuota: null })
   })
 
   it('closes every answer when the month’s tokens are used up', async () => {
     await setUsage(tenantId, { conversations: 0, tokens: 1000 })
-    expect(await asUser('user')).toEqual({ newThreads: false, answers: false })
+    expect(await asUser('user')).toEqual({ newThreads: false, answers: false, memberQuota: null })
   })
 
   it('treats a null limit as unlimited', async () => {
     await setLimits(tenantId, { conversationsPerMonth: null, tokensPerMonth: null })
     await setUsage(tenantId, { conversations: 100_000, tokens: 9_000_000 })
-    expect(await asUser('user')).toEqual({ newThreads: true, answers: true })
+    expect(await asUser('user')).toEqual({ newThreads: true, answers: true, memberQuota: null })
   })
 
   it('reads without counting: asking twice leaves the usage row as it was', async () => {
@@ -101,10 +101,41 @@ describe('app_private.chat_capacity', () => {
     expect(await usageRow(tenantId)).toEqual(before)
   })
 
+  it('says which of their own tier allowances a member has used up, and nothing of anyone else’s', async () => {
+    const [tier] = await withService(db, (tx) =>
+      tx.query<{ id: string }>(
+        "insert into public.tenant_member_tiers (tenant_id, name, messages_per_month, tokens_per_month) values ($1, 'Capacity', 3, 500) returning id",
+        [tenantId],
+      ),
+    )
+    const setMine = (messages: number, tokens: number) =>
+      withService(db, (tx) =>
+        tx.query(
+          `insert into public.tenant_member_usage (tenant_id, user_id, period, messages, tokens_in)
+           values ($1, $2, app_private.usage_period(), $3, $4)
+           on conflict (tenant_id, user_id, period) do update set messages = excluded.messages, tokens_in = excluded.tokens_in`,
+          [tenantId, claims.user.sub, messages, tokens],
+        ),
+      )
+    await withService(db, (tx) =>
+      tx.query('update public.tenant_users set tier_id = $3 where tenant_id = $1 and user_id = $2', [tenantId, claims.user.sub, tier?.id]),
+    )
+    await setMine(2, 499)
+    expect(await asUser('user')).toMatchObject({ memberQuota: null })
+    await setMine(3, 0)
+    expect(await asUser('user')).toMatchObject({ memberQuota: 'messages' })
+    await setMine(0, 500)
+    expect(await asUser('user')).toMatchObject({ memberQuota: 'tokens' })
+    // The tier is the member's own: a platform admin reading the same tenant is not held back by it.
+    expect(await asUser('platform')).toMatchObject({ memberQuota: null })
+    await withService(db, (tx) => tx.query('update public.tenant_users set tier_id = null where tenant_id = $1', [tenantId]))
+    expect(await asUser('user')).toMatchObject({ memberQuota: null })
+  })
+
   it("tells a viewer (who cannot ask) and another tenant's admin nothing", async () => {
     expect(await asUser('viewer')).toBeNull()
     expect(await asUser('outsider')).toBeNull()
-    expect(await asUser('outsider', otherId)).toEqual({ newThreads: true, answers: true })
+    expect(await asUser('outsider', otherId)).toEqual({ newThreads: true, answers: true, memberQuota: null })
   })
 
   it('answers a visitor of a public tenant, and no visitor of a private one', async () => {
@@ -112,6 +143,7 @@ describe('app_private.chat_capacity', () => {
     expect(await withAnon(db, { tenant_id: publicId }, (tx) => readChatCapacity(tx, publicId))).toEqual({
       newThreads: false,
       answers: true,
+      memberQuota: null,
     })
     expect(await withAnon(db, { tenant_id: tenantId }, (tx) => readChatCapacity(tx, tenantId))).toBeNull()
     expect(await withAnon(db, { tenant_id: publicId }, (tx) => readChatCapacity(tx, tenantId))).toBeNull()

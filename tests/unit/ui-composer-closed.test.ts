@@ -41,6 +41,15 @@ describe('composerClosedReason', () => {
     )
   })
 
+  it('closes every thread, before anything is typed, when the member has used their own tier’s allowance', () => {
+    expect(
+      composerClosedReason({ ...open, newThread: false, capacity: { newThreads: true, answers: true, memberQuota: 'messages' } }),
+    ).toBe('You have used this month’s messages of your plan in Cedar Lodge. It resets at the start of next month.')
+    expect(composerClosedReason({ ...open, capacity: { newThreads: true, answers: true, memberQuota: 'tokens' } })).toMatch(
+      /this month’s tokens of your plan/,
+    )
+  })
+
   it('closes it with the server’s words after a limit refusal that came anyway', () => {
     const error = refusal('limit_reached', 'This organisation has reached its monthly token limit.')
     expect(composerClosedReason({ ...open, newThread: false, error })).toBe('This organisation has reached its monthly token limit.')
