@@ -1,14 +1,15 @@
 'use client'
 
-import { useState, type FormEvent } from 'react'
+import { useState } from 'react'
 import { Alert } from '@/components/ui/alert'
 import { Button } from '@/components/ui/button'
 import { Card, CardHeader } from '@/components/ui/card'
 import { EmptyState } from '@/components/ui/empty-state'
-import { SelectField, TextField } from '@/components/ui/field'
-import { apiFetch, ApiError } from '@/lib/client/api'
+import { SelectField } from '@/components/ui/field'
+import { apiFetch } from '@/lib/client/api'
 import { errorMessage } from '@/lib/client/api-error'
 import { useApiQuery } from '@/lib/client/use-api-query'
+import { AddByNameForm } from './add-by-name-form'
 import { groupListSchema, groupSchema, type Group } from '@/lib/contracts/groups'
 import { memberListResponseSchema } from '@/lib/contracts/members'
 import { noContentSchema } from '@/lib/contracts/no-content'
@@ -18,10 +19,7 @@ export function GroupsCard({ tenantId }: { tenantId: string }) {
   const url = `/api/admin/tenants/${tenantId}/groups`
   const groups = useApiQuery(url, groupListSchema)
   const members = useApiQuery(`/api/admin/tenants/${tenantId}/members`, memberListResponseSchema)
-  const [name, setName] = useState('')
-  const [fieldError, setFieldError] = useState<string | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
   const emailOf = (userId: string) => members.data?.members.find((member) => member.userId === userId)?.email ?? userId
 
   async function run(work: () => Promise<string>) {
@@ -34,20 +32,10 @@ export function GroupsCard({ tenantId }: { tenantId: string }) {
     }
   }
 
-  async function add(event: FormEvent) {
-    event.preventDefault()
-    setBusy(true)
-    setFieldError(null)
-    try {
-      const added = await apiFetch(url, groupSchema, { method: 'POST', json: { name } })
-      setName('')
-      setNotice(`${added.name} is ready; add its members below.`)
-      groups.reload()
-    } catch (cause) {
-      setFieldError(cause instanceof ApiError && cause.fields.name ? cause.fields.name : errorMessage(cause))
-    } finally {
-      setBusy(false)
-    }
+  async function add(name: string) {
+    const added = await apiFetch(url, groupSchema, { method: 'POST', json: { name } })
+    setNotice(`${added.name} is ready; add its members below.`)
+    groups.reload()
   }
 
   const join = (group: Group, userId: string) =>
@@ -69,21 +57,7 @@ export function GroupsCard({ tenantId }: { tenantId: string }) {
   return (
     <Card>
       <CardHeader title="Groups" description="Give documents and advisors to a group, and its members read and use them." />
-      <form onSubmit={(event) => void add(event)} className="flex flex-col gap-2 sm:flex-row sm:items-end">
-        <TextField
-          label="New group"
-          placeholder="Support team"
-          value={name}
-          onChange={(event) => setName(event.target.value)}
-          error={fieldError ?? undefined}
-          wrapperClassName="flex-1"
-          maxLength={80}
-          required
-        />
-        <Button type="submit" busy={busy} className="sm:mb-0.5">
-          Add group
-        </Button>
-      </form>
+      <AddByNameForm label="New group" placeholder="Support team" submitLabel="Add group" onAdd={add} />
       {notice ? (
         <p role="status" className="mt-2 text-sm text-stone-700">
           {notice}
